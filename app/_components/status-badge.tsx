@@ -1,0 +1,30 @@
+import type { CandidateStatus } from "@/lib/candidates/status";
+
+const STYLES: Record<CandidateStatus, string> = {
+  pending: "bg-slate-100 text-slate-700 ring-slate-300",
+  calling: "bg-sky-50 text-sky-800 ring-sky-300",
+  confirmed: "bg-emerald-50 text-emerald-800 ring-emerald-300",
+  declined: "bg-rose-50 text-rose-800 ring-rose-300",
+  rescheduled: "bg-amber-50 text-amber-900 ring-amber-300",
+  no_answer: "bg-orange-50 text-orange-800 ring-orange-300",
+};
+
+const LABELS: Record<CandidateStatus, string> = {
+  pending: "Pending",
+  calling: "Calling",
+  confirmed: "Confirmed",
+  declined: "Declined",
+  rescheduled: "Rescheduled",
+  no_answer: "No answer",
+};
+
+export function StatusBadge({ status }: { status: CandidateStatus }) {
+  return (
+    <span
+      data-status={status}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
+    >
+      {LABELS[status]}
+    </span>
+  );
+}

@@ -1,0 +1,1 @@
+export { handleWebhook as POST } from "@/lib/webhook/handle-webhook";

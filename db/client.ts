@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/** Opens (creating if needed) and migrates the SQLite file; every process that touches the data goes through here. */
+export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOUS): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  sqlite.pragma("foreign_keys = ON");
+  // Writers queue behind each other (a second server, a CLI script) instead of failing at once.
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { callboardDb?: Db };
+
+/** The process-wide connection, opened on first use: `next build` imports route modules without a database. */
+export function getDb(): Db {
+  globalForDb.callboardDb ??= openDatabase(env().DATABASE_PATH);
+  return globalForDb.callboardDb;
+}

@@ -1,0 +1,163 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
+import { EVENT_RESULTS } from "@/lib/webhook/event-result";
+
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => timestamp("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const interviewSlots = sqliteTable("interview_slots", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startsAt: timestamp("starts_at").notNull().unique(),
+  capacity: integer("capacity").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** E.164, normalised on the way in; the phone fallback of the webhook matches on it exactly. */
+    phone: text("phone").notNull().unique(),
+    email: text("email"),
+    position: text("position"),
+    appliedAt: timestamp("applied_at"),
+    interviewAt: timestamp("interview_at").notNull(),
+    /** The interview as first booked; set by the first reschedule and restored by a reset. */
+    originalInterviewAt: timestamp("original_interview_at"),
+    /** A time the candidate chose on a call that could not be booked (slot full): a recruiter resolves it. */
+    requestedInterviewAt: timestamp("requested_interview_at"),
+    status: text("status", { enum: CANDIDATE_STATUSES }).notNull().default("pending"),
+    statusReason: text("status_reason"),
+    statusChangedAt: timestamp("status_changed_at").notNull(),
+    /** Set by manual changes: webhook events older than this never overwrite what a person decided. */
+    manualStatusAt: timestamp("manual_status_at"),
+    /** The newest call (by Bolna's created_at); its status is copied here so the board needs no join. */
+    latestCallId: integer("latest_call_id"),
+    callStatus: text("call_status"),
+    lastCallAt: timestamp("last_call_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (table) => [
+    index("candidates_status_idx").on(table.status, table.id),
+    index("candidates_interview_at_idx").on(table.interviewAt),
+    index("candidates_updated_at_idx").on(table.updatedAt),
+  ],
+);
+
+export const candidateReschedulingSlots = sqliteTable(
+  "candidate_rescheduling_slots",
+  {
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    slotId: integer("slot_id")
+      .notNull()
+      .references(() => interviewSlots.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.candidateId, table.slotId] }), index("crs_slot_idx").on(table.slotId)],
+);
+
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    executionId: text("execution_id").notNull().unique(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    status: text("status"),
+    outcome: text("outcome", { enum: CALL_OUTCOMES }),
+    outcomeReason: text("outcome_reason"),
+    transcript: text("transcript"),
+    summary: text("summary"),
+    recordingUrl: text("recording_url"),
+    durationSeconds: real("duration_seconds"),
+    conversationSeconds: real("conversation_seconds"),
+    totalCost: real("total_cost"),
+    hangupBy: text("hangup_by"),
+    hangupReason: text("hangup_reason"),
+    errorMessage: text("error_message"),
+    extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Order key of the event whose status the call shows (see lib/calls/event-order.ts). */
+    stateKey: text("state_key"),
+    /** Order key of the event that last set each field, so late events never blank newer ones. */
+    fieldKeys: text("field_keys", { mode: "json" }).$type<Record<string, string>>(),
+    bolnaCreatedAt: timestamp("bolna_created_at"),
+    bolnaUpdatedAt: timestamp("bolna_updated_at"),
+    lastEventAt: timestamp("last_event_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (table) => [index("calls_candidate_idx").on(table.candidateId), index("calls_status_idx").on(table.status)],
+);
+
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    receivedAt: timestamp("received_at").notNull(),
+    senderIp: text("sender_ip"),
+    source: text("source", { enum: STATUS_CHANGE_SOURCES }).notNull().default("webhook"),
+    executionId: text("execution_id").notNull(),
+    bolnaStatus: text("bolna_status"),
+    bolnaUpdatedAt: timestamp("bolna_updated_at"),
+    bodyHash: text("body_hash").notNull(),
+    /** Null for duplicates: the body is already stored on the event named by duplicateOfId. */
+    rawBody: text("raw_body"),
+    result: text("result", { enum: EVENT_RESULTS }).notNull(),
+    duplicateOfId: integer("duplicate_of_id"),
+    callId: integer("call_id").references(() => calls.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "cascade" }),
+    dismissedAt: timestamp("dismissed_at"),
+  },
+  (table) => [
+    index("webhook_events_execution_hash_idx").on(table.executionId, table.bodyHash),
+    index("webhook_events_result_idx").on(table.result, table.id),
+    index("webhook_events_candidate_idx").on(table.candidateId, table.id),
+    index("webhook_events_call_idx").on(table.callId, table.id),
+  ],
+);
+
+export const statusChanges = sqliteTable(
+  "status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Kept (set to null) when the candidate is deleted: the audit trail outlives the record. */
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "set null" }),
+    candidateName: text("candidate_name").notNull(),
+    fromStatus: text("from_status", { enum: CANDIDATE_STATUSES }),
+    toStatus: text("to_status", { enum: CANDIDATE_STATUSES }),
+    fromInterviewAt: timestamp("from_interview_at"),
+    toInterviewAt: timestamp("to_interview_at"),
+    source: text("source", { enum: STATUS_CHANGE_SOURCES }).notNull(),
+    actor: text("actor").notNull(),
+    reason: text("reason"),
+    executionId: text("execution_id"),
+    at: timestamp("at").notNull(),
+  },
+  (table) => [index("status_changes_candidate_idx").on(table.candidateId, table.id)],
+);
+
+export const rejectedSenders = sqliteTable(
+  "rejected_senders",
+  {
+    ip: text("ip").primaryKey(),
+    count: integer("count").notNull().default(0),
+    lastReason: text("last_reason").notNull(),
+    firstSeenAt: timestamp("first_seen_at").notNull(),
+    lastSeenAt: timestamp("last_seen_at").notNull(),
+  },
+  (table) => [uniqueIndex("rejected_senders_last_seen_idx").on(table.lastSeenAt, table.ip)],
+);
+
+export type Candidate = typeof candidates.$inferSelect;
+export type NewCandidate = typeof candidates.$inferInsert;
+export type InterviewSlot = typeof interviewSlots.$inferSelect;
+export type Call = typeof calls.$inferSelect;
+export type NewCall = typeof calls.$inferInsert;
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type StatusChange = typeof statusChanges.$inferSelect;
+export type RejectedSender = typeof rejectedSenders.$inferSelect;

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
+
+/** Longest text field kept from a delivery; bodies are capped at 1 MiB anyway, this keeps rows sane. */
+const MAX_TEXT = 200_000;
+
+const text = z
+  .string()
+  .transform((value) => (value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value))
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+
+const executionIdValue = z
+  .union([z.string().trim().min(1).max(200), z.number().int().safe().transform(String)])
+  .optional()
+  .catch(undefined);
+
+// Bolna sends some numbers as strings (`telephony_data.duration: "0.0"`).
+const looseNumber = z
+  .union([z.number(), z.string().trim().min(1).max(40).transform(Number)])
+  .pipe(z.number().finite())
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+
+const instant = z.unknown().transform((value): BolnaInstant | null => parseBolnaTime(value));
+
+const jsonObject = z.record(z.string(), z.unknown());
+const MAX_EXTRACTION_DEPTH = 32;
+
+// Stored as JSON later: a pathologically deep object would overflow JSON.stringify's stack.
+function nestsWithin(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+// Some agents hand extracted_data over as a JSON string rather than an object.
+const extractedData = z
+  .unknown()
+  .transform((value): Record<string, unknown> | null => {
+    let candidate = value;
+    if (typeof value === "string" && value.length <= MAX_TEXT) {
+      try {
+        candidate = JSON.parse(value);
+      } catch {
+        return null;
+      }
+    }
+    const parsed = jsonObject.safeParse(candidate);
+    if (!parsed.success || Object.keys(parsed.data).length === 0) return null;
+    return nestsWithin(parsed.data, MAX_EXTRACTION_DEPTH) ? parsed.data : null;
+  });
+
+const phone = z.union([z.string().max(40), z.number().transform(String)]).nullish().catch(null);
+
+const telephony = z
+  .looseObject({
+    duration: looseNumber,
+    to_number: phone,
+    recording_url: text,
+    hangup_by: text,
+    hangup_reason: text,
+  })
+  .nullish()
+  .catch(null);
+
+const executionSchema = z.looseObject({
+  id: executionIdValue,
+  execution_id: executionIdValue,
+  status: z
+    .string()
+    .max(64)
+    .transform((value) => value.trim().toLowerCase() || null)
+    .nullish()
+    .catch(null),
+  created_at: instant,
+  updated_at: instant,
+  conversation_duration: looseNumber,
+  total_cost: looseNumber,
+  transcript: text,
+  summary: text,
+  error_message: text,
+  extracted_data: extractedData,
+  user_number: phone,
+  recipient_phone_number: phone,
+  telephony_data: telephony,
+  context_details: z
+    .looseObject({ recipient_phone_number: phone })
+    .nullish()
+    .catch(null),
+});
+
+/** The facts Callboard uses from one execution object, whichever of Bolna's variants it came in. */
+export type Execution = {
+  executionId: string;
+  status: string | null;
+  createdAt: BolnaInstant | null;
+  updatedAt: BolnaInstant | null;
+  conversationSeconds: number | null;
+  durationSeconds: number | null;
+  totalCost: number | null;
+  transcript: string | null;
+  summary: string | null;
+  errorMessage: string | null;
+  recordingUrl: string | null;
+  hangupBy: string | null;
+  hangupReason: string | null;
+  extractedData: Record<string, unknown> | null;
+  /** The candidate's number from every place Bolna puts it, most specific first. */
+  phones: string[];
+};
+
+export type ParseResult = { ok: true; execution: Execution } | { ok: false; message: string };
+
+export function parseExecution(body: unknown): ParseResult {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, message: "The body must be a JSON object (a Bolna execution)." };
+  }
+  const parsed = executionSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, message: "The body is not a Bolna execution object." };
+  const raw = parsed.data;
+  const executionId = raw.id ?? raw.execution_id;
+  if (!executionId) return { ok: false, message: "The execution has no id (`id` or `execution_id`)." };
+  const phones = [
+    raw.context_details?.recipient_phone_number,
+    raw.recipient_phone_number,
+    raw.user_number,
+    raw.telephony_data?.to_number,
+  ].filter((value): value is string => typeof value === "string" && value.trim() !== "");
+  return {
+    ok: true,
+    execution: {
+      executionId,
+      status: raw.status ?? null,
+      createdAt: raw.created_at,
+      updatedAt: raw.updated_at,
+      conversationSeconds: raw.conversation_duration,
+      durationSeconds: raw.telephony_data?.duration ?? null,
+      totalCost: raw.total_cost,
+      transcript: raw.transcript,
+      summary: raw.summary,
+      errorMessage: raw.error_message,
+      recordingUrl: raw.telephony_data?.recording_url ?? null,
+      hangupBy: raw.telephony_data?.hangup_by ?? null,
+      hangupReason: raw.telephony_data?.hangup_reason ?? null,
+      extractedData: raw.extracted_data,
+      phones: [...new Set(phones)],
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/** The single list of candidate statuses: the schema, zod and the UI all read it from here. */
+export const CANDIDATE_STATUSES = ["pending", "calling", "confirmed", "declined", "rescheduled", "no_answer"] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+/** What a finished call concluded; `pending` means it decided nothing (busy, failed, unsure). */
+export const CALL_OUTCOMES = ["confirmed", "declined", "rescheduled", "no_answer", "pending"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile"] as const;
+export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];

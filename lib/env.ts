@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_PATH: z.string().min(1).default("./data/callboard.db"),
+    // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see README).
+    SQLITE_SYNCHRONOUS: z.enum(["OFF", "NORMAL", "FULL", "EXTRA"]).default("FULL"),
+    SEED_DEMO: z.preprocess(emptyAsUndefined, booleanString.optional()),
+    API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, "API_TOKEN must be at least 24 characters").optional()),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    BOLNA_WEBHOOK_IPS: optionalString,
+    WEBHOOK_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, booleanString.optional()),
+    WEBHOOK_SECRET: optionalString,
+    INTERVIEW_TIMEZONE: z.string().refine(isTimeZone, "INTERVIEW_TIMEZONE must be an IANA time zone").default("UTC"),
+    DEFAULT_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "DEFAULT_COUNTRY must be an ISO 3166-1 alpha-2 code")
+      .default("IN"),
+    BOLNA_API_KEY: optionalString,
+    BOLNA_API_URL: z.url().default("https://api.bolna.ai"),
+    BOLNA_AGENT_ID: optionalString,
+    BOLNA_FROM_NUMBER: optionalString,
+    AUTH_SECRET: optionalString,
+    ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
+    ADMIN_PASSWORD: optionalString,
+  })
+  .transform((env) => {
+    const demoMode = !env.BOLNA_API_KEY;
+    const production = env.NODE_ENV === "production";
+    return {
+      ...env,
+      demoMode,
+      production,
+      SEED_DEMO: env.SEED_DEMO ?? true,
+      WEBHOOK_ALLOW_LOOPBACK: env.WEBHOOK_ALLOW_LOOPBACK ?? (!production || demoMode),
+    };
+  })
+  .superRefine((env, ctx) => {
+    if (env.production && !env.demoMode && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; a bad value stops the process with every problem listed. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,29 @@
+export type BodyRead = { ok: true; text: string } | { ok: false; reason: "too_large" | "not_utf8" };
+
+/**
+ * Reads a request body as UTF-8 text, stopping as soon as it passes `limit` bytes: route handlers have no body
+ * limit of their own, so nothing here may buffer an unbounded upload.
+ */
+export async function readBodyCapped(request: Request, limit: number): Promise<BodyRead> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: "too_large" };
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, reason: "too_large" };
+    }
+    chunks.push(value);
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, reason: "not_utf8" };
+  }
+}

@@ -1,0 +1,51 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = process.cwd();
+const STAMP = path.join(ROOT, ".next", "callboard-source-hash");
+const SOURCE_DIRS = ["app", "lib", "db", "public"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+
+function* walk(dir: string): Generator<string> {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else if (!/\.test\.tsx?$/.test(entry.name)) yield full;
+  }
+}
+
+/** A hash of everything the production build is made from: a build of other sources is not "current". */
+function sourceHash(): string {
+  const hash = crypto.createHash("sha256");
+  const files = [...SOURCE_DIRS.flatMap((dir) => [...walk(path.join(ROOT, dir))]), ...SOURCE_FILES.map((f) => path.join(ROOT, f))]
+    .filter((file) => fs.existsSync(file))
+    .sort();
+  for (const file of files) hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Runs `next build` when there is no build of the current sources. */
+export function ensureBuild(): void {
+  const wanted = sourceHash();
+  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === wanted;
+  if (built) return;
+  console.log("Callboard: building the production bundle (first start or sources changed)…");
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  fs.writeFileSync(STAMP, wanted);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    ensureBuild();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,48 @@
+import http from "node:http";
+import next from "next";
+import { openDatabase } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { env } from "@/lib/env";
+import { installPeerNonce, stampPeer } from "@/lib/webhook/peer-stamp";
+import { ensureBuild } from "./ensure-build";
+
+/**
+ * `npm start`: build if needed, migrate, seed the demo data into an empty database, then serve Next through a
+ * small Node server that tells route handlers the real TCP peer (see lib/webhook/peer-stamp.ts).
+ */
+async function main() {
+  const dev = process.argv.includes("--dev");
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // Route bundles are compiled with NODE_ENV inlined; the server process must agree with them.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  if (!dev) ensureBuild();
+
+  const config = env();
+  const db = openDatabase(config.DATABASE_PATH);
+  if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
+    console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
+  }
+  db.$client.close();
+
+  installPeerNonce();
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    stampPeer(req.headers, req.socket.remoteAddress);
+    void handle(req, res);
+  });
+  server.listen(config.PORT, config.HOSTNAME, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    console.log(`Callboard: ready on http://localhost:${port} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
