@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import next from "next";
 import { openDatabase } from "@/db/client";
@@ -12,6 +13,7 @@ import { ensureBuild } from "./ensure-build";
  */
 async function main() {
   const dev = process.argv.includes("--dev");
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Route bundles are compiled with NODE_ENV inlined; the server process must agree with them.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";

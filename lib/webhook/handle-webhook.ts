@@ -13,6 +13,10 @@ import { recordRejectedSender } from "./rejected-senders";
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
+// The rest of an oversized upload is never read, so the connection cannot carry another request.
+const tooLarge = () =>
+  apiError(413, "payload_too_large", "The body is larger than 1 MiB.", { connection: "close" });
+
 let allowlist: Allowlist | undefined;
 function currentAllowlist(): Allowlist {
   allowlist ??= buildAllowlist(env().BOLNA_WEBHOOK_IPS, env().WEBHOOK_ALLOW_LOOPBACK);
@@ -52,17 +56,13 @@ export async function handleWebhook(request: Request): Promise<Response> {
   if (config.WEBHOOK_SECRET && !secretMatches(request.headers.get("x-webhook-secret"), config.WEBHOOK_SECRET)) {
     return apiError(401, "invalid_secret", "The X-Webhook-Secret header is missing or wrong.");
   }
-  if (Number(request.headers.get("content-length")) > MAX_WEBHOOK_BYTES) {
-    return apiError(413, "payload_too_large", "The body is larger than 1 MiB.");
-  }
+  if (Number(request.headers.get("content-length")) > MAX_WEBHOOK_BYTES) return tooLarge();
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return apiError(415, "unsupported_media_type", "Send the execution as application/json.");
   }
   const body = await readBodyCapped(request, MAX_WEBHOOK_BYTES);
   if (!body.ok) {
-    return body.reason === "too_large"
-      ? apiError(413, "payload_too_large", "The body is larger than 1 MiB.")
-      : apiError(400, "invalid_json", "The body is not valid UTF-8 JSON.");
+    return body.reason === "too_large" ? tooLarge() : apiError(400, "invalid_json", "The body is not valid UTF-8 JSON.");
   }
   let json: unknown;
   try {

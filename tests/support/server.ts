@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export type TestServer = {
+  url: string;
+  databasePath: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+};
+
+/** A fresh SQLite path in its own temporary folder. */
+export function tempDatabasePath(label = "callboard"): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), "test.db");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not become healthy:\n${output()}`);
+}
+
+/**
+ * Starts the real production server (`npm start`'s script, or a bare `next start` to prove it fails closed)
+ * on a free port and a temporary database. The build must already exist: `npm test` makes it first.
+ */
+export async function startServer(env: Record<string, string> = {}, command: "start" | "next-start" = "start"): Promise<TestServer> {
+  const databasePath = env.DATABASE_PATH ?? tempDatabasePath();
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOSTNAME: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    ...env,
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+  };
+  for (const key of ["BOLNA_API_KEY", "WEBHOOK_SECRET", "BOLNA_WEBHOOK_IPS", "TRUSTED_PROXY_HOPS", "API_TOKEN"]) {
+    if (!(key in env)) delete childEnv[key];
+  }
+  const args =
+    command === "start"
+      ? ["--import", "tsx", "scripts/start.ts"]
+      : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)];
+  const child = spawn(process.execPath, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, child, () => output);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    url,
+    databasePath,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

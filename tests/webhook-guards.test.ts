@@ -1,0 +1,169 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { rejectedSenders, webhookEvents } from "@/db/schema";
+import { openTestDatabase } from "./support/database";
+import { loadPayload } from "./support/payloads";
+import { startServer, type TestServer } from "./support/server";
+import { postWebhook } from "./support/webhook-client";
+
+const SECRET = "s3cret-shared-with-bolna";
+const BOLNA_IP = "13.203.39.153";
+
+// Behind one trusted proxy (the test plays it from loopback), with a shared secret and loopback refused.
+let proxied: TestServer;
+// No proxy: the sender is the TCP peer, whatever X-Forwarded-For says.
+let direct: TestServer;
+let db: Db;
+
+beforeAll(async () => {
+  [proxied, direct] = await Promise.all([
+    startServer({ TRUSTED_PROXY_HOPS: "1", WEBHOOK_ALLOW_LOOPBACK: "false", WEBHOOK_SECRET: SECRET }),
+    startServer({ TRUSTED_PROXY_HOPS: "0", WEBHOOK_ALLOW_LOOPBACK: "false" }),
+  ]);
+  db = openTestDatabase(proxied.databasePath);
+});
+
+afterAll(async () => {
+  db?.$client.close();
+  await Promise.all([proxied?.stop(), direct?.stop()]);
+});
+
+const body = loadPayload("01-queued");
+const fromBolna = { "x-forwarded-for": BOLNA_IP, "x-webhook-secret": SECRET };
+const storedEvents = () => db.select({ n: count() }).from(webhookEvents).get()!.n;
+
+describe("sender IP", () => {
+  it("accepts an allowed sender named by the trusted proxy", async () => {
+    const { status, json } = await postWebhook(proxied.url, body, { headers: fromBolna });
+    expect(status).toBe(200);
+    expect(json.result).toBe("applied");
+  });
+
+  it("accepts Bolna's address written as IPv4-mapped IPv6", async () => {
+    const { status } = await postWebhook(proxied.url, body, {
+      headers: { ...fromBolna, "x-forwarded-for": `::ffff:${BOLNA_IP}` },
+    });
+    expect(status).toBe(200);
+  });
+
+  it.each([
+    ["a spoofed allowed address left of the real one", `${BOLNA_IP}, 198.51.100.7`],
+    ["an empty header", ""],
+    ["a malformed entry", "not-an-ip"],
+    ["an empty entry in the chain", `${BOLNA_IP}, `],
+    ["an address with a port", `${BOLNA_IP}:443`],
+    ["a disallowed address", "198.51.100.7"],
+  ])("refuses %s with 403 and stores nothing", async (_label, forwardedFor) => {
+    const before = storedEvents();
+    const { status, json } = await postWebhook(proxied.url, body, {
+      headers: { ...fromBolna, "x-forwarded-for": forwardedFor },
+    });
+    expect(status).toBe(403);
+    expect(json.error?.code).toBe("forbidden_ip");
+    expect(storedEvents()).toBe(before);
+  });
+
+  it("refuses a client that only claims to be Bolna when no proxy is trusted", async () => {
+    const { status, json } = await postWebhook(direct.url, body, { headers: { "x-forwarded-for": BOLNA_IP } });
+    expect(status).toBe(403);
+    expect(json.error?.code).toBe("forbidden_ip");
+  });
+
+  it("ignores a client-sent copy of the internal peer header", async () => {
+    const { status } = await postWebhook(direct.url, body, {
+      headers: { "x-callboard-peer": `forged ${BOLNA_IP} -` },
+    });
+    expect(status).toBe(403);
+  });
+
+  it("records refused senders with a count for the admin", async () => {
+    await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
+    await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
+    const row = db.select().from(rejectedSenders).where(eq(rejectedSenders.ip, "203.0.113.9")).get();
+    expect(row?.count).toBe(2);
+    expect(row?.lastReason).toMatch(/allowlist/);
+  });
+});
+
+describe("shared secret", () => {
+  it.each([
+    ["missing", {}],
+    ["wrong", { "x-webhook-secret": "guess" }],
+  ])("answers 401 when the secret is %s", async (_label, secretHeader) => {
+    const { status, json } = await postWebhook(proxied.url, body, {
+      headers: { "x-forwarded-for": BOLNA_IP, ...secretHeader },
+    });
+    expect(status).toBe(401);
+    expect(json.error?.code).toBe("invalid_secret");
+  });
+});
+
+describe("body limits and format", () => {
+  it("refuses 2 MiB with 413 and stores nothing, with or without a Content-Length", async () => {
+    const before = storedEvents();
+    const huge = JSON.stringify({ ...body, transcript: "x".repeat(2 * 1024 * 1024) });
+    const declared = await postWebhook(proxied.url, huge, { headers: fromBolna });
+    expect(declared.status).toBe(413);
+    expect(declared.json.error?.code).toBe("payload_too_large");
+
+    const encoded = new TextEncoder().encode(huge);
+    const chunked = await fetch(`${proxied.url}/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...fromBolna },
+      body: new ReadableStream({
+        start(controller) {
+          for (let offset = 0; offset < encoded.length; offset += 64 * 1024) {
+            controller.enqueue(encoded.slice(offset, offset + 64 * 1024));
+          }
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(storedEvents()).toBe(before);
+  });
+
+  it("answers 415 for a body that is not JSON by content type", async () => {
+    const { status, json } = await postWebhook(proxied.url, JSON.stringify(body), {
+      headers: { ...fromBolna, "content-type": "text/plain" },
+    });
+    expect(status).toBe(415);
+    expect(json.error?.code).toBe("unsupported_media_type");
+  });
+
+  it.each([
+    ["broken JSON", "{\"id\": ", "invalid_json"],
+    ["JSON without an execution id", JSON.stringify({ status: "queued" }), "invalid_payload"],
+    ["a JSON array", "[1,2,3]", "invalid_payload"],
+  ])("answers 400 for %s", async (_label, raw, code) => {
+    const { status, json } = await postWebhook(proxied.url, raw, { headers: fromBolna });
+    expect(status).toBe(400);
+    expect(json.error?.code).toBe(code);
+  });
+
+  it("accepts application/json with a charset and an integer id", async () => {
+    const { status } = await postWebhook(proxied.url, { ...body, id: 424242 }, {
+      headers: { ...fromBolna, "content-type": "application/json; charset=utf-8" },
+    });
+    expect(status).toBe(200);
+    const stored = db.select().from(webhookEvents).where(eq(webhookEvents.executionId, "424242")).get();
+    expect(stored?.result).toBe("applied");
+  });
+});
+
+describe("a server started without npm start", () => {
+  it("fails closed: the peer is unknown, so every delivery is refused", async () => {
+    const bare = await startServer({ WEBHOOK_ALLOW_LOOPBACK: "true" }, "next-start");
+    try {
+      const { status, json } = await postWebhook(bare.url, body, {
+        headers: { "x-callboard-peer": `0000 ${BOLNA_IP} -` },
+      });
+      expect(status).toBe(403);
+      expect(json.error?.message).toMatch(/npm start/);
+    } finally {
+      await bare.stop();
+    }
+  });
+});
