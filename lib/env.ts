@@ -13,7 +13,7 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
 const envSchema = z

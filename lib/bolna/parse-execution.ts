@@ -18,13 +18,13 @@ const executionIdValue = z
 
 // Bolna sends some numbers as strings (`telephony_data.duration: "0.0"`).
 const looseNumber = z
-  .union([z.number(), z.string().trim().min(1).max(40).transform(Number)])
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).max(40).transform(Number)])
   .pipe(z.number().finite())
   .nullish()
   .catch(null)
   .transform((value) => value ?? null);
 
-const instant = z.unknown().transform((value): BolnaInstant | null => parseBolnaTime(value));
+const instant = z.unknown().optional().transform((value): BolnaInstant | null => parseBolnaTime(value));
 
 const jsonObject = z.record(z.string(), z.unknown());
 const MAX_EXTRACTION_DEPTH = 32;
@@ -44,6 +44,7 @@ function nestsWithin(value: unknown, limit: number): boolean {
 // Some agents hand extracted_data over as a JSON string rather than an object.
 const extractedData = z
   .unknown()
+  .optional()
   .transform((value): Record<string, unknown> | null => {
     let candidate = value;
     if (typeof value === "string" && value.length <= MAX_TEXT) {

@@ -25,6 +25,10 @@ const SIGNALS = {
     /\b(have|got) a conflict\b/,
     /\bnot (available|free) (then|at that time|on that day)\b/,
   ],
+  // A negated or hedged answer ("that doesn't work", "not sure I can make it") is never read as a decision.
+  hesitant: [
+    /\b(don't|do not|doesn't|does not|won't|will not|can't|cannot|not sure|not really)\b[^.?!]*\b(works?|make it|attend|available|come)\b/,
+  ],
   confirmed: [
     /\b(that|it) works( for me)?\b/,
     /\bworks for me\b/,
@@ -52,11 +56,12 @@ export function classifyTranscript(transcript: string | null): Outcome {
   if (turns.length === 0) return { outcome: "pending", reason: "No extraction and no words from the candidate" };
   const heard = new Set<Signal>();
   for (const turn of turns) {
-    for (const signal of Object.keys(SIGNALS) as Signal[]) {
-      if (SIGNALS[signal].some((pattern) => pattern.test(turn))) heard.add(signal);
-    }
+    const inTurn = (Object.keys(SIGNALS) as Signal[]).filter((signal) => SIGNALS[signal].some((pattern) => pattern.test(turn)));
+    // "I can't make it anymore" is a refusal, not a hedge.
+    for (const signal of inTurn) if (!(signal === "hesitant" && inTurn.includes("declined"))) heard.add(signal);
   }
   if (heard.has("wrongPerson")) return { outcome: "pending", reason: "Someone other than the candidate may have answered" };
+  if (heard.has("hesitant")) return { outcome: "pending", reason: "No extraction, and the candidate's answer is unclear" };
   const decisive = [...heard];
   if (decisive.length !== 1) {
     return { outcome: "pending", reason: "No extraction, and the transcript is not clear enough to decide" };

@@ -38,7 +38,8 @@ const OUTCOME_WORDS: Record<string, CallOutcome> = {
 };
 
 function withDetail(reason: string, detail: string | null): string {
-  return detail ? `${reason}: ${detail}` : reason;
+  if (!detail) return reason;
+  return detail.toLowerCase().startsWith(reason.toLowerCase()) ? detail : `${reason}: ${detail}`;
 }
 
 function word(value: unknown): string | null {

@@ -60,7 +60,11 @@ export function foldExecution(current: CallState, execution: Execution, key: str
     changed = state.status !== execution.status;
     state.status = execution.status;
     state.stateKey = key;
-    if (execution.updatedAt) state.bolnaUpdatedAt = execution.updatedAt.date;
+  }
+  const updatedAt = execution.updatedAt?.date;
+  if (updatedAt && (!state.bolnaUpdatedAt || updatedAt > state.bolnaUpdatedAt)) {
+    state.bolnaUpdatedAt = updatedAt;
+    changed = true;
   }
   for (const field of FOLDED_FIELDS) {
     const value = execution[field];

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, candidates, statusChanges, type Call, type Candidate } from "@/db/schema";
+import { calls, candidates, type Call, type Candidate } from "@/db/schema";
+import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { Outcome } from "./derive-outcome";
 
@@ -63,8 +64,7 @@ export function updateCandidateFromCall(tx: Tx, update: CallUpdate): Candidate {
 
   tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
   if (statusChanged || interviewChanged) {
-    tx.insert(statusChanges)
-      .values({
+    recordStatusChange(tx, {
         candidateId: candidate.id,
         candidateName: candidate.name,
         fromStatus: candidate.status,
@@ -76,8 +76,7 @@ export function updateCandidateFromCall(tx: Tx, update: CallUpdate): Candidate {
         reason: next.statusReason,
         executionId: call.executionId,
         at: now,
-      })
-      .run();
+      });
   }
   return next;
 }

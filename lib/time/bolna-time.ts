@@ -7,11 +7,15 @@ export type BolnaInstant = {
   micros: number;
 };
 
-function offsetMinutes(zone: string | undefined): number {
+/** Minutes east of UTC, or null for an offset no place on Earth uses. */
+function offsetMinutes(zone: string | undefined): number | null {
   if (!zone || zone.toUpperCase() === "Z") return 0;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || "0");
+  if (hours > 14 || minutes > 59) return null;
+  return sign * (hours * 60 + minutes);
 }
 
 /** Reads Bolna's timestamps; a time without a zone (`2025-08-14T14:05:13.684865`) is UTC, as Bolna means it. */
@@ -34,8 +38,10 @@ export function parseBolnaTime(value: unknown): BolnaInstant | null {
   ) {
     return null;
   }
+  const offset = offsetMinutes(zone);
+  if (offset === null) return null;
   const micro = Number(fraction.padEnd(6, "0").slice(0, 6));
-  const shiftedMs = utcMs - offsetMinutes(zone) * 60_000;
+  const shiftedMs = utcMs - offset * 60_000;
   if (!Number.isFinite(shiftedMs) || Math.abs(shiftedMs) > 8.64e15) return null;
   return { date: new Date(shiftedMs + Math.floor(micro / 1000)), micros: shiftedMs * 1000 + micro };
 }

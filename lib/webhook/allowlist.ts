@@ -10,7 +10,14 @@ export type Allowlist = { ranges: Range[]; allowLoopback: boolean };
 
 function parseEntry(entry: string): Range {
   const value = entry.trim();
-  if (value.includes("/")) return ipaddr.parseCIDR(value);
+  if (value.includes("/")) {
+    const [network, bits] = ipaddr.parseCIDR(value);
+    // Senders are compared as IPv4 when they are IPv4-mapped, so mapped ranges must be too.
+    if (network.kind() === "ipv6" && (network as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
+      return [(network as ipaddr.IPv6).toIPv4Address(), bits - 96];
+    }
+    return [network, bits];
+  }
   const address = ipaddr.process(value);
   return [address, address.kind() === "ipv4" ? 32 : 128];
 }
@@ -18,6 +25,7 @@ function parseEntry(entry: string): Range {
 /** `BOLNA_WEBHOOK_IPS` (addresses or CIDR ranges, comma-separated) replaces the default list. */
 export function buildAllowlist(spec: string | undefined, allowLoopback: boolean): Allowlist {
   const entries = spec ? spec.split(",").filter((entry) => entry.trim() !== "") : [...BOLNA_DOCUMENTED_IPS, ...PROTOTYPE_IPS];
+  if (entries.length === 0) throw new Error("BOLNA_WEBHOOK_IPS lists no address; unset it to use the default list");
   return {
     ranges: entries.map((entry) => {
       try {

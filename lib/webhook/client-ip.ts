@@ -6,7 +6,9 @@ export type Sender = { ok: true; ip: string } | { ok: false; ip: string | null; 
 /** Canonical text of an address, with IPv4-mapped IPv6 (`::ffff:1.2.3.4`) read as the IPv4 it carries. */
 export function canonicalIp(value: string): string | null {
   const trimmed = value.trim();
-  if (!trimmed || trimmed.length > 64 || !ipaddr.isValid(trimmed)) return null;
+  // Only dotted-quad IPv4 or IPv6: inet_aton's shorthands ("127.1", "0x7f.1", octal) are not addresses here.
+  if (!trimmed || trimmed.length > 64) return null;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(trimmed) && !(trimmed.includes(":") && ipaddr.IPv6.isValid(trimmed))) return null;
   try {
     return ipaddr.process(trimmed).toString();
   } catch {

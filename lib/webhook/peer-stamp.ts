@@ -26,7 +26,8 @@ export function stampPeer(headers: IncomingHttpHeaders, remoteAddress: string | 
   if (!nonce || !remoteAddress) return;
   const forwarded = headers["x-forwarded-for"];
   const chain = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
-  headers[PEER_HEADER] = `${nonce} ${remoteAddress} ${chain === undefined ? "-" : encodeURIComponent(chain)}`;
+  // "-": no header at all; "=…": the header as sent, even when empty.
+  headers[PEER_HEADER] = `${nonce} ${remoteAddress} ${chain === undefined ? "-" : `=${encodeURIComponent(chain)}`}`;
 }
 
 export type Peer = { address: string; forwardedFor: string | null };
@@ -37,10 +38,13 @@ export function readPeer(headers: Headers): Peer | null {
   const stamp = headers.get(PEER_HEADER);
   if (!nonce || !stamp) return null;
   const [given, address, forwarded] = stamp.split(" ");
-  if (!given || !address || !forwarded || given.length !== nonce.length) return null;
-  if (!crypto.timingSafeEqual(Buffer.from(given), Buffer.from(nonce))) return null;
+  if (!given || !address || !forwarded) return null;
+  const givenBytes = Buffer.from(given);
+  const nonceBytes = Buffer.from(nonce);
+  if (givenBytes.length !== nonceBytes.length || !crypto.timingSafeEqual(givenBytes, nonceBytes)) return null;
+  if (forwarded !== "-" && !forwarded.startsWith("=")) return null;
   try {
-    return { address, forwardedFor: forwarded === "-" ? null : decodeURIComponent(forwarded) };
+    return { address, forwardedFor: forwarded === "-" ? null : decodeURIComponent(forwarded.slice(1)) };
   } catch {
     return null;
   }

@@ -1,0 +1,225 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
+import { deriveOutcome, type CallFacts } from "./derive-outcome";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/bolna");
+
+function sample(name: string): Execution {
+  const result = parseExecution(JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")));
+  if (!result.ok) throw new Error(`${name}: ${result.message}`);
+  return result.execution;
+}
+
+/** A completed call with a real conversation; each test sets what it is about. */
+function completed(overrides: Partial<CallFacts>): CallFacts {
+  return {
+    status: "completed",
+    conversationSeconds: 60,
+    extractedData: null,
+    transcript: null,
+    hangupReason: null,
+    errorMessage: null,
+    ...overrides,
+  };
+}
+
+const ZONES = ["UTC", "Asia/Kolkata"] as const;
+
+describe("deriveOutcome on the sample bodies", () => {
+  describe.each(ZONES)("in %s", (zone) => {
+    it.each(["01-queued", "02-ringing", "03-in-progress", "04-call-disconnected"])(
+      "decides nothing for the non-terminal %s",
+      (name) => {
+        expect(deriveOutcome(sample(name), zone)).toBeNull();
+      },
+    );
+
+    it("05: confirmed from call_outcome ACCEPTED", () => {
+      expect(deriveOutcome(sample("05-completed-confirmed"), zone)).toEqual({
+        outcome: "confirmed",
+        reason: "ACCEPTED (call_outcome)",
+      });
+    });
+
+    it("06: no_answer, with the hang-up reason", () => {
+      expect(deriveOutcome(sample("06-no-answer"), zone)).toEqual({ outcome: "no_answer", reason: "No answer" });
+    });
+
+    it("07: busy leaves the candidate pending, saying the line was busy", () => {
+      const result = deriveOutcome(sample("07-busy"), zone);
+      expect(result?.outcome).toBe("pending");
+      expect(result?.reason).toMatch(/busy/i);
+      expect(result?.newInterviewAt).toBeUndefined();
+    });
+
+    it("08: a failed call is pending, with Bolna's error message in the reason", () => {
+      const result = deriveOutcome(sample("08-failed"), zone);
+      expect(result?.outcome).toBe("pending");
+      expect(result?.reason).toContain("the destination number could not be reached");
+    });
+
+    it("09: declined from call_outcome REJECTED", () => {
+      expect(deriveOutcome(sample("09-completed-declined"), zone)).toEqual({
+        outcome: "declined",
+        reason: "REJECTED (call_outcome)",
+      });
+    });
+  });
+
+  it.each([
+    ["UTC", "2025-12-17T15:00:00.000Z"],
+    ["Asia/Kolkata", "2025-12-17T09:30:00.000Z"],
+  ])("10: rescheduled to 2025-12-17 15:00 in %s", (zone, instant) => {
+    const result = deriveOutcome(sample("10-completed-rescheduled"), zone);
+    expect(result).toEqual({ outcome: "rescheduled", reason: "Rescheduled (call_outcome)", newInterviewAt: new Date(instant) });
+  });
+});
+
+describe("deriveOutcome: statuses", () => {
+  it.each(["scheduled", "queued", "initiated", "ringing", "in-progress", "call-disconnected", "rescheduled", "voicemail", null])(
+    "decides nothing while the status is %s, even with an extraction",
+    (status) => {
+      expect(deriveOutcome(completed({ status, extractedData: { call_outcome: "ACCEPTED" } }), "UTC")).toBeNull();
+    },
+  );
+
+  it.each([
+    ["busy", "Line busy"],
+    ["failed", "Call failed"],
+    ["canceled", "Call canceled"],
+    ["stopped", "Call stopped"],
+    ["error", "Call error"],
+    ["balance-low", "Bolna wallet balance too low"],
+  ])("leaves %s pending (%s), ignoring any extraction", (status, reason) => {
+    const facts = completed({ status, extractedData: { call_outcome: "ACCEPTED" } });
+    expect(deriveOutcome(facts, "UTC")).toEqual({ outcome: "pending", reason });
+    expect(deriveOutcome({ ...facts, errorMessage: "carrier said no" }, "UTC")).toEqual({
+      outcome: "pending",
+      reason: `${reason}: carrier said no`,
+    });
+  });
+
+  it("reads no-answer as no_answer without a hang-up reason too", () => {
+    expect(deriveOutcome(completed({ status: "no-answer" }), "UTC")).toEqual({ outcome: "no_answer", reason: "No answer" });
+  });
+
+  it.each([0, null, -5])("leaves a completed call with conversationSeconds %s pending, whatever was extracted", (seconds) => {
+    const result = deriveOutcome(
+      completed({ conversationSeconds: seconds, extractedData: { call_outcome: "ACCEPTED" }, hangupReason: "Voicemail" }),
+      "UTC",
+    );
+    expect(result).toEqual({ outcome: "pending", reason: "Completed without a conversation: Voicemail" });
+  });
+});
+
+describe("deriveOutcome: the extraction", () => {
+  const fromData = (extractedData: Record<string, unknown>, zone = "UTC") =>
+    deriveOutcome(completed({ extractedData, transcript: "user: I am not interested." }), zone);
+
+  it.each([
+    ["ACCEPTED", "confirmed"],
+    ["confirmed", "confirmed"],
+    ["Rejected", "declined"],
+    ["DECLINED", "declined"],
+    ["not interested", "declined"],
+    ["NOT-INTERESTED", "declined"],
+    ["  accepted  ", "confirmed"],
+  ])("reads call_outcome %j as %s", (callOutcome, outcome) => {
+    expect(fromData({ call_outcome: callOutcome })?.outcome).toBe(outcome);
+  });
+
+  it("reports an unreadable final_slot as rescheduled without newInterviewAt", () => {
+    for (const finalSlot of [
+      null,
+      "Wednesday at 3",
+      { date: "Wednesday, the 17th of December", time: "3:00 PM" },
+      { date: "2025-12-17", time: "afternoon" },
+      { date: "2025-12-17" },
+    ]) {
+      const result = fromData({ call_outcome: "RESCHEDULED", final_slot: finalSlot });
+      expect(result).toEqual({
+        outcome: "rescheduled",
+        reason: "Asked to reschedule; the new slot could not be read (call_outcome)",
+      });
+      expect(result).not.toHaveProperty("newInterviewAt");
+    }
+    expect(fromData({ call_outcome: "RESCHEDULED" })).not.toHaveProperty("newInterviewAt");
+  });
+
+  it("trusts call_outcome over legacy keys", () => {
+    expect(fromData({ call_outcome: "ACCEPTED", status: "declined", user_interested: false })?.outcome).toBe("confirmed");
+  });
+
+  describe("legacy keys", () => {
+    it.each([
+      [{ status: "confirmed" }, { outcome: "confirmed", reason: 'Extracted status "confirmed"' }],
+      [{ status: "Not Interested" }, { outcome: "declined", reason: 'Extracted status "not_interested"' }],
+      [{ user_interested: true }, { outcome: "confirmed", reason: "Extracted user_interested = true" }],
+      [{ user_interested: false }, { outcome: "declined", reason: "Extracted user_interested = false" }],
+      [{ callback_user: true }, { outcome: "pending", reason: "Candidate asked to be called back" }],
+      [{ callback_user: true, user_interested: true }, { outcome: "pending", reason: "Candidate asked to be called back" }],
+      [{ call_outcome: "MAYBE", status: "accepted" }, { outcome: "confirmed", reason: 'Extracted status "accepted"' }],
+    ])("reads %j", (data, expected) => {
+      expect(fromData(data)).toEqual(expected);
+    });
+
+    it("reads a legacy status rescheduled with its slot", () => {
+      expect(fromData({ status: "rescheduled", final_slot: { date: "2025-12-17", time: "3 PM" } }, "Asia/Kolkata")).toEqual({
+        outcome: "rescheduled",
+        reason: "Rescheduled (status)",
+        newInterviewAt: new Date("2025-12-17T09:30:00.000Z"),
+      });
+    });
+
+    it("ignores user_interested and callback_user unless they are real booleans", () => {
+      // Nothing usable in the extraction: the transcript decides (the candidate said "not interested").
+      expect(fromData({ user_interested: "true", callback_user: "yes" })?.outcome).toBe("declined");
+    });
+  });
+
+  it("falls back to the transcript when the extraction says nothing it recognises", () => {
+    expect(fromData({ call_outcome: "UNKNOWN", notes: "n/a" })).toEqual({
+      outcome: "declined",
+      reason: "Candidate declined (read from the transcript)",
+    });
+  });
+});
+
+describe("deriveOutcome: transcript fallback", () => {
+  const transcript04 = sample("04-call-disconnected").transcript!;
+
+  it("reads sample 04's conversation as confirmed because the candidate said it works", () => {
+    expect(deriveOutcome(completed({ transcript: transcript04 }), "UTC")).toEqual({
+      outcome: "confirmed",
+      reason: "Candidate confirmed (read from the transcript)",
+    });
+  });
+
+  it("abstains on the same conversation without that sentence, though the agent still says confirmed", () => {
+    const withoutIt = transcript04.replace("user: Yes, that works for me.\n", "user: Hmm.\n");
+    expect(withoutIt).not.toBe(transcript04);
+    expect(withoutIt).toMatch(/assistant: .*confirmed/);
+    expect(deriveOutcome(completed({ transcript: withoutIt }), "UTC")?.outcome).toBe("pending");
+  });
+
+  it("is pending when there is neither extraction nor transcript", () => {
+    expect(deriveOutcome(completed({ transcript: null }), "UTC")).toEqual({
+      outcome: "pending",
+      reason: "No extraction and no words from the candidate",
+    });
+  });
+
+  it("uses sample 09's words when its extraction is missing", () => {
+    const declined = sample("09-completed-declined");
+    expect(deriveOutcome({ ...declined, extractedData: null }, "UTC")?.outcome).toBe("declined");
+  });
+
+  it("does not invent a reschedule from sample 10's words when its extraction is missing", () => {
+    const result = deriveOutcome({ ...sample("10-completed-rescheduled"), extractedData: null }, "UTC");
+    expect(result?.outcome).toBe("pending");
+    expect(result?.reason).toMatch(/reschedule/i);
+    expect(result?.newInterviewAt).toBeUndefined();
+  });
+});
