@@ -53,6 +53,10 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
       WEBHOOK_ALLOW_LOOPBACK: "true",
+      // The same values as e2e/support.ts.
+      ADMIN_EMAIL: "e2e-admin@example.com",
+      ADMIN_PASSWORD: "e2e-admin-password",
+      API_TOKEN: "e2e-api-token-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
     },

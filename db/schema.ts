@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "@/lib/auth/permissions";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
 import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 
@@ -161,3 +162,83 @@ export type NewCall = typeof calls.$inferInsert;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type StatusChange = typeof statusChanges.$inferSelect;
 export type RejectedSender = typeof rejectedSenders.$inferSelect;
+
+// --- Sign-in (better-auth with its admin plugin). Property names are better-auth's field names. ---
+
+export const user = sqliteTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  role: text("role", { enum: ROLES }).notNull().default("recruiter"),
+  /** A deactivated user: better-auth refuses the sign-in and drops the sessions. */
+  banned: integer("banned", { mode: "boolean" }).notNull().default(false),
+  banReason: text("ban_reason"),
+  banExpires: timestamp("ban_expires"),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at").notNull(),
+});
+
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at").notNull(),
+    token: text("token").notNull().unique(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    impersonatedBy: text("impersonated_by"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (table) => [index("session_user_idx").on(table.userId)],
+);
+
+export const account = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at"),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at"),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (table) => [index("account_user_idx").on(table.userId)],
+);
+
+export const verification = sqliteTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [index("verification_identifier_idx").on(table.identifier)],
+);
+
+/** Failed sign-ins per account (not per IP: the IP comes from headers a client can write). */
+export const loginThrottle = sqliteTable("login_throttle", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailureAt: timestamp("first_failure_at").notNull(),
+  lockedUntil: timestamp("locked_until"),
+});
+
+export type User = typeof user.$inferSelect;

@@ -40,7 +40,9 @@ const envSchema = z
     BOLNA_API_URL: z.url().default("https://api.bolna.ai"),
     BOLNA_AGENT_ID: optionalString,
     BOLNA_FROM_NUMBER: optionalString,
-    AUTH_SECRET: optionalString,
+    AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
+    APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
     ADMIN_PASSWORD: optionalString,
   })

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const STAMP = path.join(ROOT, ".next", "callboard-source-hash");
+const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
+const STAMP = path.join(DIST, "callboard-source-hash");
 const SOURCE_DIRS = ["app", "lib", "db", "public"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
@@ -30,7 +31,7 @@ function sourceHash(): string {
 /** Runs `next build` when there is no build of the current sources. */
 export function ensureBuild(): void {
   const wanted = sourceHash();
-  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === wanted;
+  const built = fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === wanted;
   if (built) return;
   console.log("Callboard: building the production bundle (first start or sources changed)…");
   const result = spawnSync("npx", ["next", "build"], {

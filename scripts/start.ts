@@ -3,7 +3,9 @@ import http from "node:http";
 import next from "next";
 import { openDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
+import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
 import { env } from "@/lib/env";
+import { stampClientIp } from "@/lib/http/client-ip-header";
 import { installPeerNonce, stampPeer } from "@/lib/webhook/peer-stamp";
 import { ensureBuild } from "./ensure-build";
 
@@ -24,6 +26,14 @@ async function main() {
   if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
+  if (await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) {
+    console.log(`Callboard: created the first admin, ${config.ADMIN_EMAIL}`);
+  }
+  if (config.demoMode && config.SEED_DEMO) {
+    for (const demo of await ensureDemoUsers(db, config.DATABASE_PATH)) {
+      console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
+    }
+  }
   db.$client.close();
 
   installPeerNonce();
@@ -31,6 +41,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    stampClientIp(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS);
     stampPeer(req.headers, req.socket.remoteAddress);
     void handle(req, res);
   });

@@ -1,7 +1,11 @@
-import { connection } from "next/server";
+import Link from "next/link";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 import { listCandidatesForBoard } from "@/lib/candidates/list-candidates";
 import { env } from "@/lib/env";
-import { StatusBadge } from "./_components/status-badge";
+import { resetAll } from "./actions";
 
 function formatInstant(value: Date | null, timeZone: string): string {
   if (!value) return "—";
@@ -9,14 +13,33 @@ function formatInstant(value: Date | null, timeZone: string): string {
 }
 
 export default async function BoardPage() {
-  await connection();
+  const actor = await requireActor();
   const zone = env().INTERVIEW_TIMEZONE;
   const rows = listCandidatesForBoard();
   return (
-    <main className="mx-auto max-w-6xl p-6">
-      <header className="mb-4 flex items-baseline justify-between">
-        <h1 className="text-xl font-semibold">Callboard</h1>
+    <main className="mx-auto max-w-7xl p-6">
+      <header className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Candidates</h1>
         <p className="text-sm text-slate-500">Times in {zone}</p>
+        <div className="ml-auto flex items-center gap-2">
+          {can(actor.role, "candidates:write") && (
+            <Link href="/candidates/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              Add candidate
+            </Link>
+          )}
+          {can(actor.role, "candidates:reset") && (
+            <ConfirmDialog trigger="Reset all" title="Reset every candidate to pending?" confirm="Reset all" tone="danger" action={resetAll}>
+              <p className="text-sm text-slate-600">
+                Statuses go back to pending and rescheduled interviews return to their original time. Calls and the audit trail
+                are kept.
+              </p>
+              <label className="flex flex-col gap-1 text-sm">
+                Reason (for the audit trail)
+                <input name="reason" className="rounded-md border border-slate-300 px-3 py-1.5" />
+              </label>
+            </ConfirmDialog>
+          )}
+        </div>
       </header>
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-500">No candidates yet.</p>

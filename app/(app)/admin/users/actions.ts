@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/current-actor";
+import { createUser, createUserInput, updateUser, updateUserInput } from "@/lib/auth/manage-users";
+import { runAction, type ActionState } from "@/lib/http/action-state";
+
+export async function addUser(_state: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return runAction(actor, "users:manage", async () => {
+    const created = await createUser(createUserInput.parse(Object.fromEntries(form)));
+    revalidatePath("/admin/users");
+    return { ok: true, message: `${created.email} can now sign in as ${created.role}.` };
+  });
+}
+
+export async function changeUser(userId: string, _state: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return runAction(actor, "users:manage", () => {
+    const active = form.get("active");
+    updateUser(userId, updateUserInput.parse({ role: form.get("role") ?? undefined, active: active === null ? undefined : active === "true" }));
+    revalidatePath("/admin/users");
+    return { ok: true };
+  });
+}

@@ -1,0 +1,42 @@
+import { AccessDenied } from "@/app/_components/access-denied";
+import { requireActor } from "@/lib/auth/current-actor";
+import { listUsers } from "@/lib/auth/manage-users";
+import { can } from "@/lib/auth/permissions";
+import { AddUserForm } from "./add-user-form";
+import { UserRowControls } from "./user-row-controls";
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "users:manage")) return <AccessDenied />;
+  const users = listUsers();
+  return (
+    <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
+      <h1 className="text-xl font-semibold">Users</h1>
+      <AddUserForm />
+      <table className="w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th className="px-3 py-2">Name</th>
+            <th className="px-3 py-2">Email</th>
+            <th className="px-3 py-2">Role</th>
+            <th className="px-3 py-2">State</th>
+            <th className="px-3 py-2">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((person) => (
+            <tr key={person.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">{person.name}</td>
+              <td className="px-3 py-2">{person.email}</td>
+              <td className="px-3 py-2">{person.role}</td>
+              <td className="px-3 py-2">{person.banned ? "Deactivated" : "Active"}</td>
+              <td className="px-3 py-2">
+                <UserRowControls userId={person.id} email={person.email} role={person.role} active={!person.banned} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

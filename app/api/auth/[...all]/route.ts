@@ -1,0 +1,5 @@
+import { getAuth } from "@/lib/auth/auth";
+
+// better-auth's own endpoints (sign-in, sign-out, change-password, …); it checks Origin on its writes itself.
+export const GET = (request: Request) => getAuth().handler(request);
+export const POST = (request: Request) => getAuth().handler(request);

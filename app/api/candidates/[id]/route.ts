@@ -1,0 +1,23 @@
+import { getDb } from "@/db/client";
+import { callJson, candidateJson, statusChangeJson } from "@/lib/candidates/candidate-json";
+import { deleteCandidate } from "@/lib/candidates/delete-candidate";
+import { getCandidateDetail } from "@/lib/candidates/get-candidate";
+import { idParam, withPermission } from "@/lib/http/route";
+
+type Params = { id: string };
+
+export const GET = withPermission<Params>("candidates:read", ({ params }) => {
+  const detail = getCandidateDetail(getDb(), idParam(params.id, "Candidate"));
+  return Response.json({
+    candidate: candidateJson(detail.candidate),
+    calls: detail.calls.map(callJson),
+    history: detail.history.map(statusChangeJson),
+    reschedulingSlots: detail.reschedulingSlots.map((slot) => ({ ...slot, startsAt: slot.startsAt.toISOString() })),
+  });
+});
+
+export const DELETE = withPermission<Params>("candidates:delete", ({ request, params, actor }) => {
+  const reason = new URL(request.url).searchParams.get("reason")?.slice(0, 500) || null;
+  deleteCandidate(getDb(), idParam(params.id, "Candidate"), reason, actor);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { candidateJson } from "@/lib/candidates/candidate-json";
+import { candidateListQuery, createCandidateInput } from "@/lib/candidates/candidate-input";
+import { createCandidate } from "@/lib/candidates/create-candidate";
+import { queryCandidates } from "@/lib/candidates/query-candidates";
+import { env } from "@/lib/env";
+import { readJson } from "@/lib/http/read-json";
+import { withPermission } from "@/lib/http/route";
+
+export const GET = withPermission("candidates:read", ({ request }) => {
+  const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = queryCandidates(getDb(), query);
+  return Response.json({ candidates: page.candidates.map(candidateJson), total: page.total, page: query.page, pageSize: query.pageSize });
+});
+
+export const POST = withPermission("candidates:write", async ({ request, actor }) => {
+  const input = await readJson(request, createCandidateInput);
+  const candidate = createCandidate(getDb(), input, env().DEFAULT_COUNTRY, actor);
+  return Response.json({ candidate: candidateJson(candidate) }, { status: 201 });
+});

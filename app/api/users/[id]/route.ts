@@ -1,0 +1,7 @@
+import { updateUser, updateUserInput } from "@/lib/auth/manage-users";
+import { readJson } from "@/lib/http/read-json";
+import { withPermission } from "@/lib/http/route";
+
+export const PATCH = withPermission<{ id: string }>("users:manage", async ({ request, params }) => {
+  return Response.json({ user: updateUser(params.id, await readJson(request, updateUserInput)) });
+});

@@ -1,0 +1,10 @@
+import { createUser, createUserInput, listUsers } from "@/lib/auth/manage-users";
+import { readJson } from "@/lib/http/read-json";
+import { withPermission } from "@/lib/http/route";
+
+export const GET = withPermission("users:manage", () => Response.json({ users: listUsers() }));
+
+export const POST = withPermission("users:manage", async ({ request }) => {
+  const created = await createUser(await readJson(request, createUserInput));
+  return Response.json({ user: created }, { status: 201 });
+});

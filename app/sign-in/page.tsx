@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in · Callboard" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  return (
+    <main className="mx-auto mt-24 max-w-sm rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
+      <h1 className="mb-1 text-xl font-semibold">Callboard</h1>
+      <p className="mb-6 text-sm text-slate-500">Sign in to follow interview-confirmation calls.</p>
+      <SignInForm next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { accessControl, authRoles } from "./access-control";
+import { authSecret } from "./auth-secret";
+import { lockoutAfter, lockoutBefore } from "./login-lockout";
+
+const sameHostOrigins = (host: string | null | undefined) => (host ? [`http://${host}`, `https://${host}`] : []);
+
+function createAuth() {
+  const config = env();
+  return betterAuth({
+    appName: "Callboard",
+    secret: authSecret(),
+    baseURL: config.APP_URL,
+    // Without APP_URL, a browser's Origin must name the host it sent the request to (as lib/http/same-origin.ts).
+    trustedOrigins: config.APP_URL ? [] : (request) => sameHostOrigins(request?.headers.get("host")),
+    database: drizzleAdapter(getDb(), {
+      provider: "sqlite",
+      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Only admins create accounts (lib/auth/manage-users.ts); nobody signs themselves up.
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      autoSignIn: false,
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    plugins: [admin({ ac: accessControl, roles: authRoles, defaultRole: "recruiter", adminRoles: ["admin"] }), nextCookies()],
+    advanced: {
+      cookiePrefix: "callboard",
+      useSecureCookies: config.APP_URL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      // Only the header Callboard's own server writes; a client-sent X-Forwarded-For never names the IP.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 30 } },
+    },
+    hooks: { before: lockoutBefore, after: lockoutAfter },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { callboardAuth?: Auth };
+
+/** Created on first use, like the database it sits on. */
+export function getAuth(): Auth {
+  globalForAuth.callboardAuth ??= createAuth();
+  return globalForAuth.callboardAuth;
+}

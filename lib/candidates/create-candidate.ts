@@ -1,0 +1,72 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { ApiError } from "@/lib/http/api-error";
+import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { slotHasRoom } from "@/lib/slots/slot-capacity";
+import type { CreateCandidateInput } from "./candidate-input";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Refuses slot ids that are not in the pool, naming the field the client sent them in. */
+export function assertSlotsExist(tx: Pick<Db, "select">, slotIds: number[], field: string): void {
+  if (slotIds.length === 0) return;
+  const found = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(inArray(interviewSlots.id, slotIds)).all();
+  const missing = slotIds.filter((id) => !found.some((slot) => slot.id === id));
+  if (missing.length > 0) throw new ApiError(422, "validation_failed", `${field}: unknown interview slot ${missing.join(", ")}`, field);
+}
+
+export function replaceReschedulingSlots(tx: Tx, candidateId: number, slotIds: number[]): void {
+  tx.delete(candidateReschedulingSlots).where(eq(candidateReschedulingSlots.candidateId, candidateId)).run();
+  const unique = [...new Set(slotIds)];
+  if (unique.length > 0) {
+    tx.insert(candidateReschedulingSlots)
+      .values(unique.map((slotId) => ({ candidateId, slotId })))
+      .run();
+  }
+}
+
+export function createCandidate(db: Db, input: CreateCandidateInput, defaultCountry: string, actor: Actor): Candidate {
+  const phone = normalizePhone(input.phone, defaultCountry);
+  if (!phone) throw new ApiError(422, "validation_failed", "phone: not a valid phone number", "phone");
+  return db.transaction(
+    (tx) => {
+      const taken = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.phone, phone)).get();
+      if (taken) throw new ApiError(409, "conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
+      assertSlotsExist(tx, input.reschedulingSlotIds, "reschedulingSlotIds");
+      if (!slotHasRoom(tx, input.interviewAt, 0)) {
+        throw new ApiError(409, "slot_full", "That interview slot is already fully booked.");
+      }
+      const now = new Date();
+      const created = tx
+        .insert(candidates)
+        .values({
+          name: input.name,
+          phone,
+          email: input.email,
+          position: input.position,
+          appliedAt: input.appliedAt ?? now,
+          interviewAt: input.interviewAt,
+          statusChangedAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      replaceReschedulingSlots(tx, created.id, input.reschedulingSlotIds);
+      recordStatusChange(tx, {
+        candidateId: created.id,
+        candidateName: created.name,
+        fromStatus: null,
+        toStatus: "pending",
+        source: "manual",
+        actor: actor.label,
+        reason: "Candidate added",
+        at: now,
+      });
+      return created;
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,49 @@
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { calls, candidates, type Candidate } from "@/db/schema";
+import type { CandidateListQuery } from "./candidate-input";
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function searchCondition(q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const digits = q.replace(/[^\d+]/g, "");
+  const byExecution = inArray(
+    candidates.id,
+    sql`(select ${calls.candidateId} from ${calls} where ${calls.executionId} = ${q})`,
+  );
+  return or(
+    sql`${candidates.name} like ${pattern} escape '\\'`,
+    sql`${candidates.email} like ${pattern} escape '\\'`,
+    digits.length >= 3 ? like(candidates.phone, `%${digits.replace(/^\+/, "")}%`) : undefined,
+    byExecution,
+  )!;
+}
+
+const SORT_COLUMNS = {
+  interview: candidates.interviewAt,
+  name: candidates.name,
+  status: candidates.status,
+  updated: candidates.updatedAt,
+  lastCall: candidates.lastCallAt,
+} as const;
+
+export function candidateFilter(query: Pick<CandidateListQuery, "status" | "q">): SQL | undefined {
+  return and(query.status ? eq(candidates.status, query.status) : undefined, query.q ? searchCondition(query.q) : undefined);
+}
+
+/** One page of candidates plus the total that matches, for the API and the board. */
+export function queryCandidates(db: Db, query: CandidateListQuery): { candidates: Candidate[]; total: number } {
+  const where = candidateFilter(query);
+  const order = query.dir === "desc" ? desc : asc;
+  const rows = db
+    .select()
+    .from(candidates)
+    .where(where)
+    .orderBy(order(SORT_COLUMNS[query.sort]), order(candidates.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
+  return { candidates: rows, total };
+}

@@ -1,0 +1,66 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { candidates, interviewSlots } from "@/db/schema";
+import { assertSlotsExist, replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
+import { ApiError, notFound } from "@/lib/http/api-error";
+
+export const createSlotInput = z.object({
+  startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" }).transform((value) => new Date(value)),
+  capacity: z.number().int().min(1).max(1000).default(1),
+});
+
+// Declined candidates no longer hold their slot.
+const bookedCount = sql<number>`(select count(*) from ${candidates} where ${candidates.interviewAt} = ${interviewSlots.startsAt} and ${candidates.status} != 'declined')`;
+
+/** The pool with how many candidates each slot holds. */
+export function listSlots(db: Db) {
+  return db
+    .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity, booked: bookedCount })
+    .from(interviewSlots)
+    .orderBy(asc(interviewSlots.startsAt))
+    .all();
+}
+
+export function createSlot(db: Db, input: z.infer<typeof createSlotInput>) {
+  return db.transaction(
+    (tx) => {
+      const clash = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(eq(interviewSlots.startsAt, input.startsAt)).get();
+      if (clash) throw new ApiError(409, "conflict", `A slot at ${input.startsAt.toISOString()} already exists (#${clash.id}).`);
+      return tx.insert(interviewSlots).values(input).returning().get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Refused while any candidate holds the slot: their interview would point at nothing. */
+export function deleteSlot(db: Db, id: number): void {
+  db.transaction(
+    (tx) => {
+      const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
+      if (!slot) throw notFound(`Interview slot ${id}`);
+      const holder = tx
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.interviewAt, slot.startsAt), ne(candidates.status, "declined")))
+        .get();
+      if (holder) throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
+      tx.delete(interviewSlots).where(eq(interviewSlots.id, id)).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Which pool slots the agent may offer this candidate instead of the booked one. */
+export function setReschedulingSlots(db: Db, candidateId: number, slotIds: number[]): void {
+  db.transaction(
+    (tx) => {
+      const candidate = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, candidateId)).get();
+      if (!candidate) throw notFound(`Candidate ${candidateId}`);
+      assertSlotsExist(tx, slotIds, "slotIds");
+      replaceReschedulingSlots(tx, candidateId, slotIds);
+      tx.update(candidates).set({ updatedAt: new Date() }).where(eq(candidates.id, candidateId)).run();
+    },
+    { behavior: "immediate" },
+  );
+}

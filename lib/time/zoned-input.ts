@@ -1,0 +1,7 @@
+import { DateTime } from "luxon";
+
+/** A `<input type="datetime-local">` value read in the interview time zone, as ISO 8601 with its offset. */
+export function localInputToIso(value: string, zone: string): string | null {
+  const parsed = DateTime.fromISO(value, { zone });
+  return parsed.isValid ? parsed.toISO() : null;
+}
