@@ -38,6 +38,8 @@ export const candidates = sqliteTable(
     latestCallId: integer("latest_call_id"),
     callStatus: text("call_status"),
     lastCallAt: timestamp("last_call_at"),
+    /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
+    callRequestedAt: timestamp("call_requested_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -59,6 +61,39 @@ export const candidateReschedulingSlots = sqliteTable(
       .references(() => interviewSlots.id, { onDelete: "cascade" }),
   },
   (table) => [primaryKey({ columns: [table.candidateId, table.slotId] }), index("crs_slot_idx").on(table.slotId)],
+);
+
+export const BATCH_STATUSES = ["running", "cancelled", "done"] as const;
+export const BATCH_ITEM_STATES = ["queued", "in_flight", "done", "failed", "cancelled"] as const;
+
+/** A batch of calls; its state lives here so that it survives a restart. */
+export const callBatches = sqliteTable("call_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  status: text("status", { enum: BATCH_STATUSES }).notNull().default("running"),
+  concurrency: integer("concurrency").notNull(),
+  pacingMs: integer("pacing_ms").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+  finishedAt: timestamp("finished_at"),
+});
+
+export const callBatchItems = sqliteTable(
+  "call_batch_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => callBatches.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    state: text("state", { enum: BATCH_ITEM_STATES }).notNull().default("queued"),
+    executionId: text("execution_id"),
+    error: text("error"),
+    startedAt: timestamp("started_at"),
+    finishedAt: timestamp("finished_at"),
+  },
+  (table) => [index("call_batch_items_batch_idx").on(table.batchId, table.state)],
 );
 
 export const calls = sqliteTable(
@@ -89,6 +124,9 @@ export const calls = sqliteTable(
     bolnaCreatedAt: timestamp("bolna_created_at"),
     bolnaUpdatedAt: timestamp("bolna_updated_at"),
     lastEventAt: timestamp("last_event_at"),
+    /** Who asked for the call (a user's email, `api-token`, `batch #n`); null when first seen in a webhook. */
+    placedBy: text("placed_by"),
+    batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -142,6 +180,17 @@ export const statusChanges = sqliteTable(
   (table) => [index("status_changes_candidate_idx").on(table.candidateId, table.id)],
 );
 
+/**
+ * Every committed change, written by triggers (db/migrations/*_change_feed.sql) so that writes from any process
+ * show up. The live stream (lib/live/) reads it by id; Last-Event-ID resumes from it.
+ */
+export const changes = sqliteTable("changes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind").notNull(),
+  candidateId: integer("candidate_id"),
+  at: timestamp("at").notNull(),
+});
+
 export const rejectedSenders = sqliteTable(
   "rejected_senders",
   {
@@ -162,6 +211,8 @@ export type NewCall = typeof calls.$inferInsert;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type StatusChange = typeof statusChanges.$inferSelect;
 export type RejectedSender = typeof rejectedSenders.$inferSelect;
+export type CallBatch = typeof callBatches.$inferSelect;
+export type CallBatchItem = typeof callBatchItems.$inferSelect;
 
 // --- Sign-in (better-auth with its admin plugin). Property names are better-auth's field names. ---
 
