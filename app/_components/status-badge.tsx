@@ -1,4 +1,4 @@
-import type { CandidateStatus } from "@/lib/candidates/status";
+import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/status";
 
 const STYLES: Record<CandidateStatus, string> = {
   pending: "bg-slate-100 text-slate-700 ring-slate-300",
@@ -9,13 +9,14 @@ const STYLES: Record<CandidateStatus, string> = {
   no_answer: "bg-orange-50 text-orange-800 ring-orange-300",
 };
 
-const LABELS: Record<CandidateStatus, string> = {
-  pending: "Pending",
-  calling: "Calling",
-  confirmed: "Confirmed",
-  declined: "Declined",
-  rescheduled: "Rescheduled",
-  no_answer: "No answer",
+/** Also the colour of each status in the board's breakdown chart. */
+export const STATUS_BAR_COLOURS: Record<CandidateStatus, string> = {
+  pending: "bg-slate-400",
+  calling: "bg-sky-500",
+  confirmed: "bg-emerald-500",
+  declined: "bg-rose-500",
+  rescheduled: "bg-amber-400",
+  no_answer: "bg-orange-500",
 };
 
 export function StatusBadge({ status }: { status: CandidateStatus }) {
@@ -24,7 +25,7 @@ export function StatusBadge({ status }: { status: CandidateStatus }) {
       data-status={status}
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
     >
-      {LABELS[status]}
+      {CANDIDATE_STATUS_LABELS[status]}
     </span>
   );
 }

@@ -2,6 +2,15 @@
 export const CANDIDATE_STATUSES = ["pending", "calling", "confirmed", "declined", "rescheduled", "no_answer"] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
+export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
+  pending: "Pending",
+  calling: "Calling",
+  confirmed: "Confirmed",
+  declined: "Declined",
+  rescheduled: "Rescheduled",
+  no_answer: "No answer",
+};
+
 /** What a finished call concluded; `pending` means it decided nothing (busy, failed, unsure). */
 export const CALL_OUTCOMES = ["confirmed", "declined", "rescheduled", "no_answer", "pending"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
