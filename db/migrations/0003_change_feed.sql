@@ -59,3 +59,11 @@ END;
 CREATE TRIGGER `changes_batch_item_update` AFTER UPDATE ON `call_batch_items` BEGIN
   INSERT INTO `changes` (`kind`, `candidate_id`, `at`) VALUES ('batch', NEW.`candidate_id`, CAST(unixepoch('subsec') * 1000 AS INTEGER));
 END;
+--> statement-breakpoint
+CREATE TRIGGER `changes_rejected_sender_insert` AFTER INSERT ON `rejected_senders` BEGIN
+  INSERT INTO `changes` (`kind`, `candidate_id`, `at`) VALUES ('sender', NULL, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+END;
+--> statement-breakpoint
+CREATE TRIGGER `changes_rejected_sender_update` AFTER UPDATE ON `rejected_senders` BEGIN
+  INSERT INTO `changes` (`kind`, `candidate_id`, `at`) VALUES ('sender', NULL, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+END;
