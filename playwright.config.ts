@@ -43,7 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    // `npm test` and `npm run test:e2e` build first (scripts/ensure-build.ts).
+    command: "node --import tsx scripts/start.ts --no-build",
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

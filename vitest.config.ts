@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     // Integration files each start a production server; two at a time fits this 2-core machine.
     maxWorkers: 2,

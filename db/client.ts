@@ -24,10 +24,14 @@ export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOU
   return db;
 }
 
-const globalForDb = globalThis as unknown as { callboardDb?: Db };
+// Kept on globalThis so that development reloads reuse it. The key names this module's own copy: the custom
+// server (scripts/start.ts) and Next's route bundles load separate copies of Drizzle in one process, and each
+// keeps its own connection rather than handing objects across.
+const KEY = Symbol.for(`callboard.db:${import.meta.url}`);
+const globalForDb = globalThis as unknown as Record<symbol, Db | undefined>;
 
 /** The process-wide connection, opened on first use: `next build` imports route modules without a database. */
 export function getDb(): Db {
-  globalForDb.callboardDb ??= openDatabase(env().DATABASE_PATH);
-  return globalForDb.callboardDb;
+  globalForDb[KEY] ??= openDatabase(env().DATABASE_PATH);
+  return globalForDb[KEY];
 }

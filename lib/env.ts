@@ -26,11 +26,15 @@ const envSchema = z
     // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see README).
     SQLITE_SYNCHRONOUS: z.enum(["OFF", "NORMAL", "FULL", "EXTRA"]).default("FULL"),
     SEED_DEMO: z.preprocess(emptyAsUndefined, booleanString.optional()),
+    /** Days after which transcripts, recordings, extracted data and raw webhook bodies are purged. */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, "API_TOKEN must be at least 24 characters").optional()),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     BOLNA_WEBHOOK_IPS: optionalString,
     WEBHOOK_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, booleanString.optional()),
     WEBHOOK_SECRET: optionalString,
+    /** Deliveries per second accepted from one sender IP before 429 (Bolna retries); 0 turns the limit off. */
+    WEBHOOK_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
     INTERVIEW_TIMEZONE: z.string().refine(isTimeZone, "INTERVIEW_TIMEZONE must be an IANA time zone").default("UTC"),
     DEFAULT_COUNTRY: z
       .string()
@@ -40,6 +44,14 @@ const envSchema = z
     BOLNA_API_URL: z.url().default("https://api.bolna.ai"),
     BOLNA_AGENT_ID: optionalString,
     BOLNA_FROM_NUMBER: optionalString,
+    /** Demo mode only: divides the built-in simulator's delays (1 plays a call over about 15 s; tests use 50+). */
+    BOLNA_SIMULATOR_SPEED: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(10_000).default(1)),
+    /** A call with no terminal status this long after its last event is fetched from Bolna (GET /executions/:id). */
+    RECONCILE_AFTER_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 60).default(5)),
+    /** Overrides RECONCILE_AFTER_MINUTES with seconds (tests). */
+    RECONCILE_AFTER_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 3600).optional()),
+    /** A batch stops waiting for a call's final status after this long and counts the item as failed. */
+    BATCH_ITEM_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 60).default(15)),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
     APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -54,6 +66,7 @@ const envSchema = z
       demoMode,
       production,
       SEED_DEMO: env.SEED_DEMO ?? true,
+      reconcileAfterMs: (env.RECONCILE_AFTER_SECONDS ?? env.RECONCILE_AFTER_MINUTES * 60) * 1000,
       WEBHOOK_ALLOW_LOOPBACK: env.WEBHOOK_ALLOW_LOOPBACK ?? (!production || demoMode),
     };
   })

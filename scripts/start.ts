@@ -4,9 +4,15 @@ import next from "next";
 import { openDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
+import { startBackgroundWork } from "@/lib/background";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/http/client-ip-header";
+import { log, logError } from "@/lib/log";
+import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+import { createRequestLog } from "@/lib/server/request-log";
 import { installPeerNonce, stampPeer } from "@/lib/webhook/peer-stamp";
+import { RejectedSenderLog } from "@/lib/webhook/rejected-senders";
+import { createWebhookGate } from "@/lib/webhook/webhook-gate";
 import { ensureBuild } from "./ensure-build";
 
 /**
@@ -19,7 +25,8 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Route bundles are compiled with NODE_ENV inlined; the server process must agree with them.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
-  if (!dev) ensureBuild();
+  // Test harnesses build once up front and pass --no-build, so parallel servers never race to rebuild.
+  if (!dev && !process.argv.includes("--no-build")) ensureBuild();
 
   const config = env();
   const db = openDatabase(config.DATABASE_PATH);
@@ -34,21 +41,41 @@ async function main() {
       console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
     }
   }
-  db.$client.close();
+
+  const purge = () => {
+    try {
+      const purged = purgePersonalData(db, config.RETENTION_DAYS);
+      if (purged.calls + purged.events > 0) log().info({ ...purged, days: config.RETENTION_DAYS }, "retention purge");
+    } catch (error) {
+      logError("retention purge failed", error);
+    }
+  };
+  purge();
+  setInterval(purge, 6 * 60 * 60 * 1000).unref();
 
   installPeerNonce();
+  const gate = createWebhookGate(new RejectedSenderLog(() => db));
+  const requestLog = createRequestLog();
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    requestLog(req, res);
     stampClientIp(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS);
     stampPeer(req.headers, req.socket.remoteAddress);
-    void handle(req, res);
+    gate(req, res)
+      .then((refused) => (refused ? undefined : handle(req, res)))
+      .catch((error: unknown) => {
+        logError("request failed before reaching Next", error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
+      });
   });
   server.listen(config.PORT, config.HOSTNAME, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     console.log(`Callboard: ready on http://localhost:${port} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`);
+    startBackgroundWork(port).catch((error: unknown) => console.error("Callboard: background work failed to start", error));
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

@@ -80,10 +80,27 @@ describe("sender IP", () => {
   it("records refused senders with a count for the admin", async () => {
     await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
     await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
-    const row = db.select().from(rejectedSenders).where(eq(rejectedSenders.ip, "203.0.113.9")).get();
-    expect(row?.count).toBe(2);
-    expect(row?.lastReason).toMatch(/allowlist/);
+    // Counted in memory and written once a second, so a flood costs no write per request.
+    await expect
+      .poll(() => db.select().from(rejectedSenders).where(eq(rejectedSenders.ip, "203.0.113.9")).get(), { timeout: 5_000 })
+      .toMatchObject({ count: 2, lastReason: expect.stringMatching(/allowlist/) });
   });
+
+  it("answers 429 past the per-sender rate limit, and Bolna's other address is not slowed", async () => {
+    const limited = await startServer({ TRUSTED_PROXY_HOPS: "1", WEBHOOK_ALLOW_LOOPBACK: "false", WEBHOOK_RATE_LIMIT: "5" });
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, () => postWebhook(limited.url, body, { headers: { "x-forwarded-for": BOLNA_IP } })),
+      );
+      const statuses = burst.map((response) => response.status);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+      expect(burst.find((response) => response.status === 429)?.json.error?.code).toBe("rate_limited");
+      const other = await postWebhook(limited.url, body, { headers: { "x-forwarded-for": "13.126.9.249" } });
+      expect(other.status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  }, 180_000);
 });
 
 describe("shared secret", () => {

@@ -115,7 +115,7 @@ describe("ordering and duplicates", () => {
       // Every audit entry is a real change: no entry repeats the status it came from.
       expect(audit.every((entry) => entry.fromStatus !== entry.toStatus)).toBe(true);
     }
-  });
+  }, 180_000);
 
   it("changes state once when the same body arrives 20 times at once", async () => {
     const { candidate, bodies } = freshLifecycle();

@@ -3,6 +3,21 @@ import { signOut } from "@/app/sign-in/actions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
+import { countOpenUnmatched } from "@/lib/webhook/inbox";
+
+function InboxLink({ open }: { open: number }) {
+  return (
+    <Link href="/inbox" className="inline-flex items-center gap-1 text-slate-600 hover:text-slate-900">
+      Inbox
+      {open > 0 && (
+        <span className="rounded-full bg-amber-100 px-1.5 text-xs font-medium text-amber-900">
+          {open}
+          <span className="sr-only"> unmatched deliveries</span>
+        </span>
+      )}
+    </Link>
+  );
+}
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -16,6 +31,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="text-slate-600 hover:text-slate-900">
             Candidates
           </Link>
+          <Link href="/slots" className="text-slate-600 hover:text-slate-900">
+            Slots
+          </Link>
+          <Link href="/batches" className="text-slate-600 hover:text-slate-900">
+            Batches
+          </Link>
+          {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched()} />}
           {can(actor.role, "users:manage") && (
             <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
               Users

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CallNowButton } from "@/app/_components/call-now-button";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { getDb } from "@/db/client";
@@ -27,6 +28,18 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
         <h1 className="text-xl font-semibold">Candidates</h1>
         <LiveUpdates />
         <div className="ml-auto flex items-center gap-2">
+          <a
+            href={`/api/candidates/export?${new URLSearchParams({ ...(query.status && { status: query.status }), ...(query.q && { q: query.q }) })}`}
+            download
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
+            Export CSV
+          </a>
+          {can(actor.role, "candidates:write") && (
+            <Link href="/candidates/import" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              Import CSV
+            </Link>
+          )}
           {can(actor.role, "candidates:write") && (
             <Link href="/candidates/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
               Add candidate
@@ -53,7 +66,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           {query.q || query.status ? "No candidate matches these filters." : "No candidates yet. Add one to get started."}
         </p>
       ) : (
-        <CandidateTable rows={candidates} query={query} zone={zone} />
+        <CandidateTable
+          rows={candidates}
+          query={query}
+          zone={zone}
+          actions={can(actor.role, "calls:place") ? (row) => <CallNowButton candidateId={row.id} disabled={row.status === "calling"} /> : undefined}
+        />
       )}
       <Pagination query={query} total={total} />
     </main>

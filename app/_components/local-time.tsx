@@ -2,27 +2,57 @@
 
 import { useSyncExternalStore } from "react";
 
-type Props = {
-  iso: string;
-  /** The zone the server rendered in (the interview time zone), used until the browser's zone is known. */
-  serverZone: string;
-  dateStyle?: "full" | "medium" | "short";
-  timeStyle?: "short" | "medium";
+type Precision = "date" | "minute" | "second";
+
+const OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
+  date: { day: "numeric", month: "short", year: "numeric" },
+  minute: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  second: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" },
 };
 
 const subscribe = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * An instant in the viewer's time zone. The server renders it in the interview time zone and the browser
- * re-renders it in its own after hydration; tabular figures keep the width, so rows do not jump.
+ * The viewer's time zone. The server renders `fallbackZone` (INTERVIEW_TIMEZONE) and hydration then switches
+ * to the browser's zone, so the server HTML never mismatches and, when both agree, nothing moves.
  */
-export function LocalTime({ iso, serverZone, dateStyle = "medium", timeStyle = "short" }: Props) {
-  const zone = useSyncExternalStore(subscribe, browserZone, () => serverZone);
-  const text = new Intl.DateTimeFormat("en-GB", { dateStyle, timeStyle, timeZone: zone }).format(new Date(iso));
+function useViewerZone(fallbackZone: string): string {
+  return useSyncExternalStore(subscribe, browserZone, () => fallbackZone);
+}
+
+type Props = {
+  value: Date | null;
+  /** INTERVIEW_TIMEZONE: what the server renders before the browser's zone is known. */
+  fallbackZone: string;
+  precision?: Precision;
+  /** Adds the zone's short name (e.g. GMT+5:30) to the text. */
+  showZone?: boolean;
+  className?: string;
+};
+
+/** An instant in the viewer's time zone. */
+export function LocalTime({ value, fallbackZone, precision = "minute", showZone = false, className }: Props) {
+  const zone = useViewerZone(fallbackZone);
+  if (!value) return <span className={className}>—</span>;
+  const format = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[precision], timeZone: zone, timeZoneName: showZone ? "short" : undefined });
   return (
-    <time dateTime={iso} title={`${text} (${zone})`} className="tabular-nums">
-      {text}
+    <time dateTime={value.toISOString()} title={`${value.toISOString()} (${zone})`} className={`tabular-nums ${className ?? ""}`}>
+      {format.format(value)}
     </time>
+  );
+}
+
+// Aliases (Asia/Kolkata, Asia/Calcutta) name one zone: compare the names this engine resolves them to.
+const canonicalZone = (zone: string) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+
+/** Says which zone the times on the page are shown in. */
+export function ViewerZone({ fallbackZone }: { fallbackZone: string }) {
+  const zone = useViewerZone(fallbackZone);
+  const same = canonicalZone(zone) === canonicalZone(fallbackZone);
+  return (
+    <span className="text-xs text-slate-500">
+      Times in {same ? fallbackZone : `${zone} (interviews are booked in ${fallbackZone})`}
+    </span>
   );
 }

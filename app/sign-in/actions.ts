@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -30,11 +30,9 @@ export async function signIn(_state: ActionState, form: FormData): Promise<Actio
   try {
     await getAuth().api.signInEmail({ headers: await headers(), body: { email: parsed.data.email, password: parsed.data.password } });
   } catch (error) {
-    if (error instanceof APIError) {
-      const code = (error.body as { code?: string } | undefined)?.code ?? "";
-      return { ok: false, message: MESSAGES[code] ?? "Sign-in failed. Try again." };
-    }
-    throw error;
+    const code = authErrorCode(error);
+    if (code === null) throw error;
+    return { ok: false, message: MESSAGES[code] ?? "Sign-in failed. Try again." };
   }
   redirect(safeNext(parsed.data.next) as "/");
 }

@@ -36,6 +36,8 @@ function createAuth() {
     plugins: [admin({ ac: accessControl, roles: authRoles, defaultRole: "recruiter", adminRoles: ["admin"] }), nextCookies()],
     advanced: {
       cookiePrefix: "callboard",
+      // better-auth skips its Origin check when TEST or NODE_ENV=test is set; Callboard never wants that.
+      disableOriginCheck: false,
       useSecureCookies: config.APP_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
       // Only the header Callboard's own server writes; a client-sent X-Forwarded-For never names the IP.

@@ -15,7 +15,8 @@ export const slotIdsInput = z.array(z.number().int().positive()).max(100);
 export const createCandidateInput = z.object({
   name: z.string().trim().min(1, "is required").max(200),
   phone: z.string().trim().min(1, "is required").max(40),
-  email: z.email("must be an email address").max(254).nullish().transform((value) => value || null),
+  // Forms send "" for a blank optional field.
+  email: z.preprocess((value) => (value === "" ? null : value), z.email("must be an email address").max(254).nullish()).transform((value) => value ?? null),
   position: optionalText(200),
   interviewAt: instant,
   appliedAt: instant.nullish().transform((value) => value ?? null),

@@ -13,8 +13,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Parses a numeric id from the path; anything else is a 404, like an id that does not exist. */
 export function idParam(value: string, what: string): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", `${what} ${value} was not found.`);
+  const id = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", `${what} ${value} was not found.`);
   return id;
 }
 

@@ -6,10 +6,9 @@ import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { logError } from "@/lib/log";
-import { buildAllowlist, isAllowed, type Allowlist } from "./allowlist";
-import { resolveSender } from "./client-ip";
 import { readPeer } from "./peer-stamp";
-import { recordRejectedSender } from "./rejected-senders";
+import { RejectedSenderLog } from "./rejected-senders";
+import { checkSender } from "./sender-check";
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
@@ -17,11 +16,7 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const tooLarge = () =>
   apiError(413, "payload_too_large", "The body is larger than 1 MiB.", { connection: "close" });
 
-let allowlist: Allowlist | undefined;
-function currentAllowlist(): Allowlist {
-  allowlist ??= buildAllowlist(env().BOLNA_WEBHOOK_IPS, env().WEBHOOK_ALLOW_LOOPBACK);
-  return allowlist;
-}
+const rejected = new RejectedSenderLog(getDb);
 
 function sha256(value: string): Buffer {
   return crypto.createHash("sha256").update(value).digest();
@@ -43,15 +38,10 @@ function isJsonContentType(value: string | null): boolean {
 export async function handleWebhook(request: Request): Promise<Response> {
   const config = env();
   const receivedAt = new Date();
-  const sender = resolveSender(readPeer(request.headers), config.TRUSTED_PROXY_HOPS);
-  if (!sender.ok || !isAllowed(sender.ip, currentAllowlist())) {
-    const reason = sender.ok ? "not on the allowlist" : sender.reason;
-    try {
-      recordRejectedSender(getDb(), sender.ip, reason, receivedAt);
-    } catch (error) {
-      logError("could not record a rejected sender", error);
-    }
-    return apiError(403, "forbidden_ip", `Webhook sender refused: ${reason}.`);
+  const sender = checkSender(readPeer(request.headers));
+  if (!sender.ok) {
+    rejected.record(sender.ip, sender.reason, receivedAt);
+    return apiError(403, "forbidden_ip", `Webhook sender refused: ${sender.reason}.`);
   }
   if (config.WEBHOOK_SECRET && !secretMatches(request.headers.get("x-webhook-secret"), config.WEBHOOK_SECRET)) {
     return apiError(401, "invalid_secret", "The X-Webhook-Secret header is missing or wrong.");

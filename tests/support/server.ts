@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -43,7 +43,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
 
 /**
  * Starts the real production server (`npm start`'s script, or a bare `next start` to prove it fails closed)
- * on a free port and a temporary database. The build must already exist: `npm test` makes it first.
+ * on a free port and a temporary database. The build must already exist: vitest's global setup makes it.
  */
 export async function startServer(env: Record<string, string> = {}, command: "start" | "next-start" = "start"): Promise<TestServer> {
   const databasePath = env.DATABASE_PATH ?? tempDatabasePath();
@@ -63,7 +63,7 @@ export async function startServer(env: Record<string, string> = {}, command: "st
   }
   const args =
     command === "start"
-      ? ["--import", "tsx", "scripts/start.ts"]
+      ? ["--import", "tsx", "scripts/start.ts", "--no-build"]
       : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)];
   const child = spawn(process.execPath, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -74,10 +74,10 @@ export function CandidateTable({ rows, query, zone, actions }: Props) {
               <td className="px-3 py-2">
                 {row.originalInterviewAt && (
                   <div className="text-xs text-slate-400 line-through" aria-label="Original interview">
-                    <LocalTime iso={row.originalInterviewAt.toISOString()} serverZone={zone} />
+                    <LocalTime value={row.originalInterviewAt} fallbackZone={zone} />
                   </div>
                 )}
-                <LocalTime iso={row.interviewAt.toISOString()} serverZone={zone} />
+                <LocalTime value={row.interviewAt} fallbackZone={zone} />
                 {row.requestedInterviewAt && <div className="text-xs font-medium text-amber-700">Asked for a full slot</div>}
               </td>
               <td className="px-3 py-2">
@@ -86,7 +86,7 @@ export function CandidateTable({ rows, query, zone, actions }: Props) {
               <td className="truncate px-3 py-2 font-mono text-xs" data-testid="call-status">
                 {row.callStatus ?? "—"}
               </td>
-              <td className="px-3 py-2 text-xs">{row.lastCallAt ? <LocalTime iso={row.lastCallAt.toISOString()} serverZone={zone} /> : "—"}</td>
+              <td className="px-3 py-2 text-xs">{row.lastCallAt ? <LocalTime value={row.lastCallAt} fallbackZone={zone} /> : "—"}</td>
               <td className="truncate px-3 py-2 text-xs text-slate-600" title={row.statusReason ?? undefined}>
                 {row.statusReason ?? ""}
               </td>

@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
@@ -27,7 +27,7 @@ export async function changePassword(_state: ActionState, form: FormData): Promi
       body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
     });
   } catch (error) {
-    if (error instanceof APIError) return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
+    if (authErrorCode(error) !== null) return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
     throw error;
   }
   return { ok: true, message: "Password changed. Your other sessions were signed out." };

@@ -13,21 +13,30 @@ import { localInputToIso } from "@/lib/time/zoned-input";
 // Bound ids arrive from the browser like any other input.
 const slotId = z.number().int().positive();
 
-const addSlotForm = z.object({
-  startsAt: z.string().trim().min(1, "Enter the date and time"),
-  capacity: capacityInput.shape.capacity,
-});
+/** The form's date-time has no offset: it is read in the interview time zone. */
+const addSlotForm = (zone: string) =>
+  z.object({
+    startsAt: z
+      .string()
+      .trim()
+      .min(1, "Enter the date and time")
+      .transform(
+        (value, context) =>
+          localInputToIso(value, zone) ?? (context.addIssue({ code: "custom", message: "Not a date and time" }), z.NEVER),
+      ),
+    capacity: capacityInput.shape.capacity,
+  });
 
 export async function addSlot(_state: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   return runAction(actor, "slots:manage", () => {
     const zone = env().INTERVIEW_TIMEZONE;
-    const fields = addSlotForm.parse({ startsAt: form.get("startsAt") ?? "", capacity: form.get("capacity") ?? "" });
-    const startsAt = localInputToIso(fields.startsAt, zone);
-    if (!startsAt) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { startsAt: "Not a date and time" } };
-    const slot = createSlot(getDb(), createSlotInput.parse({ startsAt, capacity: fields.capacity }));
+    const fields = addSlotForm(zone).parse({ startsAt: form.get("startsAt") ?? "", capacity: form.get("capacity") ?? "" });
+    const slot = createSlot(getDb(), createSlotInput.parse(fields));
     revalidatePath("/slots");
-    const label = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(slot.startsAt);
+    const label = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(
+      slot.startsAt,
+    );
     return { ok: true, message: `Added the slot on ${label} (${zone}) for ${slot.capacity}.` };
   });
 }
@@ -42,7 +51,7 @@ export async function changeCapacity(id: number, _state: ActionState, form: Form
   });
 }
 
-export async function removeSlot(id: number, _state: ActionState): Promise<ActionState> {
+export async function removeSlot(id: number): Promise<ActionState> {
   const actor = await requireActor();
   return runAction(actor, "slots:manage", () => {
     deleteSlot(getDb(), slotId.parse(id));

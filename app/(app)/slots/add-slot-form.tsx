@@ -14,8 +14,23 @@ export function AddSlotForm({ zone }: { zone: string }) {
       className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-[16rem_8rem_auto] md:items-end"
       noValidate
     >
-      <FormField label={`Starts at (${zone})`} name="startsAt" type="datetime-local" required error={state.fieldErrors?.startsAt} />
-      <FormField label="Capacity" name="capacity" type="number" min={1} max={1000} defaultValue={1} required error={state.fieldErrors?.capacity} />
+      <FormField
+        label={`Starts at (${zone})`}
+        name="startsAt"
+        type="datetime-local"
+        required
+        error={state.fieldErrors?.startsAt}
+      />
+      <FormField
+        label="Capacity"
+        name="capacity"
+        type="number"
+        min={1}
+        max={1000}
+        defaultValue={1}
+        required
+        error={state.fieldErrors?.capacity}
+      />
       <button
         type="submit"
         disabled={pending}
@@ -24,7 +39,10 @@ export function AddSlotForm({ zone }: { zone: string }) {
         Add slot
       </button>
       {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm md:col-span-3 ${state.ok ? "text-emerald-700" : "text-rose-700"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`text-sm md:col-span-3 ${state.ok ? "text-emerald-700" : "text-rose-700"}`}
+        >
           {state.message}
         </p>
       )}

@@ -29,7 +29,11 @@ export function CapacityForm({ slotId, label, capacity, booked }: Props & { capa
         aria-describedby={error ? errorId : undefined}
         className="w-16 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums aria-[invalid]:border-rose-400"
       />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60"
+      >
         Save<span className="sr-only"> capacity of the slot on {label}</span>
       </button>
       {error && (

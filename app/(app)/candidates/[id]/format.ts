@@ -1,4 +1,4 @@
-import type { CallOutcome, CandidateStatus } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/lib/candidates/status";
 
 /** "75 s" or "1 min 15 s"; "—" when Bolna has not reported it. */
 export function formatSeconds(value: number | null): string {
@@ -13,15 +13,6 @@ export function formatSeconds(value: number | null): string {
 export function formatCost(value: number | null): string {
   return value === null ? "—" : value.toFixed(2);
 }
-
-export const STATUS_LABELS: Record<CandidateStatus, string> = {
-  pending: "Pending",
-  calling: "Calling",
-  confirmed: "Confirmed",
-  declined: "Declined",
-  rescheduled: "Rescheduled",
-  no_answer: "No answer",
-};
 
 export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   confirmed: "Confirmed",

@@ -1,4 +1,4 @@
-import { LocalTime } from "@/app/_components/candidate-local-time";
+import { LocalTime } from "@/app/_components/local-time";
 import type { TimelineDelivery } from "@/lib/candidates/candidate-timeline";
 import type { EventResult } from "@/lib/webhook/event-result";
 

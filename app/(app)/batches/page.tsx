@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { asc, eq } from "drizzle-orm";
+import { AccessDenied } from "@/app/_components/access-denied";
+import { LiveUpdates } from "@/app/_components/live-updates";
+import { getDb } from "@/db/client";
+import { candidates } from "@/db/schema";
+import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { listBatches } from "@/lib/batches/batches";
+import { env } from "@/lib/env";
+import { BatchStatusBadge } from "./batch-status-badge";
+import { NewBatchForm } from "./new-batch-form";
+
+const SHOWN_PENDING = 300;
+
+export default async function BatchesPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  const db = getDb();
+  const zone = env().INTERVIEW_TIMEZONE;
+  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  const pending = db
+    .select({ id: candidates.id, name: candidates.name, phone: candidates.phone, interviewAt: candidates.interviewAt })
+    .from(candidates)
+    .where(eq(candidates.status, "pending"))
+    .orderBy(asc(candidates.interviewAt), asc(candidates.id))
+    .limit(SHOWN_PENDING + 1)
+    .all();
+  const batches = listBatches(db);
+  return (
+    <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
+      <header className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">Batch calls</h1>
+        <div className="ml-auto">
+          <LiveUpdates />
+        </div>
+      </header>
+      {can(actor.role, "calls:place") && (
+        <NewBatchForm
+          pending={pending.slice(0, SHOWN_PENDING).map((row) => ({ id: row.id, name: row.name, phone: row.phone, interview: format.format(row.interviewAt) }))}
+          more={Math.max(0, pending.length - SHOWN_PENDING)}
+        />
+      )}
+      <section aria-labelledby="recent-batches" className="flex flex-col gap-2">
+        <h2 id="recent-batches" className="text-base font-semibold">
+          Recent batches
+        </h2>
+        {batches.length === 0 ? (
+          <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">No batch yet.</p>
+        ) : (
+          <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
+            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Batch</th>
+                <th scope="col" className="px-3 py-2">Started</th>
+                <th scope="col" className="px-3 py-2">By</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Progress</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((batch) => {
+                const finished = batch.counts.done + batch.counts.failed + batch.counts.cancelled;
+                return (
+                  <tr key={batch.id} className="border-t border-slate-100">
+                    <td className="px-3 py-2">
+                      <Link href={`/batches/${batch.id}`} className="font-medium text-sky-800 hover:underline">
+                        Batch #{batch.id}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{format.format(batch.createdAt)}</td>
+                    <td className="px-3 py-2">{batch.createdBy}</td>
+                    <td className="px-3 py-2">
+                      <BatchStatusBadge status={batch.status} />
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">
+                      {finished} / {batch.counts.total} finished
+                      {batch.counts.inFlight > 0 && <span className="text-slate-500"> · {batch.counts.inFlight} in flight</span>}
+                      {batch.counts.failed > 0 && <span className="text-rose-700"> · {batch.counts.failed} failed</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { batchJson, cancelBatch, getBatch } from "@/lib/batches/batches";
+import { wakeBatchRunner } from "@/lib/batches/runner";
+import { idParam, withPermission } from "@/lib/http/route";
+
+/** Cancels the queued items of a running batch (calls already placed run to their end): 200, or 409 when not running. */
+export const POST = withPermission<{ id: string }>("calls:place", ({ params }) => {
+  const id = idParam(params.id, "Batch");
+  cancelBatch(getDb(), id);
+  wakeBatchRunner();
+  return Response.json({ batch: batchJson(getBatch(getDb(), id)) });
+});

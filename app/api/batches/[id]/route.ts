@@ -1,0 +1,7 @@
+import { getDb } from "@/db/client";
+import { batchJson, getBatch } from "@/lib/batches/batches";
+import { idParam, withPermission } from "@/lib/http/route";
+
+export const GET = withPermission<{ id: string }>("candidates:read", ({ params }) => {
+  return Response.json({ batch: batchJson(getBatch(getDb(), idParam(params.id, "Batch"))) });
+});

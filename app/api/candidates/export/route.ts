@@ -1,0 +1,21 @@
+import { DateTime } from "luxon";
+import { getDb } from "@/db/client";
+import { candidateListQuery } from "@/lib/candidates/candidate-input";
+import { exportCandidatesCsv } from "@/lib/csv/export-candidates";
+import { env } from "@/lib/env";
+import { withPermission } from "@/lib/http/route";
+
+/** `GET /api/candidates/export?status=&q=` → text/csv of every candidate matching the board's filters. */
+export const GET = withPermission("candidates:read", ({ request }) => {
+  const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const zone = env().INTERVIEW_TIMEZONE;
+  const csv = exportCandidatesCsv(getDb(), query, zone);
+  const stamp = DateTime.now().setZone(zone).toFormat("yyyyLLdd-HHmm");
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="callboard-candidates-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,11 @@
+import { getDb } from "@/db/client";
+import { withPermission } from "@/lib/http/route";
+import { countOpenUnmatched, listUnmatched, type UnmatchedDelivery } from "@/lib/webhook/inbox";
+
+const deliveryJson = (delivery: UnmatchedDelivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() });
+
+/** The open unmatched deliveries (newest first, up to 100) and how many are open in all. */
+export const GET = withPermission("webhooks:inspect", () => {
+  const db = getDb();
+  return Response.json({ deliveries: listUnmatched(db).map(deliveryJson), total: countOpenUnmatched(db) });
+});

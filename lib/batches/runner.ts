@@ -1,0 +1,253 @@
+import { and, asc, desc, eq, inArray, isNull, max, or } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { callBatchItems, callBatches, calls, type CallBatch, type CallBatchItem } from "@/db/schema";
+import { bolnaClient } from "@/lib/bolna/active-client";
+import { isTerminalStatus } from "@/lib/bolna/call-status";
+import { placeCandidateCall } from "@/lib/calls/place-call";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+import { log } from "@/lib/log";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Statuses after which Bolna made its attempt; the others (failed, error, balance-low, …) count as failed. */
+const ATTEMPTED = new Set(["completed", "no-answer", "busy"]);
+/** An item claimed but never given an execution id (the process stopped mid-request) is settled after this. */
+const ORPHAN_AFTER_MS = 2 * 60_000;
+const TICK_MS = 250;
+
+export type Claim = { batch: CallBatch; item: CallBatchItem };
+
+export type RunnerDeps = {
+  db: () => Db;
+  /** Places the item's call; resolves to the execution id. Throws an ApiError with a readable message on failure. */
+  place: (claim: Claim) => Promise<string>;
+  itemTimeoutMs: () => number;
+  now?: () => Date;
+};
+
+function activeBatches(tx: Pick<Db, "select">): CallBatch[] {
+  return tx
+    .select()
+    .from(callBatches)
+    .where(or(eq(callBatches.status, "running"), and(eq(callBatches.status, "cancelled"), isNull(callBatches.finishedAt))))
+    .orderBy(asc(callBatches.id))
+    .all();
+}
+
+function finishItem(tx: Tx, id: number, state: "done" | "failed", now: Date, error: string | null = null): void {
+  tx.update(callBatchItems).set({ state, error, finishedAt: now }).where(eq(callBatchItems.id, id)).run();
+}
+
+/** Settles in-flight items whose call reached a terminal status, timed out, or was orphaned by a restart. */
+function settle(tx: Tx, batch: CallBatch, now: Date, placing: ReadonlySet<number>, timeoutMs: number): number {
+  const inFlight = tx
+    .select({ item: callBatchItems, callStatus: calls.status, callError: calls.errorMessage })
+    .from(callBatchItems)
+    .leftJoin(calls, eq(calls.executionId, callBatchItems.executionId))
+    .where(and(eq(callBatchItems.batchId, batch.id), eq(callBatchItems.state, "in_flight")))
+    .all();
+  let still = 0;
+  for (const { item, callStatus, callError } of inFlight) {
+    const age = now.getTime() - (item.startedAt ?? now).getTime();
+    if (item.executionId === null) {
+      if (placing.has(item.id) || age < ORPHAN_AFTER_MS) {
+        still++;
+        continue;
+      }
+      // The process stopped between claiming and Bolna's answer: a webhook may have shown the call anyway.
+      const seen = tx
+        .select({ executionId: calls.executionId })
+        .from(calls)
+        .where(and(eq(calls.candidateId, item.candidateId), eq(calls.batchId, batch.id)))
+        .orderBy(desc(calls.id))
+        .get();
+      if (seen) {
+        tx.update(callBatchItems).set({ executionId: seen.executionId }).where(eq(callBatchItems.id, item.id)).run();
+        still++;
+      } else {
+        finishItem(tx, item.id, "failed", now, "Interrupted before Bolna confirmed the call; check the candidate before calling again.");
+      }
+      continue;
+    }
+    if (isTerminalStatus(callStatus)) {
+      if (ATTEMPTED.has(callStatus!)) finishItem(tx, item.id, "done", now);
+      else finishItem(tx, item.id, "failed", now, `Call ${callStatus}${callError ? `: ${callError}` : ""}`);
+    } else if (age > timeoutMs) {
+      finishItem(tx, item.id, "failed", now, `No final status from Bolna within ${Math.round(timeoutMs / 60_000)} minutes.`);
+    } else {
+      still++;
+    }
+  }
+  return still;
+}
+
+/** Moves queued items to in-flight while fewer than `concurrency` are, `pacingMs` apart. */
+function claim(tx: Tx, batch: CallBatch, inFlight: number, now: Date): CallBatchItem[] {
+  const free = batch.concurrency - inFlight;
+  if (free <= 0) return [];
+  if (batch.pacingMs > 0) {
+    const last = tx
+      .select({ at: max(callBatchItems.startedAt) })
+      .from(callBatchItems)
+      .where(eq(callBatchItems.batchId, batch.id))
+      .get()?.at;
+    if (last && now.getTime() - last.getTime() < batch.pacingMs) return [];
+  }
+  const next = tx
+    .select()
+    .from(callBatchItems)
+    .where(and(eq(callBatchItems.batchId, batch.id), eq(callBatchItems.state, "queued")))
+    .orderBy(asc(callBatchItems.id))
+    .limit(batch.pacingMs > 0 ? 1 : free)
+    .all();
+  if (next.length === 0) return [];
+  tx.update(callBatchItems)
+    .set({ state: "in_flight", startedAt: now })
+    .where(inArray(callBatchItems.id, next.map((item) => item.id)))
+    .run();
+  return next.map((item) => ({ ...item, state: "in_flight", startedAt: now }));
+}
+
+function finishBatchIfDone(tx: Tx, batch: CallBatch, now: Date): void {
+  const open = tx
+    .select({ id: callBatchItems.id })
+    .from(callBatchItems)
+    .where(and(eq(callBatchItems.batchId, batch.id), inArray(callBatchItems.state, ["queued", "in_flight"])))
+    .limit(1)
+    .get();
+  if (open) return;
+  tx.update(callBatches)
+    .set({ status: batch.status === "running" ? "done" : batch.status, finishedAt: now })
+    .where(eq(callBatches.id, batch.id))
+    .run();
+}
+
+export type BatchRunner = {
+  /** One pass over every active batch; resolves when its placements have been started (not finished). */
+  tick(): void;
+  /** Asks for a pass soon (after a batch was created or a placement ended). */
+  wake(): void;
+  start(): void;
+  stop(): void;
+  /** Placements started by this runner and not yet answered. */
+  pending(): number;
+};
+
+/**
+ * Works off batches from the database, so a restart resumes them: each pass settles in-flight items by watching
+ * their calls, then claims queued ones, all in one IMMEDIATE transaction (so two processes never exceed a
+ * batch's concurrency together), then places the claimed calls outside the transaction.
+ */
+export function createBatchRunner(deps: RunnerDeps): BatchRunner {
+  const placing = new Set<number>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const now = deps.now ?? (() => new Date());
+
+  async function place(claimed: Claim): Promise<void> {
+    const db = deps.db();
+    try {
+      const executionId = await deps.place(claimed);
+      db.update(callBatchItems).set({ executionId }).where(eq(callBatchItems.id, claimed.item.id)).run();
+    } catch (error) {
+      const message = error instanceof ApiError ? error.message : "Something went wrong on our side.";
+      if (!(error instanceof ApiError)) log().error({ err: error, batchId: claimed.batch.id }, "placing a batch call failed");
+      db.transaction((tx) => finishItem(tx, claimed.item.id, "failed", now(), message), { behavior: "immediate" });
+    } finally {
+      placing.delete(claimed.item.id);
+      runner.wake();
+    }
+  }
+
+  const runner: BatchRunner = {
+    tick() {
+      const db = deps.db();
+      // A plain read first: most passes find nothing to do and must not take the write lock.
+      if (activeBatches(db).length === 0) return;
+      const claims = db.transaction(
+        (tx) => {
+          const at = now();
+          const claimed: Claim[] = [];
+          for (const batch of activeBatches(tx)) {
+            const inFlight = settle(tx, batch, at, placing, deps.itemTimeoutMs());
+            if (batch.status === "running") {
+              for (const item of claim(tx, batch, inFlight, at)) claimed.push({ batch, item });
+            }
+            finishBatchIfDone(tx, batch, at);
+          }
+          return claimed;
+        },
+        { behavior: "immediate" },
+      );
+      for (const claimed of claims) {
+        placing.add(claimed.item.id);
+        void place(claimed);
+      }
+    },
+    wake() {
+      if (soon) return;
+      soon = setTimeout(() => {
+        soon = undefined;
+        safeTick();
+      }, 0);
+      soon.unref();
+    },
+    start() {
+      if (timer) return;
+      timer = setInterval(safeTick, TICK_MS);
+      timer.unref();
+      safeTick();
+    },
+    stop() {
+      clearInterval(timer);
+      clearTimeout(soon);
+      timer = undefined;
+    },
+    pending: () => placing.size,
+  };
+
+  function safeTick() {
+    try {
+      runner.tick();
+    } catch (error) {
+      log().error({ err: error }, "batch runner pass failed");
+    }
+  }
+
+  return runner;
+}
+
+const KEY = Symbol.for("callboard.batchRunner");
+type Holder = { [KEY]?: BatchRunner };
+
+/**
+ * Starts the process-wide batch runner once and resumes every running batch; later calls (from any module graph:
+ * the instance lives on globalThis) return it. scripts/start.ts calls this at server start.
+ */
+export function startBatchRunner(): BatchRunner {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  const runner = createBatchRunner({
+    db: getDb,
+    itemTimeoutMs: () => env().BATCH_ITEM_TIMEOUT_MINUTES * 60_000,
+    place: async ({ batch, item }) => {
+      const label = `batch #${batch.id}`;
+      const placed = await placeCandidateCall(getDb(), await bolnaClient(), item.candidateId, {
+        placedBy: label,
+        actorLabel: `${batch.createdBy} (${label})`,
+        batchId: batch.id,
+        timezone: env().INTERVIEW_TIMEZONE,
+      });
+      return placed.executionId;
+    },
+  });
+  holder[KEY] = runner;
+  runner.start();
+  return runner;
+}
+
+/** Has the running batch runner (if any) take a pass now. */
+export function wakeBatchRunner(): void {
+  (globalThis as Holder)[KEY]?.wake();
+}

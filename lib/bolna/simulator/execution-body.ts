@@ -1,0 +1,103 @@
+import type { BolnaStatus } from "@/lib/bolna/call-status";
+import { billing } from "./billing";
+
+/** An execution object as Bolna sends it; the simulator only ever changes the keys `newExecution` wrote. */
+export type ExecutionBody = Record<string, unknown> & {
+  status: BolnaStatus;
+  initiated_at: string | null;
+  telephony_data: Record<string, unknown>;
+};
+
+/** One status change and the fields it brings. */
+export type StatusChange = {
+  status: BolnaStatus;
+  fields?: Record<string, unknown>;
+  telephony?: Record<string, unknown>;
+};
+
+export type Step = StatusChange & {
+  /** Simulated milliseconds after the call was placed. */
+  afterMs: number;
+};
+
+export type NewCall = {
+  executionId: string;
+  agentId: string;
+  recipientPhone: string;
+  fromPhone: string;
+  userData: Record<string, unknown>;
+  createdAt: string;
+  scheduledAt: string;
+  status: "queued" | "scheduled";
+};
+
+/** A new execution with every key of Bolna's bodies, in Bolna's order (compare tests/fixtures/bolna/01-queued.json). */
+export function newExecution(call: NewCall): ExecutionBody {
+  const bill = billing(0, 0, "none");
+  return {
+    id: call.executionId,
+    agent_id: call.agentId,
+    batch_id: null,
+    created_at: call.createdAt,
+    updated_at: call.createdAt,
+    scheduled_at: call.scheduledAt,
+    answered_by_voice_mail: null,
+    conversation_duration: 0,
+    total_cost: bill.total_cost,
+    transcript: null,
+    usage_breakdown: bill.usage_breakdown,
+    cost_breakdown: bill.cost_breakdown,
+    extracted_data: null,
+    summary: null,
+    error_message: null,
+    status: call.status,
+    agent_extraction: null,
+    workflow_retries: null,
+    rescheduled_at: null,
+    custom_extractions: null,
+    campaign_id: null,
+    smart_status: call.status,
+    user_number: call.recipientPhone,
+    agent_number: call.fromPhone,
+    initiated_at: null,
+    deleted: false,
+    retry_config: null,
+    retry_count: 0,
+    retry_history: null,
+    telephony_data: {
+      duration: null,
+      to_number: call.recipientPhone,
+      from_number: call.fromPhone,
+      recording_url: null,
+      hosted_telephony: true,
+      provider_call_id: null,
+      call_type: "outbound",
+      provider: "twilio",
+      hangup_by: null,
+      hangup_reason: null,
+      hangup_provider_code: null,
+      ring_duration: null,
+      post_dial_delay: null,
+      to_number_carrier: null,
+    },
+    transfer_call_data: null,
+    context_details: { recipient_data: call.userData, recipient_phone_number: call.recipientPhone },
+    batch_run_details: null,
+    provider: "twilio",
+    latency_data: null,
+    termination_reason: null,
+  };
+}
+
+export function applyChange(body: ExecutionBody, change: StatusChange, now: string): ExecutionBody {
+  return {
+    ...body,
+    ...change.fields,
+    status: change.status,
+    smart_status: change.status,
+    updated_at: now,
+    // A call counts as initiated once the phone rings; a call that failed before dialling never is.
+    initiated_at: body.initiated_at ?? (change.status === "ringing" ? now : null),
+    telephony_data: { ...body.telephony_data, ...change.telephony },
+  };
+}

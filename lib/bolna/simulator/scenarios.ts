@@ -1,0 +1,36 @@
+/** How a simulated call ends. The first three are answered calls; the rest never reach the candidate. */
+export const SCENARIOS = ["confirmed", "declined", "rescheduled", "no-answer", "busy", "failed"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+export type AnsweredScenario = Extract<ScenarioName, "confirmed" | "declined" | "rescheduled">;
+export type UnansweredScenario = Exclude<ScenarioName, AnsweredScenario>;
+
+export type ScenarioSetting = {
+  name: ScenarioName;
+  /** Every webhook of the call is lost; only GET /executions/:id tells how it ended. */
+  dropWebhooks?: boolean;
+};
+
+export function isAnswered(name: ScenarioName): name is AnsweredScenario {
+  return name === "confirmed" || name === "declined" || name === "rescheduled";
+}
+
+/**
+ * The scenario of a number nobody chose one for, by its last digit. Digits 1–6 match the sample bodies in
+ * tests/fixtures/bolna (+919800000101 … 106) and the demo seed, so a demo shows every outcome.
+ */
+export const SCENARIO_BY_LAST_DIGIT: Readonly<Record<string, ScenarioName>> = {
+  "0": "confirmed",
+  "1": "confirmed",
+  "2": "no-answer",
+  "3": "busy",
+  "4": "failed",
+  "5": "declined",
+  "6": "rescheduled",
+  "7": "confirmed",
+  "8": "rescheduled",
+  "9": "declined",
+};
+
+export function scenarioForPhone(phone: string): ScenarioName {
+  return SCENARIO_BY_LAST_DIGIT[phone.at(-1) ?? ""] ?? "confirmed";
+}

@@ -1,0 +1,87 @@
+import { DateTime } from "luxon";
+import { spokenDate, spokenDateTime, spokenTime } from "@/lib/time/spoken-time";
+
+/** A pool slot with how many candidates hold it (declined candidates do not). */
+export type SlotAvailability = { id: number; startsAt: Date; capacity: number; booked: number };
+
+export type CallSubject = { name: string; position: string | null; interviewAt: Date };
+
+export type UserDataInput = {
+  candidate: CallSubject;
+  /** The slots a recruiter allowed this candidate to move to. */
+  allowedSlots: SlotAvailability[];
+  /** The whole pool, for candidates without allowed slots. */
+  poolSlots: SlotAvailability[];
+  /** IANA zone in which every date and time is written and spoken. */
+  zone: string;
+  now: Date;
+};
+
+/** A slot as the prototype's agent reads and extracts it: `{date: "2025-12-17", time: "3:00 PM", day_of_week}`. */
+export type AgentSlot = { date: string; time: string; day_of_week: string };
+
+const FALLBACK_ALTERNATIVES = 3;
+
+function freeSlots(slots: SlotAvailability[], exclude: Date): SlotAvailability[] {
+  return slots
+    .filter((slot) => slot.booked < slot.capacity && slot.startsAt.getTime() !== exclude.getTime())
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** Future slots when there are any, else all of them (a demo pool may lie in the past). */
+function preferFuture(slots: SlotAvailability[], now: Date): SlotAvailability[] {
+  const future = slots.filter((slot) => slot.startsAt.getTime() > now.getTime());
+  return future.length > 0 ? future : slots;
+}
+
+/**
+ * The times the agent may offer instead of the booked one: the candidate's allowed slots that still have room;
+ * when none has, the first three free slots of the pool. The booked time itself is never offered.
+ */
+export function chooseAlternatives(input: Pick<UserDataInput, "candidate" | "allowedSlots" | "poolSlots" | "now">): Date[] {
+  const { candidate, now } = input;
+  const allowed = preferFuture(freeSlots(input.allowedSlots, candidate.interviewAt), now);
+  if (allowed.length > 0) return allowed.map((slot) => slot.startsAt);
+  return preferFuture(freeSlots(input.poolSlots, candidate.interviewAt), now)
+    .slice(0, FALLBACK_ALTERNATIVES)
+    .map((slot) => slot.startsAt);
+}
+
+export function agentSlot(at: DateTime): AgentSlot {
+  const english = at.setLocale("en-US");
+  return { date: english.toFormat("yyyy-MM-dd"), time: english.toFormat("h:mm a"), day_of_week: english.toFormat("cccc") };
+}
+
+/**
+ * The `user_data` of POST /call: every key the prototype's agent prompt reads (reference §1), written in the
+ * interview time zone, plus `alternative_slots_iso` (the simulator's machine-readable list, lib/bolna/simulator/
+ * user-data.ts) and the zone's name.
+ */
+export function buildUserData(input: UserDataInput): Record<string, unknown> {
+  const { candidate, zone } = input;
+  const currentYear = DateTime.fromJSDate(input.now, { zone }).year;
+  const interview = DateTime.fromJSDate(candidate.interviewAt, { zone }).setLocale("en-US");
+  const original = agentSlot(interview);
+  const alternatives = chooseAlternatives(input).map((at) => DateTime.fromJSDate(at, { zone }).setLocale("en-US"));
+  const alternativeSlots = alternatives.map(agentSlot);
+  return {
+    candidate_name: candidate.name,
+    name: candidate.name,
+    position: candidate.position ?? "the open position",
+    interview_date: interview.toFormat("cccc, d LLLL yyyy"),
+    interview_date_formatted: spokenDate(interview, currentYear),
+    interview_time: original.time,
+    interview_time_formatted: spokenTime(interview),
+    interview_datetime: interview.toISO({ suppressMilliseconds: true }),
+    interview_datetime_formatted: spokenDateTime(interview, currentYear),
+    date: original.date,
+    time: original.time,
+    time_original: interview.toFormat("HH:mm"),
+    original_slot: original,
+    original_slot_iso: { date: original.date, time: original.time },
+    alternative_slots: alternativeSlots,
+    alternative_slots_formatted: alternatives.map((at) => spokenDateTime(at, currentYear)),
+    alternative_slots_iso: alternativeSlots.map(({ date, time }) => ({ date, time })),
+    interview_timezone: zone,
+  };
+}

@@ -1,0 +1,162 @@
+import crypto from "node:crypto";
+import { and, asc, eq, gt, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { calls } from "@/db/schema";
+import { bolnaClient } from "@/lib/bolna/active-client";
+import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
+import { TERMINAL_STATUSES, isTerminalStatus } from "@/lib/bolna/call-status";
+import type { BolnaClient } from "@/lib/bolna/client";
+import { parseExecution } from "@/lib/bolna/parse-execution";
+import { env } from "@/lib/env";
+import { ApiError, notFound } from "@/lib/http/api-error";
+import { log } from "@/lib/log";
+import { applyExecution, type ApplyConfig, type Applied } from "./apply-execution";
+
+export type Reconciled = Applied & { executionId: string; bolnaStatus: string | null };
+
+/**
+ * "Check with Bolna": fetches the execution (GET /executions/:id) and applies it through the webhook pipeline
+ * with source "reconcile", so the same ordering, de-duplication and audit rules hold. The stored event's raw
+ * body is the text Bolna answered.
+ */
+export async function reconcileCall(db: Db, client: BolnaClient, executionId: string, config: ApplyConfig): Promise<Reconciled> {
+  const known = db.select({ id: calls.id }).from(calls).where(eq(calls.executionId, executionId)).get();
+  if (!known) throw notFound(`Call ${executionId}`);
+  const fetched = await withBolnaErrors("fetch execution", () => client.getExecution(executionId));
+  const parsed = parseExecution(fetched.execution);
+  if (!parsed.ok) throw new ApiError(502, "bolna_error", `Bolna's answer about call ${executionId} could not be read: ${parsed.message}`);
+  if (parsed.execution.executionId !== executionId) {
+    throw new ApiError(502, "bolna_error", `Bolna answered about call ${parsed.execution.executionId} instead of ${executionId}.`);
+  }
+  const applied = applyExecution(
+    db,
+    {
+      execution: parsed.execution,
+      rawBody: fetched.rawText,
+      bodyHash: crypto.createHash("sha256").update(fetched.rawText).digest("hex"),
+      senderIp: null,
+      receivedAt: new Date(),
+      source: "reconcile",
+    },
+    config,
+  );
+  return { ...applied, executionId, bolnaStatus: parsed.execution.status };
+}
+
+/** Calls too old to chase: Bolna's presigned data has expired and nobody is waiting for them. */
+const GIVE_UP_AFTER_MS = 7 * 24 * 3600_000;
+const MAX_BACKOFF_MS = 3600_000;
+const PER_SWEEP = 20;
+
+/** Calls without a final status whose last event (or creation) is older than `quietFor`. */
+export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
+  const lastHeard = sql`coalesce(${calls.lastEventAt}, ${calls.createdAt})`;
+  return db
+    .select({ executionId: calls.executionId })
+    .from(calls)
+    .where(
+      and(
+        or(isNull(calls.status), notInArray(calls.status, [...TERMINAL_STATUSES])),
+        lt(lastHeard, now.getTime() - quietFor),
+        gt(calls.createdAt, new Date(now.getTime() - GIVE_UP_AFTER_MS)),
+      ),
+    )
+    .orderBy(asc(lastHeard))
+    .limit(limit)
+    .all()
+    .map((row) => row.executionId);
+}
+
+export type Reconciler = { sweep(): Promise<void>; start(intervalMs: number): void; stop(): void };
+
+type ReconcilerDeps = {
+  db: () => Db;
+  client: () => Promise<BolnaClient>;
+  config: () => ApplyConfig & { reconcileAfterMs: number };
+  onError: (executionId: string, error: unknown) => void;
+};
+
+/**
+ * Periodically reconciles stale calls. A call that is still not final after a check waits twice as long before
+ * the next (in memory; a restart checks again once), up to an hour.
+ */
+export function createReconciler(deps: ReconcilerDeps): Reconciler {
+  const backoff = new Map<string, { attempts: number; nextAt: number }>();
+  let running = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  async function sweep(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      const config = deps.config();
+      const now = Date.now();
+      const db = deps.db();
+      for (const executionId of staleCallIds(db, new Date(now), config.reconcileAfterMs)) {
+        const waiting = backoff.get(executionId);
+        if (waiting && waiting.nextAt > now) continue;
+        try {
+          const result = await reconcileCall(db, await deps.client(), executionId, config);
+          if (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus)) {
+            backoff.delete(executionId);
+            continue;
+          }
+        } catch (error) {
+          deps.onError(executionId, error);
+          // Bolna does not know the call (e.g. the demo simulator restarted): ask again only rarely.
+          if (error instanceof BolnaApiError && error.status === 404) {
+            backoff.set(executionId, { attempts: (waiting?.attempts ?? 0) + 1, nextAt: Date.now() + MAX_BACKOFF_MS });
+            continue;
+          }
+        }
+        const attempts = (waiting?.attempts ?? 0) + 1;
+        const delay = Math.min(MAX_BACKOFF_MS, config.reconcileAfterMs * 2 ** attempts);
+        backoff.set(executionId, { attempts, nextAt: Date.now() + delay });
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    sweep,
+    start(intervalMs: number) {
+      timer = setInterval(() => {
+        sweep().catch((error: unknown) => deps.onError("(sweep)", error));
+      }, intervalMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+const KEY = Symbol.for("callboard.reconciler");
+type Holder = { [KEY]?: Reconciler };
+
+/** How often the server looks for stale calls: half the quiet period, between 1 s and 1 min. */
+export function sweepIntervalMs(reconcileAfterMs: number): number {
+  return Math.min(60_000, Math.max(1_000, Math.floor(reconcileAfterMs / 2)));
+}
+
+/**
+ * Starts the process-wide reconciler once (a second call returns the running one, from whichever module graph
+ * it comes: the instance lives on globalThis). Its timer is unref'd.
+ */
+export function startReconciler(): Reconciler {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  const reconciler = createReconciler({
+    db: getDb,
+    client: bolnaClient,
+    config: () => {
+      const config = env();
+      return { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY, reconcileAfterMs: config.reconcileAfterMs };
+    },
+    onError: (executionId, error) => log().warn({ err: error, executionId }, "reconciling a call failed"),
+  });
+  reconciler.start(sweepIntervalMs(env().reconcileAfterMs));
+  holder[KEY] = reconciler;
+  return reconciler;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { asc, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { candidateReschedulingSlots, candidates, interviewSlots, statusChanges } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { ApiError } from "@/lib/http/api-error";
+import { listSlots } from "@/lib/slots/manage-slots";
+import { loadCallTimeline } from "./candidate-timeline";
+
+/** A path segment as a candidate id; anything but a positive integer is no candidate at all. */
+export function parseCandidateId(segment: string): number | null {
+  if (!/^\d{1,15}$/.test(segment)) return null;
+  const id = Number(segment);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function selectProfile(id: number) {
+  return getDb()
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      phone: candidates.phone,
+      email: candidates.email,
+      position: candidates.position,
+      appliedAt: candidates.appliedAt,
+      interviewAt: candidates.interviewAt,
+      originalInterviewAt: candidates.originalInterviewAt,
+      requestedInterviewAt: candidates.requestedInterviewAt,
+      status: candidates.status,
+      statusReason: candidates.statusReason,
+      statusChangedAt: candidates.statusChangedAt,
+      callStatus: candidates.callStatus,
+      lastCallAt: candidates.lastCallAt,
+    })
+    .from(candidates)
+    .where(eq(candidates.id, id))
+    .get();
+}
+
+function selectReschedulingSlots(id: number) {
+  return getDb()
+    .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt })
+    .from(candidateReschedulingSlots)
+    .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
+    .where(eq(candidateReschedulingSlots.candidateId, id))
+    .orderBy(asc(interviewSlots.startsAt))
+    .all();
+}
+
+/** The audit trail of one candidate, newest first. */
+function selectHistory(id: number) {
+  return getDb()
+    .select({
+      id: statusChanges.id,
+      at: statusChanges.at,
+      fromStatus: statusChanges.fromStatus,
+      toStatus: statusChanges.toStatus,
+      fromInterviewAt: statusChanges.fromInterviewAt,
+      toInterviewAt: statusChanges.toInterviewAt,
+      source: statusChanges.source,
+      actor: statusChanges.actor,
+      reason: statusChanges.reason,
+    })
+    .from(statusChanges)
+    .where(eq(statusChanges.candidateId, id))
+    .orderBy(desc(statusChanges.id))
+    .all();
+}
+
+/**
+ * Everything the candidate page shows, read for one actor: admin-only parts (raw webhook bodies, the slot pool)
+ * are left out for anyone whose role may not see them. Null when there is no such candidate.
+ */
+export function loadCandidatePage(actor: Actor, id: number) {
+  if (!can(actor.role, "candidates:read")) throw new ApiError(403, "forbidden", `The ${actor.role} role may not do this.`);
+  const profile = selectProfile(id);
+  if (!profile) return null;
+  const allowed = {
+    override: can(actor.role, "candidates:override"),
+    reset: can(actor.role, "candidates:reset"),
+    delete: can(actor.role, "candidates:delete"),
+    manageSlots: can(actor.role, "slots:manage"),
+    inspectWebhooks: can(actor.role, "webhooks:inspect"),
+  };
+  return {
+    profile,
+    reschedulingSlots: selectReschedulingSlots(id),
+    slotPool: allowed.manageSlots ? listSlots(getDb()) : null,
+    calls: loadCallTimeline(getDb(), id, { withRawBodies: allowed.inspectWebhooks }),
+    history: selectHistory(id),
+    allowed,
+  };
+}
+
+export type CandidatePage = NonNullable<ReturnType<typeof loadCandidatePage>>;

@@ -1,0 +1,92 @@
+import { DateTime } from "luxon";
+import Papa from "papaparse";
+
+/**
+ * The candidate CSV (README, "CSV import and export"). Import reads these columns by header name, in any order;
+ * other columns (export's status, last_outcome, …) are ignored, so an export imports back.
+ */
+export const IMPORT_COLUMNS = ["name", "phone", "email", "position", "interview_at", "rescheduling_slots", "applied_at"] as const;
+export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
+export const EXPORT_COLUMNS = [
+  ...IMPORT_COLUMNS,
+  "status",
+  "last_outcome",
+  "call_status",
+  "original_interview_at",
+  "last_call_at",
+] as const;
+
+export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };
+
+const WITH_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const ISO_LIKE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An instant from a cell: ISO 8601 with an offset (`2025-12-12T11:00:00+05:30`, `…Z`), or `YYYY-MM-DD HH:mm`
+ * read in `zone`; with `dateOnly`, also `YYYY-MM-DD` (midnight in `zone`). Null for anything else.
+ */
+export function parseCsvInstant(value: string, zone: string, dateOnly = false): Date | null {
+  const text = value.trim();
+  let parsed: DateTime | null = null;
+  if (ISO_LIKE.test(text) && WITH_OFFSET.test(text)) parsed = DateTime.fromISO(text, { setZone: true });
+  else if (LOCAL.test(text)) {
+    const [, day, clock] = LOCAL.exec(text)!;
+    parsed = DateTime.fromFormat(`${day} ${clock!.padStart(5, "0")}`, "yyyy-MM-dd HH:mm", { zone });
+  } else if (dateOnly && DATE_ONLY.test(text)) parsed = DateTime.fromISO(text, { zone });
+  return parsed?.isValid ? parsed.toJSDate() : null;
+}
+
+/** ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC). */
+export function formatCsvInstant(value: Date | null, zone: string): string {
+  return value ? (DateTime.fromJSDate(value, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "";
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Spreadsheet apps run a cell that starts with = + - @ as a formula: such text is written with a leading '. */
+export function escapeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function unescapeFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+export class CsvFormatError extends Error {}
+
+/**
+ * Parses CSV text into records keyed by lower-cased header. `row` is the record's number counting the header
+ * as row 1, as a spreadsheet shows it (the line number, unless a quoted cell spans lines). Blank lines are
+ * skipped but counted.
+ */
+export function readCsv(text: string): CsvTable {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const fatal = result.errors.find((error) => error.type === "Quotes");
+  if (fatal) throw new CsvFormatError(`Row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
+  const rows = result.data;
+  const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
+  const headerIndex = rows.findIndex((cells) => !isBlank(cells));
+  if (headerIndex < 0) throw new CsvFormatError("The file is empty.");
+  const header = rows[headerIndex]!.map((cell) => cell.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    throw new CsvFormatError(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`);
+  }
+  const records: CsvTable["records"] = [];
+  for (let index = headerIndex + 1; index < rows.length; index++) {
+    const cells = rows[index]!;
+    if (isBlank(cells)) continue;
+    const record: Record<string, string> = {};
+    header.forEach((column, at) => {
+      if (column && !(column in record)) record[column] = unescapeFormula((cells[at] ?? "").trim());
+    });
+    records.push({ row: index + 1, cells: record });
+  }
+  return { header, records };
+}
+
+export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
+  return Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) }, { newline: "\r\n" });
+}

@@ -1,0 +1,55 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { calls, candidates, statusChanges, webhookEvents } from "@/db/schema";
+import { parseExecution } from "@/lib/bolna/parse-execution";
+import { applyExecution } from "@/lib/calls/apply-execution";
+import { insertCandidate, openTestDatabase } from "@/tests/support/database";
+import { loadPayload, retarget } from "@/tests/support/payloads";
+import { tempDatabasePath } from "@/tests/support/server";
+import { purgePersonalData } from "./purge-personal-data";
+
+let db: Db;
+beforeAll(() => {
+  db = openTestDatabase(tempDatabasePath("retention"));
+});
+afterAll(() => db.$client.close());
+
+function deliver(candidatePhone: string, receivedAt: Date) {
+  const body = retarget(loadPayload("05-completed-confirmed"), crypto.randomUUID(), candidatePhone);
+  const rawBody = JSON.stringify(body);
+  const parsed = parseExecution(body);
+  if (!parsed.ok) throw new Error(parsed.message);
+  applyExecution(
+    db,
+    { execution: parsed.execution, rawBody, bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"), senderIp: "127.0.0.1", receivedAt, source: "webhook" },
+    { timezone: "UTC", defaultCountry: "IN" },
+  );
+  return body.id;
+}
+
+describe("purgePersonalData", () => {
+  it("removes what old calls said and keeps statuses, outcomes and the audit trail", () => {
+    const old = insertCandidate(db);
+    const recent = insertCandidate(db);
+    const now = new Date("2026-06-01T00:00:00Z");
+    const oldExecution = deliver(old.phone, new Date("2026-01-01T00:00:00Z"));
+    const recentExecution = deliver(recent.phone, new Date("2026-05-30T00:00:00Z"));
+
+    const purged = purgePersonalData(db, 90, now);
+    expect(purged).toEqual({ calls: 1, events: 1 });
+
+    const oldCall = db.select().from(calls).where(eq(calls.executionId, oldExecution)).get()!;
+    expect(oldCall).toMatchObject({ transcript: null, summary: null, recordingUrl: null, extractedData: null, outcome: "confirmed", status: "completed" });
+    expect(db.select().from(webhookEvents).where(eq(webhookEvents.executionId, oldExecution)).get()?.rawBody).toBeNull();
+    expect(db.select().from(candidates).where(eq(candidates.id, old.id)).get()?.status).toBe("confirmed");
+    expect(db.select().from(statusChanges).where(eq(statusChanges.candidateId, old.id)).all()).toHaveLength(1);
+
+    const recentCall = db.select().from(calls).where(eq(calls.executionId, recentExecution)).get()!;
+    expect(recentCall.transcript).toContain("user:");
+    expect(recentCall.recordingUrl).toMatch(/^https:/);
+
+    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0 });
+  });
+});

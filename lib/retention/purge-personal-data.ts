@@ -1,0 +1,35 @@
+import { and, isNotNull, lt, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { calls, webhookEvents } from "@/db/schema";
+
+export type PurgeResult = { calls: number; events: number };
+
+/**
+ * Retention: after `days`, what a call said is deleted — transcripts, summaries, recordings, extracted data and
+ * the raw webhook bodies — while statuses, outcomes and the audit trail stay. Calls count from their last event,
+ * deliveries from their arrival.
+ */
+export function purgePersonalData(db: Db, days: number, now = new Date()): PurgeResult {
+  const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  return db.transaction(
+    (tx) => {
+      const purgedCalls = tx
+        .update(calls)
+        .set({ transcript: null, summary: null, recordingUrl: null, extractedData: null })
+        .where(
+          and(
+            lt(calls.updatedAt, cutoff),
+            or(isNotNull(calls.transcript), isNotNull(calls.summary), isNotNull(calls.recordingUrl), isNotNull(calls.extractedData)),
+          ),
+        )
+        .run().changes;
+      const purgedEvents = tx
+        .update(webhookEvents)
+        .set({ rawBody: null })
+        .where(and(lt(webhookEvents.receivedAt, cutoff), isNotNull(webhookEvents.rawBody)))
+        .run().changes;
+      return { calls: purgedCalls, events: purgedEvents };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,9 @@
+import { openDatabase } from "@/db/client";
+import { env } from "@/lib/env";
+import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+
+const { DATABASE_PATH, RETENTION_DAYS } = env();
+const db = openDatabase(DATABASE_PATH);
+const purged = purgePersonalData(db, RETENTION_DAYS);
+db.$client.close();
+console.log(`Purged call content older than ${RETENTION_DAYS} days: ${purged.calls} calls, ${purged.events} webhook bodies.`);
