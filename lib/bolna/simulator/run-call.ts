@@ -51,6 +51,9 @@ function ignoreAbort(error: unknown): void {
 }
 
 export function createCallRunner(runtime: Runtime) {
+  // In-order deliveries of one call go out one after another, as Bolna sends them; only the habits reorder.
+  const inOrder = new WeakMap<CallRun, Promise<void>>();
+
   function deliver(run: CallRun, body: ExecutionBody, afterMs: number): void {
     // Read at each delivery: the target can be set after the simulator started (setWebhookUrl).
     const target: WebhookTarget | null = runtime.webhook && {
@@ -60,6 +63,11 @@ export function createCallRunner(runtime: Runtime) {
     };
     if (!target || run.call.dropWebhooks) return;
     const text = JSON.stringify(body);
+    if (afterMs === 0) {
+      const previous = inOrder.get(run) ?? Promise.resolve();
+      inOrder.set(run, previous.then(() => deliverWebhook(text, target)).catch(ignoreAbort));
+      return;
+    }
     wait(afterMs / runtime.speed, undefined, { signal: runtime.closing })
       .then(() => deliverWebhook(text, target))
       .catch(ignoreAbort);
