@@ -1,0 +1,69 @@
+import { percentile, request, round } from "./http";
+
+export type BoardSeries = { label: string; path: string };
+export type BoardResult = {
+  label: string;
+  path: string;
+  requests: number;
+  statusCodes: Record<string, number>;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  ttfbMs: { p50: number; p99: number };
+  htmlBytes: number;
+  /** Whether the HTML is really the board (not a sign-in page or an error page). */
+  looksLikeBoard: boolean;
+  firstErrorBody?: string;
+  /** The server's CPU time per page (set by run.ts from /proc). */
+  serverCpuMsPerRequest?: number;
+};
+
+/**
+ * Sequential GETs of the board with a session cookie, one keep-alive connection, after a warm-up: the time a
+ * signed-in recruiter waits for the whole HTML (the page streams; total is to the last byte).
+ */
+export async function measureBoard(
+  baseUrl: string,
+  cookie: string,
+  series: BoardSeries,
+  options: { count: number; warmup: number; maxMs: number },
+): Promise<BoardResult> {
+  const get = () => request(`${baseUrl}${series.path}`, { headers: { cookie, accept: "text/html" } });
+  for (let i = 0; i < options.warmup; i++) await get();
+  const totals: number[] = [];
+  const ttfbs: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let htmlBytes = 0;
+  let looksLikeBoard = false;
+  let firstErrorBody: string | undefined;
+  const deadline = Date.now() + options.maxMs;
+  for (let i = 0; i < options.count && Date.now() < deadline; i++) {
+    const response = await get();
+    statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
+    totals.push(response.totalMs);
+    ttfbs.push(response.ttfbMs);
+    if (response.status !== 200) {
+      firstErrorBody ??= `${response.status} ${response.headers.location ?? ""} ${response.body.toString().slice(0, 300)}`;
+    } else {
+      htmlBytes = response.body.length;
+      looksLikeBoard = response.body.includes("<h1") && response.body.includes("Candidates");
+    }
+  }
+  const sorted = [...totals].sort((a, b) => a - b);
+  const sortedTtfb = [...ttfbs].sort((a, b) => a - b);
+  return {
+    label: series.label,
+    path: series.path,
+    requests: totals.length,
+    statusCodes,
+    latencyMs: {
+      p50: round(percentile(sorted, 50), 2),
+      p90: round(percentile(sorted, 90), 2),
+      p99: round(percentile(sorted, 99), 2),
+      max: round(sorted.at(-1) ?? NaN, 2),
+      mean: round(totals.reduce((sum, ms) => sum + ms, 0) / Math.max(1, totals.length), 2),
+    },
+    ttfbMs: { p50: round(percentile(sortedTtfb, 50), 2), p99: round(percentile(sortedTtfb, 99), 2) },
+    htmlBytes,
+    looksLikeBoard,
+    firstErrorBody,
+  };
+}

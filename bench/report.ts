@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BoardResult } from "./measure-board";
+import type { JsResult } from "./measure-js";
+import type { LiveResult } from "./measure-live";
+import type { LoadResult } from "./load";
+
+/** The targets of issue #7; every figure is printed beside its target. */
+export const TARGETS = {
+  webhookVsNoop: 0.8,
+  webhookErrors: 0,
+  webhookP99Ms: 60,
+  boardP50Ms: 30,
+  searchP50Ms: 60,
+  liveP95Ms: 250,
+  rssBytes: 350 * 1024 * 1024,
+  firstLoadJsGzipBytes: 200 * 1000,
+} as const;
+
+export type Verdict = "PASS" | "FAIL" | "n/a" | "info";
+export type Row = { metric: string; value: string; target: string; result: Verdict };
+
+export type Results = {
+  mode: "full" | "quick";
+  startedAt: string;
+  wallSeconds: number;
+  machine: Record<string, unknown>;
+  seed: Record<string, unknown>;
+  webhook?: LoadResult;
+  noop?: LoadResult | { missing: true; status: number };
+  reference?: LoadResult;
+  ratio?: number | null;
+  rss?: {
+    webhookPeakBytes: number | null;
+    overallPeakBytes: number;
+    /** After start-up and sign-in, before any load. */
+    idleAfterStartBytes?: number | null;
+    treePeakBytes: number;
+    servingPid: number | null;
+    spawnedPid: number;
+    otherProcesses: Record<number, string>;
+    phases: { phase: string; peakBytes: number; endBytes: number; seconds: number; peakMB: number }[];
+    samples: number;
+  };
+  board?: BoardResult[];
+  live?: LiveResult;
+  firstLoadJs?: JsResult;
+  profile?: unknown;
+  warnings: string[];
+  rows: Row[];
+};
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "∞");
+const check = (ok: boolean): Verdict => (ok ? "PASS" : "FAIL");
+
+export function buildRows(results: Results): Row[] {
+  const rows: Row[] = [];
+  const { webhook, noop, reference, board, live, firstLoadJs, rss } = results;
+  const noopLoad = noop && !("missing" in noop) ? noop : undefined;
+  if (webhook) {
+    // autocannon's errors already include its timeouts.
+    const errors = webhook.non2xx + webhook.errors;
+    rows.push({
+      metric: `Webhook ingest (${webhook.connections} conn, ${webhook.durationS} s)`,
+      value: `${webhook.reqPerSec} req/s`,
+      target: noopLoad ? `≥ ${TARGETS.webhookVsNoop} × no-op = ${Math.round(noopLoad.reqPerSec * TARGETS.webhookVsNoop)} req/s` : `≥ ${TARGETS.webhookVsNoop} × no-op`,
+      result: noopLoad ? check(webhook.reqPerSec >= noopLoad.reqPerSec * TARGETS.webhookVsNoop) : "n/a",
+    });
+    rows.push({ metric: "  webhook latency p50 / p99", value: `${ms(webhook.latencyMs.p50)} / ${ms(webhook.latencyMs.p99)}`, target: `p99 ≤ ${TARGETS.webhookP99Ms} ms`, result: check(webhook.latencyMs.p99 <= TARGETS.webhookP99Ms) });
+    rows.push({
+      metric: "  webhook non-2xx + socket errors (incl. timeouts)",
+      value: `${errors} of ${webhook.requests + webhook.errors}${webhook.timeouts ? ` (${webhook.timeouts} timeouts > 10 s)` : ""}`,
+      target: "0",
+      result: check(errors === TARGETS.webhookErrors),
+    });
+    if (webhook.server) {
+      rows.push({ metric: "  server CPU per webhook", value: `${webhook.server.cpuMsPerRequest} ms (${webhook.server.coresUsed} cores busy)`, target: "—", result: "info" });
+    }
+  }
+  if (noop) {
+    rows.push(
+      noopLoad
+        ? {
+            metric: `No-op route (same bodies)`,
+            value: `${noopLoad.reqPerSec} req/s, p50 ${ms(noopLoad.latencyMs.p50)} / p99 ${ms(noopLoad.latencyMs.p99)}, CPU ${noopLoad.server?.cpuMsPerRequest ?? "?"} ms/req`,
+            target: "baseline",
+            result: "info",
+          }
+        : { metric: "No-op route (same bodies)", value: `n/a (POST /api/bench/noop → ${"status" in noop ? noop.status : "?"})`, target: "baseline", result: "n/a" },
+    );
+    rows.push({
+      metric: "Webhook / no-op throughput ratio",
+      value: results.ratio != null ? results.ratio.toFixed(2) : "n/a",
+      target: `≥ ${TARGETS.webhookVsNoop.toFixed(2)}`,
+      result: results.ratio != null ? check(results.ratio >= TARGETS.webhookVsNoop) : "n/a",
+    });
+  }
+  if (reference) {
+    rows.push({
+      metric: "  [ref] Next floor: webhook 415 path",
+      value: `${reference.reqPerSec} req/s, p50 ${ms(reference.latencyMs.p50)} / p99 ${ms(reference.latencyMs.p99)}, CPU ${reference.server?.cpuMsPerRequest ?? "?"} ms/req`,
+      target: "not a target",
+      result: "info",
+    });
+  }
+  if (rss) {
+    if (rss.webhookPeakBytes !== null) {
+      rows.push({
+        metric: "Server peak RSS under webhook load",
+        value: `${mb(rss.webhookPeakBytes)}${rss.idleAfterStartBytes ? ` (idle after start: ${mb(rss.idleAfterStartBytes)})` : ""}`,
+        target: `≤ ${mb(TARGETS.rssBytes)}`,
+        result: check(rss.webhookPeakBytes <= TARGETS.rssBytes),
+      });
+    }
+    const worst = rss.phases.reduce((best, p) => (p.peakBytes > best.peakBytes ? p : best), rss.phases[0] ?? { phase: "?", peakBytes: 0 });
+    rows.push({
+      metric: rss.webhookPeakBytes !== null ? "  peak RSS over the whole run" : "Server peak RSS over the whole run",
+      value: `${mb(rss.overallPeakBytes)} (during ${worst.phase})`,
+      target: `≤ ${mb(TARGETS.rssBytes)}`,
+      result: check(rss.overallPeakBytes <= TARGETS.rssBytes),
+    });
+  }
+  for (const series of board ?? []) {
+    const target = series.label === "first page" ? TARGETS.boardP50Ms : series.label === "search" ? TARGETS.searchP50Ms : null;
+    const ok = series.looksLikeBoard && Object.keys(series.statusCodes).every((code) => code === "200");
+    rows.push({
+      metric: `Board ${series.label} ${series.path}`,
+      value: `p50 ${ms(series.latencyMs.p50)} / p99 ${ms(series.latencyMs.p99)}, ${kb(series.htmlBytes)} HTML, CPU ${series.serverCpuMsPerRequest ?? "?"} ms${ok ? "" : " (NOT THE BOARD)"}`,
+      target: target === null ? "—" : `p50 ≤ ${target} ms`,
+      result: !ok ? "FAIL" : target === null ? "info" : check(series.latencyMs.p50 <= target),
+    });
+  }
+  if (live) {
+    rows.push({
+      metric: `Live latency (webhook 2xx → event: change, n=${live.webhooks})`,
+      value: `p50 ${ms(live.latencyMs.p50)} / p95 ${ms(live.latencyMs.p95)}${live.missed ? `, ${live.missed} missed` : ""}`,
+      target: `p95 ≤ ${TARGETS.liveP95Ms} ms`,
+      result: check(live.latencyMs.p95 <= TARGETS.liveP95Ms),
+    });
+  }
+  if (firstLoadJs) {
+    rows.push({
+      metric: `First-load JS of the board (${firstLoadJs.scripts.length} scripts)`,
+      value: `${kb(firstLoadJs.rawBytes)} raw / ${kb(firstLoadJs.gzipBytes)} gzip`,
+      target: `gzip ≤ ${kb(TARGETS.firstLoadJsGzipBytes)}`,
+      result: check(firstLoadJs.gzipBytes <= TARGETS.firstLoadJsGzipBytes),
+    });
+  }
+  return rows;
+}
+
+export function formatTable(rows: Row[]): string {
+  const headers: Row = { metric: "Metric", value: "Value", target: "Target", result: "info" };
+  const width = (key: keyof Row) => Math.max(...[headers, ...rows].map((row) => String(row[key]).length));
+  const [m, v, t] = [width("metric"), width("value"), width("target")];
+  const line = (row: Row, result: string) => `${row.metric.padEnd(m)}  ${row.value.padEnd(v)}  ${row.target.padEnd(t)}  ${result}`;
+  return [line(headers, "Result"), `${"-".repeat(m)}  ${"-".repeat(v)}  ${"-".repeat(t)}  ------`, ...rows.map((row) => line(row, row.result === "info" ? "" : row.result))].join("\n");
+}
+
+export function writeResults(results: Results, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "latest.json");
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,318 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { percentile, request, round, signIn } from "./http";
+import { runLoad, type LoadResult } from "./load";
+import { measureBoard, type BoardResult } from "./measure-board";
+import { measureFirstLoadJs } from "./measure-js";
+import { measureLive } from "./measure-live";
+import { BodyStream } from "./payloads";
+import { formatProfile, summarizeProfile } from "./profile-summary";
+import { buildRows, formatTable, writeResults, type Results } from "./report";
+import { seedLarge, SEARCH_FRAGMENT, SEARCH_MISS } from "./seed-large";
+import { ADMIN, API_TOKEN, cpuMs, RssSampler, serverProfile, servingPid, startServer, type BenchServer } from "./server";
+
+/**
+ * `npm run bench` (issue #7): seeds a large temporary database, starts the production server on it and measures
+ * webhook ingest against a no-op route, memory, the board, live latency and first-load JS, in one run.
+ * `--quick` is a smoke run; `--only=webhook,noop,board,live,js` runs a subset; BENCH_CPU_PROF=1 profiles the server.
+ */
+
+const ROOT = process.cwd();
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+const PROFILE_DIR = path.join("bench", "results", "prof");
+const PHASES = ["webhook", "noop", "board", "live", "js"] as const;
+type Phase = (typeof PHASES)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyArg = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+const phases = new Set<Phase>(onlyArg ? (onlyArg.split(",").filter((p): p is Phase => (PHASES as readonly string[]).includes(p))) : PHASES);
+const cpuProf = process.env.BENCH_CPU_PROF === "1";
+const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
+const synchronous = process.env.SQLITE_SYNCHRONOUS || "FULL";
+const keepDb = process.env.BENCH_KEEP_DB === "1";
+// Extra node flags for the server, e.g. BENCH_SERVER_NODE_ARGS="--max-old-space-size=256" to tell a leak from lazy GC.
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
+const SIZE = quick
+  ? { candidates: 10_000, calls: 30_000, loadS: 5, warmupS: 2, refS: 3, boardCount: 50, missCount: 20, liveCount: 20 }
+  : { candidates: 100_000, calls: 300_000, loadS: 20, warmupS: 3, refS: 10, boardCount: 200, missCount: 50, liveCount: 50 };
+const CONNECTIONS = 50;
+// Bounds in count as well as time: no loopback load can run away even if the server answers instantly.
+const MAX_REQUESTS_PER_S = 20_000;
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+function mountOf(dir: string): string {
+  try {
+    const mounts = fs.readFileSync("/proc/mounts", "utf8").trim().split("\n").map((line) => line.split(" "));
+    const real = fs.realpathSync(dir);
+    const best = mounts.filter(([, point]) => point && (real === point || real.startsWith(point === "/" ? "/" : `${point}/`))).sort((a, b) => b[1]!.length - a[1]!.length)[0];
+    return best ? `${best[2]} (${best[1]})` : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** How long this disk takes to make a small append durable (what every FULL-synchronous commit waits for). */
+function fsyncProbe(dir: string, count = 50): { p50: number; p99: number; max: number } {
+  const file = path.join(dir, "fsync-probe");
+  const fd = fs.openSync(file, "w");
+  const block = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      fs.writeSync(fd, block);
+      const t = performance.now();
+      fs.fdatasyncSync(fd);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50), 2), p99: round(percentile(times, 99), 2), max: round(times.at(-1)!, 2) };
+}
+
+function git(...gitArgs: string[]): string {
+  try {
+    return execFileSync("git", gitArgs, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const warnings: string[] = [];
+  process.env.NEXT_DIST_DIR = distDir;
+
+  // 1. The build (not part of the timed run). ensure-build reads NEXT_DIST_DIR when it is imported.
+  const buildStarted = Date.now();
+  const { ensureBuild } = await import("../scripts/ensure-build");
+  ensureBuild();
+  const buildSeconds = round((Date.now() - buildStarted) / 1000, 1);
+  if (buildSeconds > 5) log(`built into ${distDir} in ${buildSeconds} s`);
+  const runStarted = Date.now();
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-bench-"));
+  const databasePath = path.join(tmp, "bench.db");
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    SQLITE_SYNCHRONOUS: synchronous,
+    databaseFilesystem: mountOf(tmp),
+    fsyncMs: fsyncProbe(tmp),
+    distDir,
+    cpuProfile: cpuProf,
+    serverNodeArgs,
+    WEBHOOK_RATE_LIMIT: process.env.BENCH_WEBHOOK_RATE_LIMIT ?? "0 (off; BENCH_WEBHOOK_RATE_LIMIT sets it)",
+    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
+    loadAverageAtEnd: [] as number[],
+    gitCommit: git("rev-parse", "--short", "HEAD"),
+    uncommittedFiles: git("status", "--porcelain").split("\n").filter(Boolean).length,
+  };
+  if (machine.loadAverageAtStart[0]! > machine.cpus) {
+    warnings.push(`load average ${machine.loadAverageAtStart[0]} > ${machine.cpus} CPUs at start: other processes compete with the server; figures are pessimistic`);
+  }
+  const results: Results = { mode: quick ? "quick" : "full", startedAt: new Date(started).toISOString(), wallSeconds: 0, machine, seed: {}, warnings, rows: [] };
+
+  let server: BenchServer | undefined;
+  let spawnedPidForProfile = 0;
+  const cleanup = () => {
+    if (server && server.process.exitCode === null && server.process.signalCode === null) server.process.kill("SIGKILL");
+    if (!keepDb) fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => {
+    cleanup();
+    process.exit(130);
+  });
+  // A watchdog: whatever hangs, the run ends and the server is killed.
+  const watchdog = setTimeout(() => {
+    console.error("bench: watchdog fired (the run took over 15 minutes); stopping");
+    cleanup();
+    process.exit(1);
+  }, 15 * 60_000);
+  watchdog.unref();
+
+  try {
+    // 2. Seed.
+    log(`seeding ${SIZE.candidates.toLocaleString()} candidates / ${SIZE.calls.toLocaleString()} calls into ${databasePath}`);
+    const seed = seedLarge(databasePath, { candidates: SIZE.candidates, calls: SIZE.calls });
+    results.seed = { ...seed, slots: seed.slots.length, searchFragment: SEARCH_FRAGMENT };
+    log(`seeded in ${round(seed.ms / 1000, 1)} s, ${(seed.dbBytes / 2 ** 20).toFixed(0)} MiB`);
+
+    // 3. Server.
+    server = await startServer({ databasePath, distDir, synchronous, cpuProfDir: cpuProf ? PROFILE_DIR : undefined, nodeArgs: serverNodeArgs });
+    const spawnedPid = server.process.pid!;
+    spawnedPidForProfile = spawnedPid;
+    const serving = servingPid(spawnedPid, server.port);
+    if (serving === null) warnings.push(`could not find which process holds port ${server.port}; sampling the spawned pid ${spawnedPid}`);
+    else if (serving !== spawnedPid) warnings.push(`the listening socket belongs to pid ${serving}, a descendant of the spawned pid ${spawnedPid}: sampling ${serving}`);
+    const pid = serving ?? spawnedPid;
+    log(`server ${server.url} pid ${pid}${serving === spawnedPid ? " (holds the listening socket)" : ""}`);
+    const overall = new RssSampler(pid).start("sign-in");
+    const cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+
+    const stream = new BodyStream({ candidates: SIZE.candidates, slots: seed.slots, seed: 11 });
+    const nextBody = () => stream.next();
+    const load = async (label: string, pathName: string, durationS: number, extra: Partial<Parameters<typeof runLoad>[0]> = {}) => {
+      overall.phase(label);
+      const cpuBefore = cpuMs(pid) ?? 0;
+      const wallBefore = performance.now();
+      const result = await runLoad({ label, baseUrl: server!.url, path: pathName, connections: CONNECTIONS, durationS, maxRequests: durationS * MAX_REQUESTS_PER_S, nextBody, ...extra });
+      const spent = (cpuMs(pid) ?? 0) - cpuBefore;
+      result.server = { cpuMs: spent, cpuMsPerRequest: round(spent / Math.max(1, result.requests), 2), coresUsed: round(spent / (performance.now() - wallBefore), 2) };
+      return result;
+    };
+
+    // 4. Webhook ingest.
+    let webhookPeak = 0;
+    // The webhook load's span in CLOCK_MONOTONIC µs, the clock of V8's CPU profiles: the summary covers only it.
+    let webhookWindow: { fromUs: number; toUs: number } | null = null;
+    // Likewise the board series, summarised when the run measured no webhook load (--only=board).
+    let boardWindow: { fromUs: number; toUs: number } | null = null;
+    if (phases.has("webhook")) {
+      log(`webhook warm-up ${SIZE.warmupS} s`);
+      await load("warm-up", "/api/webhook", SIZE.warmupS, { connections: 10 });
+      log(`webhook load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
+      const sampler = new RssSampler(pid).start("webhook");
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
+      results.webhook = await load("webhook", "/api/webhook", SIZE.loadS);
+      webhookWindow = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
+      webhookPeak = sampler.stop().peakBytes;
+      const w = results.webhook;
+      // autocannon counts a timeout as an error too.
+      log(`webhook: ${w.reqPerSec} req/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, non-2xx ${w.non2xx}, errors ${w.errors}, results ${JSON.stringify(w.results)}, server CPU ${w.server?.cpuMsPerRequest} ms/req on ${w.server?.coresUsed} cores`);
+      if (w.non2xx + w.errors > 0) warnings.push(`webhook: ${w.non2xx} non-2xx, ${w.errors} socket errors (of which ${w.timeouts} timeouts after 10 s); first bodies: ${JSON.stringify(w.firstErrorBodies)} ${JSON.stringify(w.firstSocketErrors)}`);
+      if ((w.results.unmatched ?? 0) > 0) warnings.push(`webhook: ${w.results.unmatched} deliveries matched no candidate (the bodies target seeded phones: check the seed)`);
+    }
+
+    // 5. The no-op route, or (until it exists) a reference floor.
+    if (phases.has("noop")) {
+      const probe = await request(`${server.url}/api/bench/noop`, { method: "POST", headers: { "content-type": "application/json" }, body: stream.next() });
+      if (probe.status === 200) {
+        await load("noop warm-up", "/api/bench/noop", SIZE.warmupS, { connections: 10 });
+        log(`no-op load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
+        const noop: LoadResult = await load("noop", "/api/bench/noop", SIZE.loadS);
+        results.noop = noop;
+        log(`no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`);
+        results.ratio = results.webhook ? round(results.webhook.reqPerSec / noop.reqPerSec, 3) : null;
+      } else {
+        results.noop = { missing: true, status: probe.status };
+        results.ratio = null;
+        warnings.push(`no-op route missing (POST /api/bench/noop → ${probe.status}): the webhook/no-op ratio is n/a; see bench/README.md for the route to add`);
+        // Not the target: the webhook route refusing a text/plain body (415) before reading it: Next's routing,
+        // the custom server and the handler's guards, with the same bodies on the wire.
+        log(`no-op route missing; reference load on the webhook's 415 path, ${SIZE.refS} s`);
+        results.reference = await load("reference-415", "/api/webhook", SIZE.refS, { headers: { "content-type": "text/plain" } });
+      }
+    }
+
+    // 6. The board, signed in, sequential.
+    if (phases.has("board")) {
+      const series = [
+        { label: "first page", path: "/", count: SIZE.boardCount },
+        { label: "filtered", path: "/?status=confirmed", count: SIZE.boardCount },
+        { label: "search", path: `/?q=${encodeURIComponent(SEARCH_FRAGMENT)}`, count: SIZE.boardCount },
+        { label: "search, no match", path: `/?q=${encodeURIComponent(SEARCH_MISS)}`, count: SIZE.missCount },
+      ];
+      results.board = [];
+      const boardFromUs = Number(process.hrtime.bigint() / 1000n);
+      for (const item of series) {
+        overall.phase(`board ${item.path}`);
+        const cpuBefore = cpuMs(pid) ?? 0;
+        const result: BoardResult = await measureBoard(server.url, cookie, item, { count: item.count, warmup: 10, maxMs: 40_000 });
+        // Includes the 10 warm-up requests: CPU per page, however long the machine made it wait.
+        result.serverCpuMsPerRequest = round(((cpuMs(pid) ?? 0) - cpuBefore) / (result.requests + 10), 1);
+        results.board.push(result);
+        log(`board ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page${result.looksLikeBoard ? "" : " — NOT THE BOARD: " + (result.firstErrorBody ?? "")}`);
+        if (!result.looksLikeBoard || result.firstErrorBody) warnings.push(`board ${item.path}: ${result.firstErrorBody ?? "the HTML does not look like the board"}`);
+      }
+      boardWindow = { fromUs: boardFromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
+    }
+
+    // 7. Live latency.
+    if (phases.has("live")) {
+      const liveStream = new BodyStream({ candidates: SIZE.candidates, slots: seed.slots, seed: 23 });
+      const makeWebhook = (i: number) => {
+        // A different candidate per webhook (7919 is coprime with the seed sizes), alternating a first and a final event.
+        const bodies = liveStream.lifecycle((i * 7919 + 17) % SIZE.candidates);
+        return i % 2 === 0 ? bodies[0]! : bodies.at(-1)!;
+      };
+      log(`live: ${SIZE.liveCount} webhooks, one every 100 ms`);
+      overall.phase("live");
+      results.live = await measureLive(server.url, API_TOKEN, makeWebhook, { count: SIZE.liveCount, intervalMs: 100, coverTimeoutMs: 5000 });
+      const l = results.live;
+      log(`live: p50 ${l.latencyMs.p50} ms, p95 ${l.latencyMs.p95} ms, covered ${l.covered}/${l.webhooks}, before the response ${l.beforeResponse}`);
+      if (l.firstErrorBody) warnings.push(`live: a webhook failed: ${l.firstErrorBody}`);
+      if (l.missed > 0) warnings.push(`live: ${l.missed} webhooks were never announced on the stream within 5 s`);
+    }
+
+    // 8. First-load JS.
+    if (phases.has("js")) {
+      overall.phase("first-load js");
+      results.firstLoadJs = await measureFirstLoadJs(server.url, "/", cookie);
+      log(`first-load JS: ${results.firstLoadJs.scripts.length} scripts, ${results.firstLoadJs.rawBytes} raw, ${results.firstLoadJs.gzipBytes} gzip`);
+    }
+
+    const all = overall.stop();
+    results.rss = {
+      webhookPeakBytes: phases.has("webhook") ? webhookPeak : null,
+      overallPeakBytes: all.peakBytes,
+      treePeakBytes: all.peakTreeBytes,
+      servingPid: serving,
+      spawnedPid,
+      otherProcesses: all.others,
+      phases: all.phases.map((p) => ({ ...p, peakMB: round(p.peakBytes / 2 ** 20, 0) })),
+      samples: all.samples,
+    };
+    const peakPhase = all.phases.reduce((best, p) => (p.peakBytes > best.peakBytes ? p : best), all.phases[0]!);
+    results.rss.idleAfterStartBytes = all.phases[0]?.endBytes ?? null;
+    log(`RSS peak ${(all.peakBytes / 2 ** 20).toFixed(0)} MB during "${peakPhase.phase}"; per phase: ${all.phases.map((p) => `${p.phase} ${(p.peakBytes / 2 ** 20).toFixed(0)}`).join(", ")}`);
+    if (Object.keys(all.others).length > 0) warnings.push(`the server's process tree had other processes (their RSS is in rss.treePeakBytes): ${JSON.stringify(all.others)}`);
+
+    const stopped = await server.stop();
+    if (stopped.killed) warnings.push("the server did not exit within 20 s of SIGTERM and was killed (no CPU profile is written then)");
+    if (cpuProf) {
+      const profile = serverProfile(PROFILE_DIR, spawnedPidForProfile);
+      if (profile) {
+        const summary = summarizeProfile(profile, 10, webhookWindow ?? boardWindow);
+        log(`profile summary covers ${webhookWindow ? "the webhook load" : boardWindow ? "the board series" : "the whole server run"}`);
+        results.profile = summary;
+        console.log(`\n${formatProfile(summary)}\n`);
+        log(`CPU profile written to ${profile} (open it in Chrome DevTools → Performance, or speedscope)`);
+      } else {
+        warnings.push(`BENCH_CPU_PROF=1 but no .cpuprofile appeared in ${PROFILE_DIR}`);
+      }
+      warnings.push("CPU profiling was on: the server is slower than without it; do not compare these figures to the targets");
+    }
+  } finally {
+    cleanup();
+    clearTimeout(watchdog);
+  }
+
+  machine.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
+  results.wallSeconds = round((Date.now() - runStarted) / 1000, 1);
+  results.rows = buildRows(results);
+  const title = `Callboard bench — ${results.mode}: ${SIZE.candidates.toLocaleString()} candidates / ${SIZE.calls.toLocaleString()} calls; ${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, SQLITE_SYNCHRONOUS=${synchronous}, DB on ${machine.databaseFilesystem} (fdatasync p50 ${machine.fsyncMs.p50} ms, p99 ${machine.fsyncMs.p99} ms); load avg ${machine.loadAverageAtStart.join(" ")} → ${machine.loadAverageAtEnd.join(" ")}; ${results.wallSeconds} s (+ build ${buildSeconds} s)`;
+  console.log(`\n${title}\n\n${formatTable(results.rows)}\n`);
+  for (const warning of warnings) console.log(`! ${warning}`);
+  const file = writeResults(results, RESULTS_DIR);
+  console.log(`\nresults: ${path.relative(ROOT, file)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
