@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseUnreadableForm } from "@/lib/http/page-form";
 
 function contentSecurityPolicy(nonce: string): string {
   // Next's own inline scripts carry the nonce; 'strict-dynamic' lets the chunks they load run. Recordings are
@@ -21,17 +22,19 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Pages only: sets a per-request content security policy, and sends visitors without a session cookie to the
- * sign-in page. The redirect is a convenience, not the check: every page, server action and route handler
- * verifies the session and the permission itself.
+ * Pages only: sets a per-request content security policy, sends visitors without a session cookie to the
+ * sign-in page, and refuses form posts Next cannot read. The redirect is a convenience, not the check: every
+ * page, server action and route handler verifies the session and the permission itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname !== "/sign-in" && !getSessionCookie(request, { cookiePrefix: "callboard" })) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
+  const refused = await refuseUnreadableForm(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);

@@ -15,16 +15,28 @@ export function request(
     let ttfb = 0;
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers["content-length"] = String(Buffer.byteLength(options.body));
-    const req = http.request(url, { method: options.method ?? "GET", headers, agent: options.agent ?? sequentialAgent }, (res) => {
-      ttfb = performance.now() - started;
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ttfbMs: ttfb, totalMs: performance.now() - started }),
-      );
-      res.on("error", reject);
-    });
-    req.setTimeout(options.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)));
+    const req = http.request(
+      url,
+      { method: options.method ?? "GET", headers, agent: options.agent ?? sequentialAgent },
+      (res) => {
+        ttfb = performance.now() - started;
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            ttfbMs: ttfb,
+            totalMs: performance.now() - started,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(options.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)),
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -58,4 +70,5 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
-export const round = (value: number, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value);
+export const round = (value: number, digits = 1) =>
+  Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value;

@@ -55,9 +55,36 @@ function loadTemplate(file: string): Template {
 
 /** The lifecycles a call goes through, as fixture files, with how often each ends that way. */
 const LIFECYCLES: { weight: number; files: string[] }[] = [
-  { weight: 0.35, files: ["01-queued.json", "02-ringing.json", "03-in-progress.json", "04-call-disconnected.json", "05-completed-confirmed.json"] },
-  { weight: 0.1, files: ["01-queued.json", "02-ringing.json", "03-in-progress.json", "04-call-disconnected.json", "09-completed-declined.json"] },
-  { weight: 0.15, files: ["01-queued.json", "02-ringing.json", "03-in-progress.json", "04-call-disconnected.json", "10-completed-rescheduled.json"] },
+  {
+    weight: 0.35,
+    files: [
+      "01-queued.json",
+      "02-ringing.json",
+      "03-in-progress.json",
+      "04-call-disconnected.json",
+      "05-completed-confirmed.json",
+    ],
+  },
+  {
+    weight: 0.1,
+    files: [
+      "01-queued.json",
+      "02-ringing.json",
+      "03-in-progress.json",
+      "04-call-disconnected.json",
+      "09-completed-declined.json",
+    ],
+  },
+  {
+    weight: 0.15,
+    files: [
+      "01-queued.json",
+      "02-ringing.json",
+      "03-in-progress.json",
+      "04-call-disconnected.json",
+      "10-completed-rescheduled.json",
+    ],
+  },
   { weight: 0.2, files: ["01-queued.json", "02-ringing.json", "06-no-answer.json"] },
   { weight: 0.12, files: ["01-queued.json", "02-ringing.json", "07-busy.json"] },
   { weight: 0.08, files: ["01-queued.json", "08-failed.json"] },
@@ -78,7 +105,14 @@ export type BodyStreamOptions = {
   duplicates?: number;
 };
 
-export type BodyStats = { bodies: number; executions: number; duplicates: number; bytes: number; minBytes: number; maxBytes: number };
+export type BodyStats = {
+  bodies: number;
+  executions: number;
+  duplicates: number;
+  bytes: number;
+  minBytes: number;
+  maxBytes: number;
+};
 
 /** An endless (but bounded by the caller) stream of distinct webhook bodies spread over many calls and candidates. */
 export class BodyStream {
@@ -91,7 +125,8 @@ export class BodyStream {
 
   constructor(private readonly options: BodyStreamOptions) {
     this.random = createRandom(options.seed);
-    for (const lifecycle of LIFECYCLES) for (const file of lifecycle.files) if (!this.templates.has(file)) this.templates.set(file, loadTemplate(file));
+    for (const lifecycle of LIFECYCLES)
+      for (const file of lifecycle.files) if (!this.templates.has(file)) this.templates.set(file, loadTemplate(file));
   }
 
   private render(template: Template, values: Record<Field, string>): string {

@@ -82,7 +82,15 @@ export function summarizeProfile(file: string, top = 10, window: { fromUs: numbe
       .sort((a, b) => b.selfMs - a.selfMs)
       .slice(0, top)
       .map((row) => ({ ...row, selfMs: Math.round(row.selfMs), percent: Math.round((row.selfMs / busyMs) * 1000) / 10 }));
-  return { file, window, totalMs: Math.round(totalUs / 1000), busyMs: Math.round(busyMs), idleMs: Math.round(idleUs / 1000), top: finish(byFunction.values()), byPackage: finish(byPackage.values()) };
+  return {
+    file,
+    window,
+    totalMs: Math.round(totalUs / 1000),
+    busyMs: Math.round(busyMs),
+    idleMs: Math.round(idleUs / 1000),
+    top: finish(byFunction.values()),
+    byPackage: finish(byPackage.values()),
+  };
 }
 
 export function formatProfile(summary: ProfileSummary): string {
@@ -90,9 +98,15 @@ export function formatProfile(summary: ProfileSummary): string {
     `CPU profile ${summary.file}${summary.window ? ` (only the ${((summary.window.toUs - summary.window.fromUs) / 1e6).toFixed(1)} s of the measured load)` : ""}`,
     `  sampled ${summary.totalMs} ms, of which busy ${summary.busyMs} ms (idle ${summary.idleMs} ms); % below is of busy time`,
     "  top self time by function (functionName  url):",
-    ...summary.top.map((row, i) => `  ${String(i + 1).padStart(2)}. ${String(row.selfMs).padStart(7)} ms ${String(row.percent).padStart(5)}%  ${row.name}  ${row.where}`),
+    ...summary.top.map(
+      (row, i) =>
+        `  ${String(i + 1).padStart(2)}. ${String(row.selfMs).padStart(7)} ms ${String(row.percent).padStart(5)}%  ${row.name}  ${row.where}`,
+    ),
     "  self time by package / file:",
-    ...summary.byPackage.map((row, i) => `  ${String(i + 1).padStart(2)}. ${String(row.selfMs).padStart(7)} ms ${String(row.percent).padStart(5)}%  ${row.name}`),
+    ...summary.byPackage.map(
+      (row, i) =>
+        `  ${String(i + 1).padStart(2)}. ${String(row.selfMs).padStart(7)} ms ${String(row.percent).padStart(5)}%  ${row.name}`,
+    ),
   ];
   return lines.join("\n");
 }

@@ -22,7 +22,8 @@ export function createRandom(seed: number): Random {
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const hex = (length: number) => {
     const parts: string[] = [];
-    for (let size = 0; size < length; size += 8) parts.push((Math.floor(next() * 0x100000000) >>> 0).toString(16).padStart(8, "0"));
+    for (let size = 0; size < length; size += 8)
+      parts.push((Math.floor(next() * 0x100000000) >>> 0).toString(16).padStart(8, "0"));
     return parts.join("").slice(0, length);
   };
   return {

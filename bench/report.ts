@@ -65,10 +65,17 @@ export function buildRows(results: Results): Row[] {
     rows.push({
       metric: `Webhook ingest (${webhook.connections} conn, ${webhook.durationS} s)`,
       value: `${webhook.reqPerSec} req/s`,
-      target: noopLoad ? `≥ ${TARGETS.webhookVsNoop} × no-op = ${Math.round(noopLoad.reqPerSec * TARGETS.webhookVsNoop)} req/s` : `≥ ${TARGETS.webhookVsNoop} × no-op`,
+      target: noopLoad
+        ? `≥ ${TARGETS.webhookVsNoop} × no-op = ${Math.round(noopLoad.reqPerSec * TARGETS.webhookVsNoop)} req/s`
+        : `≥ ${TARGETS.webhookVsNoop} × no-op`,
       result: noopLoad ? check(webhook.reqPerSec >= noopLoad.reqPerSec * TARGETS.webhookVsNoop) : "n/a",
     });
-    rows.push({ metric: "  webhook latency p50 / p99", value: `${ms(webhook.latencyMs.p50)} / ${ms(webhook.latencyMs.p99)}`, target: `p99 ≤ ${TARGETS.webhookP99Ms} ms`, result: check(webhook.latencyMs.p99 <= TARGETS.webhookP99Ms) });
+    rows.push({
+      metric: "  webhook latency p50 / p99",
+      value: `${ms(webhook.latencyMs.p50)} / ${ms(webhook.latencyMs.p99)}`,
+      target: `p99 ≤ ${TARGETS.webhookP99Ms} ms`,
+      result: check(webhook.latencyMs.p99 <= TARGETS.webhookP99Ms),
+    });
     rows.push({
       metric: "  webhook non-2xx + socket errors (incl. timeouts)",
       value: `${errors} of ${webhook.requests + webhook.errors}${webhook.timeouts ? ` (${webhook.timeouts} timeouts > 10 s)` : ""}`,
@@ -76,7 +83,12 @@ export function buildRows(results: Results): Row[] {
       result: check(errors === TARGETS.webhookErrors),
     });
     if (webhook.server) {
-      rows.push({ metric: "  server CPU per webhook", value: `${webhook.server.cpuMsPerRequest} ms (${webhook.server.coresUsed} cores busy)`, target: "—", result: "info" });
+      rows.push({
+        metric: "  server CPU per webhook",
+        value: `${webhook.server.cpuMsPerRequest} ms (${webhook.server.coresUsed} cores busy)`,
+        target: "—",
+        result: "info",
+      });
     }
   }
   if (noop) {
@@ -88,7 +100,12 @@ export function buildRows(results: Results): Row[] {
             target: "baseline",
             result: "info",
           }
-        : { metric: "No-op route (same bodies)", value: `n/a (POST /api/bench/noop → ${"status" in noop ? noop.status : "?"})`, target: "baseline", result: "n/a" },
+        : {
+            metric: "No-op route (same bodies)",
+            value: `n/a (POST /api/bench/noop → ${"status" in noop ? noop.status : "?"})`,
+            target: "baseline",
+            result: "n/a",
+          },
     );
     rows.push({
       metric: "Webhook / no-op throughput ratio",
@@ -114,7 +131,10 @@ export function buildRows(results: Results): Row[] {
         result: check(rss.webhookPeakBytes <= TARGETS.rssBytes),
       });
     }
-    const worst = rss.phases.reduce((best, p) => (p.peakBytes > best.peakBytes ? p : best), rss.phases[0] ?? { phase: "?", peakBytes: 0 });
+    const worst = rss.phases.reduce(
+      (best, p) => (p.peakBytes > best.peakBytes ? p : best),
+      rss.phases[0] ?? { phase: "?", peakBytes: 0 },
+    );
     rows.push({
       metric: rss.webhookPeakBytes !== null ? "  peak RSS over the whole run" : "Server peak RSS over the whole run",
       value: `${mb(rss.overallPeakBytes)} (during ${worst.phase})`,
@@ -155,8 +175,13 @@ export function formatTable(rows: Row[]): string {
   const headers: Row = { metric: "Metric", value: "Value", target: "Target", result: "info" };
   const width = (key: keyof Row) => Math.max(...[headers, ...rows].map((row) => String(row[key]).length));
   const [m, v, t] = [width("metric"), width("value"), width("target")];
-  const line = (row: Row, result: string) => `${row.metric.padEnd(m)}  ${row.value.padEnd(v)}  ${row.target.padEnd(t)}  ${result}`;
-  return [line(headers, "Result"), `${"-".repeat(m)}  ${"-".repeat(v)}  ${"-".repeat(t)}  ------`, ...rows.map((row) => line(row, row.result === "info" ? "" : row.result))].join("\n");
+  const line = (row: Row, result: string) =>
+    `${row.metric.padEnd(m)}  ${row.value.padEnd(v)}  ${row.target.padEnd(t)}  ${result}`;
+  return [
+    line(headers, "Result"),
+    `${"-".repeat(m)}  ${"-".repeat(v)}  ${"-".repeat(t)}  ------`,
+    ...rows.map((row) => line(row, row.result === "info" ? "" : row.result)),
+  ].join("\n");
 }
 
 export function writeResults(results: Results, dir: string): string {

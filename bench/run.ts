@@ -28,7 +28,9 @@ type Phase = (typeof PHASES)[number];
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
-const phases = new Set<Phase>(onlyArg ? (onlyArg.split(",").filter((p): p is Phase => (PHASES as readonly string[]).includes(p))) : PHASES);
+const phases = new Set<Phase>(
+  onlyArg ? onlyArg.split(",").filter((p): p is Phase => (PHASES as readonly string[]).includes(p)) : PHASES,
+);
 const cpuProf = process.env.BENCH_CPU_PROF === "1";
 const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
 const synchronous = process.env.SQLITE_SYNCHRONOUS || "FULL";
@@ -47,9 +49,15 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 
 function mountOf(dir: string): string {
   try {
-    const mounts = fs.readFileSync("/proc/mounts", "utf8").trim().split("\n").map((line) => line.split(" "));
+    const mounts = fs
+      .readFileSync("/proc/mounts", "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" "));
     const real = fs.realpathSync(dir);
-    const best = mounts.filter(([, point]) => point && (real === point || real.startsWith(point === "/" ? "/" : `${point}/`))).sort((a, b) => b[1]!.length - a[1]!.length)[0];
+    const best = mounts
+      .filter(([, point]) => point && (real === point || real.startsWith(point === "/" ? "/" : `${point}/`)))
+      .sort((a, b) => b[1]!.length - a[1]!.length)[0];
     return best ? `${best[2]} (${best[1]})` : "unknown";
   } catch {
     return "unknown";
@@ -119,9 +127,19 @@ async function main(): Promise<number> {
     uncommittedFiles: git("status", "--porcelain").split("\n").filter(Boolean).length,
   };
   if (machine.loadAverageAtStart[0]! > machine.cpus) {
-    warnings.push(`load average ${machine.loadAverageAtStart[0]} > ${machine.cpus} CPUs at start: other processes compete with the server; figures are pessimistic`);
+    warnings.push(
+      `load average ${machine.loadAverageAtStart[0]} > ${machine.cpus} CPUs at start: other processes compete with the server; figures are pessimistic`,
+    );
   }
-  const results: Results = { mode: quick ? "quick" : "full", startedAt: new Date(started).toISOString(), wallSeconds: 0, machine, seed: {}, warnings, rows: [] };
+  const results: Results = {
+    mode: quick ? "quick" : "full",
+    startedAt: new Date(started).toISOString(),
+    wallSeconds: 0,
+    machine,
+    seed: {},
+    warnings,
+    rows: [],
+  };
 
   let server: BenchServer | undefined;
   let spawnedPidForProfile = 0;
@@ -149,12 +167,22 @@ async function main(): Promise<number> {
     log(`seeded in ${round(seed.ms / 1000, 1)} s, ${(seed.dbBytes / 2 ** 20).toFixed(0)} MiB`);
 
     // 3. Server.
-    server = await startServer({ databasePath, distDir, synchronous, cpuProfDir: cpuProf ? PROFILE_DIR : undefined, nodeArgs: serverNodeArgs });
+    server = await startServer({
+      databasePath,
+      distDir,
+      synchronous,
+      cpuProfDir: cpuProf ? PROFILE_DIR : undefined,
+      nodeArgs: serverNodeArgs,
+    });
     const spawnedPid = server.process.pid!;
     spawnedPidForProfile = spawnedPid;
     const serving = servingPid(spawnedPid, server.port);
-    if (serving === null) warnings.push(`could not find which process holds port ${server.port}; sampling the spawned pid ${spawnedPid}`);
-    else if (serving !== spawnedPid) warnings.push(`the listening socket belongs to pid ${serving}, a descendant of the spawned pid ${spawnedPid}: sampling ${serving}`);
+    if (serving === null)
+      warnings.push(`could not find which process holds port ${server.port}; sampling the spawned pid ${spawnedPid}`);
+    else if (serving !== spawnedPid)
+      warnings.push(
+        `the listening socket belongs to pid ${serving}, a descendant of the spawned pid ${spawnedPid}: sampling ${serving}`,
+      );
     const pid = serving ?? spawnedPid;
     log(`server ${server.url} pid ${pid}${serving === spawnedPid ? " (holds the listening socket)" : ""}`);
     const overall = new RssSampler(pid).start("sign-in");
@@ -162,13 +190,31 @@ async function main(): Promise<number> {
 
     const stream = new BodyStream({ candidates: SIZE.candidates, slots: seed.slots, seed: 11 });
     const nextBody = () => stream.next();
-    const load = async (label: string, pathName: string, durationS: number, extra: Partial<Parameters<typeof runLoad>[0]> = {}) => {
+    const load = async (
+      label: string,
+      pathName: string,
+      durationS: number,
+      extra: Partial<Parameters<typeof runLoad>[0]> = {},
+    ) => {
       overall.phase(label);
       const cpuBefore = cpuMs(pid) ?? 0;
       const wallBefore = performance.now();
-      const result = await runLoad({ label, baseUrl: server!.url, path: pathName, connections: CONNECTIONS, durationS, maxRequests: durationS * MAX_REQUESTS_PER_S, nextBody, ...extra });
+      const result = await runLoad({
+        label,
+        baseUrl: server!.url,
+        path: pathName,
+        connections: CONNECTIONS,
+        durationS,
+        maxRequests: durationS * MAX_REQUESTS_PER_S,
+        nextBody,
+        ...extra,
+      });
       const spent = (cpuMs(pid) ?? 0) - cpuBefore;
-      result.server = { cpuMs: spent, cpuMsPerRequest: round(spent / Math.max(1, result.requests), 2), coresUsed: round(spent / (performance.now() - wallBefore), 2) };
+      result.server = {
+        cpuMs: spent,
+        cpuMsPerRequest: round(spent / Math.max(1, result.requests), 2),
+        coresUsed: round(spent / (performance.now() - wallBefore), 2),
+      };
       return result;
     };
 
@@ -189,25 +235,41 @@ async function main(): Promise<number> {
       webhookPeak = sampler.stop().peakBytes;
       const w = results.webhook;
       // autocannon counts a timeout as an error too.
-      log(`webhook: ${w.reqPerSec} req/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, non-2xx ${w.non2xx}, errors ${w.errors}, results ${JSON.stringify(w.results)}, server CPU ${w.server?.cpuMsPerRequest} ms/req on ${w.server?.coresUsed} cores`);
-      if (w.non2xx + w.errors > 0) warnings.push(`webhook: ${w.non2xx} non-2xx, ${w.errors} socket errors (of which ${w.timeouts} timeouts after 10 s); first bodies: ${JSON.stringify(w.firstErrorBodies)} ${JSON.stringify(w.firstSocketErrors)}`);
-      if ((w.results.unmatched ?? 0) > 0) warnings.push(`webhook: ${w.results.unmatched} deliveries matched no candidate (the bodies target seeded phones: check the seed)`);
+      log(
+        `webhook: ${w.reqPerSec} req/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, non-2xx ${w.non2xx}, errors ${w.errors}, results ${JSON.stringify(w.results)}, server CPU ${w.server?.cpuMsPerRequest} ms/req on ${w.server?.coresUsed} cores`,
+      );
+      if (w.non2xx + w.errors > 0)
+        warnings.push(
+          `webhook: ${w.non2xx} non-2xx, ${w.errors} socket errors (of which ${w.timeouts} timeouts after 10 s); first bodies: ${JSON.stringify(w.firstErrorBodies)} ${JSON.stringify(w.firstSocketErrors)}`,
+        );
+      if ((w.results.unmatched ?? 0) > 0)
+        warnings.push(
+          `webhook: ${w.results.unmatched} deliveries matched no candidate (the bodies target seeded phones: check the seed)`,
+        );
     }
 
     // 5. The no-op route, or (until it exists) a reference floor.
     if (phases.has("noop")) {
-      const probe = await request(`${server.url}/api/bench/noop`, { method: "POST", headers: { "content-type": "application/json" }, body: stream.next() });
+      const probe = await request(`${server.url}/api/bench/noop`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream.next(),
+      });
       if (probe.status === 200) {
         await load("noop warm-up", "/api/bench/noop", SIZE.warmupS, { connections: 10 });
         log(`no-op load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
         const noop: LoadResult = await load("noop", "/api/bench/noop", SIZE.loadS);
         results.noop = noop;
-        log(`no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`);
+        log(
+          `no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`,
+        );
         results.ratio = results.webhook ? round(results.webhook.reqPerSec / noop.reqPerSec, 3) : null;
       } else {
         results.noop = { missing: true, status: probe.status };
         results.ratio = null;
-        warnings.push(`no-op route missing (POST /api/bench/noop → ${probe.status}): the webhook/no-op ratio is n/a; see bench/README.md for the route to add`);
+        warnings.push(
+          `no-op route missing (POST /api/bench/noop → ${probe.status}): the webhook/no-op ratio is n/a; see bench/README.md for the route to add`,
+        );
         // Not the target: the webhook route refusing a text/plain body (415) before reading it: Next's routing,
         // the custom server and the handler's guards, with the same bodies on the wire.
         log(`no-op route missing; reference load on the webhook's 415 path, ${SIZE.refS} s`);
@@ -228,12 +290,19 @@ async function main(): Promise<number> {
       for (const item of series) {
         overall.phase(`board ${item.path}`);
         const cpuBefore = cpuMs(pid) ?? 0;
-        const result: BoardResult = await measureBoard(server.url, cookie, item, { count: item.count, warmup: 10, maxMs: 40_000 });
+        const result: BoardResult = await measureBoard(server.url, cookie, item, {
+          count: item.count,
+          warmup: 10,
+          maxMs: 40_000,
+        });
         // Includes the 10 warm-up requests: CPU per page, however long the machine made it wait.
         result.serverCpuMsPerRequest = round(((cpuMs(pid) ?? 0) - cpuBefore) / (result.requests + 10), 1);
         results.board.push(result);
-        log(`board ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page${result.looksLikeBoard ? "" : " — NOT THE BOARD: " + (result.firstErrorBody ?? "")}`);
-        if (!result.looksLikeBoard || result.firstErrorBody) warnings.push(`board ${item.path}: ${result.firstErrorBody ?? "the HTML does not look like the board"}`);
+        log(
+          `board ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page${result.looksLikeBoard ? "" : " — NOT THE BOARD: " + (result.firstErrorBody ?? "")}`,
+        );
+        if (!result.looksLikeBoard || result.firstErrorBody)
+          warnings.push(`board ${item.path}: ${result.firstErrorBody ?? "the HTML does not look like the board"}`);
       }
       boardWindow = { fromUs: boardFromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
     }
@@ -248,9 +317,15 @@ async function main(): Promise<number> {
       };
       log(`live: ${SIZE.liveCount} webhooks, one every 100 ms`);
       overall.phase("live");
-      results.live = await measureLive(server.url, API_TOKEN, makeWebhook, { count: SIZE.liveCount, intervalMs: 100, coverTimeoutMs: 5000 });
+      results.live = await measureLive(server.url, API_TOKEN, makeWebhook, {
+        count: SIZE.liveCount,
+        intervalMs: 100,
+        coverTimeoutMs: 5000,
+      });
       const l = results.live;
-      log(`live: p50 ${l.latencyMs.p50} ms, p95 ${l.latencyMs.p95} ms, covered ${l.covered}/${l.webhooks}, before the response ${l.beforeResponse}`);
+      log(
+        `live: p50 ${l.latencyMs.p50} ms, p95 ${l.latencyMs.p95} ms, covered ${l.covered}/${l.webhooks}, before the response ${l.beforeResponse}`,
+      );
       if (l.firstErrorBody) warnings.push(`live: a webhook failed: ${l.firstErrorBody}`);
       if (l.missed > 0) warnings.push(`live: ${l.missed} webhooks were never announced on the stream within 5 s`);
     }
@@ -259,7 +334,9 @@ async function main(): Promise<number> {
     if (phases.has("js")) {
       overall.phase("first-load js");
       results.firstLoadJs = await measureFirstLoadJs(server.url, "/", cookie);
-      log(`first-load JS: ${results.firstLoadJs.scripts.length} scripts, ${results.firstLoadJs.rawBytes} raw, ${results.firstLoadJs.gzipBytes} gzip`);
+      log(
+        `first-load JS: ${results.firstLoadJs.scripts.length} scripts, ${results.firstLoadJs.rawBytes} raw, ${results.firstLoadJs.gzipBytes} gzip`,
+      );
     }
 
     const all = overall.stop();
@@ -275,16 +352,24 @@ async function main(): Promise<number> {
     };
     const peakPhase = all.phases.reduce((best, p) => (p.peakBytes > best.peakBytes ? p : best), all.phases[0]!);
     results.rss.idleAfterStartBytes = all.phases[0]?.endBytes ?? null;
-    log(`RSS peak ${(all.peakBytes / 2 ** 20).toFixed(0)} MB during "${peakPhase.phase}"; per phase: ${all.phases.map((p) => `${p.phase} ${(p.peakBytes / 2 ** 20).toFixed(0)}`).join(", ")}`);
-    if (Object.keys(all.others).length > 0) warnings.push(`the server's process tree had other processes (their RSS is in rss.treePeakBytes): ${JSON.stringify(all.others)}`);
+    log(
+      `RSS peak ${(all.peakBytes / 2 ** 20).toFixed(0)} MB during "${peakPhase.phase}"; per phase: ${all.phases.map((p) => `${p.phase} ${(p.peakBytes / 2 ** 20).toFixed(0)}`).join(", ")}`,
+    );
+    if (Object.keys(all.others).length > 0)
+      warnings.push(
+        `the server's process tree had other processes (their RSS is in rss.treePeakBytes): ${JSON.stringify(all.others)}`,
+      );
 
     const stopped = await server.stop();
-    if (stopped.killed) warnings.push("the server did not exit within 20 s of SIGTERM and was killed (no CPU profile is written then)");
+    if (stopped.killed)
+      warnings.push("the server did not exit within 20 s of SIGTERM and was killed (no CPU profile is written then)");
     if (cpuProf) {
       const profile = serverProfile(PROFILE_DIR, spawnedPidForProfile);
       if (profile) {
         const summary = summarizeProfile(profile, 10, webhookWindow ?? boardWindow);
-        log(`profile summary covers ${webhookWindow ? "the webhook load" : boardWindow ? "the board series" : "the whole server run"}`);
+        log(
+          `profile summary covers ${webhookWindow ? "the webhook load" : boardWindow ? "the board series" : "the whole server run"}`,
+        );
         results.profile = summary;
         console.log(`\n${formatProfile(summary)}\n`);
         log(`CPU profile written to ${profile} (open it in Chrome DevTools → Performance, or speedscope)`);

@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 
 /**
- * Starts the real production server the way `npm start` does (node --import tsx scripts/start.ts) on a free
+ * Starts the real production server the way `npm start` does (node [its flags] --import tsx scripts/start.ts) on a free
  * loopback port and the benchmark's database. The build must exist in NEXT_DIST_DIR already (run.ts makes it
  * first), so the start never builds under load.
  */
@@ -31,7 +31,19 @@ function freePort(): Promise<number> {
   });
 }
 
-export type StartOptions = { databasePath: string; distDir: string; synchronous: string; cpuProfDir?: string; nodeArgs?: string[] };
+/** The node flags of package.json's "start" script (the heap limit), so the server runs as `npm start` runs it. */
+function startScriptFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+  return scripts.start!.split(/\s+/).filter((arg) => /^--max-[\w-]+=/.test(arg));
+}
+
+export type StartOptions = {
+  databasePath: string;
+  distDir: string;
+  synchronous: string;
+  cpuProfDir?: string;
+  nodeArgs?: string[];
+};
 
 export async function startServer(options: StartOptions): Promise<BenchServer> {
   const port = await freePort();
@@ -61,10 +73,19 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     RECONCILE_AFTER_MINUTES: "60",
   };
   // Nothing from the caller's shell may change what is measured (a secret, an allowlist, a proxy hop, live Bolna).
-  for (const key of ["BOLNA_API_KEY", "WEBHOOK_SECRET", "BOLNA_WEBHOOK_IPS", "TRUSTED_PROXY_HOPS", "APP_URL", "RECONCILE_AFTER_SECONDS"]) delete env[key];
+  for (const key of [
+    "BOLNA_API_KEY",
+    "WEBHOOK_SECRET",
+    "BOLNA_WEBHOOK_IPS",
+    "TRUSTED_PROXY_HOPS",
+    "APP_URL",
+    "RECONCILE_AFTER_SECONDS",
+  ])
+    delete env[key];
 
   const args = [
     ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    ...startScriptFlags(),
     ...(options.nodeArgs ?? []),
     "--import",
     "tsx",
@@ -100,7 +121,8 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 
   const stop = () =>
     new Promise<{ code: number | null; signal: string | null; killed: boolean }>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode, killed: false });
+      if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode, killed: false });
       let killed = false;
       // SIGTERM lets start.ts close the server and exit, which is when --cpu-prof writes its profile.
       const hard = setTimeout(() => {
@@ -237,7 +259,12 @@ export class RssSampler {
 
   phase(name: string): void {
     this.sample();
-    this.phases.push({ phase: this.phaseName, peakBytes: this.phasePeak, endBytes: this.last, seconds: Math.round((Date.now() - this.phaseStarted) / 100) / 10 });
+    this.phases.push({
+      phase: this.phaseName,
+      peakBytes: this.phasePeak,
+      endBytes: this.last,
+      seconds: Math.round((Date.now() - this.phaseStarted) / 100) / 10,
+    });
     this.phaseName = name;
     this.phasePeak = this.last;
     this.phaseStarted = Date.now();
@@ -262,7 +289,13 @@ export class RssSampler {
     this.phase("end");
     clearInterval(this.timer);
     this.timer = undefined;
-    return { peakBytes: this.peak, peakTreeBytes: this.peakTree, samples: this.samples, others: Object.fromEntries(this.others), phases: this.phases };
+    return {
+      peakBytes: this.peak,
+      peakTreeBytes: this.peakTree,
+      samples: this.samples,
+      others: Object.fromEntries(this.others),
+      phases: this.phases,
+    };
   }
 }
 

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import next from "next";
+import { startCheckpointer } from "@/db/checkpointer";
 import { openDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
@@ -10,14 +11,14 @@ import { stampClientIp } from "@/lib/http/client-ip-header";
 import { log, logError } from "@/lib/log";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { createRequestLog } from "@/lib/server/request-log";
-import { installPeerNonce, stampPeer } from "@/lib/webhook/peer-stamp";
 import { RejectedSenderLog } from "@/lib/webhook/rejected-senders";
-import { createWebhookGate } from "@/lib/webhook/webhook-gate";
+import { createWebhookEndpoint } from "@/lib/webhook/webhook-endpoint";
 import { ensureBuild } from "./ensure-build";
 
 /**
  * `npm start`: build if needed, migrate, seed the demo data into an empty database, then serve Next through a
- * small Node server that tells route handlers the real TCP peer (see lib/webhook/peer-stamp.ts).
+ * small Node server that answers Bolna's webhook itself (lib/webhook/webhook-endpoint.ts: it needs the TCP
+ * peer, which route handlers cannot see) and hands everything else to Next.
  */
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -30,6 +31,9 @@ async function main() {
 
   const config = env();
   const db = openDatabase(config.DATABASE_PATH);
+  const stopCheckpointer = startCheckpointer(db, config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) =>
+    log().warn(problem),
+  );
   if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
@@ -53,8 +57,7 @@ async function main() {
   purge();
   setInterval(purge, 6 * 60 * 60 * 1000).unref();
 
-  installPeerNonce();
-  const gate = createWebhookGate(new RejectedSenderLog(() => db));
+  const webhook = createWebhookEndpoint(() => db, new RejectedSenderLog(() => db));
   const requestLog = createRequestLog();
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
@@ -62,9 +65,8 @@ async function main() {
   const server = http.createServer((req, res) => {
     requestLog(req, res);
     stampClientIp(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS);
-    stampPeer(req.headers, req.socket.remoteAddress);
-    gate(req, res)
-      .then((refused) => (refused ? undefined : handle(req, res)))
+    webhook(req, res)
+      .then((answered) => (answered ? undefined : handle(req, res)))
       .catch((error: unknown) => {
         logError("request failed before reaching Next", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -74,10 +76,12 @@ async function main() {
   server.listen(config.PORT, config.HOSTNAME, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    console.log(`Callboard: ready on http://localhost:${port} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`);
+    console.log(
+      `Callboard: ready on http://localhost:${port} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`,
+    );
     startBackgroundWork(port).catch((error: unknown) => console.error("Callboard: background work failed to start", error));
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void stopCheckpointer().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -418,11 +418,44 @@ describe("the error convention", () => {
     expect(response.json.error?.code).toEqual(expect.any(String));
   });
 
-  // BUG: a method a route does not export gets Next's bare 405 with an empty body, not {"error": {code, message}}.
-  it.fails("answers an unsupported method with a JSON 405", async () => {
+  // Next answers a method a route does not export with a bare 405 (no body, no Allow header); each route file
+  // exports otherMethods(…) for the methods it does not serve.
+  it("answers an unsupported method with a JSON 405", async () => {
     const response = await api(server.url, "/api/candidates", { method: "PATCH", token: API_TOKEN, body: {} });
     expect(response.status).toBe(405);
-    expect(response.json.error?.code).toEqual(expect.any(String));
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.json.error).toEqual({ code: "method_not_allowed", message: expect.stringContaining("PATCH") });
+    expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
+  });
+
+  // Every route in app/api (the catch-all is all 404s; the webhook's answers come from Callboard's own server), so that
+  // a new route cannot forget it: without credentials a served method answers anything but 405 (mostly 401),
+  // every other one a JSON 405 whose Allow, like OPTIONS's, names exactly the served ones.
+  const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+  const ROUTE_URLS = routeFiles("app/api")
+    .filter((file) => !/\/\[\.\.\.unknown\]\//.test(file))
+    .map((file) => `/${path.dirname(file).replace(/^app\//, "")}`.replace(/\[\.\.\.\w+\]/g, "x").replace(/\[\w+\]/g, "1"));
+
+  it.each(ROUTE_URLS)("%s: every method it does not serve is a JSON 405 with a truthful Allow", async (url) => {
+    const served: string[] = [];
+    for (const method of METHODS) {
+      const response = await api(server.url, url, { method, ...(method === "GET" ? {} : { body: {} }) });
+      if (response.status !== 405) {
+        served.push(method);
+        continue;
+      }
+      expect(response.json.error?.code, `${method} ${url}`).toBe("method_not_allowed");
+    }
+    expect(served.length, url).toBeGreaterThan(0);
+    const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+    const options = await api(server.url, url, { method: "OPTIONS" });
+    expect(options.status, url).toBe(204);
+    expect(options.headers.get("allow"), url).toBe(allow);
+    const refused = METHODS.filter((method) => !served.includes(method));
+    for (const method of refused) {
+      const response = await api(server.url, url, { method, ...(method === "GET" ? {} : { body: {} }) });
+      expect(response.headers.get("allow"), `${method} ${url}`).toBe(allow);
+    }
   });
 });
 

@@ -70,13 +70,6 @@ describe("sender IP", () => {
     expect(json.error?.code).toBe("forbidden_ip");
   });
 
-  it("ignores a client-sent copy of the internal peer header", async () => {
-    const { status } = await postWebhook(direct.url, body, {
-      headers: { "x-callboard-peer": `forged ${BOLNA_IP} -` },
-    });
-    expect(status).toBe(403);
-  });
-
   it("records refused senders with a count for the admin", async () => {
     await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
     await postWebhook(proxied.url, body, { headers: { ...fromBolna, "x-forwarded-for": "203.0.113.9" } });
@@ -171,14 +164,16 @@ describe("body limits and format", () => {
 });
 
 describe("a server started without npm start", () => {
-  it("fails closed: the peer is unknown, so every delivery is refused", async () => {
+  it("fails closed: a bare next start cannot see the peer, so it refuses every delivery with a 503 Bolna retries", async () => {
     const bare = await startServer({ WEBHOOK_ALLOW_LOOPBACK: "true" }, "next-start");
     try {
-      const { status, json } = await postWebhook(bare.url, body, {
-        headers: { "x-callboard-peer": `0000 ${BOLNA_IP} -` },
-      });
-      expect(status).toBe(403);
-      expect(json.error?.message).toMatch(/npm start/);
+      for (const path of ["/webhook", "/api/webhook"] as const) {
+        const { status, json } = await postWebhook(bare.url, body, { path, headers: { "x-forwarded-for": BOLNA_IP } });
+        expect(status).toBe(503);
+        expect(json.error?.code).toBe("webhook_unavailable");
+        expect(json.error?.message).toMatch(/npm start/);
+      }
+
     } finally {
       await bare.stop();
     }

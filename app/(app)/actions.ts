@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { resetAllCandidates } from "@/lib/candidates/manual-status";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 
 export async function resetAll(_state: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();

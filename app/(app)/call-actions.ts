@@ -3,7 +3,8 @@
 import { requireActor } from "@/lib/auth/current-actor";
 import { callNow } from "@/lib/calls/call-now";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 
 /** "Call now" from a board row or the candidate page. Pages refresh through the change feed, not revalidatePath. */
 export async function callCandidateNow(_state: ActionState, form: FormData): Promise<ActionState> {

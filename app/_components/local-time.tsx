@@ -10,6 +10,19 @@ const OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
   second: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" },
 };
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: a board page shows dozens of times.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(precision: Precision, zone: string, showZone: boolean): Intl.DateTimeFormat {
+  const key = `${precision} ${zone} ${showZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[precision], timeZone: zone, timeZoneName: showZone ? "short" : undefined });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 const subscribe = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -35,7 +48,7 @@ type Props = {
 export function LocalTime({ value, fallbackZone, precision = "minute", showZone = false, className }: Props) {
   const zone = useViewerZone(fallbackZone);
   if (!value) return <span className={className}>—</span>;
-  const format = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[precision], timeZone: zone, timeZoneName: showZone ? "short" : undefined });
+  const format = formatFor(precision, zone, showZone);
   return (
     <time dateTime={value.toISOString()} title={`${value.toISOString()} (${zone})`} className={`tabular-nums ${className ?? ""}`}>
       {format.format(value)}

@@ -1,2 +1,5 @@
-// The prototype's guide names both paths; Bolna agents configured for either keep working.
-export { handleWebhook as POST } from "@/lib/webhook/handle-webhook";
+import { otherMethods } from "@/lib/http/other-methods";
+
+// Callboard's own server answers these paths before Next (lib/webhook/webhook-endpoint.ts); see not-served-by-next.ts.
+export { webhookNotServedByNext as POST } from "@/lib/webhook/not-served-by-next";
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { hashPassword } from "better-auth/crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { account, user } from "@/db/schema";
-import type { Role } from "./permissions";
+import { keptOrCreated } from "@/lib/server/durable-file";
+import { ROLES, type Role } from "./permissions";
 
 type NewAccount = { email: string; name: string; password: string; role: Role };
 
@@ -20,33 +21,52 @@ async function insertUser(db: Db, person: NewAccount): Promise<void> {
   });
 }
 
-const exists = (db: Db, email: string) => db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get() !== undefined;
+const userId = (db: Db, email: string) => db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get()?.id;
 
 /** ADMIN_EMAIL / ADMIN_PASSWORD become the first admin, once; later changes are made in the app. */
 export async function ensureFirstAdmin(db: Db, email: string | undefined, password: string | undefined): Promise<boolean> {
-  if (!email || !password || exists(db, email)) return false;
+  if (!email || !password || userId(db, email) !== undefined) return false;
   if (password.length < 10) throw new Error("ADMIN_PASSWORD must be at least 10 characters");
   await insertUser(db, { email, password, name: "Administrator", role: "admin" });
   return true;
 }
 
-export type DemoCredential = { email: string; password: string; role: Role };
+const demoCredentials = z.array(z.object({ email: z.email(), password: z.string().min(1), role: z.enum(ROLES) })).min(1);
+export type DemoCredential = z.infer<typeof demoCredentials>[number];
+
+function parseDemoCredentials(text: string): DemoCredential[] | null {
+  try {
+    const parsed = demoCredentials.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Demo mode only: a recruiter and an admin with random passwords, kept in a git-ignored file beside the
- * database so that `npm start` can print them on every start.
+ * database so that `npm start` can print them on every start. When that file is new (first start, or a crash
+ * left the old one empty) existing demo users get its passwords, so that what is printed always signs in.
  */
 export async function ensureDemoUsers(db: Db, databasePath: string): Promise<DemoCredential[]> {
   const file = path.join(path.dirname(path.resolve(databasePath)), "demo-credentials.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as DemoCredential[];
-  const demo: DemoCredential[] = (["recruiter", "admin"] as const).map((role) => ({
-    email: `${role}@demo.callboard.test`,
-    password: crypto.randomBytes(9).toString("base64url"),
-    role,
-  }));
+  const { value: demo, created } = keptOrCreated(file, parseDemoCredentials, () =>
+    JSON.stringify(
+      ROLES.map((role) => ({ email: `${role}@demo.callboard.test`, password: crypto.randomBytes(9).toString("base64url"), role })),
+      null,
+      2,
+    ),
+  );
   for (const person of demo) {
-    if (!exists(db, person.email)) await insertUser(db, { ...person, name: `Demo ${person.role}` });
+    const existing = userId(db, person.email);
+    if (existing === undefined) await insertUser(db, { ...person, name: `Demo ${person.role}` });
+    else if (created) {
+      const password = await hashPassword(person.password);
+      db.update(account)
+        .set({ password, updatedAt: new Date() })
+        .where(and(eq(account.userId, existing), eq(account.providerId, "credential")))
+        .run();
+    }
   }
-  fs.writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;
 }

@@ -83,7 +83,7 @@ describe("parseExecution", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 });
 
 describe("time readers", () => {
@@ -108,7 +108,7 @@ describe("time readers", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 
   it("slotToInstant never throws and reads 12-hour times only from 1 to 12", () => {
     fc.assert(
@@ -120,5 +120,5 @@ describe("time readers", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 });

@@ -98,6 +98,12 @@ describe("parseExecution: the execution id", () => {
     expect(parsedOk(variant({ id: "   ", execution_id: "from-execution-id" })).executionId).toBe("from-execution-id");
   });
 
+  it("makes an id and texts with lone surrogates well-formed (SQLite would read them back changed)", () => {
+    const execution = parsedOk(JSON.parse('{"id":"a\\udc00\\ud800b\\ud83d\\ude00","transcript":"user: \\ud800","status":"ringing"}'));
+    expect(execution.executionId).toBe("a\uFFFD\uFFFDb\u{1F600}");
+    expect(execution.transcript).toBe("user: \uFFFD");
+  });
+
   it.each([
     ["missing", undefined],
     ["empty", ""],

@@ -4,15 +4,21 @@ import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 /** Longest text field kept from a delivery; bodies are capped at 1 MiB anyway, this keeps rows sane. */
 const MAX_TEXT = 200_000;
 
-const text = z
-  .string()
+/**
+ * JSON.parse accepts lone UTF-16 surrogates ("\udc00"); SQLite stores them as bytes that read back as U+FFFD, so
+ * an execution id would no longer equal itself once stored (its second delivery would not find its call). Every
+ * text is made well-formed here, the way String.prototype.toWellFormed does, before anything keys on it.
+ */
+const wellFormed = z.string().transform((value) => value.replace(/\p{Surrogate}/gu, "\uFFFD"));
+
+const text = wellFormed
   .transform((value) => (value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value))
   .nullish()
   .catch(null)
   .transform((value) => value ?? null);
 
 const executionIdValue = z
-  .union([z.string().trim().min(1).max(200), z.number().int().safe().transform(String)])
+  .union([wellFormed.pipe(z.string().trim().min(1).max(200)), z.number().int().safe().transform(String)])
   .optional()
   .catch(undefined);
 
@@ -72,12 +78,11 @@ const telephony = z
   .nullish()
   .catch(null);
 
-const executionSchema = z.looseObject({
+const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
-  status: z
-    .string()
-    .max(64)
+  status: wellFormed
+    .pipe(z.string().max(64))
     .transform((value) => value.trim().toLowerCase() || null)
     .nullish()
     .catch(null),

@@ -1,15 +1,14 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, webhookEvents, type Call, type Candidate } from "@/db/schema";
 import type { Execution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
 import type { EventResult } from "@/lib/webhook/event-result";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { deriveOutcome } from "./derive-outcome";
-import { eventOrderKey, foldExecution, type CallState } from "./fold-execution";
+import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type Delivery = {
   execution: Execution;
@@ -32,141 +31,187 @@ export type Applied = {
   callStatus: string | null;
 };
 
-function findCandidateByPhone(tx: Tx, phones: string[], defaultCountry: string): Candidate | undefined {
-  const normalized = [...new Set(phones.map((phone) => normalizePhone(phone, defaultCountry)))].filter(
-    (phone): phone is string => phone !== null,
-  );
-  if (normalized.length === 0) return undefined;
-  const found = tx.select().from(candidates).where(inArray(candidates.phone, normalized)).all();
-  return normalized.map((phone) => found.find((candidate) => candidate.phone === phone)).find(Boolean);
+// What a delivery may change on its call: the fold's state, then what is derived from it.
+const CALL_UPDATE = [
+  "status",
+  "bolnaUpdatedAt",
+  "stateKey",
+  "fieldKeys",
+  ...FOLDED_FIELDS,
+  "outcome",
+  "outcomeReason",
+  "lastEventAt",
+  "updatedAt",
+] as const satisfies readonly (keyof Call)[];
+
+const EVENT_INSERT = [
+  "receivedAt",
+  "senderIp",
+  "source",
+  "executionId",
+  "bolnaStatus",
+  "bolnaUpdatedAt",
+  "bodyHash",
+  "rawBody",
+  "result",
+  "duplicateOfId",
+  "callId",
+  "candidateId",
+] as const;
+
+const statements = preparedFor((db) => ({
+  earlierDelivery: db
+    .select({ id: webhookEvents.id, callId: webhookEvents.callId, candidateId: webhookEvents.candidateId })
+    .from(webhookEvents)
+    .where(
+      and(
+        eq(webhookEvents.executionId, sql.placeholder("executionId")),
+        eq(webhookEvents.bodyHash, sql.placeholder("bodyHash")),
+        ne(webhookEvents.result, "unmatched"),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+  callByExecution: db
+    .select()
+    .from(calls)
+    .where(eq(calls.executionId, sql.placeholder("executionId")))
+    .prepare(),
+  candidateById: db
+    .select()
+    .from(candidates)
+    .where(eq(candidates.id, sql.placeholder("id")))
+    .prepare(),
+  candidateByPhone: db
+    .select()
+    .from(candidates)
+    .where(eq(candidates.phone, sql.placeholder("phone")))
+    .prepare(),
+  insertEvent: db
+    .insert(webhookEvents)
+    .values(placeholders(webhookEvents, EVENT_INSERT))
+    .returning({ id: webhookEvents.id })
+    .prepare(),
+  insertCall: db
+    .insert(calls)
+    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "createdAt", "updatedAt"]))
+    .returning()
+    .prepare(),
+  updateCall: db
+    .update(calls)
+    .set(placeholders(calls, CALL_UPDATE))
+    .where(eq(calls.id, sql.placeholder("id")))
+    .prepare(),
+}));
+
+function findCandidateByPhone(db: Db, phones: string[], defaultCountry: string): Candidate | undefined {
+  const normalized = new Set(phones.map((phone) => normalizePhone(phone, defaultCountry)));
+  for (const phone of normalized) {
+    const found = phone === null ? undefined : statements(db).candidateByPhone.get({ phone });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function callState(call: Call): CallState {
   return { ...call, fieldKeys: call.fieldKeys ?? {} };
 }
 
-function insertEvent(tx: Tx, delivery: Delivery, result: EventResult, links: { callId?: number; candidateId?: number; duplicateOfId?: number }) {
+function insertEvent(
+  db: Db,
+  delivery: Delivery,
+  result: EventResult,
+  links: { callId?: number; candidateId?: number; duplicateOfId?: number },
+): number {
   const { execution } = delivery;
-  return tx
-    .insert(webhookEvents)
-    .values({
-      receivedAt: delivery.receivedAt,
-      senderIp: delivery.senderIp,
-      source: delivery.source,
-      executionId: execution.executionId,
-      bolnaStatus: execution.status,
-      bolnaUpdatedAt: execution.updatedAt?.date ?? null,
-      bodyHash: delivery.bodyHash,
-      rawBody: links.duplicateOfId ? null : delivery.rawBody,
-      result,
-      duplicateOfId: links.duplicateOfId ?? null,
-      callId: links.callId ?? null,
-      candidateId: links.candidateId ?? null,
-    })
-    .returning({ id: webhookEvents.id })
-    .get().id;
-}
-
-/** Creates the execution → candidate mapping for a call first seen in a webhook. */
-function insertCall(tx: Tx, execution: Execution, candidateId: number, now: Date): Call {
-  return tx
-    .insert(calls)
-    .values({
-      executionId: execution.executionId,
-      candidateId,
-      bolnaCreatedAt: execution.createdAt?.date ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  return statements(db).insertEvent.get({
+    receivedAt: delivery.receivedAt,
+    senderIp: delivery.senderIp,
+    source: delivery.source,
+    executionId: execution.executionId,
+    bolnaStatus: execution.status,
+    bolnaUpdatedAt: execution.updatedAt?.date ?? null,
+    bodyHash: delivery.bodyHash,
+    rawBody: links.duplicateOfId ? null : delivery.rawBody,
+    result,
+    duplicateOfId: links.duplicateOfId ?? null,
+    callId: links.callId ?? null,
+    candidateId: links.candidateId ?? null,
+  })!.id;
 }
 
 /**
- * Records one delivery and applies it to its call and candidate, all in one IMMEDIATE transaction: the event
- * row, the call, the candidate and the audit entry commit together or not at all, and two deliveries of the
- * same execution never interleave their read-then-write.
+ * Records one delivery and applies it to its call and candidate. It must run inside an IMMEDIATE transaction
+ * (the webhook's group commit, or `applyExecution`): the event row, the call, the candidate and the audit entry
+ * commit together or not at all, and two deliveries of the same execution never interleave their read-then-write.
  */
+export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): Applied {
+  const { execution } = delivery;
+  const query = statements(db);
+  const earlier = query.earlierDelivery.get({ executionId: execution.executionId, bodyHash: delivery.bodyHash });
+  if (earlier) {
+    const eventId = insertEvent(db, delivery, "duplicate", {
+      callId: earlier.callId ?? undefined,
+      candidateId: earlier.candidateId ?? undefined,
+      duplicateOfId: earlier.id,
+    });
+    const candidate = earlier.candidateId === null ? undefined : query.candidateById.get({ id: earlier.candidateId });
+    return {
+      result: "duplicate",
+      eventId,
+      candidateId: candidate?.id ?? null,
+      candidateStatus: candidate?.status ?? null,
+      callStatus: candidate?.callStatus ?? null,
+    };
+  }
+
+  let call = query.callByExecution.get({ executionId: execution.executionId });
+  let candidate = call
+    ? query.candidateById.get({ id: call.candidateId })
+    : delivery.candidateId !== undefined
+      ? query.candidateById.get({ id: delivery.candidateId })
+      : findCandidateByPhone(db, execution.phones, config.defaultCountry);
+  if (!candidate) {
+    const eventId = insertEvent(db, delivery, "unmatched", {});
+    return { result: "unmatched", eventId, candidateId: null, candidateStatus: null, callStatus: null };
+  }
+  // The execution → candidate mapping, for a call first seen in a webhook.
+  call ??= query.insertCall.get({
+    executionId: execution.executionId,
+    candidateId: candidate.id,
+    bolnaCreatedAt: execution.createdAt?.date ?? null,
+    createdAt: delivery.receivedAt,
+    updatedAt: delivery.receivedAt,
+  })!;
+
+  const key = eventOrderKey(execution, delivery.bodyHash);
+  const fold = foldExecution(callState(call), execution, key);
+  const outcome = deriveOutcome(fold.state, config.timezone);
+  query.updateCall.run({
+    ...fold.state,
+    id: call.id,
+    outcome: outcome?.outcome ?? null,
+    outcomeReason: outcome?.reason ?? null,
+    lastEventAt: delivery.receivedAt,
+    updatedAt: delivery.receivedAt,
+  });
+  call = { ...call, ...fold.state };
+
+  candidate = updateCandidateFromCall(db, {
+    candidate,
+    call,
+    outcome,
+    eventAt: execution.updatedAt?.date ?? delivery.receivedAt,
+    now: delivery.receivedAt,
+    source: delivery.source,
+  });
+
+  const result: EventResult = fold.newest ? "applied" : "stale";
+  const eventId = insertEvent(db, delivery, result, { callId: call.id, candidateId: candidate.id });
+  return { result, eventId, candidateId: candidate.id, candidateStatus: candidate.status, callStatus: candidate.callStatus };
+}
+
+/** One delivery in its own transaction (reconciliation, a delivery an admin links by hand). */
 export function applyExecution(db: Db, delivery: Delivery, config: ApplyConfig): Applied {
-  return db.transaction(
-    (tx) => {
-      const { execution } = delivery;
-      const earlier = tx
-        .select({ id: webhookEvents.id, callId: webhookEvents.callId, candidateId: webhookEvents.candidateId })
-        .from(webhookEvents)
-        .where(
-          and(
-            eq(webhookEvents.executionId, execution.executionId),
-            eq(webhookEvents.bodyHash, delivery.bodyHash),
-            ne(webhookEvents.result, "unmatched"),
-          ),
-        )
-        .limit(1)
-        .get();
-      if (earlier) {
-        const eventId = insertEvent(tx, delivery, "duplicate", {
-          callId: earlier.callId ?? undefined,
-          candidateId: earlier.candidateId ?? undefined,
-          duplicateOfId: earlier.id,
-        });
-        const candidate = earlier.candidateId
-          ? tx.select().from(candidates).where(eq(candidates.id, earlier.candidateId)).get()
-          : undefined;
-        return {
-          result: "duplicate",
-          eventId,
-          candidateId: candidate?.id ?? null,
-          candidateStatus: candidate?.status ?? null,
-          callStatus: candidate?.callStatus ?? null,
-        };
-      }
-
-      let call = tx.select().from(calls).where(eq(calls.executionId, execution.executionId)).get();
-      let candidate = call
-        ? tx.select().from(candidates).where(eq(candidates.id, call.candidateId)).get()
-        : delivery.candidateId !== undefined
-          ? tx.select().from(candidates).where(eq(candidates.id, delivery.candidateId)).get()
-          : findCandidateByPhone(tx, execution.phones, config.defaultCountry);
-      if (!candidate) {
-        const eventId = insertEvent(tx, delivery, "unmatched", {});
-        return { result: "unmatched", eventId, candidateId: null, candidateStatus: null, callStatus: null };
-      }
-      call ??= insertCall(tx, execution, candidate.id, delivery.receivedAt);
-
-      const key = eventOrderKey(execution, delivery.bodyHash);
-      const fold = foldExecution(callState(call), execution, key);
-      const outcome = deriveOutcome(fold.state, config.timezone);
-      tx.update(calls)
-        .set({
-          ...fold.state,
-          outcome: outcome?.outcome ?? null,
-          outcomeReason: outcome?.reason ?? null,
-          lastEventAt: delivery.receivedAt,
-          updatedAt: delivery.receivedAt,
-        })
-        .where(eq(calls.id, call.id))
-        .run();
-      call = { ...call, ...fold.state };
-
-      candidate = updateCandidateFromCall(tx, {
-        candidate,
-        call,
-        outcome,
-        eventAt: execution.updatedAt?.date ?? delivery.receivedAt,
-        now: delivery.receivedAt,
-        source: delivery.source,
-      });
-
-      const result: EventResult = fold.newest ? "applied" : "stale";
-      const eventId = insertEvent(tx, delivery, result, { callId: call.id, candidateId: candidate.id });
-      return {
-        result,
-        eventId,
-        candidateId: candidate.id,
-        candidateStatus: candidate.status,
-        callStatus: candidate.callStatus,
-      };
-    },
-    { behavior: "immediate" },
-  );
+  return db.transaction(() => applyDelivery(db, delivery, config), { behavior: "immediate" });
 }

@@ -6,7 +6,12 @@ import { buildUserData, chooseAlternatives, type SlotAvailability } from "./buil
 const ZONE = "Asia/Kolkata";
 const NOW = new Date("2025-12-01T00:00:00Z");
 let nextId = 1;
-const slot = (iso: string, capacity = 1, booked = 0): SlotAvailability => ({ id: nextId++, startsAt: new Date(iso), capacity, booked });
+const slot = (iso: string, capacity = 1, booked = 0): SlotAvailability => ({
+  id: nextId++,
+  startsAt: new Date(iso),
+  capacity,
+  booked,
+});
 
 const interviewAt = new Date("2025-12-12T05:30:00Z"); // 11:00 in Kolkata
 const candidate = { name: "Asha Verma", position: "Software Engineer", interviewAt };
@@ -45,7 +50,9 @@ describe("chooseAlternatives", () => {
   it("uses past slots when the pool has no future one (a demo pool), and nothing when nothing is free", () => {
     const pool = [slot("2025-11-20T05:30:00Z"), slot("2025-11-21T05:30:00Z", 1, 1)];
     const later = new Date("2026-06-01T00:00:00Z");
-    expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: pool, now: later })).toEqual([new Date("2025-11-20T05:30:00Z")]);
+    expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: pool, now: later })).toEqual([
+      new Date("2025-11-20T05:30:00Z"),
+    ]);
     expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: [], now: later })).toEqual([]);
   });
 });
@@ -87,7 +94,13 @@ describe("buildUserData", () => {
   });
 
   it("says a missing position generically", () => {
-    const noPosition = buildUserData({ candidate: { ...candidate, position: null }, allowedSlots: [], poolSlots: [], zone: ZONE, now: NOW });
+    const noPosition = buildUserData({
+      candidate: { ...candidate, position: null },
+      allowedSlots: [],
+      poolSlots: [],
+      zone: ZONE,
+      now: NOW,
+    });
     expect(noPosition.position).toBe("the open position");
     expect(noPosition.alternative_slots).toEqual([]);
   });

@@ -14,6 +14,8 @@ export async function checkWithBolna(executionId: string) {
     defaultCountry: config.DEFAULT_COUNTRY,
   });
   const call = db.select().from(calls).where(eq(calls.executionId, executionId)).get();
-  const candidate = result.candidateId ? db.select().from(candidates).where(eq(candidates.id, result.candidateId)).get() : undefined;
+  const candidate = result.candidateId
+    ? db.select().from(candidates).where(eq(candidates.id, result.candidateId)).get()
+    : undefined;
   return { result, call, candidate };
 }

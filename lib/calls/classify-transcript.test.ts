@@ -9,8 +9,7 @@ const sampleTranscript = (name: string) =>
 
 /** A transcript in Bolna's format: one `role: text` line per turn. */
 type Turn = readonly [role: "assistant" | "user", text: string];
-const call = (...turns: Turn[]) =>
-  turns.map(([role, text]) => `${role}: ${text}`).join("\n");
+const call = (...turns: Turn[]) => turns.map(([role, text]) => `${role}: ${text}`).join("\n");
 
 const greeting: Turn = ["assistant", "Hi, am I speaking with Priya? I'm calling to confirm your interview."];
 
@@ -99,12 +98,19 @@ describe("classifyTranscript", () => {
   });
 
   it("abstains when the candidate says both 'that works for me' and 'not interested'", () => {
-    const transcript = call(greeting, ["user", "Yes, that works for me."], ["assistant", "Great!"], ["user", "Actually, I'm not interested."]);
+    const transcript = call(
+      greeting,
+      ["user", "Yes, that works for me."],
+      ["assistant", "Great!"],
+      ["user", "Actually, I'm not interested."],
+    );
     expect(classifyTranscript(transcript)).toEqual({ outcome: "pending", reason: REASONS.unclear });
   });
 
   it("abstains when the candidate both asks for another day and confirms", () => {
-    expect(classifyTranscript(call(greeting, ["user", "Can we do a different day?"], ["user", "Wednesday works for me."]))).toEqual({
+    expect(
+      classifyTranscript(call(greeting, ["user", "Can we do a different day?"], ["user", "Wednesday works for me."])),
+    ).toEqual({
       outcome: "pending",
       reason: REASONS.unclear,
     });
@@ -129,6 +135,8 @@ describe("classifyTranscript", () => {
 
   it("does not read a negated 'that works for me' as a confirmation", () => {
     expect(classifyTranscript(call(greeting, ["user", "I don't think that works for me."])).reason).toBe(REASONS.hesitant);
-    expect(classifyTranscript(call(greeting, ["user", "Monday doesn't work, but Wednesday works for me."])).outcome).toBe("pending");
+    expect(classifyTranscript(call(greeting, ["user", "Monday doesn't work, but Wednesday works for me."])).outcome).toBe(
+      "pending",
+    );
   });
 });

@@ -47,7 +47,13 @@ function candidateTurns(transcript: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => /^user\s*:/i.test(line))
-    .map((line) => line.replace(/^user\s*:/i, "").trim().toLowerCase().replace(/[’`]/g, "'"));
+    .map((line) =>
+      line
+        .replace(/^user\s*:/i, "")
+        .trim()
+        .toLowerCase()
+        .replace(/[’`]/g, "'"),
+    );
 }
 
 /** Reads the candidate's words; answers `pending` whenever they are absent, mixed or say someone else answered. */

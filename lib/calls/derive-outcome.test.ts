@@ -159,8 +159,14 @@ describe("deriveOutcome: the extraction", () => {
       [{ user_interested: true }, { outcome: "confirmed", reason: "Extracted user_interested = true" }],
       [{ user_interested: false }, { outcome: "declined", reason: "Extracted user_interested = false" }],
       [{ callback_user: true }, { outcome: "pending", reason: "Candidate asked to be called back" }],
-      [{ callback_user: true, user_interested: true }, { outcome: "pending", reason: "Candidate asked to be called back" }],
-      [{ call_outcome: "MAYBE", status: "accepted" }, { outcome: "confirmed", reason: 'Extracted status "accepted"' }],
+      [
+        { callback_user: true, user_interested: true },
+        { outcome: "pending", reason: "Candidate asked to be called back" },
+      ],
+      [
+        { call_outcome: "MAYBE", status: "accepted" },
+        { outcome: "confirmed", reason: 'Extracted status "accepted"' },
+      ],
     ])("reads %j", (data, expected) => {
       expect(fromData(data)).toEqual(expected);
     });

@@ -43,7 +43,12 @@ function withDetail(reason: string, detail: string | null): string {
 }
 
 function word(value: unknown): string | null {
-  return typeof value === "string" ? value.trim().toLowerCase().replace(/[\s-]+/g, "_") : null;
+  return typeof value === "string"
+    ? value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_")
+    : null;
 }
 
 function rescheduled(data: Record<string, unknown>, zone: string, source: string): Outcome {

@@ -115,9 +115,17 @@ describe("foldExecution over the lifecycle samples", () => {
       bolnaUpdatedAt: completed.execution.updatedAt!.date,
       stateKey: completed.key,
       fieldKeys: Object.fromEntries(
-        ["transcript", "summary", "recordingUrl", "durationSeconds", "conversationSeconds", "totalCost", "hangupBy", "hangupReason", "extractedData"].map(
-          (field) => [field, completed.key],
-        ),
+        [
+          "transcript",
+          "summary",
+          "recordingUrl",
+          "durationSeconds",
+          "conversationSeconds",
+          "totalCost",
+          "hangupBy",
+          "hangupReason",
+          "extractedData",
+        ].map((field) => [field, completed.key]),
       ),
     });
     expect(extracted?.call_outcome).toBe("ACCEPTED");
@@ -212,7 +220,14 @@ describe("values that are not values", () => {
 
   it("a later delivery with recording_url '', duration 0, empty text and {} extraction does not overwrite real values", () => {
     const blanked = editedEvent("05-completed-confirmed", {
-      top: { updated_at: "2025-12-10T09:40:00.000000", transcript: "", summary: "", conversation_duration: 0, total_cost: "0", extracted_data: {} },
+      top: {
+        updated_at: "2025-12-10T09:40:00.000000",
+        transcript: "",
+        summary: "",
+        conversation_duration: 0,
+        total_cost: "0",
+        extracted_data: {},
+      },
       telephony: { recording_url: "", duration: "0.0", hangup_by: "", hangup_reason: null },
     });
     expect(blanked.key > completed.key).toBe(true);

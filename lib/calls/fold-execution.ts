@@ -6,7 +6,8 @@ import type { Execution } from "@/lib/bolna/parse-execution";
  * order key (how far along the call it is, then Bolna's updated_at, then the body hash to break ties), and
  * every field of a call keeps the value of the highest-keyed event that carried it. That rule is a per-field
  * maximum, so any order of the same events folds to the same call, and a late event can neither move a
- * finished call back nor blank a field that a later state filled.
+ * finished call back nor blank a field that a later state filled. The status is such a field too: a delivery
+ * without one (missing or "") ranks with the statuses Callboard does not know yet, so it must not decide it.
  */
 export function eventOrderKey(execution: Execution, bodyHash: string): string {
   const micros = Math.max(0, execution.updatedAt?.micros ?? 0);
@@ -30,7 +31,8 @@ export type CallState = {
   fieldKeys: Record<string, string>;
 };
 
-const FOLDED_FIELDS = [
+/** The fields each event may fill, each kept from the highest-keyed event that carried it. */
+export const FOLDED_FIELDS = [
   "transcript",
   "summary",
   "recordingUrl",
@@ -50,12 +52,13 @@ function carriesValue(value: unknown): boolean {
   return true;
 }
 
+/** `newest`: this delivery decided the call's status (the highest-keyed one that carried a status). */
 export type Fold = { state: CallState; newest: boolean; changed: boolean };
 
 export function foldExecution(current: CallState, execution: Execution, key: string): Fold {
   const state: CallState = { ...current, fieldKeys: { ...current.fieldKeys } };
   let changed = false;
-  const newest = current.stateKey === null || key > current.stateKey;
+  const newest = execution.status !== null && (current.stateKey === null || key > current.stateKey);
   if (newest) {
     changed = state.status !== execution.status;
     state.status = execution.status;

@@ -31,7 +31,12 @@ export type PlacedCall = { executionId: string; candidate: Candidate | null };
 const bookedCount = sql<number>`(select count(*) from ${candidates} where ${candidates.interviewAt} = ${interviewSlots.startsAt} and ${candidates.status} != 'declined')`;
 
 function slotAvailability(tx: Tx, candidateId: number): { allowed: SlotAvailability[]; pool: SlotAvailability[] } {
-  const columns = { id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity, booked: bookedCount };
+  const columns = {
+    id: interviewSlots.id,
+    startsAt: interviewSlots.startsAt,
+    capacity: interviewSlots.capacity,
+    booked: bookedCount,
+  };
   const pool = tx.select(columns).from(interviewSlots).orderBy(asc(interviewSlots.startsAt)).all();
   const allowedIds = new Set(
     tx
@@ -178,7 +183,12 @@ function recordPlacedCall(
  * (lib/bolna/bolna-http-error.ts) and leave the candidate as it was; only a failure after which Bolna may still
  * call keeps the lock, so that nobody rings the candidate twice in the next two minutes.
  */
-export async function placeCandidateCall(db: Db, client: BolnaClient, candidateId: number, options: PlaceCallOptions): Promise<PlacedCall> {
+export async function placeCandidateCall(
+  db: Db,
+  client: BolnaClient,
+  candidateId: number,
+  options: PlaceCallOptions,
+): Promise<PlacedCall> {
   const clock = options.now ?? (() => new Date());
   const takenAt = clock();
   const { candidate, slots } = takeLock(db, candidateId, takenAt);

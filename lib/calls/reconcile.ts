@@ -24,9 +24,14 @@ export async function reconcileCall(db: Db, client: BolnaClient, executionId: st
   if (!known) throw notFound(`Call ${executionId}`);
   const fetched = await withBolnaErrors("fetch execution", () => client.getExecution(executionId));
   const parsed = parseExecution(fetched.execution);
-  if (!parsed.ok) throw new ApiError(502, "bolna_error", `Bolna's answer about call ${executionId} could not be read: ${parsed.message}`);
+  if (!parsed.ok)
+    throw new ApiError(502, "bolna_error", `Bolna's answer about call ${executionId} could not be read: ${parsed.message}`);
   if (parsed.execution.executionId !== executionId) {
-    throw new ApiError(502, "bolna_error", `Bolna answered about call ${parsed.execution.executionId} instead of ${executionId}.`);
+    throw new ApiError(
+      502,
+      "bolna_error",
+      `Bolna answered about call ${parsed.execution.executionId} instead of ${executionId}.`,
+    );
   }
   const applied = applyExecution(
     db,
@@ -152,7 +157,11 @@ export function startReconciler(): Reconciler {
     client: bolnaClient,
     config: () => {
       const config = env();
-      return { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY, reconcileAfterMs: config.reconcileAfterMs };
+      return {
+        timezone: config.INTERVIEW_TIMEZONE,
+        defaultCountry: config.DEFAULT_COUNTRY,
+        reconcileAfterMs: config.reconcileAfterMs,
+      };
     },
     onError: (executionId, error) => log().warn({ err: error, executionId }, "reconciling a call failed"),
   });

@@ -1,7 +1,7 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { calls, candidates } from "@/db/schema";
+import { callTotals, candidates } from "@/db/schema";
 import { changeFeed } from "@/lib/live/change-feed";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
 
@@ -20,22 +20,14 @@ function computeStats(): BoardStats {
   for (const row of db.select({ status: candidates.status, n: count() }).from(candidates).groupBy(candidates.status).all()) {
     byStatus[row.status] = row.n;
   }
-  const callStats = db
-    .select({
-      finished: sql<number>`count(${calls.outcome})`,
-      answered: sql<number>`count(case when ${calls.conversationSeconds} > 0 and ${calls.outcome} is not null then 1 end)`,
-      averageConversation: sql<number | null>`avg(case when ${calls.conversationSeconds} > 0 then ${calls.conversationSeconds} end)`,
-      cost: sql<number>`coalesce(sum(${calls.totalCost}), 0)`,
-    })
-    .from(calls)
-    .get();
+  const totals = db.select().from(callTotals).get();
   return {
     byStatus,
     total: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
-    finishedCalls: callStats?.finished ?? 0,
-    answeredCalls: callStats?.answered ?? 0,
-    averageConversationSeconds: callStats?.averageConversation ?? null,
-    totalCost: callStats?.cost ?? 0,
+    finishedCalls: totals?.finished ?? 0,
+    answeredCalls: totals?.answered ?? 0,
+    averageConversationSeconds: totals?.conversations ? totals.conversationSeconds / totals.conversations : null,
+    totalCost: totals?.cost ?? 0,
   };
 }
 
@@ -43,8 +35,9 @@ const MAX_AGE_MS = 2_000;
 let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
 
 /**
- * The figures above the board. They scan every call, so they are computed once per change to the data (the
- * change feed's last id) and at most every two seconds under a stream of webhooks.
+ * The figures above the board: the status counts read an index, the call figures a row kept by triggers. They
+ * are computed once per change to the data (the change feed's last id), and at most every two seconds under a
+ * stream of webhooks.
  */
 export function boardStats(): BoardStats {
   const changeId = changeFeed().latestId();

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
-import { slotHasRoom } from "@/lib/slots/slot-capacity";
+import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { CreateCandidateInput } from "./candidate-input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -15,7 +15,8 @@ export function assertSlotsExist(tx: Pick<Db, "select">, slotIds: number[], fiel
   if (slotIds.length === 0) return;
   const found = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(inArray(interviewSlots.id, slotIds)).all();
   const missing = slotIds.filter((id) => !found.some((slot) => slot.id === id));
-  if (missing.length > 0) throw new ApiError(422, "validation_failed", `${field}: unknown interview slot ${missing.join(", ")}`, field);
+  if (missing.length > 0)
+    throw new ApiError(422, "validation_failed", `${field}: unknown interview slot ${missing.join(", ")}`, field);
 }
 
 export function replaceReschedulingSlots(tx: Tx, candidateId: number, slotIds: number[]): void {
@@ -36,9 +37,7 @@ export function createCandidate(db: Db, input: CreateCandidateInput, defaultCoun
       const taken = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.phone, phone)).get();
       if (taken) throw new ApiError(409, "conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
       assertSlotsExist(tx, input.reschedulingSlotIds, "reschedulingSlotIds");
-      if (!slotHasRoom(tx, input.interviewAt, 0)) {
-        throw new ApiError(409, "slot_full", "That interview slot is already fully booked.");
-      }
+      if (!slotHasRoom(tx, input.interviewAt, 0)) throw slotFull(input.interviewAt);
       const now = new Date();
       const created = tx
         .insert(candidates)

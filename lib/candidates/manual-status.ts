@@ -4,6 +4,7 @@ import { candidates, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { notFound } from "@/lib/http/api-error";
+import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CandidateStatus } from "./status";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -44,17 +45,35 @@ function applyManualChange(tx: Tx, candidate: Candidate, change: Change, actor: 
   return next;
 }
 
+/** The interview time a change makes the candidate hold that it did not hold before (declined ones hold none). */
+function newlyHeld(before: Candidate, after: Candidate): Date[] {
+  if (after.status === "declined") return [];
+  const heldBefore = before.status !== "declined" && before.interviewAt.getTime() === after.interviewAt.getTime();
+  return heldBefore ? [] : [after.interviewAt];
+}
+
 function loadForUpdate(tx: Tx, id: number): Candidate {
   const candidate = tx.select().from(candidates).where(eq(candidates.id, id)).get();
   if (!candidate) throw notFound(`Candidate ${id}`);
   return candidate;
 }
 
-export function overrideStatus(db: Db, id: number, status: CandidateStatus, reason: string | null, actor: Actor): Candidate {
+/** One candidate's change, refused (409 slot_full) when it would overbook the interview slot it ends up in. */
+function changeOne(db: Db, id: number, changeFor: (candidate: Candidate) => Change, actor: Actor): Candidate {
   return db.transaction(
-    (tx) => applyManualChange(tx, loadForUpdate(tx, id), { status, reason: reason ?? `Set to ${status} by ${actor.label}` }, actor, new Date()),
+    (tx) => {
+      const candidate = loadForUpdate(tx, id);
+      const next = applyManualChange(tx, candidate, changeFor(candidate), actor, new Date());
+      assertNotOverbooked(tx, newlyHeld(candidate, next));
+      return next;
+    },
     { behavior: "immediate" },
   );
+}
+
+/** Taking a declined candidate back makes them hold their slot again: refused when it has filled up since. */
+export function overrideStatus(db: Db, id: number, status: CandidateStatus, reason: string | null, actor: Actor): Candidate {
+  return changeOne(db, id, () => ({ status, reason: reason ?? `Set to ${status} by ${actor.label}` }), actor);
 }
 
 const resetChange = (candidate: Candidate, reason: string | null, actor: Actor): Change => ({
@@ -64,18 +83,18 @@ const resetChange = (candidate: Candidate, reason: string | null, actor: Actor):
   clearReschedule: true,
 });
 
-/** Back to pending with the original interview restored. */
+/**
+ * Back to pending with the original interview restored; refused when the slot it goes back to has filled up
+ * since, so that a person decides who moves.
+ */
 export function resetCandidate(db: Db, id: number, reason: string | null, actor: Actor): Candidate {
-  return db.transaction(
-    (tx) => {
-      const candidate = loadForUpdate(tx, id);
-      return applyManualChange(tx, candidate, resetChange(candidate, reason, actor), actor, new Date());
-    },
-    { behavior: "immediate" },
-  );
+  return changeOne(db, id, (candidate) => resetChange(candidate, reason, actor), actor);
 }
 
-/** Resets every candidate that is not already a plain pending one; returns how many changed. */
+/**
+ * Resets every candidate that is not already a plain pending one; returns how many changed. All or nothing:
+ * refused (409 slot_full) when the slots everyone goes back to would hold more than their capacity.
+ */
 export function resetAllCandidates(db: Db, reason: string | null, actor: Actor): number {
   return db.transaction(
     (tx) => {
@@ -83,9 +102,18 @@ export function resetAllCandidates(db: Db, reason: string | null, actor: Actor):
       const touched = tx
         .select()
         .from(candidates)
-        .where(or(ne(candidates.status, "pending"), isNotNull(candidates.originalInterviewAt), isNotNull(candidates.requestedInterviewAt)))
+        .where(
+          or(
+            ne(candidates.status, "pending"),
+            isNotNull(candidates.originalInterviewAt),
+            isNotNull(candidates.requestedInterviewAt),
+          ),
+        )
         .all();
-      for (const candidate of touched) applyManualChange(tx, candidate, resetChange(candidate, reason, actor), actor, now);
+      const held = touched.flatMap((candidate) =>
+        newlyHeld(candidate, applyManualChange(tx, candidate, resetChange(candidate, reason, actor), actor, now)),
+      );
+      assertNotOverbooked(tx, held);
       return touched.length;
     },
     { behavior: "immediate" },

@@ -1,21 +1,33 @@
-import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
 import type { CandidateListQuery } from "./candidate-input";
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+// An FTS5 string literal: whatever the user typed is matched as a plain substring, never as query syntax.
+const phrase = (value: string) => `"${value.replaceAll('"', '""')}"`;
+// The trigram index (db/migrations/0005_board_search_totals.sql) finds substrings of three characters or more.
+const TRIGRAM = 3;
+
+/** Name or e-mail containing q, a phone containing its digits, or exactly an execution id. */
 function searchCondition(q: string): SQL {
-  const pattern = `%${escapeLike(q)}%`;
-  const digits = q.replace(/[^\d+]/g, "");
-  const byExecution = inArray(
-    candidates.id,
-    sql`(select ${calls.candidateId} from ${calls} where ${calls.executionId} = ${q})`,
-  );
+  const byExecution = inArray(candidates.id, sql`(select ${calls.candidateId} from ${calls} where ${calls.executionId} = ${q})`);
+  if ([...q].length < TRIGRAM) {
+    // Too short for the index: a scan.
+    const pattern = `%${escapeLike(q)}%`;
+    return or(
+      sql`${candidates.name} like ${pattern} escape '\\'`,
+      sql`${candidates.email} like ${pattern} escape '\\'`,
+      byExecution,
+    )!;
+  }
+  const digits = q.replace(/\D/g, "");
+  const match = [`{name email} : ${phrase(q)}`, digits.length >= TRIGRAM ? `phone : ${phrase(digits)}` : undefined]
+    .filter(Boolean)
+    .join(" OR ");
   return or(
-    sql`${candidates.name} like ${pattern} escape '\\'`,
-    sql`${candidates.email} like ${pattern} escape '\\'`,
-    digits.length >= 3 ? like(candidates.phone, `%${digits.replace(/^\+/, "")}%`) : undefined,
+    inArray(candidates.id, sql`(select rowid from candidates_search where candidates_search match ${match})`),
     byExecution,
   )!;
 }

@@ -17,7 +17,9 @@ describe("transcriptTurns", () => {
   });
 
   it("joins a line without a speaker to the turn before it", () => {
-    expect(transcriptTurns("assistant: First line\nsecond line")).toEqual([{ speaker: "agent", text: "First line\nsecond line" }]);
+    expect(transcriptTurns("assistant: First line\nsecond line")).toEqual([
+      { speaker: "agent", text: "First line\nsecond line" },
+    ]);
   });
 
   it("keeps leading text without a speaker as an unknown turn", () => {

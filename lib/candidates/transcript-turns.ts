@@ -1,7 +1,13 @@
 export type Speaker = "agent" | "candidate" | "unknown";
 export type Turn = { speaker: Speaker; text: string };
 
-const SPEAKERS: Record<string, Speaker> = { assistant: "agent", agent: "agent", bot: "agent", user: "candidate", human: "candidate" };
+const SPEAKERS: Record<string, Speaker> = {
+  assistant: "agent",
+  agent: "agent",
+  bot: "agent",
+  user: "candidate",
+  human: "candidate",
+};
 const PREFIX = /^\s*(assistant|agent|bot|user|human)\s*:\s?(.*)$/i;
 
 /**

@@ -1,13 +1,14 @@
+export type BytesRead = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" };
 export type BodyRead = { ok: true; text: string } | { ok: false; reason: "too_large" | "not_utf8" };
 
 /**
- * Reads a request body as UTF-8 text, stopping as soon as it passes `limit` bytes: route handlers have no body
+ * Reads a request body, stopping as soon as it passes `limit` bytes: route handlers and the proxy have no body
  * limit of their own, so nothing here may buffer an unbounded upload.
  */
-export async function readBodyCapped(request: Request, limit: number): Promise<BodyRead> {
+export async function readBytesCapped(request: Request, limit: number): Promise<BytesRead> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: "too_large" };
-  if (!request.body) return { ok: true, text: "" };
+  if (!request.body) return { ok: true, bytes: new Uint8Array() };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -21,8 +22,15 @@ export async function readBodyCapped(request: Request, limit: number): Promise<B
     }
     chunks.push(value);
   }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** The same, as UTF-8 text. */
+export async function readBodyCapped(request: Request, limit: number): Promise<BodyRead> {
+  const body = await readBytesCapped(request, limit);
+  if (!body.ok) return body;
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(body.bytes) };
   } catch {
     return { ok: false, reason: "not_utf8" };
   }

@@ -21,7 +21,7 @@ export function createRequestLog() {
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     // Cookies and tokens stay out of the logs.
-    redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-webhook-secret']", "req.headers['x-callboard-peer']", "res.headers['set-cookie']"],
+    redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-webhook-secret']", "res.headers['set-cookie']"],
     autoLogging: { ignore: (req) => req.url === "/api/live" || (req.url ?? "").startsWith("/_next/") },
   });
 }

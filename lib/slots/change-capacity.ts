@@ -1,8 +1,9 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { candidates, interviewSlots, type InterviewSlot } from "@/db/schema";
-import { ApiError, notFound } from "@/lib/http/api-error";
+import { interviewSlots, type InterviewSlot } from "@/db/schema";
+import { notFound } from "@/lib/http/api-error";
+import { bookedAt, capacityBelowBookings } from "./slot-capacity";
 
 export const capacityInput = z.object({
   capacity: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000"),
@@ -17,20 +18,8 @@ export function changeSlotCapacity(db: Db, id: number, capacity: number): Interv
     (tx) => {
       const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
       if (!slot) throw notFound(`Interview slot ${id}`);
-      const booked =
-        tx
-          .select({ n: count() })
-          .from(candidates)
-          .where(and(eq(candidates.interviewAt, slot.startsAt), ne(candidates.status, "declined")))
-          .get()?.n ?? 0;
-      if (capacity < booked) {
-        throw new ApiError(
-          409,
-          "capacity_below_bookings",
-          `${booked} candidate${booked === 1 ? " is" : "s are"} booked into this slot; the capacity cannot go below ${booked}.`,
-          "capacity",
-        );
-      }
+      const booked = bookedAt(tx, slot.startsAt);
+      if (capacity < booked) throw capacityBelowBookings(booked);
       return tx.update(interviewSlots).set({ capacity }).where(eq(interviewSlots.id, id)).returning().get();
     },
     { behavior: "immediate" },

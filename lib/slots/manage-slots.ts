@@ -1,9 +1,10 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
 import { assertSlotsExist, replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { ApiError, notFound } from "@/lib/http/api-error";
+import { bookedAt, capacityBelowBookings } from "./slot-capacity";
 
 export const createSlotInput = z.object({
   startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" }).transform((value) => new Date(value)),
@@ -27,6 +28,9 @@ export function createSlot(db: Db, input: z.infer<typeof createSlotInput>) {
     (tx) => {
       const clash = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(eq(interviewSlots.startsAt, input.startsAt)).get();
       if (clash) throw new ApiError(409, "conflict", `A slot at ${input.startsAt.toISOString()} already exists (#${clash.id}).`);
+      // Candidates may already be booked at that time (a slot deleted and added again, an imported interview).
+      const booked = bookedAt(tx, input.startsAt);
+      if (input.capacity < booked) throw capacityBelowBookings(booked);
       return tx.insert(interviewSlots).values(input).returning().get();
     },
     { behavior: "immediate" },
@@ -39,12 +43,7 @@ export function deleteSlot(db: Db, id: number): void {
     (tx) => {
       const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
       if (!slot) throw notFound(`Interview slot ${id}`);
-      const holder = tx
-        .select({ id: candidates.id })
-        .from(candidates)
-        .where(and(eq(candidates.interviewAt, slot.startsAt), ne(candidates.status, "declined")))
-        .get();
-      if (holder) throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
+      if (bookedAt(tx, slot.startsAt) > 0) throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
       tx.delete(interviewSlots).where(eq(interviewSlots.id, id)).run();
     },
     { behavior: "immediate" },

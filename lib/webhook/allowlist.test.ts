@@ -19,7 +19,14 @@ describe("the default allowlist", () => {
   });
 
   it("keeps the prototype's list alongside the documented one", () => {
-    expect(PROTOTYPE_IPS).toEqual(["13.200.45.61", "65.2.44.157", "34.194.233.253", "13.204.98.4", "43.205.31.43", "107.20.118.52"]);
+    expect(PROTOTYPE_IPS).toEqual([
+      "13.200.45.61",
+      "65.2.44.157",
+      "34.194.233.253",
+      "13.204.98.4",
+      "43.205.31.43",
+      "107.20.118.52",
+    ]);
     expect(buildAllowlist(undefined, false).ranges).toHaveLength(BOLNA_DOCUMENTED_IPS.length + PROTOTYPE_IPS.length);
   });
 
@@ -27,12 +34,9 @@ describe("the default allowlist", () => {
     expect(allows(undefined, "::ffff:13.203.39.153")).toBe(true);
   });
 
-  it.each(["13.232.85.9", "13.203.39.154", "13.203.39.152", "8.8.8.8", "10.0.0.1", "2001:db8::1"])(
-    "does not allow %s",
-    (ip) => {
-      expect(allows(undefined, ip)).toBe(false);
-    },
-  );
+  it.each(["13.232.85.9", "13.203.39.154", "13.203.39.152", "8.8.8.8", "10.0.0.1", "2001:db8::1"])("does not allow %s", (ip) => {
+    expect(allows(undefined, ip)).toBe(false);
+  });
 
   it("treats an empty spec as unset", () => {
     expect(allows("", "13.203.39.153")).toBe(true);

@@ -41,12 +41,9 @@ describe("canonicalIp", () => {
     expect(canonicalIp(input)).toBeNull();
   });
 
-  it.each([["1"], ["12345"], ["0x7f.1"], ["127.1"], ["010.1.1.1"]])(
-    "rejects the non-dotted-quad IPv4 form %j",
-    (input) => {
-      expect(canonicalIp(input)).toBeNull();
-    },
-  );
+  it.each([["1"], ["12345"], ["0x7f.1"], ["127.1"], ["010.1.1.1"]])("rejects the non-dotted-quad IPv4 form %j", (input) => {
+    expect(canonicalIp(input)).toBeNull();
+  });
 
   it("rejects strings longer than 64 characters even when they would otherwise parse", () => {
     const padded = `${" ".repeat(60)}1.2.3.4`;

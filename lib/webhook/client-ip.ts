@@ -1,5 +1,7 @@
 import ipaddr from "ipaddr.js";
-import type { Peer } from "./peer-stamp";
+
+/** The TCP peer as the server saw it, and the X-Forwarded-For header exactly as it arrived (null: none). */
+export type Peer = { address: string; forwardedFor: string | null };
 
 export type Sender = { ok: true; ip: string } | { ok: false; ip: string | null; reason: string };
 
@@ -22,7 +24,7 @@ export function canonicalIp(value: string): string | null {
  * entry must be an address; anything else in the chain means someone is tampering, and the request is refused.
  */
 export function resolveSender(peer: Peer | null, hops: number): Sender {
-  if (!peer) return { ok: false, ip: null, reason: "the TCP peer is unknown (the server was not started by npm start)" };
+  if (!peer) return { ok: false, ip: null, reason: "the TCP peer is unknown" };
   const entries = peer.forwardedFor === null ? [] : peer.forwardedFor.split(",");
   const chain: string[] = [];
   for (const entry of [...entries, peer.address]) {

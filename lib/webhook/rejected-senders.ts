@@ -48,7 +48,11 @@ export class RejectedSenderLog {
             .values({ ip, ...tally })
             .onConflictDoUpdate({
               target: rejectedSenders.ip,
-              set: { count: sql`${rejectedSenders.count} + ${tally.count}`, lastReason: tally.lastReason, lastSeenAt: tally.lastSeenAt },
+              set: {
+                count: sql`${rejectedSenders.count} + ${tally.count}`,
+                lastReason: tally.lastReason,
+                lastSeenAt: tally.lastSeenAt,
+              },
             })
             .run();
         }

@@ -1,13 +1,12 @@
 import { env } from "@/lib/env";
 import { buildAllowlist, isAllowed, type Allowlist } from "./allowlist";
-import { resolveSender } from "./client-ip";
-import type { Peer } from "./peer-stamp";
+import { resolveSender, type Peer } from "./client-ip";
 
 export type SenderVerdict = { ok: true; ip: string } | { ok: false; ip: string | null; reason: string };
 
 let allowlist: Allowlist | undefined;
 
-/** The webhook's sender rule, shared by the custom server (cheap early refusal) and the route handler. */
+/** The webhook's sender rule, applied by the webhook endpoint before it reads the body. */
 export function checkSender(peer: Peer | null): SenderVerdict {
   const config = env();
   allowlist ??= buildAllowlist(config.BOLNA_WEBHOOK_IPS, config.WEBHOOK_ALLOW_LOOPBACK);

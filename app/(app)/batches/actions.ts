@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { cancelBatch, createBatch, createBatchInput } from "@/lib/batches/batches";
 import { startBatchRunner, wakeBatchRunner } from "@/lib/batches/runner";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 
 const numberOr = (value: FormDataEntryValue | null, fallback: number) => {
   const text = String(value ?? "").trim();

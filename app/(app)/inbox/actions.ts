@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 import { dismissDelivery, linkDelivery, linkInput } from "@/lib/webhook/link-delivery";
 
 // Bound ids arrive from the browser like any other input.

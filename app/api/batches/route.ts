@@ -3,6 +3,7 @@ import { batchJson, createBatch, createBatchInput, getBatch, listBatches } from 
 import { startBatchRunner } from "@/lib/batches/runner";
 import { readJson } from "@/lib/http/read-json";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("candidates:read", () => {
   return Response.json({ batches: listBatches(getDb()).map(batchJson) });
@@ -16,3 +17,5 @@ export const POST = withPermission("calls:place", async ({ request, actor }) => 
   startBatchRunner().wake();
   return Response.json({ batch: batchJson(getBatch(getDb(), batch.id)) }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -6,6 +6,7 @@ import { queryCandidates } from "@/lib/candidates/query-candidates";
 import { env } from "@/lib/env";
 import { readJson } from "@/lib/http/read-json";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("candidates:read", ({ request }) => {
   const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -18,3 +19,5 @@ export const POST = withPermission("candidates:write", async ({ request, actor }
   const candidate = createCandidate(getDb(), input, env().DEFAULT_COUNTRY, actor);
   return Response.json({ candidate: candidateJson(candidate) }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

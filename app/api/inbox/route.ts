@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { withPermission } from "@/lib/http/route";
 import { countOpenUnmatched, listUnmatched, type UnmatchedDelivery } from "@/lib/webhook/inbox";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const deliveryJson = (delivery: UnmatchedDelivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() });
 
@@ -9,3 +10,5 @@ export const GET = withPermission("webhooks:inspect", () => {
   const db = getDb();
   return Response.json({ deliveries: listUnmatched(db).map(deliveryJson), total: countOpenUnmatched(db) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,6 @@
 import { withPermission } from "@/lib/http/route";
 import { changeFeed, type ChangeBatch } from "@/lib/live/change-feed";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -55,3 +56,5 @@ export const GET = withPermission("candidates:read", ({ request }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

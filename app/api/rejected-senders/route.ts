@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { withPermission } from "@/lib/http/route";
 import { listRejectedSenders } from "@/lib/webhook/inbox";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** Webhook senders refused by the IP check, the most recently seen first (up to 100). */
 export const GET = withPermission("webhooks:inspect", () =>
@@ -12,3 +13,5 @@ export const GET = withPermission("webhooks:inspect", () =>
     })),
   }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,7 @@
 import { createUser, createUserInput, listUsers } from "@/lib/auth/manage-users";
 import { readJson } from "@/lib/http/read-json";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("users:manage", () => Response.json({ users: listUsers() }));
 
@@ -8,3 +9,5 @@ export const POST = withPermission("users:manage", async ({ request }) => {
   const created = await createUser(await readJson(request, createUserInput));
   return Response.json({ user: created }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { createUser, createUserInput, updateUser, updateUserInput } from "@/lib/auth/manage-users";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 
 export async function addUser(_state: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();

@@ -8,7 +8,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { deleteCandidate } from "@/lib/candidates/delete-candidate";
 import { overrideStatus, resetCandidate } from "@/lib/candidates/manual-status";
 import { CANDIDATE_STATUSES } from "@/lib/candidates/status";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 import { setReschedulingSlots } from "@/lib/slots/manage-slots";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 

@@ -6,7 +6,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { createCandidateInput } from "@/lib/candidates/candidate-input";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { env } from "@/lib/env";
-import { runAction, type ActionState } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state";
+import { runAction } from "@/lib/http/run-action";
 import { localInputToIso } from "@/lib/time/zoned-input";
 
 export async function addCandidate(_state: ActionState, form: FormData): Promise<ActionState> {

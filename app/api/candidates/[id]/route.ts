@@ -3,6 +3,7 @@ import { callJson, candidateJson, statusChangeJson } from "@/lib/candidates/cand
 import { deleteCandidate } from "@/lib/candidates/delete-candidate";
 import { getCandidateDetail } from "@/lib/candidates/get-candidate";
 import { idParam, withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 type Params = { id: string };
 
@@ -21,3 +22,5 @@ export const DELETE = withPermission<Params>("candidates:delete", ({ request, pa
   deleteCandidate(getDb(), idParam(params.id, "Candidate"), reason, actor);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

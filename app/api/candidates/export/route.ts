@@ -4,6 +4,7 @@ import { candidateListQuery } from "@/lib/candidates/candidate-input";
 import { exportCandidatesCsv } from "@/lib/csv/export-candidates";
 import { env } from "@/lib/env";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** `GET /api/candidates/export?status=&q=` → text/csv of every candidate matching the board's filters. */
 export const GET = withPermission("candidates:read", ({ request }) => {
@@ -19,3 +20,5 @@ export const GET = withPermission("candidates:read", ({ request }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 const CSV_TYPES = new Set(["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"]);
@@ -38,3 +39,5 @@ export const POST = withPermission("candidates:write", async ({ request, actor }
     throw error;
   }
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -2,6 +2,7 @@ import { callJson, candidateJson } from "@/lib/candidates/candidate-json";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
 import { ApiError } from "@/lib/http/api-error";
 import { withPermission } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /**
  * "Check with Bolna": fetches the execution and applies it as a reconcile event. 200 with what the pipeline did
@@ -19,3 +20,5 @@ export const POST = withPermission<{ executionId: string }>("calls:place", async
     candidate: candidate ? candidateJson(candidate) : null,
   });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

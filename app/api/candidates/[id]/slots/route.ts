@@ -4,6 +4,7 @@ import { slotIdsInput } from "@/lib/candidates/candidate-input";
 import { readJson } from "@/lib/http/read-json";
 import { idParam, withPermission } from "@/lib/http/route";
 import { setReschedulingSlots } from "@/lib/slots/manage-slots";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const input = z.object({ slotIds: slotIdsInput });
 
@@ -13,3 +14,5 @@ export const PUT = withPermission<{ id: string }>("slots:manage", async ({ reque
   setReschedulingSlots(getDb(), id, slotIds);
   return Response.json({ candidateId: id, slotIds: [...new Set(slotIds)] });
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");

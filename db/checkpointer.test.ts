@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { startCheckpointer } from "./checkpointer";
+import { openDatabase, type Db } from "./client";
+import { interviewSlots } from "./schema";
+
+let dir: string;
+let file: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpointer-"));
+  file = path.join(dir, "test.db");
+  db = openDatabase(file, "FULL");
+});
+
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("takes checkpoints off the connection and copies the WAL back in the background", async () => {
+  const problems: string[] = [];
+  const stop = startCheckpointer(db, file, "FULL", (problem) => problems.push(problem));
+  try {
+    expect(db.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+    const insert = db.$client.prepare("INSERT INTO interview_slots (starts_at, capacity) VALUES (?, 1)");
+    // Each row its own commit, far past the 1000 pages at which the connection would have checkpointed itself.
+    const padding = db.$client.prepare("INSERT INTO changes (kind, candidate_id, at) VALUES (?, NULL, 0)");
+    for (let i = 0; i < 3000; i++) {
+      insert.run(Date.UTC(2026, 0, 1) + i * 60_000);
+      padding.run("x".repeat(2000));
+    }
+    // Committed pages reach the database file itself only through a checkpoint; this connection takes none.
+    const written = 3000 * 2000;
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && fs.statSync(file).size < written) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.statSync(file).size).toBeGreaterThan(written);
+    expect(db.select().from(interviewSlots).all()).toHaveLength(3000);
+    expect(problems).toEqual([]);
+  } finally {
+    await stop();
+  }
+  // Stopping on purpose is not a problem, and leaves the connection as it was set.
+  expect(problems).toEqual([]);
+});

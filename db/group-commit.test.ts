@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "./client";
+import { GroupCommit } from "./group-commit";
+import { interviewSlots } from "./schema";
+
+let dir: string;
+let db: Db;
+let commits: GroupCommit;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "group-commit-"));
+  db = openDatabase(path.join(dir, "test.db"), "FULL");
+  commits = new GroupCommit(() => db);
+});
+
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const addSlot = (minute: number) => () =>
+  db
+    .insert(interviewSlots)
+    .values({ startsAt: new Date(Date.UTC(2026, 0, 5, 10, minute)) })
+    .returning()
+    .get().id;
+const slotCount = () => db.select({ n: count() }).from(interviewSlots).get()!.n;
+
+// What another connection (another process) sees: only committed rows.
+function committedCount(): number {
+  const other = openDatabase(path.join(dir, "test.db"), "FULL");
+  try {
+    return other.select({ n: count() }).from(interviewSlots).get()!.n;
+  } finally {
+    other.$client.close();
+  }
+}
+
+describe("GroupCommit", () => {
+  it("runs the jobs of one turn in one transaction and settles them only after COMMIT", async () => {
+    const committedAtSettle: number[] = [];
+    const jobs = [0, 1, 2].map((minute) => commits.run(addSlot(minute)).then(() => committedAtSettle.push(committedCount())));
+    expect(slotCount()).toBe(0); // nothing ran yet: the batch waits for the end of this turn
+    await Promise.all(jobs);
+    expect(committedAtSettle).toEqual([3, 3, 3]);
+  });
+
+  it("rolls back only the job that throws; the others commit", async () => {
+    const results = await Promise.allSettled([
+      commits.run(addSlot(0)),
+      commits.run(() => {
+        addSlot(1)();
+        throw new Error("this delivery is broken");
+      }),
+      commits.run(addSlot(2)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(committedCount()).toBe(2);
+    expect(
+      db
+        .select()
+        .from(interviewSlots)
+        .where(eq(interviewSlots.startsAt, new Date(Date.UTC(2026, 0, 5, 10, 1))))
+        .get(),
+    ).toBeUndefined();
+  });
+
+  it("rejects every job of the batch when the transaction cannot commit", async () => {
+    // Another connection holds the write lock longer than busy_timeout allows: BEGIN IMMEDIATE fails.
+    const other = openDatabase(path.join(dir, "test.db"), "FULL");
+    other.$client.pragma("busy_timeout = 0");
+    db.$client.pragma("busy_timeout = 0");
+    other.$client.exec("BEGIN IMMEDIATE");
+    try {
+      const results = await Promise.allSettled([commits.run(addSlot(0)), commits.run(addSlot(1))]);
+      expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    } finally {
+      other.$client.exec("ROLLBACK");
+      other.$client.close();
+    }
+    expect(committedCount()).toBe(0);
+    // The next batch works again.
+    await commits.run(addSlot(3));
+    expect(committedCount()).toBe(1);
+  });
+});

@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { callTotals, calls, candidates } from "@/db/schema";
+import { queryCandidates } from "./query-candidates";
+
+// The board's search (a trigram index kept by triggers) and call figures (running sums kept by triggers) are
+// checked against what a plain scan of the tables says, after random writes, on a real SQLite file.
+
+let db: Db;
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "board-queries-"));
+  db = openDatabase(path.join(dir, "test.db"), "OFF");
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const RUNS = process.env.LONG === "1" ? 300 : 40;
+const now = new Date("2026-01-05T10:00:00Z");
+
+const word = fc.string({ unit: fc.constantFrom(..."abcKLMxyz %_\"'-"), minLength: 1, maxLength: 8 });
+const candidateRow = fc.record({
+  name: word,
+  email: fc.option(
+    word.map((local) => `${local}@example.com`),
+    { nil: null },
+  ),
+});
+const callRow = fc.record({
+  outcome: fc.constantFrom(null, "confirmed", "declined", "no_answer"),
+  conversationSeconds: fc.constantFrom(null, 0, 12.5, 40),
+  totalCost: fc.constantFrom(null, 0, 0.25, 1.5),
+});
+
+function resetTables() {
+  db.delete(candidates).run();
+}
+
+function insertRows(rows: { name: string; email: string | null }[]): number[] {
+  return rows.map(
+    (row, i) =>
+      db
+        .insert(candidates)
+        .values({ ...row, phone: `+91981${String(i).padStart(7, "0")}`, interviewAt: now, statusChangedAt: now, updatedAt: now })
+        .returning({ id: candidates.id })
+        .get().id,
+  );
+}
+
+describe("board search", () => {
+  it("finds exactly the candidates whose name, e-mail or phone contains the query", () => {
+    fc.assert(
+      fc.property(fc.array(candidateRow, { minLength: 1, maxLength: 12 }), word, fc.nat(), (rows, typed, pick) => {
+        resetTables();
+        const ids = insertRows(rows);
+        // Renames go through the update trigger.
+        const renamed = ids[pick % ids.length]!;
+        db.update(candidates)
+          .set({ name: `${typed} renamed` })
+          .where(eq(candidates.id, renamed))
+          .run();
+        const stored = db.select().from(candidates).all();
+        for (const q of [typed.trim(), stored[pick % stored.length]!.name.slice(1, 5).trim(), "981000000"]) {
+          if (!q) continue;
+          const digits = q.replace(/\D/g, "");
+          const expected = stored
+            .filter(
+              (row) =>
+                row.name.toLowerCase().includes(q.toLowerCase()) ||
+                (row.email ?? "").toLowerCase().includes(q.toLowerCase()) ||
+                (digits.length >= 3 && row.phone.includes(digits)),
+            )
+            .map((row) => row.id)
+            .sort((a, b) => a - b);
+          const found = queryCandidates(db, { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 });
+          expect(
+            found.candidates.map((row) => row.id).sort((a, b) => a - b),
+            `q=${JSON.stringify(q)}`,
+          ).toEqual(expected);
+          expect(found.total).toBe(expected.length);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("board call figures", () => {
+  it("the running sums equal a scan of the calls after inserts, updates and deletes", () => {
+    fc.assert(
+      fc.property(
+        fc.array(callRow, { minLength: 1, maxLength: 15 }),
+        fc.array(callRow, { maxLength: 15 }),
+        fc.nat(),
+        (first, changes, drop) => {
+          resetTables();
+          const [owner, other] = insertRows([
+            { name: "Owner", email: null },
+            { name: "Other", email: null },
+          ]);
+          const ids = first.map(
+            (row, i) =>
+              db
+                .insert(calls)
+                .values({ ...row, executionId: `exec-${i}`, candidateId: i % 2 ? owner! : other!, updatedAt: now })
+                .returning({ id: calls.id })
+                .get().id,
+          );
+          changes.forEach((row, i) =>
+            db
+              .update(calls)
+              .set(row)
+              .where(eq(calls.id, ids[i % ids.length]!))
+              .run(),
+          );
+          // Deleting a candidate removes its calls by cascade.
+          if (drop % 2) db.delete(candidates).where(eq(candidates.id, owner!)).run();
+
+          const scan = db
+            .select({
+              finished: sql<number>`count(${calls.outcome})`,
+              answered: sql<number>`count(case when ${calls.conversationSeconds} > 0 and ${calls.outcome} is not null then 1 end)`,
+              conversationSeconds: sql<number>`coalesce(sum(case when ${calls.conversationSeconds} > 0 then ${calls.conversationSeconds} end), 0)`,
+              conversations: sql<number>`count(case when ${calls.conversationSeconds} > 0 then 1 end)`,
+              cost: sql<number>`coalesce(sum(${calls.totalCost}), 0)`,
+            })
+            .from(calls)
+            .get()!;
+          const totals = db.select().from(callTotals).get()!;
+          expect({ ...totals, id: undefined, cost: undefined, conversationSeconds: undefined }).toEqual({
+            ...scan,
+            cost: undefined,
+            conversationSeconds: undefined,
+          });
+          expect(totals.cost).toBeCloseTo(scan.cost, 9);
+          expect(totals.conversationSeconds).toBeCloseTo(scan.conversationSeconds, 9);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
