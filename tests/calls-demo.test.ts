@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { callBatchItems, calls, candidates } from "@/db/schema";
-import { API_TOKEN, api, createCandidate, type Json } from "./support/auth-client";
+import { API_TOKEN, api, createCandidate, createSlot, type Json } from "./support/auth-client";
 import { openTestDatabase } from "./support/database";
 import { startApiServer } from "./support/auth-client";
 import type { TestServer } from "./support/server";
@@ -89,6 +89,20 @@ describe("POST /api/candidates/{id}/call (demo mode)", () => {
     const again = await callNow(candidate.id);
     expect(again.status).toBe(202);
     await waitForCandidate(candidate.id, (json) => json.calls.length === 2 && json.calls.every((call: Json) => call.status === "no-answer"));
+  });
+
+  it("refuses to call a declined candidate whose slot filled up since, and calls nobody", async () => {
+    const slot = await createSlot(server.url, undefined, 1);
+    const declined = await createCandidate(server.url, { phone: phoneEnding(1), interviewAt: slot.startsAt });
+    const decline = { method: "PUT", ...asToken, body: { status: "declined", reason: "Declined by email" } } as const;
+    expect((await api(server.url, `/api/candidates/${declined.id}/status`, decline)).status).toBe(200);
+    await createCandidate(server.url, { phone: phoneEnding(1), interviewAt: slot.startsAt });
+
+    const response = await callNow(declined.id);
+    expect(response.status).toBe(409);
+    expect(response.json.error).toMatchObject({ code: "slot_full", message: expect.stringContaining("move them to a free slot") });
+    expect(db.select().from(calls).where(eq(calls.candidateId, declined.id)).all()).toEqual([]);
+    expect((await getCandidate(declined.id)).json.candidate).toMatchObject({ status: "declined" });
   });
 
   it("answers 404 for an unknown candidate and 401 without credentials", async () => {

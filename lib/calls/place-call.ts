@@ -6,6 +6,7 @@ import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import { ApiError, notFound } from "@/lib/http/api-error";
+import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -78,6 +79,14 @@ function takeLock(db: Db, candidateId: number, now: Date) {
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
       const busy = busyReason(tx, candidate, now);
       if (busy) throw new ApiError(409, "call_in_progress", busy);
+      // A declined candidate holds no place: a call that brings them back must not overbook their old slot.
+      if (candidate.status === "declined" && !slotHasRoom(tx, candidate.interviewAt, candidate.id)) {
+        throw new ApiError(
+          409,
+          "slot_full",
+          `${candidate.name} declined and their interview slot has filled up since: move them to a free slot before calling again.`,
+        );
+      }
       tx.update(candidates).set({ callRequestedAt: now }).where(eq(candidates.id, candidateId)).run();
       return { candidate, slots: slotAvailability(tx, candidateId) };
     },

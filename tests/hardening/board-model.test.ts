@@ -187,9 +187,10 @@ function agree(model: Model, real: Real, step: string) {
     expect(row, `call ${call.executionId} after ${step}`).toEqual({ status: callFacts(call).status, candidateId: call.candidateId });
   }
   model.steps += 1;
-  // Not an agreement check: how often the pool ends up holding more than a slot's capacity. People's actions can no
-  // longer do it (see below); a webhook still can, when a new call brings a declined candidate back into a slot that
-  // filled up after they declined (lib/calls/update-candidate.ts checks the room only for a reschedule).
+  // Not an agreement check: how often the pool ends up holding more than a slot's capacity. People's actions cannot
+  // do it (see below), nor can a new call (Callboard will not call a declined candidate whose slot is full); a
+  // webhook still can, when a call that was under way as the candidate declined ends later with another outcome
+  // (lib/calls/update-candidate.ts checks the room only for a reschedule).
   for (const slot of liveSlots(model)) if (bookedAt(model, slot.startsAt, 0) > slot.capacity) model.overbooked += 1;
 }
 
@@ -353,6 +354,8 @@ class PlaceCall implements Cmd {
   run(model: Model, real: Real) {
     tick(model);
     const candidate = pick(model.candidates, this.candidate)!;
+    // Callboard refuses to call a declined candidate whose slot has filled up since (lib/calls/place-call.ts).
+    if (candidate.status === "declined" && !hasRoom(model, candidate.interviewAt, candidate.id)) return;
     const lifecycle: Lifecycle = { ...this.lifecycle, createdAtMicros: model.now * 1000 };
     const executionId = crypto.randomUUID();
     const bodies = lifecycleBodies(lifecycle, executionId, candidate.phone);
