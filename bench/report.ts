@@ -27,8 +27,7 @@ export type Results = {
   machine: Record<string, unknown>;
   seed: Record<string, unknown>;
   webhook?: LoadResult;
-  noop?: LoadResult | { missing: true; status: number };
-  reference?: LoadResult;
+  noop?: LoadResult;
   ratio?: number | null;
   rss?: {
     webhookPeakBytes: number | null;
@@ -57,18 +56,17 @@ const check = (ok: boolean): Verdict => (ok ? "PASS" : "FAIL");
 
 export function buildRows(results: Results): Row[] {
   const rows: Row[] = [];
-  const { webhook, noop, reference, board, live, firstLoadJs, rss } = results;
-  const noopLoad = noop && !("missing" in noop) ? noop : undefined;
+  const { webhook, noop, board, live, firstLoadJs, rss } = results;
   if (webhook) {
     // autocannon's errors already include its timeouts.
     const errors = webhook.non2xx + webhook.errors;
     rows.push({
       metric: `Webhook ingest (${webhook.connections} conn, ${webhook.durationS} s)`,
       value: `${webhook.reqPerSec} req/s`,
-      target: noopLoad
-        ? `≥ ${TARGETS.webhookVsNoop} × no-op = ${Math.round(noopLoad.reqPerSec * TARGETS.webhookVsNoop)} req/s`
+      target: noop
+        ? `≥ ${TARGETS.webhookVsNoop} × no-op = ${Math.round(noop.reqPerSec * TARGETS.webhookVsNoop)} req/s`
         : `≥ ${TARGETS.webhookVsNoop} × no-op`,
-      result: noopLoad ? check(webhook.reqPerSec >= noopLoad.reqPerSec * TARGETS.webhookVsNoop) : "n/a",
+      result: noop ? check(webhook.reqPerSec >= noop.reqPerSec * TARGETS.webhookVsNoop) : "n/a",
     });
     rows.push({
       metric: "  webhook latency p50 / p99",
@@ -92,34 +90,17 @@ export function buildRows(results: Results): Row[] {
     }
   }
   if (noop) {
-    rows.push(
-      noopLoad
-        ? {
-            metric: `No-op route (same bodies)`,
-            value: `${noopLoad.reqPerSec} req/s, p50 ${ms(noopLoad.latencyMs.p50)} / p99 ${ms(noopLoad.latencyMs.p99)}, CPU ${noopLoad.server?.cpuMsPerRequest ?? "?"} ms/req`,
-            target: "baseline",
-            result: "info",
-          }
-        : {
-            metric: "No-op route (same bodies)",
-            value: `n/a (POST /api/bench/noop → ${"status" in noop ? noop.status : "?"})`,
-            target: "baseline",
-            result: "n/a",
-          },
-    );
+    rows.push({
+      metric: "No-op route (same bodies)",
+      value: `${noop.reqPerSec} req/s, p50 ${ms(noop.latencyMs.p50)} / p99 ${ms(noop.latencyMs.p99)}, CPU ${noop.server?.cpuMsPerRequest ?? "?"} ms/req`,
+      target: "baseline",
+      result: "info",
+    });
     rows.push({
       metric: "Webhook / no-op throughput ratio",
       value: results.ratio != null ? results.ratio.toFixed(2) : "n/a",
       target: `≥ ${TARGETS.webhookVsNoop.toFixed(2)}`,
       result: results.ratio != null ? check(results.ratio >= TARGETS.webhookVsNoop) : "n/a",
-    });
-  }
-  if (reference) {
-    rows.push({
-      metric: "  [ref] Next floor: webhook 415 path",
-      value: `${reference.reqPerSec} req/s, p50 ${ms(reference.latencyMs.p50)} / p99 ${ms(reference.latencyMs.p99)}, CPU ${reference.server?.cpuMsPerRequest ?? "?"} ms/req`,
-      target: "not a target",
-      result: "info",
     });
   }
   if (rss) {

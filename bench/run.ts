@@ -39,8 +39,8 @@ const keepDb = process.env.BENCH_KEEP_DB === "1";
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 const SIZE = quick
-  ? { candidates: 10_000, calls: 30_000, loadS: 5, warmupS: 2, refS: 3, boardCount: 50, missCount: 20, liveCount: 20 }
-  : { candidates: 100_000, calls: 300_000, loadS: 20, warmupS: 3, refS: 10, boardCount: 200, missCount: 50, liveCount: 50 };
+  ? { candidates: 10_000, calls: 30_000, loadS: 5, warmupS: 2, boardCount: 50, missCount: 20, liveCount: 20 }
+  : { candidates: 100_000, calls: 300_000, loadS: 20, warmupS: 3, boardCount: 200, missCount: 50, liveCount: 50 };
 const CONNECTIONS = 50;
 // Bounds in count as well as time: no loopback load can run away even if the server answers instantly.
 const MAX_REQUESTS_PER_S = 20_000;
@@ -248,33 +248,23 @@ async function main(): Promise<number> {
         );
     }
 
-    // 5. The no-op route, or (until it exists) a reference floor.
+    // 5. The no-op route: the cheapest Next route handler that reads the same bodies.
     if (phases.has("noop")) {
       const probe = await request(`${server.url}/api/bench/noop`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: stream.next(),
       });
-      if (probe.status === 200) {
-        await load("noop warm-up", "/api/bench/noop", SIZE.warmupS, { connections: 10 });
-        log(`no-op load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
-        const noop: LoadResult = await load("noop", "/api/bench/noop", SIZE.loadS);
-        results.noop = noop;
-        log(
-          `no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`,
-        );
-        results.ratio = results.webhook ? round(results.webhook.reqPerSec / noop.reqPerSec, 3) : null;
-      } else {
-        results.noop = { missing: true, status: probe.status };
-        results.ratio = null;
-        warnings.push(
-          `no-op route missing (POST /api/bench/noop → ${probe.status}): the webhook/no-op ratio is n/a; see bench/README.md for the route to add`,
-        );
-        // Not the target: the webhook route refusing a text/plain body (415) before reading it: Next's routing,
-        // the custom server and the handler's guards, with the same bodies on the wire.
-        log(`no-op route missing; reference load on the webhook's 415 path, ${SIZE.refS} s`);
-        results.reference = await load("reference-415", "/api/webhook", SIZE.refS, { headers: { "content-type": "text/plain" } });
-      }
+      if (probe.status !== 200)
+        throw new Error(`POST /api/bench/noop answered ${probe.status}: is BENCH_NOOP_ROUTE=1 reaching the server?`);
+      await load("noop warm-up", "/api/bench/noop", SIZE.warmupS, { connections: 10 });
+      log(`no-op load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
+      const noop: LoadResult = await load("noop", "/api/bench/noop", SIZE.loadS);
+      results.noop = noop;
+      log(
+        `no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`,
+      );
+      results.ratio = results.webhook ? round(results.webhook.reqPerSec / noop.reqPerSec, 3) : null;
     }
 
     // 6. The board, signed in, sequential.

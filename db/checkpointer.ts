@@ -38,6 +38,8 @@ export function startCheckpointer(
   client.pragma("wal_autocheckpoint = 0");
   const worker = new Worker(WORKER, {
     eval: true,
+    // It holds a connection and a timer, nothing more: a small heap keeps the server's memory down.
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
     workerData: { file, synchronous, driver: createRequire(import.meta.url).resolve("better-sqlite3"), intervalMs: INTERVAL_MS },
   });
   worker.unref();
