@@ -64,9 +64,13 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     requestLog(req, res);
-    stampClientIp(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS);
     webhook(req, res)
-      .then((answered) => (answered ? undefined : handle(req, res)))
+      .then((answered) => {
+        if (answered) return;
+        // For Next's routes (per-IP sign-in limits); the webhook resolves its sender itself.
+        stampClientIp(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS);
+        return handle(req, res);
+      })
       .catch((error: unknown) => {
         logError("request failed before reaching Next", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
