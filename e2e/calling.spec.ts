@@ -19,7 +19,11 @@ async function createCandidate(request: APIRequestContext, name: string, lastDig
   const hour = 1 + (serial % 20);
   const response = await request.post("/api/candidates", {
     headers: auth,
-    data: { name, phone: phone(lastDigit), interviewAt: `2028-0${1 + (serial % 9)}-1${serial % 10}T${String(hour).padStart(2, "0")}:00:00Z` },
+    data: {
+      name,
+      phone: phone(lastDigit),
+      interviewAt: `2028-0${1 + (serial % 9)}-1${serial % 10}T${String(hour).padStart(2, "0")}:00:00Z`,
+    },
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { candidate: { id: number } }).candidate.id;
@@ -131,7 +135,10 @@ test("a running batch can be cancelled: queued candidates are not called", async
   await expect(page.getByRole("button", { name: "Cancel batch" })).toHaveCount(0);
 });
 
-test("the import page previews a CSV with a per-row report and imports the good rows after confirmation", async ({ page, request }) => {
+test("the import page previews a CSV with a per-row report and imports the good rows after confirmation", async ({
+  page,
+  request,
+}) => {
   const stamp = Date.now() % 100_000;
   const csv = [
     "name,phone,email,position,interview_at,rescheduling_slots,applied_at",
@@ -147,8 +154,12 @@ test("the import page previews a CSV with a per-row report and imports the good 
   await page.getByLabel("CSV file").setInputFiles({ name: "candidates.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
   await expect(page.getByText("4 rows: 2 ready to import, 2 with problems (they will be left out).")).toBeVisible();
-  await expect(page.getByRole("row", { name: /^3 .*Import Bad Phone/ })).toContainText('phone: "12345" is not a valid phone number');
-  await expect(page.getByRole("row", { name: /^5 .*Import Bad Date/ })).toContainText('interview_at: "sometime soon" is not a date');
+  await expect(page.getByRole("row", { name: /^3 .*Import Bad Phone/ })).toContainText(
+    'phone: "12345" is not a valid phone number',
+  );
+  await expect(page.getByRole("row", { name: /^5 .*Import Bad Date/ })).toContainText(
+    'interview_at: "sometime soon" is not a date',
+  );
   const search = async () =>
     ((await (await request.get(`/api/candidates?q=${stamp}`, { headers: auth })).json()) as { total: number }).total;
   expect(await search()).toBe(0);

@@ -5,7 +5,10 @@ import { ADMIN, API_TOKEN, RECRUITER, ensureRecruiter, payload, signIn } from ".
 const LIFECYCLE = ["01-queued", "02-ringing", "03-in-progress", "04-call-disconnected", "05-completed-confirmed"];
 const auth = { authorization: `Bearer ${API_TOKEN}` };
 
-type Body = Record<string, unknown> & { telephony_data?: Record<string, unknown>; context_details?: Record<string, unknown> | null };
+type Body = Record<string, unknown> & {
+  telephony_data?: Record<string, unknown>;
+  context_details?: Record<string, unknown> | null;
+};
 
 /** A sample body re-addressed to another execution and candidate phone. */
 function retarget(name: string, executionId: string, phone: string): Body {
@@ -39,7 +42,9 @@ async function postWebhook(request: APIRequestContext, body: unknown): Promise<s
  * can take longer than the default 5 s expect timeout.
  */
 async function signInAs(page: Page, person: { email: string; password: string }): Promise<void> {
-  await signIn(page, person).catch(() => expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible({ timeout: 20_000 }));
+  await signIn(page, person).catch(() =>
+    expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible({ timeout: 20_000 }),
+  );
 }
 
 async function openCandidate(page: Page, id: number, name: string): Promise<void> {
@@ -51,7 +56,8 @@ test("an admin sees a call's transcript, recording and deliveries", async ({ pag
   const phone = "+919800000102";
   const executionId = randomUUID();
   for (const name of LIFECYCLE) expect(await postWebhook(request, retarget(name, executionId, phone))).toBe("applied");
-  const recordingUrl = (payload("05-completed-confirmed") as { telephony_data: { recording_url: string } }).telephony_data.recording_url;
+  const recordingUrl = (payload("05-completed-confirmed") as { telephony_data: { recording_url: string } }).telephony_data
+    .recording_url;
 
   await signInAs(page, ADMIN);
   await openCandidate(page, await candidateIdByPhone(request, phone), "Rahul Mehta");
@@ -189,7 +195,8 @@ test("a recruiter sees the page without correction controls or raw bodies", asyn
   await openCandidate(page, await candidateIdByPhone(request, "+919800000107"), "Meera Pillai");
 
   await expect(page.getByRole("heading", { name: "Rescheduling slots" })).toBeVisible();
-  for (const name of ["Override status", "Reset", "Delete", "Save slots"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Override status", "Reset", "Delete", "Save slots"])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Corrections" })).toHaveCount(0);
   await expect(page.getByRole("checkbox")).toHaveCount(0);
   await expect(page.getByText(/Raw webhook bodies/)).toHaveCount(0);

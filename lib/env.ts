@@ -47,11 +47,32 @@ const envSchema = z
     /** Demo mode only: divides the built-in simulator's delays (1 plays a call over about 15 s; tests use 50+). */
     BOLNA_SIMULATOR_SPEED: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(10_000).default(1)),
     /** A call with no terminal status this long after its last event is fetched from Bolna (GET /executions/:id). */
-    RECONCILE_AFTER_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 60).default(5)),
+    RECONCILE_AFTER_MINUTES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(5),
+    ),
     /** Overrides RECONCILE_AFTER_MINUTES with seconds (tests). */
-    RECONCILE_AFTER_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 3600).optional()),
+    RECONCILE_AFTER_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .positive()
+        .max(24 * 3600)
+        .optional(),
+    ),
     /** A batch stops waiting for a call's final status after this long and counts the item as failed. */
-    BATCH_ITEM_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 60).default(15)),
+    BATCH_ITEM_TIMEOUT_MINUTES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(15),
+    ),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
     APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),

@@ -88,7 +88,10 @@ describe("POST /api/candidates/{id}/call (demo mode)", () => {
     expect(db.select().from(calls).where(eq(calls.candidateId, candidate.id)).all()).toHaveLength(1);
     const again = await callNow(candidate.id);
     expect(again.status).toBe(202);
-    await waitForCandidate(candidate.id, (json) => json.calls.length === 2 && json.calls.every((call: Json) => call.status === "no-answer"));
+    await waitForCandidate(
+      candidate.id,
+      (json) => json.calls.length === 2 && json.calls.every((call: Json) => call.status === "no-answer"),
+    );
   });
 
   it("refuses to call a declined candidate whose slot filled up since, and calls nobody", async () => {
@@ -100,7 +103,10 @@ describe("POST /api/candidates/{id}/call (demo mode)", () => {
 
     const response = await callNow(declined.id);
     expect(response.status).toBe(409);
-    expect(response.json.error).toMatchObject({ code: "slot_full", message: expect.stringContaining("move them to a free slot") });
+    expect(response.json.error).toMatchObject({
+      code: "slot_full",
+      message: expect.stringContaining("move them to a free slot"),
+    });
     expect(db.select().from(calls).where(eq(calls.candidateId, declined.id)).all()).toEqual([]);
     expect((await getCandidate(declined.id)).json.candidate).toMatchObject({ status: "declined" });
   });
@@ -132,10 +138,7 @@ describe("batches (demo mode)", () => {
   /** The most items whose [startedAt, finishedAt) intervals overlap, from what the runner stored. */
   function maxOverlap(batchId: number): number {
     const items = db.select().from(callBatchItems).where(eq(callBatchItems.batchId, batchId)).all();
-    const events = items.flatMap((item) => [
-      [item.startedAt!.getTime(), 1] as const,
-      [item.finishedAt!.getTime(), -1] as const,
-    ]);
+    const events = items.flatMap((item) => [[item.startedAt!.getTime(), 1] as const, [item.finishedAt!.getTime(), -1] as const]);
     events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let current = 0;
     let most = 0;
@@ -146,10 +149,15 @@ describe("batches (demo mode)", () => {
   it("calls 20 candidates never more than 3 at a time, and shows progress to completion", async () => {
     const digits = [1, 7, 0, 2, 3, 5, 6, 8, 9, 1];
     const created: Json[] = [];
-    for (let i = 0; i < 20; i++) created.push(await createCandidate(server.url, { phone: phoneEnding(digits[i % digits.length]!) }));
+    for (let i = 0; i < 20; i++)
+      created.push(await createCandidate(server.url, { phone: phoneEnding(digits[i % digits.length]!) }));
     const ids = created.map((candidate) => candidate.id as number);
 
-    const response = await api(server.url, "/api/batches", { method: "POST", body: { candidateIds: ids, concurrency: 3, pacingMs: 0 }, ...asToken });
+    const response = await api(server.url, "/api/batches", {
+      method: "POST",
+      body: { candidateIds: ids, concurrency: 3, pacingMs: 0 },
+      ...asToken,
+    });
     expect(response.status).toBe(201);
     expect(response.json.batch).toMatchObject({ status: "running", concurrency: 3, pacingMs: 0, createdBy: "api-token" });
     expect(response.json.batch.counts.total).toBe(20);
@@ -169,7 +177,11 @@ describe("batches (demo mode)", () => {
       expect(item.executionId).toEqual(expect.any(String));
       expect(["completed", "no-answer", "busy"]).toContain(item.callStatus);
     }
-    const placedBy = db.select({ placedBy: calls.placedBy, batchId: calls.batchId }).from(calls).where(eq(calls.batchId, batch.id)).all();
+    const placedBy = db
+      .select({ placedBy: calls.placedBy, batchId: calls.batchId })
+      .from(calls)
+      .where(eq(calls.batchId, batch.id))
+      .all();
     expect(placedBy).toHaveLength(20);
     expect(new Set(placedBy.map((row) => row.placedBy))).toEqual(new Set([`batch #${batch.id}`]));
     const history = (await getCandidate(ids[0]!)).json.history as Json[];

@@ -169,7 +169,11 @@ describe("reconciliation", () => {
     const candidate = await createCandidate(server.url, { phone: phoneEnding(1) });
     simulator.setScenario(candidate.phone, { name: "declined", dropWebhooks: true });
     const { json } = await callNow(candidate.id);
-    const final = await waitForCandidate(candidate.id, (body) => body.candidate.callStatus === "declined" || body.candidate.status === "declined", 20_000);
+    const final = await waitForCandidate(
+      candidate.id,
+      (body) => body.candidate.callStatus === "declined" || body.candidate.status === "declined",
+      20_000,
+    );
     expect(final.candidate.status).toBe("declined");
     expect(final.calls[0]).toMatchObject({ executionId: json.executionId, status: "completed", outcome: "declined" });
     const events = db.select().from(webhookEvents).where(eq(webhookEvents.executionId, json.executionId)).all();
@@ -183,7 +187,10 @@ describe("reconciliation", () => {
     const candidate = await createCandidate(server.url, { phone: phoneEnding(1) });
     simulator.setScenario(candidate.phone, { name: "confirmed", dropWebhooks: true });
     const { json } = await callNow(candidate.id);
-    await vi.waitFor(() => expect(isTerminalStatus(simulated(json.executionId)?.execution.status)).toBe(true), { timeout: 5_000, interval: 20 });
+    await vi.waitFor(() => expect(isTerminalStatus(simulated(json.executionId)?.execution.status)).toBe(true), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect((await getCandidate(candidate.id)).json.candidate.status).toBe("calling");
 
     const response = await api(server.url, `/api/calls/${json.executionId}/reconcile`, { method: "POST", ...asToken });

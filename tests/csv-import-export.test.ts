@@ -22,8 +22,11 @@ const importCsv = (csv: string, dryRun: boolean, contentType = "text/csv") =>
     ...asToken,
   });
 const exportCsv = (query: Record<string, string>) =>
-  fetch(`${server.url}/api/candidates/export?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
-const search = async (q: string) => (await api(server.url, `/api/candidates?${new URLSearchParams({ q, pageSize: "200" })}`, asToken)).json;
+  fetch(`${server.url}/api/candidates/export?${new URLSearchParams(query)}`, {
+    headers: { authorization: `Bearer ${API_TOKEN}` },
+  });
+const search = async (q: string) =>
+  (await api(server.url, `/api/candidates?${new URLSearchParams({ q, pageSize: "200" })}`, asToken)).json;
 
 describe("POST /api/candidates/import", () => {
   it("reports every bad row (row, field, reason) on a dry run, then imports only the good rows", async () => {
@@ -51,7 +54,8 @@ describe("POST /api/candidates/import", () => {
     expect(preview.status).toBe(200);
     expect(preview.json).toMatchObject({ dryRun: true, total: 8, valid: 2, invalid: 6, imported: 0 });
     const errors = preview.json.errors as Json[];
-    const reasonsOf = (row: number) => errors.filter((error) => error.row === row).map((error) => `${error.field}: ${error.reason}`);
+    const reasonsOf = (row: number) =>
+      errors.filter((error) => error.row === row).map((error) => `${error.field}: ${error.reason}`);
     expect(reasonsOf(2)).toEqual([]);
     expect(reasonsOf(3)).toEqual([]);
     expect(reasonsOf(4)).toEqual([expect.stringMatching(/^phone: "12345" is not a valid phone number/)]);
@@ -63,8 +67,18 @@ describe("POST /api/candidates/import", () => {
       expect.stringMatching(/^rescheduling_slots: "2027-01-01 09:00" is not an interview slot/),
     ]);
     // Row 9 is blank: skipped, but counted so that row numbers match the file's lines.
-    expect(reasonsOf(10)).toEqual(["name: is required", expect.stringMatching(/^email: /), expect.stringMatching(/^applied_at: /)]);
-    expect(preview.json.rows[0]).toMatchObject({ row: 2, ok: true, name: "Csv Good One", phone: "+919955500002", interviewAt: "2027-05-01T05:30:00.000Z" });
+    expect(reasonsOf(10)).toEqual([
+      "name: is required",
+      expect.stringMatching(/^email: /),
+      expect.stringMatching(/^applied_at: /),
+    ]);
+    expect(preview.json.rows[0]).toMatchObject({
+      row: 2,
+      ok: true,
+      name: "Csv Good One",
+      phone: "+919955500002",
+      interviewAt: "2027-05-01T05:30:00.000Z",
+    });
     expect((await search("Csv ")).total).toBe(0);
 
     const done = await importCsv(csv, false);
@@ -73,12 +87,21 @@ describe("POST /api/candidates/import", () => {
     const imported = (await search("Csv ")).candidates as Json[];
     expect(imported.map((candidate) => candidate.name).sort()).toEqual(["Csv Good One", "Csv Good, Two"]);
     const one = imported.find((candidate) => candidate.name === "Csv Good One")!;
-    expect(one).toMatchObject({ phone: "+919955500002", email: "one@example.com", position: "Engineer", status: "pending", interviewAt: "2027-05-01T05:30:00.000Z", appliedAt: "2027-03-31T18:30:00.000Z" });
+    expect(one).toMatchObject({
+      phone: "+919955500002",
+      email: "one@example.com",
+      position: "Engineer",
+      status: "pending",
+      interviewAt: "2027-05-01T05:30:00.000Z",
+      appliedAt: "2027-03-31T18:30:00.000Z",
+    });
     const detail = (await api(server.url, `/api/candidates/${one.id}`, asToken)).json;
     expect(detail.reschedulingSlots.map((s: Json) => s.id)).toEqual([slot.id]);
     expect(detail.history[0]).toMatchObject({ source: "manual", actor: "api-token", reason: "Imported from CSV (row 2)" });
     const two = imported.find((candidate) => candidate.name === "Csv Good, Two")!;
-    expect((await api(server.url, `/api/candidates/${two.id}`, asToken)).json.reschedulingSlots.map((s: Json) => s.id)).toEqual([slot.id]);
+    expect((await api(server.url, `/api/candidates/${two.id}`, asToken)).json.reschedulingSlots.map((s: Json) => s.id)).toEqual([
+      slot.id,
+    ]);
 
     // Importing the same file again: every row is now a duplicate or bad, and nothing is written.
     const again = await importCsv(csv, false);
@@ -87,18 +110,35 @@ describe("POST /api/candidates/import", () => {
 
   it("refuses an overbooked slot within the file", async () => {
     await createSlot(server.url, "2027-06-01T10:00:00+05:30", 1);
-    const csv = ["name,phone,interview_at", "Slot A,+919955510001,2027-06-01 10:00", "Slot B,+919955510002,2027-06-01T10:00:00+05:30"].join("\r\n");
+    const csv = [
+      "name,phone,interview_at",
+      "Slot A,+919955510001,2027-06-01 10:00",
+      "Slot B,+919955510002,2027-06-01T10:00:00+05:30",
+    ].join("\r\n");
     const report = await importCsv(csv, true);
-    expect(report.json.errors).toEqual([{ row: 3, field: "interview_at", reason: "that interview slot is already fully booked" }]);
+    expect(report.json.errors).toEqual([
+      { row: 3, field: "interview_at", reason: "that interview slot is already fully booked" },
+    ]);
   });
 
   it("refuses what is not a usable CSV", async () => {
     expect((await importCsv("name,phone\nA,1", true, "application/json")).status).toBe(415);
     const missing = await importCsv("name,phone\nA,+919955520001", true);
     expect(missing.status).toBe(422);
-    expect(missing.json.error).toMatchObject({ code: "invalid_csv", message: expect.stringMatching(/Missing column: interview_at/) });
+    expect(missing.json.error).toMatchObject({
+      code: "invalid_csv",
+      message: expect.stringMatching(/Missing column: interview_at/),
+    });
     expect((await importCsv("", true)).json.error?.code).toBe("invalid_csv");
-    expect((await api(server.url, "/api/candidates/import?dryRun=1", { method: "POST", body: "name,phone,interview_at\n", headers: { "content-type": "text/csv" } })).status).toBe(401);
+    expect(
+      (
+        await api(server.url, "/api/candidates/import?dryRun=1", {
+          method: "POST",
+          body: "name,phone,interview_at\n",
+          headers: { "content-type": "text/csv" },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -107,11 +147,30 @@ describe("GET /api/candidates/export", () => {
     const slotA = await createSlot(server.url, "2027-07-01T10:00:00+05:30", 3);
     const slotB = await createSlot(server.url, "2027-07-02T16:30:00+05:30", 3);
     const people = [
-      { name: "Roundtrip Asha", phone: "+919955530001", email: "asha@example.com", position: "=SUM(A1)", interviewAt: "2027-07-01T10:00:00+05:30", reschedulingSlotIds: [slotB.id] },
-      { name: "Roundtrip Ravi", phone: "+919955530002", interviewAt: "2027-07-03T09:00:00+05:30", reschedulingSlotIds: [slotA.id, slotB.id] },
-      { name: "Roundtrip Meena", phone: "+919955530003", position: "Tester", interviewAt: "2027-07-04T12:15:00Z", appliedAt: "2027-06-01T00:00:00+05:30" },
+      {
+        name: "Roundtrip Asha",
+        phone: "+919955530001",
+        email: "asha@example.com",
+        position: "=SUM(A1)",
+        interviewAt: "2027-07-01T10:00:00+05:30",
+        reschedulingSlotIds: [slotB.id],
+      },
+      {
+        name: "Roundtrip Ravi",
+        phone: "+919955530002",
+        interviewAt: "2027-07-03T09:00:00+05:30",
+        reschedulingSlotIds: [slotA.id, slotB.id],
+      },
+      {
+        name: "Roundtrip Meena",
+        phone: "+919955530003",
+        position: "Tester",
+        interviewAt: "2027-07-04T12:15:00Z",
+        appliedAt: "2027-06-01T00:00:00+05:30",
+      },
     ];
-    for (const person of people) expect((await api(server.url, "/api/candidates", { method: "POST", body: person, ...asToken })).status).toBe(201);
+    for (const person of people)
+      expect((await api(server.url, "/api/candidates", { method: "POST", body: person, ...asToken })).status).toBe(201);
     const before = (await search("Roundtrip")).candidates as Json[];
     const declined = before.find((candidate) => candidate.name === "Roundtrip Meena")!;
     await api(server.url, `/api/candidates/${declined.id}/status`, { method: "PUT", body: { status: "declined" }, ...asToken });
@@ -122,7 +181,9 @@ describe("GET /api/candidates/export", () => {
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="callboard-candidates-.*\.csv"/);
     const csv = await response.text();
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("name,phone,email,position,interview_at,rescheduling_slots,applied_at,status,last_outcome,call_status,original_interview_at,last_call_at");
+    expect(lines[0]).toBe(
+      "name,phone,email,position,interview_at,rescheduling_slots,applied_at,status,last_outcome,call_status,original_interview_at,last_call_at",
+    );
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
@@ -136,7 +197,10 @@ describe("GET /api/candidates/export", () => {
       status: "pending",
       last_outcome: "",
     });
-    expect(rows[1]).toMatchObject({ name: "Roundtrip Ravi", rescheduling_slots: "2027-07-01T10:00:00+05:30;2027-07-02T16:30:00+05:30" });
+    expect(rows[1]).toMatchObject({
+      name: "Roundtrip Ravi",
+      rescheduling_slots: "2027-07-01T10:00:00+05:30;2027-07-02T16:30:00+05:30",
+    });
     expect(rows[2]).toMatchObject({
       name: "Roundtrip Meena",
       interview_at: "2027-07-04T17:45:00+05:30",
@@ -149,9 +213,11 @@ describe("GET /api/candidates/export", () => {
 
     const dryRun = await importCsv(csv, true);
     expect(dryRun.json).toMatchObject({ total: 3, valid: 0, invalid: 3 });
-    for (const error of dryRun.json.errors as Json[]) expect(error).toMatchObject({ field: "phone", reason: expect.stringMatching(/already exists/) });
+    for (const error of dryRun.json.errors as Json[])
+      expect(error).toMatchObject({ field: "phone", reason: expect.stringMatching(/already exists/) });
 
-    for (const candidate of before) expect((await api(server.url, `/api/candidates/${candidate.id}`, { method: "DELETE", ...asToken })).status).toBe(204);
+    for (const candidate of before)
+      expect((await api(server.url, `/api/candidates/${candidate.id}`, { method: "DELETE", ...asToken })).status).toBe(204);
     expect((await search("Roundtrip")).total).toBe(0);
     const restored = await importCsv(csv, false);
     expect(restored.json).toMatchObject({ total: 3, valid: 3, imported: 3 });
@@ -170,7 +236,12 @@ describe("GET /api/candidates/export", () => {
     for (const candidate of after) {
       const detail = (await api(server.url, `/api/candidates/${candidate.id}`, asToken)).json;
       const allowed = (detail.reschedulingSlots as Json[]).map((slot) => slot.id as number).sort();
-      expect(allowed).toEqual(people.find((person) => person.name === candidate.name)!.reschedulingSlotIds?.slice().sort() ?? []);
+      expect(allowed).toEqual(
+        people
+          .find((person) => person.name === candidate.name)!
+          .reschedulingSlotIds?.slice()
+          .sort() ?? [],
+      );
     }
   });
 });

@@ -144,7 +144,7 @@ describe("body limits and format", () => {
   });
 
   it.each([
-    ["broken JSON", "{\"id\": ", "invalid_json"],
+    ["broken JSON", '{"id": ', "invalid_json"],
     ["JSON without an execution id", JSON.stringify({ status: "queued" }), "invalid_payload"],
     ["a JSON array", "[1,2,3]", "invalid_payload"],
   ])("answers 400 for %s", async (_label, raw, code) => {
@@ -154,9 +154,13 @@ describe("body limits and format", () => {
   });
 
   it("accepts application/json with a charset and an integer id", async () => {
-    const { status } = await postWebhook(proxied.url, { ...body, id: 424242 }, {
-      headers: { ...fromBolna, "content-type": "application/json; charset=utf-8" },
-    });
+    const { status } = await postWebhook(
+      proxied.url,
+      { ...body, id: 424242 },
+      {
+        headers: { ...fromBolna, "content-type": "application/json; charset=utf-8" },
+      },
+    );
     expect(status).toBe(200);
     const stored = db.select().from(webhookEvents).where(eq(webhookEvents.executionId, "424242")).get();
     expect(stored?.result).toBe("applied");
@@ -173,7 +177,6 @@ describe("a server started without npm start", () => {
         expect(json.error?.code).toBe("webhook_unavailable");
         expect(json.error?.message).toMatch(/npm start/);
       }
-
     } finally {
       await bare.stop();
     }

@@ -44,7 +44,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           )}
           {env().demoMode && (
-            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Demo mode: calls are simulated</span>
+            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+              Demo mode: calls are simulated
+            </span>
           )}
           <div className="ml-auto flex items-center gap-3">
             <Link href="/account" className="text-slate-600 hover:text-slate-900">

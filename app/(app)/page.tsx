@@ -36,17 +36,29 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             Export CSV
           </a>
           {can(actor.role, "candidates:write") && (
-            <Link href="/candidates/import" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            <Link
+              href="/candidates/import"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
               Import CSV
             </Link>
           )}
           {can(actor.role, "candidates:write") && (
-            <Link href="/candidates/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+            <Link
+              href="/candidates/new"
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+            >
               Add candidate
             </Link>
           )}
           {can(actor.role, "candidates:reset") && (
-            <ConfirmDialog trigger="Reset all" title="Reset every candidate to pending?" confirm="Reset all" tone="danger" action={resetAll}>
+            <ConfirmDialog
+              trigger="Reset all"
+              title="Reset every candidate to pending?"
+              confirm="Reset all"
+              tone="danger"
+              action={resetAll}
+            >
               <p className="text-sm text-slate-600">
                 Statuses go back to pending and rescheduled interviews return to their original time. Calls and the audit trail
                 are kept.
@@ -70,7 +82,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           rows={candidates}
           query={query}
           zone={zone}
-          actions={can(actor.role, "calls:place") ? (row) => <CallNowButton candidateId={row.id} disabled={row.status === "calling"} /> : undefined}
+          actions={
+            can(actor.role, "calls:place")
+              ? (row) => <CallNowButton candidateId={row.id} disabled={row.status === "calling"} />
+              : undefined
+          }
         />
       )}
       <Pagination query={query} total={total} />

@@ -24,10 +24,18 @@ export function ConfirmDialog({ trigger, title, confirm, action, children, tone 
   const confirmClass = tone === "danger" ? "bg-rose-700 hover:bg-rose-600" : "bg-slate-900 hover:bg-slate-700";
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+      >
         {trigger}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form action={formAction} className="flex flex-col gap-4 p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
@@ -39,10 +47,18 @@ export function ConfirmDialog({ trigger, title, confirm, action, children, tone 
             </p>
           )}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100"
+            >
               Cancel
             </button>
-            <button type="submit" disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${confirmClass}`}>
+            <button
+              type="submit"
+              disabled={pending}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${confirmClass}`}
+            >
               {confirm}
             </button>
           </div>

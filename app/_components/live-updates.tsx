@@ -68,7 +68,12 @@ export function LiveUpdates({ candidateId }: Props) {
 
   const dot = mode === "live" ? "bg-emerald-500" : mode === "polling" ? "bg-rose-500" : "bg-amber-400";
   return (
-    <span role="status" aria-live="polite" data-live-mode={mode} className="inline-flex items-center gap-1.5 text-xs text-slate-600">
+    <span
+      role="status"
+      aria-live="polite"
+      data-live-mode={mode}
+      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
+    >
       <span aria-hidden className={`h-2 w-2 rounded-full ${dot}`} />
       {LABELS[mode]}
     </span>

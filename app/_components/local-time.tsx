@@ -17,7 +17,11 @@ function formatFor(precision: Precision, zone: string, showZone: boolean): Intl.
   const key = `${precision} ${zone} ${showZone}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[precision], timeZone: zone, timeZoneName: showZone ? "short" : undefined });
+    format = new Intl.DateTimeFormat("en-GB", {
+      ...OPTIONS[precision],
+      timeZone: zone,
+      timeZoneName: showZone ? "short" : undefined,
+    });
     formats.set(key, format);
   }
   return format;

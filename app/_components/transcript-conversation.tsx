@@ -17,7 +17,11 @@ export function TranscriptConversation({ transcript, label }: { transcript: stri
   const turns = transcriptTurns(transcript);
   if (turns.length === 0) return <p className="text-sm text-slate-500">No transcript yet.</p>;
   return (
-    <ol aria-label={label} tabIndex={0} className="flex max-h-[32rem] flex-col gap-1.5 overflow-y-auto rounded pr-1 focus-visible:outline-2 focus-visible:outline-sky-500">
+    <ol
+      aria-label={label}
+      tabIndex={0}
+      className="flex max-h-[32rem] flex-col gap-1.5 overflow-y-auto rounded pr-1 focus-visible:outline-2 focus-visible:outline-sky-500"
+    >
       {turns.map((turn, index) => (
         <li key={index} data-speaker={turn.speaker} className={`flex ${ROW[turn.speaker]}`}>
           <p className={`max-w-[85%] whitespace-pre-line rounded-2xl px-3 py-1.5 text-sm ${BUBBLE[turn.speaker]}`}>

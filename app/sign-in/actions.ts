@@ -25,10 +25,16 @@ const safeNext = (next: string | undefined) => (next?.startsWith("/") && !next.s
 export async function signIn(_state: ActionState, form: FormData): Promise<ActionState> {
   const parsed = signInInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+    return {
+      ok: false,
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
+    };
   }
   try {
-    await getAuth().api.signInEmail({ headers: await headers(), body: { email: parsed.data.email, password: parsed.data.password } });
+    await getAuth().api.signInEmail({
+      headers: await headers(),
+      body: { email: parsed.data.email, password: parsed.data.password },
+    });
   } catch (error) {
     const code = authErrorCode(error);
     if (code === null) throw error;

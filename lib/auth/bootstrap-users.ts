@@ -17,11 +17,14 @@ async function insertUser(db: Db, person: NewAccount): Promise<void> {
   const password = await hashPassword(person.password);
   db.transaction((tx) => {
     tx.insert(user).values({ id, name: person.name, email: person.email.toLowerCase(), role: person.role, updatedAt: now }).run();
-    tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password, updatedAt: now }).run();
+    tx.insert(account)
+      .values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password, updatedAt: now })
+      .run();
   });
 }
 
-const userId = (db: Db, email: string) => db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get()?.id;
+const userId = (db: Db, email: string) =>
+  db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get()?.id;
 
 /** ADMIN_EMAIL / ADMIN_PASSWORD become the first admin, once; later changes are made in the app. */
 export async function ensureFirstAdmin(db: Db, email: string | undefined, password: string | undefined): Promise<boolean> {
@@ -52,7 +55,11 @@ export async function ensureDemoUsers(db: Db, databasePath: string): Promise<Dem
   const file = path.join(path.dirname(path.resolve(databasePath)), "demo-credentials.json");
   const { value: demo, created } = keptOrCreated(file, parseDemoCredentials, () =>
     JSON.stringify(
-      ROLES.map((role) => ({ email: `${role}@demo.callboard.test`, password: crypto.randomBytes(9).toString("base64url"), role })),
+      ROLES.map((role) => ({
+        email: `${role}@demo.callboard.test`,
+        password: crypto.randomBytes(9).toString("base64url"),
+        role,
+      })),
       null,
       2,
     ),

@@ -31,7 +31,11 @@ function chargeAttempt(email: string, now: Date): Date | null {
         .values(values)
         .onConflictDoUpdate({
           target: loginThrottle.email,
-          set: { failures: sql`excluded.failures`, firstFailureAt: sql`excluded.first_failure_at`, lockedUntil: sql`excluded.locked_until` },
+          set: {
+            failures: sql`excluded.failures`,
+            firstFailureAt: sql`excluded.first_failure_at`,
+            lockedUntil: sql`excluded.locked_until`,
+          },
         })
         .run();
       return null;

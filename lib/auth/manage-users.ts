@@ -8,7 +8,10 @@ import { ROLES } from "./permissions";
 
 export const createUserInput = z.object({
   name: z.string().trim().min(1, "is required").max(200),
-  email: z.email("must be an email address").max(254).transform((value) => value.toLowerCase()),
+  email: z
+    .email("must be an email address")
+    .max(254)
+    .transform((value) => value.toLowerCase()),
   password: z.string().min(10, "must be at least 10 characters").max(128),
   role: z.enum(ROLES).default("recruiter"),
 });

@@ -20,7 +20,9 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   if (authorization !== null) {
     const token = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1];
     const expected = env().API_TOKEN;
-    return token && expected && tokenMatches(token, expected) ? { kind: "token", id: "api-token", label: "api-token", role: "admin" } : null;
+    return token && expected && tokenMatches(token, expected)
+      ? { kind: "token", id: "api-token", label: "api-token", role: "admin" }
+      : null;
   }
   const session = await getAuth().api.getSession({ headers });
   if (!session || session.user.banned || !isRole(session.user.role)) return null;

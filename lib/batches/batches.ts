@@ -14,7 +14,12 @@ export const createBatchInput = z
     candidateIds: z.array(z.number().int().positive()).max(MAX_BATCH_SIZE).default([]),
     allPending: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(20).default(DEFAULT_CONCURRENCY),
-    pacingMs: z.number().int().min(0).max(10 * 60_000).default(DEFAULT_PACING_MS),
+    pacingMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 60_000)
+      .default(DEFAULT_PACING_MS),
   })
   .refine((input) => input.allPending || input.candidateIds.length > 0, {
     message: "choose candidates, or allPending",
@@ -57,7 +62,12 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
       const chosen = [...new Set(input.candidateIds)];
       if (chosen.length > 0) {
         const found = new Set(
-          tx.select({ id: candidates.id }).from(candidates).where(inArray(candidates.id, chosen)).all().map((row) => row.id),
+          tx
+            .select({ id: candidates.id })
+            .from(candidates)
+            .where(inArray(candidates.id, chosen))
+            .all()
+            .map((row) => row.id),
         );
         const missing = chosen.filter((id) => !found.has(id));
         if (missing.length > 0) {
@@ -67,7 +77,12 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
       }
       const unique = [...new Set(ids)];
       if (unique.length === 0) {
-        throw new ApiError(422, "validation_failed", "allPending: no candidate is pending", input.allPending ? "allPending" : "candidateIds");
+        throw new ApiError(
+          422,
+          "validation_failed",
+          "allPending: no candidate is pending",
+          input.allPending ? "allPending" : "candidateIds",
+        );
       }
       if (unique.length > MAX_BATCH_SIZE) {
         throw new ApiError(422, "validation_failed", `A batch holds at most ${MAX_BATCH_SIZE} candidates.`, "candidateIds");
@@ -75,7 +90,13 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
       const now = new Date();
       const batch = tx
         .insert(callBatches)
-        .values({ status: "running", concurrency: input.concurrency, pacingMs: input.pacingMs, createdBy: actor.label, createdAt: now })
+        .values({
+          status: "running",
+          concurrency: input.concurrency,
+          pacingMs: input.pacingMs,
+          createdBy: actor.label,
+          createdAt: now,
+        })
         .returning()
         .get();
       for (let start = 0; start < unique.length; start += 500) {
@@ -135,7 +156,12 @@ export function listBatches(db: Pick<Db, "select">, limit = 50): BatchSummary[] 
   const states = db
     .select({ batchId: callBatchItems.batchId, state: callBatchItems.state })
     .from(callBatchItems)
-    .where(inArray(callBatchItems.batchId, batches.map((batch) => batch.id)))
+    .where(
+      inArray(
+        callBatchItems.batchId,
+        batches.map((batch) => batch.id),
+      ),
+    )
     .all();
   return batches.map((batch) => ({
     ...batch,
@@ -161,12 +187,14 @@ export function cancelBatch(db: Db, id: number): CallBatch {
         .where(and(eq(callBatchItems.batchId, id), eq(callBatchItems.state, "in_flight")))
         .limit(1)
         .get();
-      return tx
-        .update(callBatches)
-        .set({ status: "cancelled", finishedAt: inFlight ? null : now })
-        .where(and(eq(callBatches.id, id), isNull(callBatches.finishedAt)))
-        .returning()
-        .get() ?? batch;
+      return (
+        tx
+          .update(callBatches)
+          .set({ status: "cancelled", finishedAt: inFlight ? null : now })
+          .where(and(eq(callBatches.id, id), isNull(callBatches.finishedAt)))
+          .returning()
+          .get() ?? batch
+      );
     },
     { behavior: "immediate" },
   );

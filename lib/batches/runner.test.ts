@@ -48,9 +48,11 @@ function runner(overrides: Partial<RunnerDeps> = {}) {
   return { instance, placed: () => placed };
 }
 
-const items = (batchId: number) => db.select().from(callBatchItems).where(eq(callBatchItems.batchId, batchId)).orderBy(callBatchItems.id).all();
+const items = (batchId: number) =>
+  db.select().from(callBatchItems).where(eq(callBatchItems.batchId, batchId)).orderBy(callBatchItems.id).all();
 const states = (batchId: number) => items(batchId).map((item) => item.state);
-const endCall = (executionId: string, status: string) => db.update(calls).set({ status }).where(eq(calls.executionId, executionId)).run();
+const endCall = (executionId: string, status: string) =>
+  db.update(calls).set({ status }).where(eq(calls.executionId, executionId)).run();
 const batchRow = (id: number) => db.select().from(callBatches).where(eq(callBatches.id, id)).get()!;
 
 describe("batch runner", () => {
@@ -122,7 +124,9 @@ describe("batch runner", () => {
 
     function placeNow({ item, batch: owner }: Claim): Promise<string> {
       const executionId = `exec-${item.id}`;
-      db.insert(calls).values({ executionId, candidateId: item.candidateId, status: "queued", batchId: owner.id, updatedAt: new Date(clock) }).run();
+      db.insert(calls)
+        .values({ executionId, candidateId: item.candidateId, status: "queued", batchId: owner.id, updatedAt: new Date(clock) })
+        .run();
       return Promise.resolve(executionId);
     }
   });
@@ -133,7 +137,15 @@ describe("batch runner", () => {
     hung.instance.tick();
     const [item] = items(batch.id);
     // The webhook pipeline saw the call (matched by phone); placeCall stored the batch on it.
-    db.insert(calls).values({ executionId: "seen-by-webhook", candidateId: item!.candidateId, status: "ringing", batchId: batch.id, updatedAt: new Date(clock) }).run();
+    db.insert(calls)
+      .values({
+        executionId: "seen-by-webhook",
+        candidateId: item!.candidateId,
+        status: "ringing",
+        batchId: batch.id,
+        updatedAt: new Date(clock),
+      })
+      .run();
     clock += 121_000;
     const restarted = runner();
     restarted.instance.tick();

@@ -66,7 +66,13 @@ function settle(tx: Tx, batch: CallBatch, now: Date, placing: ReadonlySet<number
         tx.update(callBatchItems).set({ executionId: seen.executionId }).where(eq(callBatchItems.id, item.id)).run();
         still++;
       } else {
-        finishItem(tx, item.id, "failed", now, "Interrupted before Bolna confirmed the call; check the candidate before calling again.");
+        finishItem(
+          tx,
+          item.id,
+          "failed",
+          now,
+          "Interrupted before Bolna confirmed the call; check the candidate before calling again.",
+        );
       }
       continue;
     }
@@ -104,7 +110,12 @@ function claim(tx: Tx, batch: CallBatch, inFlight: number, now: Date): CallBatch
   if (next.length === 0) return [];
   tx.update(callBatchItems)
     .set({ state: "in_flight", startedAt: now })
-    .where(inArray(callBatchItems.id, next.map((item) => item.id)))
+    .where(
+      inArray(
+        callBatchItems.id,
+        next.map((item) => item.id),
+      ),
+    )
     .run();
   return next.map((item) => ({ ...item, state: "in_flight", startedAt: now }));
 }

@@ -15,14 +15,27 @@ export async function bolnaClient(): Promise<BolnaClient> {
   if (config.demoMode) {
     const demo = await demoBolna()?.catch(() => undefined);
     if (!demo) {
-      throw new ApiError(503, "bolna_unavailable", "Demo mode: the call simulator is not running. Start Callboard with `npm start`.");
+      throw new ApiError(
+        503,
+        "bolna_unavailable",
+        "Demo mode: the call simulator is not running. Start Callboard with `npm start`.",
+      );
     }
     options = { baseUrl: demo.url, apiKey: demo.apiKey, agentId: demo.agentId };
   } else {
     if (!config.BOLNA_AGENT_ID) {
-      throw new ApiError(503, "bolna_not_configured", "BOLNA_AGENT_ID is not set: Callboard does not know which Bolna agent should call.");
+      throw new ApiError(
+        503,
+        "bolna_not_configured",
+        "BOLNA_AGENT_ID is not set: Callboard does not know which Bolna agent should call.",
+      );
     }
-    options = { baseUrl: config.BOLNA_API_URL, apiKey: config.BOLNA_API_KEY!, agentId: config.BOLNA_AGENT_ID, fromNumber: config.BOLNA_FROM_NUMBER };
+    options = {
+      baseUrl: config.BOLNA_API_URL,
+      apiKey: config.BOLNA_API_KEY!,
+      agentId: config.BOLNA_AGENT_ID,
+      fromNumber: config.BOLNA_FROM_NUMBER,
+    };
   }
   const key = JSON.stringify(options);
   if (cached?.key !== key) cached = { key, client: createBolnaClient(options) };

@@ -43,8 +43,7 @@ export class BolnaError extends Error {
 const MESSAGES: Record<BolnaErrorKind, string> = {
   unauthorized: "Bolna rejected Callboard's API key. Ask an administrator to check BOLNA_API_KEY.",
   insufficient_balance: "The Bolna wallet balance is too low to place calls. Top up the Bolna account, then try again.",
-  invalid_number:
-    "Bolna cannot call this phone number. Check that it is a full international number, such as +919876543210.",
+  invalid_number: "Bolna cannot call this phone number. Check that it is a full international number, such as +919876543210.",
   not_found: "Bolna has no record of this call or of the configured agent.",
   rate_limited: "Bolna is receiving too many requests right now. Wait a minute, then try again.",
   timeout: "Bolna did not answer in time. Try again in a moment.",

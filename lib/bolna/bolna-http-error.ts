@@ -28,7 +28,10 @@ export class BolnaApiError extends ApiError {
 export type BolnaOperation = "place call" | "fetch execution";
 
 export function bolnaApiError(error: BolnaError, operation: BolnaOperation): BolnaApiError {
-  log().warn({ kind: error.kind, status: error.status, detail: error.detail, mayHavePlacedCall: error.mayHavePlacedCall }, `Bolna ${operation} failed`);
+  log().warn(
+    { kind: error.kind, status: error.status, detail: error.detail, mayHavePlacedCall: error.mayHavePlacedCall },
+    `Bolna ${operation} failed`,
+  );
   if (error.mayHavePlacedCall) return new BolnaApiError(502, "bolna_error", error);
   switch (error.kind) {
     case "insufficient_balance":
@@ -37,7 +40,11 @@ export function bolnaApiError(error: BolnaError, operation: BolnaOperation): Bol
       return new BolnaApiError(422, "bolna_invalid_number", error, "phone");
     case "not_found":
       // For POST /call a 404 means the configured agent is unknown: Callboard's fault, not the client's.
-      return new BolnaApiError(operation === "fetch execution" ? 404 : 502, operation === "fetch execution" ? "bolna_not_found" : "bolna_error", error);
+      return new BolnaApiError(
+        operation === "fetch execution" ? 404 : 502,
+        operation === "fetch execution" ? "bolna_not_found" : "bolna_error",
+        error,
+      );
     default:
       return new BolnaApiError(502, "bolna_error", error);
   }

@@ -133,11 +133,7 @@ export function createBolnaClient({
       return readJson(reply, callAck, true);
     },
     async stopCall(executionId) {
-      return readJson(
-        await send("POST", `/call/${encodeURIComponent(executionId)}/stop`, undefined, true),
-        callAck,
-        false,
-      );
+      return readJson(await send("POST", `/call/${encodeURIComponent(executionId)}/stop`, undefined, true), callAck, false);
     },
     async getExecution(executionId) {
       const reply = await send("GET", `/executions/${encodeURIComponent(executionId)}`, undefined, true);

@@ -13,7 +13,19 @@ const RUNS = process.env.LONG === "1" ? 20_000 : 2000;
 const weird = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 30 }),
-  fc.constantFrom("", " ", "NaN", "Infinity", "1e400", "-0", "0x10", "completed", " COMPLETED ", "2025-12-10T09:30:12.481223", "2025-02-30T10:00:00"),
+  fc.constantFrom(
+    "",
+    " ",
+    "NaN",
+    "Infinity",
+    "1e400",
+    "-0",
+    "0x10",
+    "completed",
+    " COMPLETED ",
+    "2025-12-10T09:30:12.481223",
+    "2025-02-30T10:00:00",
+  ),
   fc.double(),
   fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308, -1e308, 2 ** 53),
   fc.string({ minLength: 199, maxLength: 205 }),
@@ -39,7 +51,10 @@ const bodyArb = fc.oneof(
   fc.dictionary(fc.constantFrom(...KEYS), weird),
   fc.record({
     id: weird,
-    telephony_data: fc.oneof(weird, fc.dictionary(fc.constantFrom("duration", "to_number", "recording_url", "hangup_by", "hangup_reason"), weird)),
+    telephony_data: fc.oneof(
+      weird,
+      fc.dictionary(fc.constantFrom("duration", "to_number", "recording_url", "hangup_by", "hangup_reason"), weird),
+    ),
     context_details: fc.oneof(weird, fc.dictionary(fc.constantFrom("recipient_phone_number", "recipient_data"), weird)),
   }),
   fc.anything(),
@@ -68,7 +83,14 @@ describe("parseExecution", () => {
         for (const value of [execution.conversationSeconds, execution.durationSeconds, execution.totalCost]) {
           if (value !== null) expect(Number.isFinite(value)).toBe(true);
         }
-        for (const value of [execution.transcript, execution.summary, execution.errorMessage, execution.recordingUrl, execution.hangupBy, execution.hangupReason]) {
+        for (const value of [
+          execution.transcript,
+          execution.summary,
+          execution.errorMessage,
+          execution.recordingUrl,
+          execution.hangupBy,
+          execution.hangupReason,
+        ]) {
           if (value !== null) expect(value.length).toBeLessThanOrEqual(200_000);
         }
         if (execution.extractedData !== null) {
@@ -97,7 +119,10 @@ describe("time readers", () => {
         fc.integer({ min: 0, max: 61 }),
         fc.constantFrom("", ".1", ".123456", ".1234567890", "Z", "+05:30", "-14:00", "+15:00", "+0530", " z"),
       )
-      .map(([y, mo, d, h, mi, tail]) => `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}:00${tail}`);
+      .map(
+        ([y, mo, d, h, mi, tail]) =>
+          `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}:00${tail}`,
+      );
     fc.assert(
       fc.property(fc.oneof(timeLike, fc.string(), fc.anything()), (value) => {
         const instant = parseBolnaTime(value);
@@ -112,12 +137,19 @@ describe("time readers", () => {
 
   it("slotToInstant never throws and reads 12-hour times only from 1 to 12", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.anything()), fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 25 }).map((h) => `${h}:30 PM`)), (date, time) => {
-        const instant = slotToInstant(date, time, "Asia/Kolkata");
-        if (instant !== null) expect(Number.isNaN(instant.getTime())).toBe(false);
-        const hour = typeof time === "string" ? /^(\d+):30 PM$/.exec(time)?.[1] : undefined;
-        if (hour !== undefined && (Number(hour) < 1 || Number(hour) > 12)) expect(instant).toBeNull();
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.anything()),
+        fc.oneof(
+          fc.string({ maxLength: 10 }),
+          fc.integer({ min: 0, max: 25 }).map((h) => `${h}:30 PM`),
+        ),
+        (date, time) => {
+          const instant = slotToInstant(date, time, "Asia/Kolkata");
+          if (instant !== null) expect(Number.isNaN(instant.getTime())).toBe(false);
+          const hour = typeof time === "string" ? /^(\d+):30 PM$/.exec(time)?.[1] : undefined;
+          if (hour !== undefined && (Number(hour) < 1 || Number(hour) > 12)) expect(instant).toBeNull();
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 300_000);

@@ -37,23 +37,60 @@ describe("parseExecution on the sample bodies", () => {
     ["02-ringing", "c2a5e7d4-3f1b-4b8e-9a6d-7e2f1c0b9a11", "ringing", "+919800000101", 0, null, null, null],
     ["03-in-progress", "c2a5e7d4-3f1b-4b8e-9a6d-7e2f1c0b9a11", "in-progress", "+919800000101", 0, null, null, null],
     ["04-call-disconnected", "c2a5e7d4-3f1b-4b8e-9a6d-7e2f1c0b9a11", "call-disconnected", "+919800000101", 73.6, 0, "", null],
-    ["05-completed-confirmed", "c2a5e7d4-3f1b-4b8e-9a6d-7e2f1c0b9a11", "completed", "+919800000101", 73.6, 75, RECORDING("RE5d0c2a9b8e7f6a5b4c3d2e1f0a9b8c7d"), "ACCEPTED"],
+    [
+      "05-completed-confirmed",
+      "c2a5e7d4-3f1b-4b8e-9a6d-7e2f1c0b9a11",
+      "completed",
+      "+919800000101",
+      73.6,
+      75,
+      RECORDING("RE5d0c2a9b8e7f6a5b4c3d2e1f0a9b8c7d"),
+      "ACCEPTED",
+    ],
     ["06-no-answer", "8d1f0c3e-52a7-4c9b-b1e4-6a0d9f2c7e35", "no-answer", "+919800000102", 0, 0, null, null],
     ["07-busy", "f4b27e91-0d6c-4a3e-8c57-2e9b1a6d0f48", "busy", "+919800000103", 0, 0, null, null],
     ["08-failed", "2b6e9d70-8a31-4f5c-9e02-c7d4a1b3f586", "failed", "+919800000104", 0, 0, null, null],
-    ["09-completed-declined", "9e3c5a12-7b48-4d06-a1f9-3c8e2d7b6a04", "completed", "+919800000105", 48.2, 50, RECORDING("RE9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"), "REJECTED"],
-    ["10-completed-rescheduled", "5f8a1d3b-c9e2-47a0-b6d4-0e7c2f9a3b61", "completed", "+919800000106", 101.7, 103, RECORDING("RE1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e"), "RESCHEDULED"],
+    [
+      "09-completed-declined",
+      "9e3c5a12-7b48-4d06-a1f9-3c8e2d7b6a04",
+      "completed",
+      "+919800000105",
+      48.2,
+      50,
+      RECORDING("RE9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"),
+      "REJECTED",
+    ],
+    [
+      "10-completed-rescheduled",
+      "5f8a1d3b-c9e2-47a0-b6d4-0e7c2f9a3b61",
+      "completed",
+      "+919800000106",
+      101.7,
+      103,
+      RECORDING("RE1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e"),
+      "RESCHEDULED",
+    ],
   ] as const;
 
   it("covers every sample body in tests/fixtures/bolna", () => {
-    const names = fs.readdirSync(FIXTURES).filter((file) => file.endsWith(".json")).map((file) => file.replace(/\.json$/, ""));
+    const names = fs
+      .readdirSync(FIXTURES)
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => file.replace(/\.json$/, ""));
     expect(names.sort()).toEqual(samples.map(([name]) => name));
   });
 
   it.each(samples)("parses %s", (name, id, status, phone, conversationSeconds, durationSeconds, recordingUrl, callOutcome) => {
     const body = loadBody(name);
     const execution = parsedOk(body);
-    expect(execution).toMatchObject({ executionId: id, status, phones: [phone], conversationSeconds, durationSeconds, recordingUrl });
+    expect(execution).toMatchObject({
+      executionId: id,
+      status,
+      phones: [phone],
+      conversationSeconds,
+      durationSeconds,
+      recordingUrl,
+    });
     expect(execution.totalCost).toBe(body.total_cost);
     expect(execution.transcript).toBe(body.transcript);
     expect(execution.summary).toBe(body.summary);
@@ -99,7 +136,9 @@ describe("parseExecution: the execution id", () => {
   });
 
   it("makes an id and texts with lone surrogates well-formed (SQLite would read them back changed)", () => {
-    const execution = parsedOk(JSON.parse('{"id":"a\\udc00\\ud800b\\ud83d\\ude00","transcript":"user: \\ud800","status":"ringing"}'));
+    const execution = parsedOk(
+      JSON.parse('{"id":"a\\udc00\\ud800b\\ud83d\\ude00","transcript":"user: \\ud800","status":"ringing"}'),
+    );
     expect(execution.executionId).toBe("a\uFFFD\uFFFDb\u{1F600}");
     expect(execution.transcript).toBe("user: \uFFFD");
   });
@@ -248,12 +287,14 @@ describe("parseExecution: loose numbers and wrong types", () => {
 });
 
 describe("parseExecution: phones", () => {
-  const phonesOf = (overrides: Body, telephony: Body = {}) =>
-    parsedOk({ ...telephonyVariant(telephony), ...overrides }).phones;
+  const phonesOf = (overrides: Body, telephony: Body = {}) => parsedOk({ ...telephonyVariant(telephony), ...overrides }).phones;
 
   it("accepts a top-level recipient_phone_number", () => {
     expect(
-      phonesOf({ context_details: undefined, user_number: undefined, recipient_phone_number: "+919800000199" }, { to_number: null }),
+      phonesOf(
+        { context_details: undefined, user_number: undefined, recipient_phone_number: "+919800000199" },
+        { to_number: null },
+      ),
     ).toEqual(["+919800000199"]);
   });
 
@@ -277,7 +318,10 @@ describe("parseExecution: phones", () => {
 
   it("turns numeric phones into strings and skips blank or wrongly typed ones", () => {
     expect(
-      phonesOf({ context_details: { recipient_phone_number: "  " }, recipient_phone_number: 919800000101, user_number: true }, { to_number: "" }),
+      phonesOf(
+        { context_details: { recipient_phone_number: "  " }, recipient_phone_number: 919800000101, user_number: true },
+        { to_number: "" },
+      ),
     ).toEqual(["919800000101"]);
   });
 });

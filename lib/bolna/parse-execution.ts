@@ -24,13 +24,24 @@ const executionIdValue = z
 
 // Bolna sends some numbers as strings (`telephony_data.duration: "0.0"`).
 const looseNumber = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).max(40).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .max(40)
+      .transform(Number),
+  ])
   .pipe(z.number().finite())
   .nullish()
   .catch(null)
   .transform((value) => value ?? null);
 
-const instant = z.unknown().optional().transform((value): BolnaInstant | null => parseBolnaTime(value));
+const instant = z
+  .unknown()
+  .optional()
+  .transform((value): BolnaInstant | null => parseBolnaTime(value));
 
 const jsonObject = z.record(z.string(), z.unknown());
 const MAX_EXTRACTION_DEPTH = 32;
@@ -65,7 +76,10 @@ const extractedData = z
     return nestsWithin(parsed.data, MAX_EXTRACTION_DEPTH) ? parsed.data : null;
   });
 
-const phone = z.union([z.string().max(40), z.number().transform(String)]).nullish().catch(null);
+const phone = z
+  .union([z.string().max(40), z.number().transform(String)])
+  .nullish()
+  .catch(null);
 
 const telephony = z
   .looseObject({
@@ -97,10 +111,7 @@ const executionSchema = z.object({
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
-  context_details: z
-    .looseObject({ recipient_phone_number: phone })
-    .nullish()
-    .catch(null),
+  context_details: z.looseObject({ recipient_phone_number: phone }).nullish().catch(null),
 });
 
 /** The facts Callboard uses from one execution object, whichever of Bolna's variants it came in. */

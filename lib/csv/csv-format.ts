@@ -72,7 +72,9 @@ export function readCsv(text: string): CsvTable {
   const header = rows[headerIndex]!.map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
-    throw new CsvFormatError(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`);
+    throw new CsvFormatError(
+      `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`,
+    );
   }
   const records: CsvTable["records"] = [];
   for (let index = headerIndex + 1; index < rows.length; index++) {
@@ -88,5 +90,8 @@ export function readCsv(text: string): CsvTable {
 }
 
 export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
-  return Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) }, { newline: "\r\n" });
+  return Papa.unparse(
+    { fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) },
+    { newline: "\r\n" },
+  );
 }

@@ -47,11 +47,17 @@ const SLOT_ID = /^#?(\d+)$/;
 
 type Config = { timezone: string; defaultCountry: string };
 
-type Pool = { byId: Map<number, { startsAt: Date; capacity: number }>; byTime: Map<number, { id: number; capacity: number; booked: number }> };
+type Pool = {
+  byId: Map<number, { startsAt: Date; capacity: number }>;
+  byTime: Map<number, { id: number; capacity: number; booked: number }>;
+};
 
 function loadPool(tx: Pick<Db, "select">): Pool {
   const booked = sql<number>`(select count(*) from ${candidates} where ${candidates.interviewAt} = ${interviewSlots.startsAt} and ${candidates.status} != 'declined')`;
-  const slots = tx.select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity, booked }).from(interviewSlots).all();
+  const slots = tx
+    .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity, booked })
+    .from(interviewSlots)
+    .all();
   return {
     byId: new Map(slots.map((slot) => [slot.id, slot])),
     byTime: new Map(slots.map((slot) => [slot.startsAt.getTime(), { ...slot }])),
@@ -71,7 +77,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
   const taken = new Set<string>();
   for (let start = 0; start < phones.length; start += 500) {
     const chunk = phones.slice(start, start + 500);
-    for (const row of tx.select({ phone: candidates.phone }).from(candidates).where(inArray(candidates.phone, chunk)).all()) taken.add(row.phone);
+    for (const row of tx.select({ phone: candidates.phone }).from(candidates).where(inArray(candidates.phone, chunk)).all())
+      taken.add(row.phone);
   }
   const firstRowOfPhone = new Map<string, number>();
   const rows: ImportRow[] = [];
@@ -100,13 +107,17 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
 
     const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, config.timezone) : null;
     if (!cells.interview_at) fail("interview_at", "is required");
-    else if (!interviewAt) fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+    else if (!interviewAt)
+      fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
 
     const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
     if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
 
     const slotIds: number[] = [];
-    for (const reference of (cells.rescheduling_slots ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
+    for (const reference of (cells.rescheduling_slots ?? "")
+      .split(";")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const byId = SLOT_ID.exec(reference);
       const id = byId ? Number(byId[1]) : pool.byTime.get(parseCsvInstant(reference, config.timezone)?.getTime() ?? NaN)?.id;
       if (id !== undefined && pool.byId.has(id)) slotIds.push(id);
@@ -119,9 +130,25 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
       else if (slot) slot.booked++;
     }
 
-    rows.push({ row, name, phone: phone ?? cells.phone ?? "", interviewAt: interviewAt?.toISOString() ?? null, ok: errors.length === 0, errors });
+    rows.push({
+      row,
+      name,
+      phone: phone ?? cells.phone ?? "",
+      interviewAt: interviewAt?.toISOString() ?? null,
+      ok: errors.length === 0,
+      errors,
+    });
     if (errors.length === 0 && phone && interviewAt) {
-      good.push({ row, name, phone, email: mail || null, position: position || null, interviewAt, appliedAt, slotIds: [...new Set(slotIds)] });
+      good.push({
+        row,
+        name,
+        phone,
+        email: mail || null,
+        position: position || null,
+        interviewAt,
+        appliedAt,
+        slotIds: [...new Set(slotIds)],
+      });
     }
   });
   return { rows, good };
@@ -166,7 +193,8 @@ export class ImportTooLargeError extends Error {}
  */
 export function importCandidatesCsv(db: Db, text: string, options: Config & { dryRun: boolean; actor: Actor }): ImportReport {
   const table = readCsv(text);
-  if (table.records.length > MAX_IMPORT_ROWS) throw new ImportTooLargeError(`A file holds at most ${MAX_IMPORT_ROWS} candidates.`);
+  if (table.records.length > MAX_IMPORT_ROWS)
+    throw new ImportTooLargeError(`A file holds at most ${MAX_IMPORT_ROWS} candidates.`);
   return db.transaction(
     (tx) => {
       const { rows, good } = validate(tx, table, options);

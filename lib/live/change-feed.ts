@@ -58,7 +58,10 @@ class ChangeFeed {
 
   private start() {
     this.lastId = this.latestId();
-    getDb().delete(changes).where(lt(changes.at, new Date(Date.now() - KEEP_MS))).run();
+    getDb()
+      .delete(changes)
+      .where(lt(changes.at, new Date(Date.now() - KEEP_MS)))
+      .run();
     this.timer = setInterval(() => this.poll(), POLL_MS);
     this.timer.unref();
   }
@@ -87,4 +90,3 @@ export function changeFeed(): ChangeFeed {
   globalForFeed.callboardChangeFeed ??= new ChangeFeed();
   return globalForFeed.callboardChangeFeed;
 }
-

@@ -23,7 +23,14 @@ function deliver(candidatePhone: string, receivedAt: Date) {
   if (!parsed.ok) throw new Error(parsed.message);
   applyExecution(
     db,
-    { execution: parsed.execution, rawBody, bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"), senderIp: "127.0.0.1", receivedAt, source: "webhook" },
+    {
+      execution: parsed.execution,
+      rawBody,
+      bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"),
+      senderIp: "127.0.0.1",
+      receivedAt,
+      source: "webhook",
+    },
     { timezone: "UTC", defaultCountry: "IN" },
   );
   return body.id;
@@ -41,7 +48,14 @@ describe("purgePersonalData", () => {
     expect(purged).toEqual({ calls: 1, events: 1 });
 
     const oldCall = db.select().from(calls).where(eq(calls.executionId, oldExecution)).get()!;
-    expect(oldCall).toMatchObject({ transcript: null, summary: null, recordingUrl: null, extractedData: null, outcome: "confirmed", status: "completed" });
+    expect(oldCall).toMatchObject({
+      transcript: null,
+      summary: null,
+      recordingUrl: null,
+      extractedData: null,
+      outcome: "confirmed",
+      status: "completed",
+    });
     expect(db.select().from(webhookEvents).where(eq(webhookEvents.executionId, oldExecution)).get()?.rawBody).toBeNull();
     expect(db.select().from(candidates).where(eq(candidates.id, old.id)).get()?.status).toBe("confirmed");
     expect(db.select().from(statusChanges).where(eq(statusChanges.candidateId, old.id)).all()).toHaveLength(1);

@@ -19,7 +19,12 @@ export function purgePersonalData(db: Db, days: number, now = new Date()): Purge
         .where(
           and(
             lt(calls.updatedAt, cutoff),
-            or(isNotNull(calls.transcript), isNotNull(calls.summary), isNotNull(calls.recordingUrl), isNotNull(calls.extractedData)),
+            or(
+              isNotNull(calls.transcript),
+              isNotNull(calls.summary),
+              isNotNull(calls.recordingUrl),
+              isNotNull(calls.extractedData),
+            ),
           ),
         )
         .run().changes;

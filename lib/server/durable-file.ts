@@ -45,7 +45,11 @@ function syncFolder(dir: string): void {
  * durably. An unusable file (left empty by a crash before it was written this way) is replaced. When processes
  * race to create it, each ends up with the one written first; `created` says whether that was this call's.
  */
-export function keptOrCreated<T>(file: string, parse: (text: string) => T | null, create: () => string): { value: T; created: boolean } {
+export function keptOrCreated<T>(
+  file: string,
+  parse: (text: string) => T | null,
+  create: () => string,
+): { value: T; created: boolean } {
   const text = readFileIfExists(file);
   const kept = text === null ? null : parse(text);
   if (kept !== null) return { value: kept, created: false };

@@ -7,7 +7,9 @@ import { ApiError, notFound } from "@/lib/http/api-error";
 import { bookedAt, capacityBelowBookings } from "./slot-capacity";
 
 export const createSlotInput = z.object({
-  startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" }).transform((value) => new Date(value)),
+  startsAt: z.iso
+    .datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" })
+    .transform((value) => new Date(value)),
   capacity: z.number().int().min(1).max(1000).default(1),
 });
 
@@ -26,7 +28,11 @@ export function listSlots(db: Db) {
 export function createSlot(db: Db, input: z.infer<typeof createSlotInput>) {
   return db.transaction(
     (tx) => {
-      const clash = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(eq(interviewSlots.startsAt, input.startsAt)).get();
+      const clash = tx
+        .select({ id: interviewSlots.id })
+        .from(interviewSlots)
+        .where(eq(interviewSlots.startsAt, input.startsAt))
+        .get();
       if (clash) throw new ApiError(409, "conflict", `A slot at ${input.startsAt.toISOString()} already exists (#${clash.id}).`);
       // Candidates may already be booked at that time (a slot deleted and added again, an imported interview).
       const booked = bookedAt(tx, input.startsAt);
@@ -43,7 +49,8 @@ export function deleteSlot(db: Db, id: number): void {
     (tx) => {
       const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
       if (!slot) throw notFound(`Interview slot ${id}`);
-      if (bookedAt(tx, slot.startsAt) > 0) throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
+      if (bookedAt(tx, slot.startsAt) > 0)
+        throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
       tx.delete(interviewSlots).where(eq(interviewSlots.id, id)).run();
     },
     { behavior: "immediate" },

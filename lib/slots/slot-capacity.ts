@@ -20,13 +20,7 @@ export function slotHasRoom(db: Reader, startsAt: Date, exceptCandidateId: numbe
   const booked = db
     .select({ n: count() })
     .from(candidates)
-    .where(
-      and(
-        eq(candidates.interviewAt, startsAt),
-        ne(candidates.status, "declined"),
-        ne(candidates.id, exceptCandidateId),
-      ),
-    )
+    .where(and(eq(candidates.interviewAt, startsAt), ne(candidates.status, "declined"), ne(candidates.id, exceptCandidateId)))
     .get();
   return (booked?.n ?? 0) < slot.capacity;
 }
@@ -50,8 +44,16 @@ export const capacityBelowBookings = (booked: number) =>
   );
 
 export function slotFull(startsAt: Date): ApiError {
-  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: env().INTERVIEW_TIMEZONE }).format(startsAt);
-  return new ApiError(409, "slot_full", `The interview slot on ${when} is fully booked: raise its capacity or move a candidate first.`);
+  const when = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: env().INTERVIEW_TIMEZONE,
+  }).format(startsAt);
+  return new ApiError(
+    409,
+    "slot_full",
+    `The interview slot on ${when} is fully booked: raise its capacity or move a candidate first.`,
+  );
 }
 
 /**
@@ -64,7 +66,11 @@ export function assertNotOverbooked(db: Reader, instants: Iterable<Date>): void 
   for (const startsAt of instants) {
     if (seen.has(startsAt.getTime())) continue;
     seen.add(startsAt.getTime());
-    const slot = db.select({ capacity: interviewSlots.capacity }).from(interviewSlots).where(eq(interviewSlots.startsAt, startsAt)).get();
+    const slot = db
+      .select({ capacity: interviewSlots.capacity })
+      .from(interviewSlots)
+      .where(eq(interviewSlots.startsAt, startsAt))
+      .get();
     if (slot && bookedAt(db, startsAt) > slot.capacity) throw slotFull(startsAt);
   }
 }

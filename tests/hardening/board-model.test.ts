@@ -61,8 +61,23 @@ type ModelCandidate = {
   audit: number;
 };
 type ModelSlot = { id: number; startsAt: number; capacity: number; deleted: boolean };
-type ModelCall = { executionId: string; candidateId: number; createdAt: number; lifecycle: Lifecycle; bodies: EventBody[]; delivered: Set<number> };
-type Model = { now: number; candidates: ModelCandidate[]; slots: ModelSlot[]; calls: ModelCall[]; phones: number; overbooked: number; steps: number };
+type ModelCall = {
+  executionId: string;
+  candidateId: number;
+  createdAt: number;
+  lifecycle: Lifecycle;
+  bodies: EventBody[];
+  delivered: Set<number>;
+};
+type Model = {
+  now: number;
+  candidates: ModelCandidate[];
+  slots: ModelSlot[];
+  calls: ModelCall[];
+  phones: number;
+  overbooked: number;
+  steps: number;
+};
 type Real = { db: Db };
 
 const TERMINAL = new Set(["completed", "no-answer", "busy", "failed"]);
@@ -97,7 +112,8 @@ function callFacts(call: ModelCall) {
   const top = Math.max(...call.delivered);
   const status = call.bodies[top]!.status;
   const last = call.bodies.length - 1;
-  if (!TERMINAL.has(status) || top !== last) return { status, outcome: null as null | { status: CandidateStatus; slot?: number } };
+  if (!TERMINAL.has(status) || top !== last)
+    return { status, outcome: null as null | { status: CandidateStatus; slot?: number } };
   const ending = call.lifecycle.ending!;
   switch (ending.kind) {
     case "confirmed":
@@ -105,7 +121,10 @@ function callFacts(call: ModelCall) {
     case "declined":
       return { status, outcome: { status: "declined" as const } };
     case "rescheduled":
-      return { status, outcome: { status: "rescheduled" as const, slot: slotToInstant(ending.date, ending.time, ZONE)!.getTime() } };
+      return {
+        status,
+        outcome: { status: "rescheduled" as const, slot: slotToInstant(ending.date, ending.time, ZONE)!.getTime() },
+      };
     case "no-answer":
       return { status, outcome: { status: "no_answer" as const } };
     default:
@@ -145,8 +164,15 @@ function agree(model: Model, real: Real, step: string) {
   const { db } = real;
   for (const expected of model.candidates) {
     const row = db.select().from(candidates).where(eq(candidates.id, expected.id)).get()!;
-    const latest = row.latestCallId === null ? null : db.select({ executionId: calls.executionId }).from(calls).where(eq(calls.id, row.latestCallId)).get()!.executionId;
-    const audit = db.select({ id: statusChanges.id }).from(statusChanges).where(eq(statusChanges.candidateId, expected.id)).all().length;
+    const latest =
+      row.latestCallId === null
+        ? null
+        : db.select({ executionId: calls.executionId }).from(calls).where(eq(calls.id, row.latestCallId)).get()!.executionId;
+    const audit = db
+      .select({ id: statusChanges.id })
+      .from(statusChanges)
+      .where(eq(statusChanges.candidateId, expected.id))
+      .all().length;
     const slotIds = db
       .select({ slotId: candidateReschedulingSlots.slotId })
       .from(candidateReschedulingSlots)
@@ -183,8 +209,15 @@ function agree(model: Model, real: Real, step: string) {
     `slots after ${step}`,
   ).toEqual(liveSlots(model).map(({ id, startsAt, capacity }) => ({ id, startsAt, capacity })));
   for (const call of model.calls.filter((c) => c.delivered.size > 0)) {
-    const row = db.select({ status: calls.status, candidateId: calls.candidateId }).from(calls).where(eq(calls.executionId, call.executionId)).get();
-    expect(row, `call ${call.executionId} after ${step}`).toEqual({ status: callFacts(call).status, candidateId: call.candidateId });
+    const row = db
+      .select({ status: calls.status, candidateId: calls.candidateId })
+      .from(calls)
+      .where(eq(calls.executionId, call.executionId))
+      .get();
+    expect(row, `call ${call.executionId} after ${step}`).toEqual({
+      status: callFacts(call).status,
+      candidateId: call.candidateId,
+    });
   }
   model.steps += 1;
   // Not an agreement check: how often the pool ends up holding more than a slot's capacity. People's actions cannot
@@ -198,7 +231,10 @@ type Cmd = fc.Command<Model, Real>;
 const pick = <T>(items: T[], index: number): T | undefined => (items.length === 0 ? undefined : items[index % items.length]);
 
 class CreateCandidate implements Cmd {
-  constructor(readonly time: number, readonly slotPicks: number[]) {}
+  constructor(
+    readonly time: number,
+    readonly slotPicks: number[],
+  ) {}
   check = () => true;
   run(model: Model, real: Real) {
     tick(model);
@@ -206,7 +242,12 @@ class CreateCandidate implements Cmd {
     const phone = `+9199${String(process.pid % 1000).padStart(3, "0")}${String(model.phones).padStart(5, "0")}`;
     const interviewAt = TIMES[this.time % TIMES.length]!.ms;
     const slotIds = this.slotPicks.map((index) => pick(model.slots, index)?.id ?? 999);
-    const input = createCandidateInput.parse({ name: `Model ${model.phones}`, phone, interviewAt: new Date(interviewAt).toISOString(), reschedulingSlotIds: slotIds });
+    const input = createCandidateInput.parse({
+      name: `Model ${model.phones}`,
+      phone,
+      interviewAt: new Date(interviewAt).toISOString(),
+      reschedulingSlotIds: slotIds,
+    });
     let created: { id: number } | undefined;
     const refused = refusal(() => {
       created = createCandidate(real.db, input, "IN", ACTOR);
@@ -235,7 +276,10 @@ class CreateCandidate implements Cmd {
 }
 
 class CreateSlot implements Cmd {
-  constructor(readonly time: number, readonly capacity: number) {}
+  constructor(
+    readonly time: number,
+    readonly capacity: number,
+  ) {}
   check = () => true;
   run(model: Model, real: Real) {
     tick(model);
@@ -272,7 +316,10 @@ class DeleteSlot implements Cmd {
 }
 
 class ChangeCapacity implements Cmd {
-  constructor(readonly slot: number, readonly capacity: number) {}
+  constructor(
+    readonly slot: number,
+    readonly capacity: number,
+  ) {}
   check = (model: Readonly<Model>) => model.slots.length > 0;
   run(model: Model, real: Real) {
     tick(model);
@@ -287,7 +334,10 @@ class ChangeCapacity implements Cmd {
 }
 
 class SetReschedulingSlots implements Cmd {
-  constructor(readonly candidate: number, readonly slotPicks: number[]) {}
+  constructor(
+    readonly candidate: number,
+    readonly slotPicks: number[],
+  ) {}
   check = (model: Readonly<Model>) => model.candidates.length > 0;
   run(model: Model, real: Real) {
     tick(model);
@@ -303,7 +353,10 @@ class SetReschedulingSlots implements Cmd {
 }
 
 class Override implements Cmd {
-  constructor(readonly candidate: number, readonly status: CandidateStatus) {}
+  constructor(
+    readonly candidate: number,
+    readonly status: CandidateStatus,
+  ) {}
   check = (model: Readonly<Model>) => model.candidates.length > 0;
   run(model: Model, real: Real) {
     tick(model);
@@ -349,7 +402,10 @@ class Reset implements Cmd {
 
 /** Bolna places a call: its lifecycle happens over the next seconds; the deliveries come later, in any order. */
 class PlaceCall implements Cmd {
-  constructor(readonly candidate: number, readonly lifecycle: Lifecycle) {}
+  constructor(
+    readonly candidate: number,
+    readonly lifecycle: Lifecycle,
+  ) {}
   check = (model: Readonly<Model>) => model.candidates.length > 0;
   run(model: Model, real: Real) {
     tick(model);
@@ -369,7 +425,10 @@ class PlaceCall implements Cmd {
 }
 
 class Deliver implements Cmd {
-  constructor(readonly call: number, readonly event: number) {}
+  constructor(
+    readonly call: number,
+    readonly event: number,
+  ) {}
   check = (model: Readonly<Model>) => model.calls.length > 0;
   run(model: Model, real: Real) {
     tick(model);
@@ -397,22 +456,42 @@ const modelLifecycleArb = fc.tuple(lifecycleArb, fc.nat(TIMES.length - 1)).map((
 
 const commandsArb = fc.commands(
   [
-    fc.record({ time: fc.nat(TIMES.length - 1), slots: fc.array(fc.nat(20), { maxLength: 2 }) }).map(({ time, slots }) => new CreateCandidate(time, slots)),
-    fc.record({ time: fc.nat(TIMES.length - 1), capacity: fc.integer({ min: 1, max: 3 }) }).map(({ time, capacity }) => new CreateSlot(time, capacity)),
+    fc
+      .record({ time: fc.nat(TIMES.length - 1), slots: fc.array(fc.nat(20), { maxLength: 2 }) })
+      .map(({ time, slots }) => new CreateCandidate(time, slots)),
+    fc
+      .record({ time: fc.nat(TIMES.length - 1), capacity: fc.integer({ min: 1, max: 3 }) })
+      .map(({ time, capacity }) => new CreateSlot(time, capacity)),
     fc.nat(20).map((slot) => new DeleteSlot(slot)),
-    fc.record({ slot: fc.nat(20), capacity: fc.integer({ min: 1, max: 3 }) }).map(({ slot, capacity }) => new ChangeCapacity(slot, capacity)),
-    fc.record({ candidate: fc.nat(20), slots: fc.array(fc.nat(20), { maxLength: 3 }) }).map(({ candidate, slots }) => new SetReschedulingSlots(candidate, slots)),
-    fc.record({ candidate: fc.nat(20), status: fc.constantFrom(...CANDIDATE_STATUSES) }).map(({ candidate, status }) => new Override(candidate, status)),
+    fc
+      .record({ slot: fc.nat(20), capacity: fc.integer({ min: 1, max: 3 }) })
+      .map(({ slot, capacity }) => new ChangeCapacity(slot, capacity)),
+    fc
+      .record({ candidate: fc.nat(20), slots: fc.array(fc.nat(20), { maxLength: 3 }) })
+      .map(({ candidate, slots }) => new SetReschedulingSlots(candidate, slots)),
+    fc
+      .record({ candidate: fc.nat(20), status: fc.constantFrom(...CANDIDATE_STATUSES) })
+      .map(({ candidate, status }) => new Override(candidate, status)),
     fc.nat(20).map((candidate) => new Reset(candidate)),
-    fc.record({ candidate: fc.nat(20), lifecycle: modelLifecycleArb }).map(({ candidate, lifecycle }) => new PlaceCall(candidate, lifecycle)),
+    fc
+      .record({ candidate: fc.nat(20), lifecycle: modelLifecycleArb })
+      .map(({ candidate, lifecycle }) => new PlaceCall(candidate, lifecycle)),
     // Deliveries are most of what happens; repeats of the same event are duplicates.
-    ...Array.from({ length: 4 }, () => fc.record({ call: fc.nat(20), event: fc.nat(20) }).map(({ call, event }) => new Deliver(call, event))),
+    ...Array.from({ length: 4 }, () =>
+      fc.record({ call: fc.nat(20), event: fc.nat(20) }).map(({ call, event }) => new Deliver(call, event)),
+    ),
   ],
   { maxCommands: MAX_COMMANDS, size: "max" },
 );
 
 /** Every sequence starts from a small board: two pool slots and three candidates, one of them in a full slot. */
-const OPENING: Cmd[] = [new CreateSlot(0, 1), new CreateSlot(2, 2), new CreateCandidate(0, [1]), new CreateCandidate(1, []), new CreateCandidate(3, [0, 1])];
+const OPENING: Cmd[] = [
+  new CreateSlot(0, 1),
+  new CreateSlot(2, 2),
+  new CreateCandidate(0, [1]),
+  new CreateCandidate(1, []),
+  new CreateCandidate(3, [0, 1]),
+];
 
 const folder = tempDir("board-model");
 afterEach(() => {
@@ -423,33 +502,47 @@ afterAll(() => {
 });
 
 describe("the board against a reference model", () => {
-  it(`agrees with the model after every step (${RUNS} sequences of up to ${MAX_COMMANDS} steps)`, () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    let run = 0;
-    let overbooked = 0;
-    let steps = 0;
-    fc.assert(
-      fc.property(commandsArb, (commands) => {
-        run += 1;
-        const file = path.join(folder, `model-${run}.db`);
-        const db = openDatabase(file, "NORMAL");
-        const model: Model = { now: Date.UTC(2026, 0, 1), candidates: [], slots: [], calls: [], phones: 0, overbooked: 0, steps: 0 };
-        vi.setSystemTime(model.now);
-        try {
-          fc.modelRun(() => ({ model, real: { db } }), [...OPENING, ...commands]);
-        } finally {
-          db.$client.close();
-        }
-        expect(integrityCheck(file)).toBe("ok");
-        fs.rmSync(file, { force: true });
-        overbooked += model.overbooked;
-        steps += model.steps;
-      }),
-      { numRuns: RUNS, seed: seedFor("board model") },
-    );
-    console.log(`[hardening] board model: ${run} sequences, ${steps} steps; steps ending with a pool slot over capacity: ${overbooked}`);
-    expect(steps).toBeGreaterThan(0);
-  }, LONG ? 900_000 : 120_000);
+  it(
+    `agrees with the model after every step (${RUNS} sequences of up to ${MAX_COMMANDS} steps)`,
+    () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      let run = 0;
+      let overbooked = 0;
+      let steps = 0;
+      fc.assert(
+        fc.property(commandsArb, (commands) => {
+          run += 1;
+          const file = path.join(folder, `model-${run}.db`);
+          const db = openDatabase(file, "NORMAL");
+          const model: Model = {
+            now: Date.UTC(2026, 0, 1),
+            candidates: [],
+            slots: [],
+            calls: [],
+            phones: 0,
+            overbooked: 0,
+            steps: 0,
+          };
+          vi.setSystemTime(model.now);
+          try {
+            fc.modelRun(() => ({ model, real: { db } }), [...OPENING, ...commands]);
+          } finally {
+            db.$client.close();
+          }
+          expect(integrityCheck(file)).toBe("ok");
+          fs.rmSync(file, { force: true });
+          overbooked += model.overbooked;
+          steps += model.steps;
+        }),
+        { numRuns: RUNS, seed: seedFor("board model") },
+      );
+      console.log(
+        `[hardening] board model: ${run} sequences, ${steps} steps; steps ending with a pool slot over capacity: ${overbooked}`,
+      );
+      expect(steps).toBeGreaterThan(0);
+    },
+    LONG ? 900_000 : 120_000,
+  );
 });
 
 describe("slot capacity holds whatever people do", () => {
@@ -484,10 +577,17 @@ describe("slot capacity holds whatever people do", () => {
     const reset = refusal(() => resetCandidate(db, a.id, null, ACTOR));
     expect(reset).toBe(409);
     expect(booked(S1), "S1 with capacity 1").toBe(1);
-    expect(db.select().from(candidates).where(eq(candidates.id, a.id)).get()).toMatchObject({ status: "rescheduled", interviewAt: new Date(S2) });
+    expect(db.select().from(candidates).where(eq(candidates.id, a.id)).get()).toMatchObject({
+      status: "rescheduled",
+      interviewAt: new Date(S2),
+    });
     // Once S1 has room again, the reset goes through.
     changeSlotCapacity(db, s1.id, 2);
-    expect(resetCandidate(db, a.id, null, ACTOR)).toMatchObject({ status: "pending", interviewAt: new Date(S1), originalInterviewAt: null });
+    expect(resetCandidate(db, a.id, null, ACTOR)).toMatchObject({
+      status: "pending",
+      interviewAt: new Date(S1),
+      originalInterviewAt: null,
+    });
   });
 
   // Reset all is judged by where everyone ends up, not by the order it moves people in: two candidates who swapped
@@ -549,7 +649,13 @@ describe("slot capacity holds whatever people do", () => {
     create("F", "+919866666666", T);
     const refused = refusal(() => createSlot(db, { startsAt: new Date(T), capacity: 1 }));
     expect(refused).toBe(409);
-    expect(db.select().from(interviewSlots).where(eq(interviewSlots.startsAt, new Date(T))).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(interviewSlots)
+        .where(eq(interviewSlots.startsAt, new Date(T)))
+        .get(),
+    ).toBeUndefined();
     expect(createSlot(db, { startsAt: new Date(T), capacity: booked(T) }).capacity).toBe(2);
   });
 });

@@ -64,7 +64,11 @@ afterAll(async () => {
 
 function deliveries(tag: string, n: number, padding = 0): Delivery[] {
   return Array.from({ length: n }, (_, index) => {
-    const body = retarget(loadPayload(index % 2 === 0 ? "02-ringing" : "05-completed-confirmed"), `${tag}-${index}-${crypto.randomUUID()}`, DEMO_PHONE);
+    const body = retarget(
+      loadPayload(index % 2 === 0 ? "02-ringing" : "05-completed-confirmed"),
+      `${tag}-${index}-${crypto.randomUUID()}`,
+      DEMO_PHONE,
+    );
     // Some padding makes every delivery need fresh pages in the WAL.
     if (padding > 0) body.notes_padding = "p".repeat(padding);
     const text = JSON.stringify(body);
@@ -111,7 +115,11 @@ function visibleText(html: string): string {
 /** The signed-in board, as a browser first receives it. */
 async function board(server: TestServer, cookie: string): Promise<Board> {
   const started = Date.now();
-  const response = await fetch(`${server.url}/`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(240_000) });
+  const response = await fetch(`${server.url}/`, {
+    headers: { cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(240_000),
+  });
   const html = await response.text();
   return {
     status: response.status,
@@ -132,7 +140,10 @@ function expectAllStored(databasePath: string, acknowledged: Delivery[]) {
   const db = openTestDatabase(databasePath);
   try {
     for (const delivery of acknowledged) {
-      expect(eventRows(db, delivery.id).map((event) => event.bodyHash), `stored events of ${delivery.id}`).toContain(delivery.hash);
+      expect(
+        eventRows(db, delivery.id).map((event) => event.bodyHash),
+        `stored events of ${delivery.id}`,
+      ).toContain(delivery.hash);
       expect(callRow(db, delivery.id), `call of ${delivery.id}`).toBeDefined();
     }
   } finally {
@@ -208,7 +219,10 @@ describe("storage faults under a running server", () => {
           fs.rmSync(filler);
         }
         report("disk full", { answers, boardDuring, healthDuring });
-        expect(answers.filter((answer) => answer.status < 300), "acknowledged while the disk was full").toEqual([]);
+        expect(
+          answers.filter((answer) => answer.status < 300),
+          "acknowledged while the disk was full",
+        ).toEqual([]);
         expect(answers.map((answer) => [answer.status, answer.code])).toEqual(during.map(() => [503, "storage_unavailable"]));
         // Reading still works on a full disk: the board must render (data or the error state), never a blank page.
         expect(boardDuring.board || boardDuring.errorState, `board while full: ${JSON.stringify(boardDuring)}`).toBe(true);
@@ -283,7 +297,10 @@ describe("storage faults under a running server", () => {
       const boardDuring = await board(server, cookie);
       const healthDuring = await health(server);
       report("read-only filesystem", { answers, boardDuring, healthDuring });
-      expect(answers.filter((answer) => answer.status < 300), "acknowledged while read-only").toEqual([]);
+      expect(
+        answers.filter((answer) => answer.status < 300),
+        "acknowledged while read-only",
+      ).toEqual([]);
       expect(answers.map((answer) => [answer.status, answer.code])).toEqual(during.map(() => [503, "storage_unavailable"]));
       expect(boardDuring.board || boardDuring.errorState, `board while read-only: ${JSON.stringify(boardDuring)}`).toBe(true);
 
@@ -292,7 +309,9 @@ describe("storage faults under a running server", () => {
       report("read-only filesystem", { repair: repairExt4(loop) });
       expect(integrityCheck(databasePath)).toBe("ok");
       expectAllStored(databasePath, before);
-      const sideFiles = fs.readdirSync(loop.mountDir).map((name) => `${name}: ${fs.statSync(path.join(loop.mountDir, name)).size} bytes`);
+      const sideFiles = fs
+        .readdirSync(loop.mountDir)
+        .map((name) => `${name}: ${fs.statSync(path.join(loop.mountDir, name)).size} bytes`);
       report("read-only filesystem", { afterRepair: sideFiles });
       // The files the app keeps beside the database are written durably (lib/server/durable-file.ts): they come back
       // whole (plain writeFileSync left them with 0 bytes here), so the restart needs no operator clean-up.
@@ -350,7 +369,12 @@ describe("files beside the database after a crash or a filesystem error", () => 
     const after = await ensureDemoUsers(db, databasePath);
     expect(after.map((person) => person.password)).not.toEqual(before.map((person) => person.password));
     for (const person of after) {
-      const row = db.select({ hash: account.password }).from(account).innerJoin(user, eq(user.id, account.userId)).where(eq(user.email, person.email)).get();
+      const row = db
+        .select({ hash: account.password })
+        .from(account)
+        .innerJoin(user, eq(user.id, account.userId))
+        .where(eq(user.email, person.email))
+        .get();
       expect(await verifyPassword({ hash: row!.hash!, password: person.password }), person.email).toBe(true);
     }
   });

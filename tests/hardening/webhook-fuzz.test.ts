@@ -46,7 +46,8 @@ beforeAll(async () => {
   });
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
-      if (serverErrors.length < 40 && /"level":(50|60)|⨯|Error/.test(line) && !line.includes("failed with status code")) serverErrors.push(line.slice(0, 2000));
+      if (serverErrors.length < 40 && /"level":(50|60)|⨯|Error/.test(line) && !line.includes("failed with status code"))
+        serverErrors.push(line.slice(0, 2000));
     }
   };
   server.process.stdout!.on("data", collect);
@@ -58,7 +59,10 @@ afterAll(async () => {
 });
 
 function describeCase(spec: CaseSpec): string {
-  const body = spec.body.kind === "mutated" ? `mutated fixture ${spec.body.fixture} (${spec.body.mutations.map((m) => `${m.op}#${m.pick}`).join(",")})` : spec.body.kind;
+  const body =
+    spec.body.kind === "mutated"
+      ? `mutated fixture ${spec.body.fixture} (${spec.body.mutations.map((m) => `${m.op}#${m.pick}`).join(",")})`
+      : spec.body.kind;
   return `${spec.method} ${spec.path.slice(0, 60)} ct=${JSON.stringify(spec.contentType?.slice(0, 40))} xff=${spec.xff.length} framing=${spec.framing} body=${body}`;
 }
 
@@ -81,9 +85,19 @@ describe("other public routes under malformed input", () => {
   it("still signs in through the form without JavaScript", async () => {
     const page = await (await fetch(`${server.url}/sign-in`)).text();
     const form = new FormData();
-    const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-    for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) form.append(decode(name!), decode(value ?? ""));
-    expect([...form.keys()].some((name) => name.startsWith("$ACTION")), "the page's no-JS form fields").toBe(true);
+    const decode = (value: string) =>
+      value
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+      form.append(decode(name!), decode(value ?? ""));
+    expect(
+      [...form.keys()].some((name) => name.startsWith("$ACTION")),
+      "the page's no-JS form fields",
+    ).toBe(true);
     form.append("email", "nobody@example.com");
     form.append("password", "wrong-password-1");
     const response = await fetch(`${server.url}/sign-in`, { method: "POST", body: form, redirect: "manual" });
@@ -115,74 +129,86 @@ describe("execution ids that are not well-formed Unicode", () => {
 });
 
 describe("webhook fuzzing over HTTP", () => {
-  it(`answers ${CASES} generated requests without a 5xx, a hang or a crash`, async () => {
-    const seed = seedFor("webhook fuzz");
-    const port = Number(new URL(server.url).port);
-    const started = Date.now();
-    const statuses = new Map<string, number>();
-    const failures: string[] = [];
-    let accepted = 0;
-    let done = 0;
+  it(
+    `answers ${CASES} generated requests without a 5xx, a hang or a crash`,
+    async () => {
+      const seed = seedFor("webhook fuzz");
+      const port = Number(new URL(server.url).port);
+      const started = Date.now();
+      const statuses = new Map<string, number>();
+      const failures: string[] = [];
+      let accepted = 0;
+      let done = 0;
 
-    let overBudget = false;
-    for (let batch = 0; batch * BATCH < CASES; batch += 1) {
-      if (Date.now() - started > DEADLINE_MS) {
-        overBudget = true;
-        break;
-      }
-      const size = Math.min(BATCH, CASES - batch * BATCH);
-      const specs = fc.sample(caseArb, { seed: seed + batch, numRuns: size });
-      await inPool(specs, CONCURRENCY, async (spec, index) => {
-        const caseId = `fuzz-${seed}-${batch}-${index}`;
-        const request = toRawRequest(spec, caseId);
-        const response: RawResponse = await rawExchange(port, encodeRequest(request, port));
-        done += 1;
-        const key = response.status === null ? `no status (${response.error})` : String(response.status);
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        const where = `seed ${seed} batch ${batch} case ${index}: ${describeCase(spec)}`;
-        // A delivery is acknowledged with 200 or 202 only; other 2xx answers are for other methods (OPTIONS: 204).
-        if (response.status === 200 || response.status === 202) accepted += 1;
-        else if (response.status !== null && response.status < 300 && response.status >= 200 && spec.method === "POST") {
-          failures.push(`unexpected ${response.status} to a POST — ${where}`);
+      let overBudget = false;
+      for (let batch = 0; batch * BATCH < CASES; batch += 1) {
+        if (Date.now() - started > DEADLINE_MS) {
+          overBudget = true;
+          break;
         }
-        if (response.status !== null && response.status >= 500) failures.push(`${response.status} ${response.body.slice(0, 200)} — ${where}`);
-        else if (response.error === "timeout") failures.push(`timeout — ${where}`);
-        // A large body the server refuses before reading it may meet a reset while it is still being written (the
-        // kernel then drops the answer): only small, well-framed requests must always get their answer.
-        else if (response.status === null && request.body.length <= 65_536 && (spec.framing === "length" || spec.framing === "chunked")) {
-          failures.push(`connection ended without an answer (${response.error}) — ${where}`);
-        } else if (/\n\s+at .+:\d+:\d+/.test(response.body)) failures.push(`stack trace in the answer — ${where}`);
-      });
-      // The server is still alive between batches.
-      expect(server.process.exitCode, `server exited during batch ${batch} (seed ${seed})`).toBeNull();
-    }
+        const size = Math.min(BATCH, CASES - batch * BATCH);
+        const specs = fc.sample(caseArb, { seed: seed + batch, numRuns: size });
+        await inPool(specs, CONCURRENCY, async (spec, index) => {
+          const caseId = `fuzz-${seed}-${batch}-${index}`;
+          const request = toRawRequest(spec, caseId);
+          const response: RawResponse = await rawExchange(port, encodeRequest(request, port));
+          done += 1;
+          const key = response.status === null ? `no status (${response.error})` : String(response.status);
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          const where = `seed ${seed} batch ${batch} case ${index}: ${describeCase(spec)}`;
+          // A delivery is acknowledged with 200 or 202 only; other 2xx answers are for other methods (OPTIONS: 204).
+          if (response.status === 200 || response.status === 202) accepted += 1;
+          else if (response.status !== null && response.status < 300 && response.status >= 200 && spec.method === "POST") {
+            failures.push(`unexpected ${response.status} to a POST — ${where}`);
+          }
+          if (response.status !== null && response.status >= 500)
+            failures.push(`${response.status} ${response.body.slice(0, 200)} — ${where}`);
+          else if (response.error === "timeout") failures.push(`timeout — ${where}`);
+          // A large body the server refuses before reading it may meet a reset while it is still being written (the
+          // kernel then drops the answer): only small, well-framed requests must always get their answer.
+          else if (
+            response.status === null &&
+            request.body.length <= 65_536 &&
+            (spec.framing === "length" || spec.framing === "chunked")
+          ) {
+            failures.push(`connection ended without an answer (${response.error}) — ${where}`);
+          } else if (/\n\s+at .+:\d+:\d+/.test(response.body)) failures.push(`stack trace in the answer — ${where}`);
+        });
+        // The server is still alive between batches.
+        expect(server.process.exitCode, `server exited during batch ${batch} (seed ${seed})`).toBeNull();
+      }
 
-    const summary = [...statuses.entries()].sort().map(([status, n]) => `${status}: ${n}`).join(", ");
-    console.log(`[hardening] webhook fuzz: ${done} requests in ${Date.now() - started} ms — ${summary}`);
-    if (failures.length > 0) console.log(`[hardening] webhook fuzz: server errors:\n${serverErrors.join("\n")}`);
-    expect(failures.slice(0, 20), `${failures.length} failures (seed ${seed})`).toEqual([]);
-    expect(overBudget, `fuzzing passed its ${DEADLINE_MS} ms budget after ${done} cases (seed ${seed})`).toBe(false);
-    expect(done).toBe(CASES);
-    // The generator must actually reach the handler's accepting path, not only its refusals.
-    expect(accepted).toBeGreaterThan(CASES / 10);
+      const summary = [...statuses.entries()]
+        .sort()
+        .map(([status, n]) => `${status}: ${n}`)
+        .join(", ");
+      console.log(`[hardening] webhook fuzz: ${done} requests in ${Date.now() - started} ms — ${summary}`);
+      if (failures.length > 0) console.log(`[hardening] webhook fuzz: server errors:\n${serverErrors.join("\n")}`);
+      expect(failures.slice(0, 20), `${failures.length} failures (seed ${seed})`).toEqual([]);
+      expect(overBudget, `fuzzing passed its ${DEADLINE_MS} ms budget after ${done} cases (seed ${seed})`).toBe(false);
+      expect(done).toBe(CASES);
+      // The generator must actually reach the handler's accepting path, not only its refusals.
+      expect(accepted).toBeGreaterThan(CASES / 10);
 
-    // Still serving, and still applying ordinary deliveries.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    const ordinary = await postWebhook(server.url, { ...loadPayload("02-ringing"), id: `after-fuzz-${seed}` });
-    expect(ordinary.status).toBe(200);
-    accepted += 1;
+      // Still serving, and still applying ordinary deliveries.
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      const ordinary = await postWebhook(server.url, { ...loadPayload("02-ringing"), id: `after-fuzz-${seed}` });
+      expect(ordinary.status).toBe(200);
+      accepted += 1;
 
-    // Every 2xx is backed by a stored event, and nothing else was stored.
-    const db: Db = openTestDatabase(server.databasePath);
-    try {
-      const stored = db.select({ n: count() }).from(webhookEvents).where(eq(webhookEvents.source, "webhook")).get()!.n;
-      expect(stored, `stored events vs 2xx answers (seed ${seed})`).toBe(accepted);
-    } finally {
-      db.$client.close();
-    }
+      // Every 2xx is backed by a stored event, and nothing else was stored.
+      const db: Db = openTestDatabase(server.databasePath);
+      try {
+        const stored = db.select({ n: count() }).from(webhookEvents).where(eq(webhookEvents.source, "webhook")).get()!.n;
+        expect(stored, `stored events vs 2xx answers (seed ${seed})`).toBe(accepted);
+      } finally {
+        db.$client.close();
+      }
 
-    await server.stop();
-    expect(integrityCheck(server.databasePath)).toBe("ok");
-    fs.rmSync(path.dirname(server.databasePath), { recursive: true, force: true });
-  }, LONG ? 1_800_000 : 600_000);
+      await server.stop();
+      expect(integrityCheck(server.databasePath)).toBe("ok");
+      fs.rmSync(path.dirname(server.databasePath), { recursive: true, force: true });
+    },
+    LONG ? 1_800_000 : 600_000,
+  );
 });

@@ -84,7 +84,8 @@ export function eventRows(db: Db, executionId: string) {
 /** An audit entry records a real change: another status, or another interview time. */
 export function isRealChange(entry: typeof statusChanges.$inferSelect): boolean {
   const interviewMoved =
-    entry.toInterviewAt !== null && (entry.fromInterviewAt === null || entry.fromInterviewAt.getTime() !== entry.toInterviewAt.getTime());
+    entry.toInterviewAt !== null &&
+    (entry.fromInterviewAt === null || entry.fromInterviewAt.getTime() !== entry.toInterviewAt.getTime());
   return entry.fromStatus !== entry.toStatus || interviewMoved;
 }
 

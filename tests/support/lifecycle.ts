@@ -103,7 +103,10 @@ export const lifecycleArb: fc.Arbitrary<Lifecycle> = fc
     const unanswered = ["no-answer", "busy", "failed", "silent"].includes(lifecycle.ending?.kind ?? "");
     return unanswered ? { ...lifecycle, inProgress: 0, disconnected: false } : lifecycle;
   })
-  .filter((lifecycle) => lifecycle.queued || lifecycle.ringing || lifecycle.inProgress > 0 || lifecycle.disconnected || lifecycle.ending !== null);
+  .filter(
+    (lifecycle) =>
+      lifecycle.queued || lifecycle.ringing || lifecycle.inProgress > 0 || lifecycle.disconnected || lifecycle.ending !== null,
+  );
 
 /** Bolna's timestamp format: six decimals, no zone (UTC). */
 export function bolnaTime(micros: number): string {
@@ -124,7 +127,11 @@ function extractionFor(ending: Ending): Record<string, unknown> | null {
     case "declined":
       return { call_outcome: "REJECTED", final_slot: null, notes: "Candidate declined." };
     case "rescheduled":
-      return { call_outcome: "RESCHEDULED", final_slot: { date: ending.date, time: ending.time, day_of_week: "Someday" }, notes: "Moved." };
+      return {
+        call_outcome: "RESCHEDULED",
+        final_slot: { date: ending.date, time: ending.time, day_of_week: "Someday" },
+        notes: "Moved.",
+      };
     default:
       return null;
   }
@@ -140,18 +147,34 @@ export function lifecycleBodies(lifecycle: Lifecycle, executionId: string, phone
 
   type Stage = { status: string; fields: Partial<Record<string, unknown>>; telephony: Record<string, unknown> };
   const stages: Stage[] = [];
-  const early = { transcript: null, conversation_duration: 0, total_cost: 0, extracted_data: null, summary: null, error_message: null };
+  const early = {
+    transcript: null,
+    conversation_duration: 0,
+    total_cost: 0,
+    extracted_data: null,
+    summary: null,
+    error_message: null,
+  };
   const earlyPhone = { duration: null, recording_url: null, hangup_by: null, hangup_reason: null };
   if (lifecycle.queued) stages.push({ status: "queued", fields: early, telephony: earlyPhone });
   if (lifecycle.ringing) stages.push({ status: "ringing", fields: early, telephony: { ...earlyPhone, duration: "0.0" } });
   for (let i = 0; i < lifecycle.inProgress; i += 1) {
     const partial = `${lines.slice(0, 2 * (i + 1)).join("\n")}\n`;
-    stages.push({ status: "in-progress", fields: { ...early, transcript: partial }, telephony: { ...earlyPhone, duration: "0.0" } });
+    stages.push({
+      status: "in-progress",
+      fields: { ...early, transcript: partial },
+      telephony: { ...earlyPhone, duration: "0.0" },
+    });
   }
   if (lifecycle.disconnected) {
     stages.push({
       status: "call-disconnected",
-      fields: { ...early, transcript: full, conversation_duration: lifecycle.conversationSeconds, total_cost: lifecycle.cost / 2 },
+      fields: {
+        ...early,
+        transcript: full,
+        conversation_duration: lifecycle.conversationSeconds,
+        total_cost: lifecycle.cost / 2,
+      },
       telephony: { ...earlyPhone, duration: "0.0", recording_url: "" },
     });
   }
@@ -160,7 +183,11 @@ export function lifecycleBodies(lifecycle: Lifecycle, executionId: string, phone
     const hangup = { hangup_by: "Callee", hangup_reason: "Call recipient hungup" };
     switch (ending.kind) {
       case "no-answer":
-        stages.push({ status: "no-answer", fields: early, telephony: { ...earlyPhone, duration: "0.0", hangup_by: "Carrier", hangup_reason: "No answer" } });
+        stages.push({
+          status: "no-answer",
+          fields: early,
+          telephony: { ...earlyPhone, duration: "0.0", hangup_by: "Carrier", hangup_reason: "No answer" },
+        });
         break;
       case "busy":
         stages.push({ status: "busy", fields: early, telephony: { ...earlyPhone, duration: "0.0" } });
@@ -173,7 +200,11 @@ export function lifecycleBodies(lifecycle: Lifecycle, executionId: string, phone
         });
         break;
       case "silent":
-        stages.push({ status: "completed", fields: { ...early, total_cost: lifecycle.cost }, telephony: { ...earlyPhone, duration: duration(4), ...hangup } });
+        stages.push({
+          status: "completed",
+          fields: { ...early, total_cost: lifecycle.cost },
+          telephony: { ...earlyPhone, duration: duration(4), ...hangup },
+        });
         break;
       default: {
         const done = {
@@ -189,7 +220,11 @@ export function lifecycleBodies(lifecycle: Lifecycle, executionId: string, phone
         }
         stages.push({
           status: "completed",
-          fields: { ...done, extracted_data: extraction, summary: `Summary of ${ending.kind} call ${lifecycle.recordingSuffix}.` },
+          fields: {
+            ...done,
+            extracted_data: extraction,
+            summary: `Summary of ${ending.kind} call ${lifecycle.recordingSuffix}.`,
+          },
           telephony: phoneDone,
         });
       }
@@ -216,12 +251,10 @@ export function lifecycleBodies(lifecycle: Lifecycle, executionId: string, phone
 /** A delivery order: every event at least once, some of them several times, in any order. */
 export function deliveryOrderArb(length: number, maxExtra = 4): fc.Arbitrary<number[]> {
   const indices = Array.from({ length }, (_, index) => index);
-  return fc
-    .array(fc.nat({ max: Math.max(0, length - 1) }), { maxLength: length === 0 ? 0 : maxExtra })
-    .chain((extra) => {
-      const all = [...indices, ...extra];
-      return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
-    });
+  return fc.array(fc.nat({ max: Math.max(0, length - 1) }), { maxLength: length === 0 ? 0 : maxExtra }).chain((extra) => {
+    const all = [...indices, ...extra];
+    return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
+  });
 }
 
 export function sha256Hex(text: string): string {
@@ -233,5 +266,12 @@ export function deliveryOf(body: unknown, receivedAt = new Date()): Delivery {
   const rawBody = typeof body === "string" ? body : JSON.stringify(body);
   const parsed = parseExecution(JSON.parse(rawBody));
   if (!parsed.ok) throw new Error(`generated body does not parse: ${parsed.message}`);
-  return { execution: parsed.execution, rawBody, bodyHash: sha256Hex(rawBody), senderIp: "127.0.0.1", receivedAt, source: "webhook" };
+  return {
+    execution: parsed.execution,
+    rawBody,
+    bodyHash: sha256Hex(rawBody),
+    senderIp: "127.0.0.1",
+    receivedAt,
+    source: "webhook",
+  };
 }

@@ -4,13 +4,7 @@ import path from "node:path";
 // Copies of shared/reference/payloads, so the tests do not depend on anything outside the repository.
 export const PAYLOAD_DIR = path.resolve(import.meta.dirname, "..", "fixtures", "bolna");
 
-export const LIFECYCLE = [
-  "01-queued",
-  "02-ringing",
-  "03-in-progress",
-  "04-call-disconnected",
-  "05-completed-confirmed",
-] as const;
+export const LIFECYCLE = ["01-queued", "02-ringing", "03-in-progress", "04-call-disconnected", "05-completed-confirmed"] as const;
 
 export type Body = Record<string, unknown> & { id: string };
 

@@ -29,9 +29,17 @@ export type RawResponse = {
 const MAX_KEEP = 256 * 1024;
 
 export function encodeRequest(request: RawRequest, port: number): Buffer {
-  const lines: Buffer[] = [Buffer.from(`${request.method} ${request.path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`, "latin1")];
+  const lines: Buffer[] = [
+    Buffer.from(`${request.method} ${request.path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`, "latin1"),
+  ];
   for (const [name, value] of request.headers) {
-    lines.push(Buffer.concat([Buffer.from(`${name}: `, "latin1"), typeof value === "string" ? Buffer.from(value, "latin1") : value, Buffer.from("\r\n")]));
+    lines.push(
+      Buffer.concat([
+        Buffer.from(`${name}: `, "latin1"),
+        typeof value === "string" ? Buffer.from(value, "latin1") : value,
+        Buffer.from("\r\n"),
+      ]),
+    );
   }
   if (request.framing === "length") lines.push(Buffer.from(`Content-Length: ${request.body.length}\r\n`));
   if (request.framing === "chunked") {
@@ -123,7 +131,11 @@ export function rawExchange(port: number, bytes: Buffer, timeoutMs = 20_000): Pr
 }
 
 /** Runs `task` over `items` with at most `concurrency` in flight. */
-export async function inPool<T, R>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -45,7 +45,10 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
  * Starts the real production server (`npm start`'s script, or a bare `next start` to prove it fails closed)
  * on a free port and a temporary database. The build must already exist: vitest's global setup makes it.
  */
-export async function startServer(env: Record<string, string> = {}, command: "start" | "next-start" = "start"): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  command: "start" | "next-start" = "start",
+): Promise<TestServer> {
   const databasePath = env.DATABASE_PATH ?? tempDatabasePath();
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {

@@ -121,7 +121,11 @@ export function repairExt4(loop: Ext4Loop): string {
   return `e2fsck exit ${fsck.status}`;
 }
 
-const isMounted = (dir: string) => fs.readFileSync("/proc/mounts", "utf8").split("\n").some((entry) => entry.split(" ")[1] === dir);
+const isMounted = (dir: string) =>
+  fs
+    .readFileSync("/proc/mounts", "utf8")
+    .split("\n")
+    .some((entry) => entry.split(" ")[1] === dir);
 
 export function destroyExt4Loop(loop: Ext4Loop): void {
   if (isMounted(loop.mountDir)) unmount(loop.mountDir);

@@ -25,7 +25,17 @@ const FIXTURES = [
 /** A JSON value, or raw JSON text spliced in as it is (for tokens JSON.stringify cannot write). */
 type Weird = { value: unknown } | { raw: string };
 
-const RAW_NUMBERS = ["1e400", "-1e400", "-0", "1e-400", "123456789012345678901234567890", "9007199254740993", "0.1e1", "-0.0", "5e-324"];
+const RAW_NUMBERS = [
+  "1e400",
+  "-1e400",
+  "-0",
+  "1e-400",
+  "123456789012345678901234567890",
+  "9007199254740993",
+  "0.1e1",
+  "-0.0",
+  "5e-324",
+];
 const INVALID_TOKENS = ["NaN", "Infinity", "-Infinity", "undefined", "0x10", "01", "+1", ".5", "'single'"];
 const ODD_STRINGS = [
   "",
@@ -65,7 +75,16 @@ const ODD_STRINGS = [
 
 /** A long string of one unit; `size` is roughly its length once written as JSON (lone surrogates are escaped). */
 const bigString = (kind: number, size: number): string => {
-  const [unit, written] = ([["a", 1], ["🙂", 4], ["\ud800", 6], ["é", 2], ["\u0000", 6], ["assistant: hello\nuser: yes\n", 28]] as const)[kind % 6]!;
+  const [unit, written] = (
+    [
+      ["a", 1],
+      ["🙂", 4],
+      ["\ud800", 6],
+      ["é", 2],
+      ["\u0000", 6],
+      ["assistant: hello\nuser: yes\n", 28],
+    ] as const
+  )[kind % 6]!;
   return unit.repeat(Math.max(1, Math.floor(size / written)));
 };
 
@@ -78,10 +97,17 @@ const weirdArb: fc.Arbitrary<Weird> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...INVALID_TOKENS).map((raw) => ({ raw })) },
   {
     weight: 4,
-    arbitrary: fc.constantFrom<unknown>(true, false, null, 0, -1, 1.5, 2 ** 53, [], {}, [1, "a", null], { nested: { x: 1 } }, "0.0", "75").map((value) => ({ value })),
+    arbitrary: fc
+      .constantFrom<unknown>(true, false, null, 0, -1, 1.5, 2 ** 53, [], {}, [1, "a", null], { nested: { x: 1 } }, "0.0", "75")
+      .map((value) => ({ value })),
   },
   { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 60 }).map((value) => ({ value })) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 }).map((value) => ({ value })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 })
+      .map((value) => ({ value })),
+  },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => ({ value })) },
   // Long strings: mostly tens of kilobytes, sometimes close to the 1 MiB cap.
   {
@@ -112,7 +138,10 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   op: fc.constantFrom<Mutation["op"]>("set", "set", "set", "delete", "add"),
   pick: fc.nat(),
   weird: weirdArb,
-  key: fc.oneof(fc.constantFrom("id", "execution_id", "status", "extracted_data", "final_slot", "__proto__", "constructor", "toString"), fc.string({ maxLength: 12 })),
+  key: fc.oneof(
+    fc.constantFrom("id", "execution_id", "status", "extracted_data", "final_slot", "__proto__", "constructor", "toString"),
+    fc.string({ maxLength: 12 }),
+  ),
 });
 
 export type BodySpec =
@@ -135,7 +164,10 @@ const bodyArb: fc.Arbitrary<BodySpec> = fc.oneof(
     }),
   },
   { weight: 16, arbitrary: fc.jsonValue({ maxDepth: 5 }).map((value) => ({ kind: "json" as const, value })) },
-  { weight: 16, arbitrary: fc.record({ kind: fc.constant("truncated" as const), fixture: fc.nat(FIXTURES.length - 1), cut: fc.nat() }) },
+  {
+    weight: 16,
+    arbitrary: fc.record({ kind: fc.constant("truncated" as const), fixture: fc.nat(FIXTURES.length - 1), cut: fc.nat() }),
+  },
   { weight: 16, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((bytes) => ({ kind: "bytes" as const, bytes })) },
   { weight: 6, arbitrary: fc.constant({ kind: "empty" as const }) },
   {
@@ -176,7 +208,13 @@ const XFF_VALUES: (string | Buffer)[] = [
   Buffer.from([0xff, 0xfe, 0x00, 0x41]),
 ];
 
-const JSON_TYPES = ["application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/json;charset=latin1", "application/vnd.bolna+json"];
+const JSON_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "APPLICATION/JSON",
+  "application/json;charset=latin1",
+  "application/vnd.bolna+json",
+];
 const OTHER_TYPES: (string | null)[] = [
   "application/+json",
   "application/jsonp",
@@ -203,15 +241,35 @@ export type CaseSpec = {
 };
 
 export const caseArb: fc.Arbitrary<CaseSpec> = fc.record({
-  method: fc.oneof({ weight: 30, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("GET", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") }),
+  method: fc.oneof(
+    { weight: 30, arbitrary: fc.constant("POST") },
+    { weight: 1, arbitrary: fc.constantFrom("GET", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") },
+  ),
   path: fc.oneof(
     { weight: 20, arbitrary: fc.constantFrom("/webhook", "/api/webhook") },
     // Variants that still reach (or redirect to) the webhook route.
-    { weight: 1, arbitrary: fc.constantFrom("/webhook?x=1", "/api/webhook/", "/webhook/", "/webhook/../api/webhook", "/api/./webhook", "/api/webhook?" + "q".repeat(5000), "/webhook#frag") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "/webhook?x=1",
+        "/api/webhook/",
+        "/webhook/",
+        "/webhook/../api/webhook",
+        "/api/./webhook",
+        "/api/webhook?" + "q".repeat(5000),
+        "/webhook#frag",
+      ),
+    },
   ),
   body: bodyArb,
-  contentType: fc.oneof({ weight: 6, arbitrary: fc.constantFrom<string | null>(...JSON_TYPES) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER_TYPES) }),
-  xff: fc.oneof({ weight: 6, arbitrary: fc.constant<(string | Buffer)[]>([]) }, { weight: 3, arbitrary: fc.array(fc.constantFrom(...XFF_VALUES), { minLength: 1, maxLength: 3 }) }),
+  contentType: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom<string | null>(...JSON_TYPES) },
+    { weight: 1, arbitrary: fc.constantFrom(...OTHER_TYPES) },
+  ),
+  xff: fc.oneof(
+    { weight: 6, arbitrary: fc.constant<(string | Buffer)[]>([]) },
+    { weight: 3, arbitrary: fc.array(fc.constantFrom(...XFF_VALUES), { minLength: 1, maxLength: 3 }) },
+  ),
   framing: fc.oneof(
     { weight: 20, arbitrary: fc.constant("length" as const) },
     { weight: 4, arbitrary: fc.constant("chunked" as const) },
@@ -231,7 +289,10 @@ export const caseArb: fc.Arbitrary<CaseSpec> = fc.record({
         ["Cookie", "callboard.session_token=forged"],
         ["Authorization", "Bearer forged"],
       ),
-      fc.tuple(fc.stringMatching(/^X-[A-Za-z-]{1,20}$/), fc.string({ unit: "binary-ascii", maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, ""))),
+      fc.tuple(
+        fc.stringMatching(/^X-[A-Za-z-]{1,20}$/),
+        fc.string({ unit: "binary-ascii", maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, "")),
+      ),
     ),
     { maxLength: 3 },
   ),
@@ -259,7 +320,11 @@ export function bodyBytes(spec: BodySpec, uniqueId: string): Buffer {
     case "json":
       return Buffer.from(JSON.stringify(spec.value) ?? "null");
     case "oversized":
-      return Buffer.concat([Buffer.from(`{"id":${JSON.stringify(uniqueId)},"status":"completed","transcript":"`), Buffer.alloc(spec.size, "x"), Buffer.from('"}')]);
+      return Buffer.concat([
+        Buffer.from(`{"id":${JSON.stringify(uniqueId)},"status":"completed","transcript":"`),
+        Buffer.alloc(spec.size, "x"),
+        Buffer.from('"}'),
+      ]);
     case "truncated": {
       const text = JSON.stringify({ ...FIXTURES[spec.fixture]!, id: uniqueId });
       return Buffer.from(text.slice(0, spec.cut % text.length));
@@ -292,7 +357,13 @@ export function bodyBytes(spec: BodySpec, uniqueId: string): Buffer {
         }
         const last = path.at(-1)!;
         if (mutation.op === "delete") delete parent[last];
-        else if (mutation.op === "add") Object.defineProperty(parent, mutation.key, { value: place(mutation.weird), enumerable: true, configurable: true, writable: true });
+        else if (mutation.op === "add")
+          Object.defineProperty(parent, mutation.key, {
+            value: place(mutation.weird),
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         else parent[last] = place(mutation.weird);
       }
       // Lone surrogates in the execution id trigger a known, separately proved bug (webhook-fuzz.test.ts,

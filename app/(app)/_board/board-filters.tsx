@@ -18,7 +18,11 @@ export function BoardFilters({ query }: { query: CandidateListQuery }) {
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Status
-        <select name="status" defaultValue={query.status ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal text-slate-900">
+        <select
+          name="status"
+          defaultValue={query.status ?? ""}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal text-slate-900"
+        >
           <option value="">All statuses</option>
           {CANDIDATE_STATUSES.map((status) => (
             <option key={status} value={status}>

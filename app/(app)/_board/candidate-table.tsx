@@ -86,7 +86,9 @@ export function CandidateTable({ rows, query, zone, actions }: Props) {
               <td className="truncate px-3 py-2 font-mono text-xs" data-testid="call-status">
                 {row.callStatus ?? "—"}
               </td>
-              <td className="px-3 py-2 text-xs">{row.lastCallAt ? <LocalTime value={row.lastCallAt} fallbackZone={zone} /> : "—"}</td>
+              <td className="px-3 py-2 text-xs">
+                {row.lastCallAt ? <LocalTime value={row.lastCallAt} fallbackZone={zone} /> : "—"}
+              </td>
               <td className="truncate px-3 py-2 text-xs text-slate-600" title={row.statusReason ?? undefined}>
                 {row.statusReason ?? ""}
               </td>

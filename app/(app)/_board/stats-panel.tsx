@@ -6,7 +6,8 @@ import { CANDIDATE_STATUSES, CANDIDATE_STATUS_LABELS } from "@/lib/candidates/st
 import { boardHref } from "./board-href";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
-const seconds = (value: number | null) => (value === null ? "—" : `${Math.floor(value / 60)}m ${String(Math.round(value % 60)).padStart(2, "0")}s`);
+const seconds = (value: number | null) =>
+  value === null ? "—" : `${Math.floor(value / 60)}m ${String(Math.round(value % 60)).padStart(2, "0")}s`;
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -43,16 +44,28 @@ export function StatsPanel({ stats, query }: { stats: BoardStats; query: Candida
       </ul>
       <div className="grid grid-cols-1 gap-2 md:grid-cols-4">
         <dl className="contents">
-          <Figure label="Answer rate" value={percent(stats.answeredCalls, stats.finishedCalls)} hint={`${stats.answeredCalls} of ${stats.finishedCalls} finished calls`} />
+          <Figure
+            label="Answer rate"
+            value={percent(stats.answeredCalls, stats.finishedCalls)}
+            hint={`${stats.answeredCalls} of ${stats.finishedCalls} finished calls`}
+          />
           <Figure label="Avg conversation" value={seconds(stats.averageConversationSeconds)} />
           <Figure label="Total call cost" value={stats.totalCost.toFixed(2)} hint="Bolna credits" />
         </dl>
         <figure className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
           <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-500">Status breakdown</figcaption>
-          <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={CANDIDATE_STATUSES.map((s) => `${CANDIDATE_STATUS_LABELS[s]} ${stats.byStatus[s]}`).join(", ")}>
+          <div
+            className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100"
+            role="img"
+            aria-label={CANDIDATE_STATUSES.map((s) => `${CANDIDATE_STATUS_LABELS[s]} ${stats.byStatus[s]}`).join(", ")}
+          >
             {stats.total > 0 &&
               CANDIDATE_STATUSES.map((status) => (
-                <span key={status} className={STATUS_BAR_COLOURS[status]} style={{ width: `${(stats.byStatus[status] / stats.total) * 100}%` }} />
+                <span
+                  key={status}
+                  className={STATUS_BAR_COLOURS[status]}
+                  style={{ width: `${(stats.byStatus[status] / stats.total) * 100}%` }}
+                />
               ))}
           </div>
           <p className="mt-2 text-xs text-slate-500">{stats.total} candidates</p>

@@ -19,7 +19,10 @@ export async function changePassword(_state: ActionState, form: FormData): Promi
   await requireActor();
   const parsed = changePasswordInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+    return {
+      ok: false,
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
+    };
   }
   try {
     await getAuth().api.changePassword({
@@ -27,7 +30,8 @@ export async function changePassword(_state: ActionState, form: FormData): Promi
       body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
     });
   } catch (error) {
-    if (authErrorCode(error) !== null) return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
+    if (authErrorCode(error) !== null)
+      return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
     throw error;
   }
   return { ok: true, message: "Password changed. Your other sessions were signed out." };

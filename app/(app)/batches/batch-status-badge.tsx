@@ -9,7 +9,10 @@ const LABELS: Record<CallBatch["status"], string> = { running: "Running", cancel
 
 export function BatchStatusBadge({ status }: { status: CallBatch["status"] }) {
   return (
-    <span data-batch-status={status} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}>
+    <span
+      data-batch-status={status}
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
+    >
       {LABELS[status]}
     </span>
   );

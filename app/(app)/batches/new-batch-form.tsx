@@ -18,7 +18,10 @@ export function NewBatchForm({ pending, more }: { pending: PendingCandidate[]; m
         <input type="checkbox" name="allPending" checked={allPending} onChange={(event) => setAllPending(event.target.checked)} />
         All pending candidates
       </label>
-      <fieldset disabled={allPending} className="flex max-h-72 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 disabled:opacity-50">
+      <fieldset
+        disabled={allPending}
+        className="flex max-h-72 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 disabled:opacity-50"
+      >
         <legend className="px-1 text-sm font-medium text-slate-700">Or choose candidates</legend>
         {pending.length === 0 && <p className="text-sm text-slate-500">No candidate is pending.</p>}
         {pending.map((candidate) => (
@@ -35,12 +38,27 @@ export function NewBatchForm({ pending, more }: { pending: PendingCandidate[]; m
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col gap-1 text-sm">
           Calls at the same time
-          <input name="concurrency" type="number" min={1} max={20} defaultValue={3} className="w-28 rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            name="concurrency"
+            type="number"
+            min={1}
+            max={20}
+            defaultValue={3}
+            className="w-28 rounded-md border border-slate-300 px-2 py-1"
+          />
           {errors.concurrency && <span className="text-xs text-rose-700">{errors.concurrency}</span>}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Seconds between call starts
-          <input name="pacingSeconds" type="number" min={0} max={600} step={0.1} defaultValue={1} className="w-28 rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            name="pacingSeconds"
+            type="number"
+            min={0}
+            max={600}
+            step={0.1}
+            defaultValue={1}
+            className="w-28 rounded-md border border-slate-300 px-2 py-1"
+          />
           {errors.pacingSeconds && <span className="text-xs text-rose-700">{errors.pacingSeconds}</span>}
         </label>
       </div>
@@ -49,7 +67,11 @@ export function NewBatchForm({ pending, more }: { pending: PendingCandidate[]; m
           {state.message}
         </p>
       )}
-      <button type="submit" disabled={submitting} className="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={submitting}
+        className="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         Start batch
       </button>
     </form>

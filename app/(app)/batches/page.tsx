@@ -37,7 +37,9 @@ export default async function BatchesPage() {
       </header>
       {can(actor.role, "calls:place") && (
         <NewBatchForm
-          pending={pending.slice(0, SHOWN_PENDING).map((row) => ({ id: row.id, name: row.name, phone: row.phone, interview: format.format(row.interviewAt) }))}
+          pending={pending
+            .slice(0, SHOWN_PENDING)
+            .map((row) => ({ id: row.id, name: row.name, phone: row.phone, interview: format.format(row.interviewAt) }))}
           more={Math.max(0, pending.length - SHOWN_PENDING)}
         />
       )}
@@ -51,11 +53,21 @@ export default async function BatchesPage() {
           <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
             <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">Batch</th>
-                <th scope="col" className="px-3 py-2">Started</th>
-                <th scope="col" className="px-3 py-2">By</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Progress</th>
+                <th scope="col" className="px-3 py-2">
+                  Batch
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Started
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  By
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Progress
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -11,7 +11,12 @@ import { otherMethods } from "@/lib/http/other-methods";
 export const GET = withPermission("candidates:read", ({ request }) => {
   const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const page = queryCandidates(getDb(), query);
-  return Response.json({ candidates: page.candidates.map(candidateJson), total: page.total, page: query.page, pageSize: query.pageSize });
+  return Response.json({
+    candidates: page.candidates.map(candidateJson),
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
 });
 
 export const POST = withPermission("candidates:write", async ({ request, actor }) => {

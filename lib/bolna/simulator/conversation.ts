@@ -83,10 +83,7 @@ function declined(context: CallContext): Ending {
 }
 
 function rescheduled(context: CallContext, random: Random): Ending {
-  const asks: Turn[] = [
-    ...offerBookedSlot(context),
-    ["user", "No, I have a conflict then. Could we find a different day?"],
-  ];
+  const asks: Turn[] = [...offerBookedSlot(context), ["user", "No, I have a conflict then. Could we find a different day?"]];
   if (context.alternatives.length === 0) {
     return {
       turns: [
@@ -110,10 +107,7 @@ function rescheduled(context: CallContext, random: Random): Ending {
       ...asks,
       ["assistant", `I completely understand. ${options} Which of these suits you best?`],
       ["user", `Let's do ${choice.spoken}, please.`],
-      [
-        "assistant",
-        `Perfect. I've rescheduled your interview to ${choice.spoken}. Thank you for working with me on this!`,
-      ],
+      ["assistant", `Perfect. I've rescheduled your interview to ${choice.spoken}. Thank you for working with me on this!`],
       ["user", "Thanks, bye."],
     ],
     extraction: {
@@ -127,11 +121,7 @@ function rescheduled(context: CallContext, random: Random): Ending {
 
 export function converse(scenario: AnsweredScenario, context: CallContext, random: Random): Conversation {
   const { turns, extraction, outcome } =
-    scenario === "confirmed"
-      ? confirmed(context)
-      : scenario === "declined"
-        ? declined(context)
-        : rescheduled(context, random);
+    scenario === "confirmed" ? confirmed(context) : scenario === "declined" ? declined(context) : rescheduled(context, random);
   const all = [...opening(context), ...turns];
   const transcript = all.map(([speaker, words]) => `${speaker}: ${words}\n`).join("");
   const agentCharacters = all.reduce((sum, [speaker, words]) => sum + (speaker === "assistant" ? words.length : 0), 0);

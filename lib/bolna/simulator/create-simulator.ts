@@ -162,12 +162,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       const headers: Record<string, string> = failure.retryAfterSeconds
         ? { "retry-after": String(failure.retryAfterSeconds) }
         : {};
-      return sendJson(
-        res,
-        failure.status,
-        { message: failure.message ?? `Simulated failure (${failure.status})` },
-        headers,
-      );
+      return sendJson(res, failure.status, { message: failure.message ?? `Simulated failure (${failure.status})` }, headers);
     }
     if (req.headers.authorization !== `Bearer ${apiKey}`) return sendJson(res, 401, { message: "Invalid API key" });
     const path = new URL(req.url ?? "/", "http://simulator").pathname;

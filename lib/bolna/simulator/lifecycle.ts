@@ -89,12 +89,7 @@ function unansweredEnd(scenario: UnansweredScenario): Step {
 }
 
 /** Every status change of one call after it was placed, in order, ending in a terminal status. */
-export function lifecycle(
-  scenario: ScenarioName,
-  context: CallContext,
-  random: Random,
-  options: LifecycleOptions,
-): Step[] {
+export function lifecycle(scenario: ScenarioName, context: CallContext, random: Random, options: LifecycleOptions): Step[] {
   const queued: Step = { afterMs: AT.queued, status: "queued" };
   const ringing: Step = {
     afterMs: AT.ringing,

@@ -109,9 +109,7 @@ describe("Bolna simulator", () => {
     const ids = {} as Record<ScenarioName, string>;
     for (const [scenario, phone] of Object.entries(PHONES) as [ScenarioName, string][]) {
       simulator.setScenario(phone, scenario);
-      ids[scenario] = (
-        await client.placeCall({ recipientPhone: phone, userData: userDataFor("Asha Verma") })
-      ).executionId;
+      ids[scenario] = (await client.placeCall({ recipientPhone: phone, userData: userDataFor("Asha Verma") })).executionId;
     }
     for (const id of Object.values(ids)) await waitForTerminal(receiver.received, id);
 
@@ -187,8 +185,7 @@ describe("Bolna simulator", () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       ids.push(
-        (await client.placeCall({ recipientPhone: `+91982222000${i}`, userData: userDataFor("Rahul Mehta") }))
-          .executionId,
+        (await client.placeCall({ recipientPhone: `+91982222000${i}`, userData: userDataFor("Rahul Mehta") })).executionId,
       );
     }
     for (const id of ids) await waitForTerminal(receiver.received, id);
@@ -198,9 +195,7 @@ describe("Bolna simulator", () => {
     const perCall = ids.map((id) => executionsOf(receiver.received, id));
     const duplicated = perCall.some((events) => new Set(events.map(({ text }) => text)).size < events.length);
     const outOfOrder = perCall.some((events) =>
-      events.some(
-        ({ execution }, i) => i > 0 && statusRank(execution.status) < statusRank(events[i - 1]!.execution.status),
-      ),
+      events.some(({ execution }, i) => i > 0 && statusRank(execution.status) < statusRank(events[i - 1]!.execution.status)),
     );
     expect(duplicated).toBe(true);
     expect(outOfOrder).toBe(true);

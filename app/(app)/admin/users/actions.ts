@@ -19,7 +19,10 @@ export async function changeUser(userId: string, _state: ActionState, form: Form
   const actor = await requireActor();
   return runAction(actor, "users:manage", () => {
     const active = form.get("active");
-    updateUser(userId, updateUserInput.parse({ role: form.get("role") ?? undefined, active: active === null ? undefined : active === "true" }));
+    updateUser(
+      userId,
+      updateUserInput.parse({ role: form.get("role") ?? undefined, active: active === null ? undefined : active === "true" }),
+    );
     revalidatePath("/admin/users");
     return { ok: true };
   });

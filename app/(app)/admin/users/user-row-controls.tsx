@@ -13,17 +13,30 @@ export function UserRowControls({ userId, email, role, active }: { userId: strin
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role of {email}
         </label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <select
+          id={`role-${userId}`}
+          name="role"
+          defaultValue={role}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        >
           <option value="recruiter">Recruiter</option>
           <option value="admin">Admin</option>
         </select>
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
+        >
           Save role
         </button>
       </form>
       <form action={action}>
         <input type="hidden" name="active" value={active ? "false" : "true"} />
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
+        >
           {active ? `Deactivate` : `Reactivate`}
           <span className="sr-only"> {email}</span>
         </button>

@@ -43,13 +43,17 @@ function Summary({ batch }: { batch: BatchView }) {
     .sort((a, b) => b[1] - a[1])
     .map(([outcome, n]) => `${n} ${OUTCOME_LABELS[outcome] ?? outcome}`);
   return (
-    <section aria-labelledby="batch-summary" className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-950 ring-1 ring-emerald-200">
+    <section
+      aria-labelledby="batch-summary"
+      className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-950 ring-1 ring-emerald-200"
+    >
       <h2 id="batch-summary" className="mb-1 font-semibold">
         Summary
       </h2>
       <p>
-        {batch.status === "cancelled" ? "Cancelled" : "Finished"} after {duration(batch.createdAt, batch.finishedAt ?? new Date())}: {counts.done} of{" "}
-        {counts.total} calls made{outcomes.length > 0 ? ` (${outcomes.join(", ")})` : ""}, {counts.failed} failed
+        {batch.status === "cancelled" ? "Cancelled" : "Finished"} after{" "}
+        {duration(batch.createdAt, batch.finishedAt ?? new Date())}: {counts.done} of {counts.total} calls made
+        {outcomes.length > 0 ? ` (${outcomes.join(", ")})` : ""}, {counts.failed} failed
         {counts.cancelled > 0 ? `, ${counts.cancelled} cancelled before calling` : ""}.
       </p>
     </section>
@@ -88,9 +92,17 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         <div className="ml-auto flex items-center gap-3">
           <LiveUpdates />
           {batch.status === "running" && can(actor.role, "calls:place") && (
-            <ConfirmDialog trigger="Cancel batch" title="Cancel this batch?" confirm="Stop calling" tone="danger" action={cancelBatchAction}>
+            <ConfirmDialog
+              trigger="Cancel batch"
+              title="Cancel this batch?"
+              confirm="Stop calling"
+              tone="danger"
+              action={cancelBatchAction}
+            >
               <input type="hidden" name="batchId" value={batch.id} />
-              <p className="text-sm text-slate-600">Queued candidates will not be called. Calls already under way finish normally.</p>
+              <p className="text-sm text-slate-600">
+                Queued candidates will not be called. Calls already under way finish normally.
+              </p>
             </ConfirmDialog>
           )}
         </div>
@@ -112,7 +124,10 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
           {tiles.map(([label, value, tone]) => (
             <div key={label} className="rounded-md bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
               <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${tone}`} data-testid={`count-${label.toLowerCase().replace(" ", "-")}`}>
+              <dd
+                className={`text-lg font-semibold tabular-nums ${tone}`}
+                data-testid={`count-${label.toLowerCase().replace(" ", "-")}`}
+              >
                 {value}
               </dd>
             </div>
@@ -125,12 +140,24 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Candidate</th>
-            <th scope="col" className="px-3 py-2">State</th>
-            <th scope="col" className="px-3 py-2">Call</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Started</th>
-            <th scope="col" className="px-3 py-2">Note</th>
+            <th scope="col" className="px-3 py-2">
+              Candidate
+            </th>
+            <th scope="col" className="px-3 py-2">
+              State
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Call
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Outcome
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Started
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Note
+            </th>
           </tr>
         </thead>
         <tbody>

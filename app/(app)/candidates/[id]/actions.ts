@@ -24,7 +24,11 @@ const optionalReason = z
 
 const overrideInput = z.object({
   status: z.enum(CANDIDATE_STATUSES, { error: "Choose one of the statuses." }),
-  reason: z.string().trim().min(1, "Give a reason: it is kept in the audit trail.").max(500, "Keep the reason under 500 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give a reason: it is kept in the audit trail.")
+    .max(500, "Keep the reason under 500 characters."),
 });
 
 const slotsInput = z.array(z.coerce.number().int().positive()).max(200);
@@ -85,6 +89,10 @@ export async function saveReschedulingSlots(id: number, _state: ActionState, for
     setReschedulingSlots(getDb(), candidateId.parse(id), slotIds.data);
     refresh(id);
     const count = new Set(slotIds.data).size;
-    return { ok: true, message: count === 0 ? "The agent will offer no other slots." : `The agent may offer ${count} slot${count === 1 ? "" : "s"}.` };
+    return {
+      ok: true,
+      message:
+        count === 0 ? "The agent will offer no other slots." : `The agent may offer ${count} slot${count === 1 ? "" : "s"}.`,
+    };
   });
 }

@@ -32,7 +32,11 @@ export function CallCard({ call, zone, showRawBodies }: Props) {
   const headingId = `call-${call.id}`;
   const hangup = [call.hangupBy, call.hangupReason].filter(Boolean).join(" · ");
   return (
-    <article aria-labelledby={headingId} data-execution-id={call.executionId} className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <article
+      aria-labelledby={headingId}
+      data-execution-id={call.executionId}
+      className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h3 id={headingId} className="text-sm font-semibold">
           Call <span className="font-mono text-xs font-normal text-slate-600">{call.executionId}</span>

@@ -13,15 +13,21 @@ function Item({ label, children, wide = false }: { label: string; children: Reac
 /** Who the candidate is and when they are interviewed. */
 export function CandidateProfile({ profile, zone }: { profile: CandidatePage["profile"]; zone: string }) {
   return (
-    <section aria-labelledby="profile-heading" className="flex flex-col gap-3 self-start rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="profile-heading"
+      className="flex flex-col gap-3 self-start rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id="profile-heading" className="text-sm font-semibold">
         Profile
       </h2>
       {profile.requestedInterviewAt && (
-        <p data-testid="requested-interview" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-300">
+        <p
+          data-testid="requested-interview"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-300"
+        >
           <strong className="font-semibold">Needs a recruiter:</strong> on a call the candidate asked for{" "}
-          <LocalTime value={profile.requestedInterviewAt} fallbackZone={zone} showZone className="font-medium" />, which could not be
-          booked. Arrange it with them and correct the interview.
+          <LocalTime value={profile.requestedInterviewAt} fallbackZone={zone} showZone className="font-medium" />, which could not
+          be booked. Arrange it with them and correct the interview.
         </p>
       )}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 md:grid-cols-3">

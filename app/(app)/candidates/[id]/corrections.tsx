@@ -16,13 +16,21 @@ type Props = { profile: CandidatePage["profile"]; allowed: CandidatePage["allowe
 export function Corrections({ profile, allowed }: Props) {
   if (!allowed.override && !allowed.reset && !allowed.delete) return null;
   return (
-    <section aria-labelledby="corrections-heading" className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="corrections-heading"
+      className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id="corrections-heading" className="text-sm font-semibold">
         Corrections
       </h2>
       <div className="flex flex-wrap items-start gap-2">
         {allowed.override && (
-          <ConfirmDialog trigger="Override status" title={`Override the status of ${profile.name}`} confirm="Override" action={overrideCandidateStatus.bind(null, profile.id)}>
+          <ConfirmDialog
+            trigger="Override status"
+            title={`Override the status of ${profile.name}`}
+            confirm="Override"
+            action={overrideCandidateStatus.bind(null, profile.id)}
+          >
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               New status
               <select name="status" defaultValue={profile.status} className={inputClass}>
@@ -42,8 +50,15 @@ export function Corrections({ profile, allowed }: Props) {
           </ConfirmDialog>
         )}
         {allowed.reset && (
-          <ConfirmDialog trigger="Reset" title={`Reset ${profile.name} to pending?`} confirm="Reset" action={resetCandidateStatus.bind(null, profile.id)}>
-            <p className="text-sm text-slate-600">The status goes back to pending and a rescheduled interview returns to its original time.</p>
+          <ConfirmDialog
+            trigger="Reset"
+            title={`Reset ${profile.name} to pending?`}
+            confirm="Reset"
+            action={resetCandidateStatus.bind(null, profile.id)}
+          >
+            <p className="text-sm text-slate-600">
+              The status goes back to pending and a rescheduled interview returns to its original time.
+            </p>
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Reason (optional)
               <input name="reason" maxLength={500} className={inputClass} />
@@ -51,10 +66,16 @@ export function Corrections({ profile, allowed }: Props) {
           </ConfirmDialog>
         )}
         {allowed.delete && (
-          <ConfirmDialog trigger="Delete" title={`Delete ${profile.name}?`} confirm="Delete candidate" tone="danger" action={deleteCandidateRecord.bind(null, profile.id)}>
+          <ConfirmDialog
+            trigger="Delete"
+            title={`Delete ${profile.name}?`}
+            confirm="Delete candidate"
+            tone="danger"
+            action={deleteCandidateRecord.bind(null, profile.id)}
+          >
             <p className="text-sm text-slate-600">
-              The candidate, their calls, transcripts, recordings and webhook bodies are deleted. The audit trail keeps the name, who
-              deleted it and why.
+              The candidate, their calls, transcripts, recordings and webhook bodies are deleted. The audit trail keeps the name,
+              who deleted it and why.
             </p>
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Reason (optional)

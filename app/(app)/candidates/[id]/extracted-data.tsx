@@ -1,7 +1,11 @@
 function Value({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
   if (typeof value === "object") {
-    return <pre className="overflow-x-auto rounded bg-slate-50 p-1.5 font-mono text-xs text-slate-800">{JSON.stringify(value, null, 2)}</pre>;
+    return (
+      <pre className="overflow-x-auto rounded bg-slate-50 p-1.5 font-mono text-xs text-slate-800">
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    );
   }
   return <>{String(value)}</>;
 }

@@ -32,7 +32,10 @@ export default async function CandidatePage({ params }: Props) {
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
       <header className="flex flex-col gap-2">
-        <Link href="/" className="self-start rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500">
+        <Link
+          href="/"
+          className="self-start rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500"
+        >
           <span aria-hidden>← </span>Candidates
         </Link>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -51,7 +54,10 @@ export default async function CandidatePage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
         <CandidateProfile profile={profile} zone={zone} />
         <div className="flex flex-col gap-6">
-          <section aria-labelledby="slots-heading" className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <section
+            aria-labelledby="slots-heading"
+            className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          >
             <h2 id="slots-heading" className="text-sm font-semibold">
               Rescheduling slots
             </h2>

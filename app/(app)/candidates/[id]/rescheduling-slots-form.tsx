@@ -25,7 +25,13 @@ export function ReschedulingSlotsForm({ pool, allowedIds, zone, action }: Props)
           const full = slot.booked >= slot.capacity;
           return (
             <label key={slot.id} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
-              <input type="checkbox" name="slotIds" value={slot.id} defaultChecked={allowedIds.includes(slot.id)} className="h-4 w-4 accent-slate-900" />
+              <input
+                type="checkbox"
+                name="slotIds"
+                value={slot.id}
+                defaultChecked={allowedIds.includes(slot.id)}
+                className="h-4 w-4 accent-slate-900"
+              />
               <LocalTime value={slot.startsAt} fallbackZone={zone} />
               <span className={`ml-auto text-xs tabular-nums ${full ? "font-medium text-rose-700" : "text-slate-500"}`}>
                 {slot.booked}/{slot.capacity} booked{full && " · full"}

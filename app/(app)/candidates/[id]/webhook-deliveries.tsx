@@ -9,7 +9,12 @@ const RESULT_STYLES: Record<EventResult, string> = {
   unmatched: "bg-rose-50 text-rose-800 ring-rose-300",
 };
 
-const RESULT_LABELS: Record<EventResult, string> = { applied: "Applied", duplicate: "Duplicate", stale: "Stale", unmatched: "Unmatched" };
+const RESULT_LABELS: Record<EventResult, string> = {
+  applied: "Applied",
+  duplicate: "Duplicate",
+  stale: "Stale",
+  unmatched: "Unmatched",
+};
 
 const RESULT_HINTS: Record<EventResult, string> = {
   applied: "Updated the call",
@@ -33,7 +38,15 @@ function ResultBadge({ delivery }: { delivery: TimelineDelivery }) {
 }
 
 /** Every delivery that reached one call, in arrival order. */
-export function WebhookDeliveries({ deliveries, zone, headingId }: { deliveries: TimelineDelivery[]; zone: string; headingId: string }) {
+export function WebhookDeliveries({
+  deliveries,
+  zone,
+  headingId,
+}: {
+  deliveries: TimelineDelivery[];
+  zone: string;
+  headingId: string;
+}) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-500">No webhook deliveries yet.</p>;
   return (
     <table aria-labelledby={headingId} className="w-full text-sm">
@@ -49,7 +62,12 @@ export function WebhookDeliveries({ deliveries, zone, headingId }: { deliveries:
       </thead>
       <tbody>
         {deliveries.map((delivery) => (
-          <tr key={delivery.id} data-delivery-id={delivery.id} data-result={delivery.result} className="border-t border-slate-100">
+          <tr
+            key={delivery.id}
+            data-delivery-id={delivery.id}
+            data-result={delivery.result}
+            className="border-t border-slate-100"
+          >
             <td className="py-1 pr-3 tabular-nums text-slate-500">{delivery.id}</td>
             <td className="py-1 pr-3 font-mono text-xs">{delivery.bolnaStatus ?? "—"}</td>
             <td className="py-1 pr-3">
@@ -98,7 +116,10 @@ export function RawDeliveryBodies({ deliveries, callId }: { deliveries: Timeline
                 .
               </p>
             ) : (
-              <pre className="max-h-80 overflow-auto rounded bg-white p-2 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200" tabIndex={0}>
+              <pre
+                className="max-h-80 overflow-auto rounded bg-white p-2 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200"
+                tabIndex={0}
+              >
                 {delivery.rawBody === null ? "(not stored)" : prettyJson(delivery.rawBody)}
               </pre>
             )}

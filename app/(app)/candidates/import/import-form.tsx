@@ -28,11 +28,21 @@ function ReportTable({ report }: { report: ImportReport }) {
       <caption className="sr-only">Rows of the file</caption>
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
         <tr>
-          <th scope="col" className="px-3 py-2">Row</th>
-          <th scope="col" className="px-3 py-2">Name</th>
-          <th scope="col" className="px-3 py-2">Phone</th>
-          <th scope="col" className="px-3 py-2">Interview</th>
-          <th scope="col" className="px-3 py-2">Check</th>
+          <th scope="col" className="px-3 py-2">
+            Row
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Name
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Phone
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Interview
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Check
+          </th>
         </tr>
       </thead>
       <tbody>

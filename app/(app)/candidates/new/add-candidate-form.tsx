@@ -34,7 +34,11 @@ export function AddCandidateForm({ slots, zone }: { slots: SlotOption[]; zone: s
           {state.message}
         </p>
       )}
-      <button type="submit" disabled={pending} className="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         Add candidate
       </button>
     </form>

@@ -11,7 +11,11 @@ export default async function NewCandidatePage() {
   if (!can(actor.role, "candidates:write")) return <AccessDenied />;
   const zone = env().INTERVIEW_TIMEZONE;
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: zone });
-  const slots = listSlots(getDb()).map((slot) => ({ id: slot.id, label: format.format(slot.startsAt), full: slot.booked >= slot.capacity }));
+  const slots = listSlots(getDb()).map((slot) => ({
+    id: slot.id,
+    label: format.format(slot.startsAt),
+    full: slot.booked >= slot.capacity,
+  }));
   return (
     <main className="mx-auto max-w-7xl p-6">
       <h1 className="mb-6 text-xl font-semibold">Add a candidate</h1>

@@ -35,7 +35,8 @@ export const POST = withPermission("candidates:write", async ({ request, actor }
     });
     return Response.json(report);
   } catch (error) {
-    if (error instanceof CsvFormatError || error instanceof ImportTooLargeError) throw new ApiError(422, "invalid_csv", error.message);
+    if (error instanceof CsvFormatError || error instanceof ImportTooLargeError)
+      throw new ApiError(422, "invalid_csv", error.message);
     throw error;
   }
 });
