@@ -8,9 +8,6 @@ const nextConfig: NextConfig = {
   // Native and worker-thread packages stay as plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pino"],
   typedRoutes: true,
-  // `npm test` runs `tsc --noEmit` over the whole project (tests included) first; checking again here only
-  // slows every build down.
-  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       { source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },

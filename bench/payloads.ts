@@ -1,7 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { identityOf, type Slot } from "./seed-large";
-import { bolnaTime, createRandom, type Random } from "./random";
+import { createRandom, type Random } from "@/lib/seeded-random";
+import { formatBolnaTime } from "@/lib/bolna/simulator/bolna-clock";
+import { loadPayload } from "../tests/support/payloads";
 
 /**
  * Realistic, distinct webhook bodies: the Bolna fixtures of tests/fixtures/bolna, retargeted to seeded candidates'
@@ -9,8 +9,6 @@ import { bolnaTime, createRandom, type Random } from "./random";
  * (split on placeholders), so making a body is a string join: the load generator shares the 2 cores with the
  * server and must stay cheap.
  */
-
-const FIXTURES = path.join(process.cwd(), "tests", "fixtures", "bolna");
 
 type Field = "EXEC" | "PHONE" | "NAME" | "FIRST" | "CREATED" | "UPDATED" | "INITIATED" | "SLOTDATE" | "SLOTTIME";
 type Template = { parts: string[]; fields: Field[]; offsetMs: number; status: string };
@@ -23,7 +21,7 @@ function parseFixtureTime(value: string): number {
 }
 
 function loadTemplate(file: string): Template {
-  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as Record<string, unknown>;
+  const fixture: Record<string, unknown> = loadPayload(file.replace(/\.json$/, ""));
   const recipient = (fixture.context_details as { recipient_data: { candidate_name: string } }).recipient_data;
   const fullName = recipient.candidate_name;
   const firstName = fullName.split(" ")[0]!;
@@ -153,9 +151,9 @@ export class BodyStream {
         PHONE: who.phone,
         NAME: who.name,
         FIRST: who.first,
-        CREATED: bolnaTime(created, this.random.int(0, 999)),
-        UPDATED: bolnaTime(created + template.offsetMs, this.random.int(0, 999)),
-        INITIATED: bolnaTime(created + 1600, this.random.int(0, 999)),
+        CREATED: formatBolnaTime(created * 1000 + this.random.int(0, 999)),
+        UPDATED: formatBolnaTime((created + template.offsetMs) * 1000 + this.random.int(0, 999)),
+        INITIATED: formatBolnaTime((created + 1600) * 1000 + this.random.int(0, 999)),
         SLOTDATE: slot.date,
         SLOTTIME: slot.time,
       });

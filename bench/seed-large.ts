@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { openDatabase } from "@/db/client";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random } from "@/lib/seeded-random";
 
 /**
  * Seeds a large, realistic data set straight through better-sqlite3 prepared statements in one transaction,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../tests/support/free-port";
 
 /**
  * Starts the real production server the way `npm start` does (node [its flags] --import tsx scripts/start.ts) on a free
@@ -19,17 +19,6 @@ export type BenchServer = {
   output: () => string;
   stop: () => Promise<{ code: number | null; signal: string | null; killed: boolean }>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The node flags of package.json's "start" script (the heap limit), so the server runs as `npm start` runs it. */
 function startScriptFlags(): string[] {

@@ -22,8 +22,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const addSlot = (minute: number) => () =>
-  db
+const addSlot = (minute: number) => (tx: Db) =>
+  tx
     .insert(interviewSlots)
     .values({ startsAt: new Date(Date.UTC(2026, 0, 5, 10, minute)) })
     .returning()
@@ -52,8 +52,8 @@ describe("GroupCommit", () => {
   it("rolls back only the job that throws; the others commit", async () => {
     const results = await Promise.allSettled([
       commits.run(addSlot(0)),
-      commits.run(() => {
-        addSlot(1)();
+      commits.run((tx) => {
+        addSlot(1)(tx);
         throw new Error("this delivery is broken");
       }),
       commits.run(addSlot(2)),

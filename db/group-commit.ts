@@ -1,6 +1,6 @@
 import type { Db } from "./client";
 
-type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Job = { work: (db: Db) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
@@ -10,7 +10,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * rejects, the others still commit. Every promise settles only after COMMIT returned, so a caller that
  * answers 2xx on resolve has its write on disk; if COMMIT fails, every job of the batch rejects.
  *
- * Jobs write through the same connection (`db`) and must be synchronous, like any better-sqlite3 transaction.
+ * Each job gets the connection the transaction is open on, and must be synchronous, like any better-sqlite3
+ * transaction.
  */
 export class GroupCommit {
   private queue: Job[] = [];
@@ -19,7 +20,7 @@ export class GroupCommit {
 
   constructor(private readonly db: () => Db) {}
 
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: (db: Db) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
@@ -32,8 +33,9 @@ export class GroupCommit {
 
   // better-sqlite3's own transaction functions: a nested call is a savepoint, and their statements are cached.
   private compile() {
-    const client = this.db().$client;
-    const savepoint = client.transaction((job: Job) => job.work());
+    const db = this.db();
+    const client = db.$client;
+    const savepoint = client.transaction((job: Job) => job.work(db));
     const batch = client.transaction((jobs: Job[]) =>
       jobs.map((job): Outcome => {
         try {

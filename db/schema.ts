@@ -121,7 +121,7 @@ export const calls = sqliteTable(
     hangupReason: text("hangup_reason"),
     errorMessage: text("error_message"),
     extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
-    /** Order key of the event whose status the call shows (see lib/calls/event-order.ts). */
+    /** Order key of the event whose status the call shows (lib/calls/fold-execution.ts: eventOrderKey). */
     stateKey: text("state_key"),
     /** Order key of the event that last set each field, so late events never blank newer ones. */
     fieldKeys: text("field_keys", { mode: "json" }).$type<Record<string, string>>(),

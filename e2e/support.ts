@@ -1,14 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { loadPayload } from "../tests/support/payloads";
 
 // Set in playwright.config.ts's webServer environment.
 export const ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password" };
 export const RECRUITER = { email: "e2e-recruiter@example.com", password: "e2e-recruiter-password" };
 export const API_TOKEN = "e2e-api-token-0123456789abcdef";
 
-export const payload = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "tests", "fixtures", "bolna", `${name}.json`), "utf8"));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs edit sample bodies freely
+export const payload = (name: string): Record<string, any> => loadPayload(name);
 
 /** Creates the recruiter through the admin API once; later calls find it already there (409). */
 export async function ensureRecruiter(request: APIRequestContext): Promise<void> {

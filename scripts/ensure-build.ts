@@ -7,7 +7,9 @@ const ROOT = process.cwd();
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
 const STAMP = path.join(DIST, "callboard-source-hash");
 const SOURCE_DIRS = ["app", "lib", "db", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+// Every file at the top that a build reads: next.config.ts, proxy.ts, instrumentation.ts, tsconfig.json, the
+// package and lock files, postcss.config.mjs, … (test-tool configs are read too: harmless, they change rarely).
+const isRootInput = (name: string) => /\.(ts|mts|js|mjs|json)$/.test(name) && name !== "next-env.d.ts"; // written by the build itself
 
 function* walk(dir: string): Generator<string> {
   if (!fs.existsSync(dir)) return;
@@ -21,9 +23,11 @@ function* walk(dir: string): Generator<string> {
 /** A hash of everything the production build is made from: a build of other sources is not "current". */
 function sourceHash(): string {
   const hash = crypto.createHash("sha256");
-  const files = [...SOURCE_DIRS.flatMap((dir) => [...walk(path.join(ROOT, dir))]), ...SOURCE_FILES.map((f) => path.join(ROOT, f))]
-    .filter((file) => fs.existsSync(file))
-    .sort();
+  const rootFiles = fs
+    .readdirSync(ROOT, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isRootInput(entry.name))
+    .map((entry) => path.join(ROOT, entry.name));
+  const files = [...SOURCE_DIRS.flatMap((dir) => [...walk(path.join(ROOT, dir))]), ...rootFiles].sort();
   for (const file of files) hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file));
   return hash.digest("hex");
 }

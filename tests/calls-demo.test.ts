@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { callBatchItems, calls, candidates } from "@/db/schema";
 import { API_TOKEN, api, createCandidate, createSlot, type Json } from "./support/auth-client";
 import { openTestDatabase } from "./support/database";
 import { startApiServer } from "./support/auth-client";
 import type { TestServer } from "./support/server";
+import { phoneEnding, waitForCandidate } from "./support/calls";
 
 /**
  * "Call now" and batches against the real server in demo mode: its built-in Bolna simulator (started by
@@ -29,25 +30,6 @@ const asToken = { token: API_TOKEN };
 const callNow = (id: number) => api(server.url, `/api/candidates/${id}/call`, { method: "POST", ...asToken });
 const getCandidate = (id: number) => api(server.url, `/api/candidates/${id}`, asToken);
 
-let serial = 0;
-/** A phone whose last digit picks the simulator's scenario (1 and 7: confirmed, 2: no answer, 5: declined). */
-function phoneEnding(digit: number): string {
-  serial += 1;
-  return `+9193${String(process.pid % 10_000).padStart(4, "0")}${String(serial).padStart(3, "0")}${digit}`;
-}
-
-async function waitForCandidate(id: number, done: (json: Json) => boolean, timeout = 15_000): Promise<Json> {
-  let last: Json = {};
-  await vi.waitFor(
-    async () => {
-      last = (await getCandidate(id)).json;
-      expect(done(last)).toBe(true);
-    },
-    { timeout, interval: 50 },
-  );
-  return last;
-}
-
 describe("POST /api/candidates/{id}/call (demo mode)", () => {
   it("answers 202 with the execution id, marks the candidate calling, and the simulated outcome lands", async () => {
     const candidate = await createCandidate(server.url, { phone: phoneEnding(1) });
@@ -63,7 +45,7 @@ describe("POST /api/candidates/{id}/call (demo mode)", () => {
     expect(placed).toMatchObject({ from: "pending", to: "calling", actor: "api-token" });
     expect(afterCall.candidate.lastCallAt).not.toBeNull();
 
-    const final = await waitForCandidate(candidate.id, (json) => json.candidate.callStatus === "completed");
+    const final = await waitForCandidate(server.url, candidate.id, (json) => json.candidate.callStatus === "completed");
     expect(final.candidate.status).toBe("confirmed");
     expect(final.calls).toHaveLength(1);
     expect(final.calls[0]).toMatchObject({ executionId, status: "completed", outcome: "confirmed" });
@@ -84,11 +66,12 @@ describe("POST /api/candidates/{id}/call (demo mode)", () => {
     if (during.status !== 202) expect(during.json.error?.code).toBe("call_in_progress");
     else throw new Error("a second call started while the first was going on");
 
-    await waitForCandidate(candidate.id, (json) => json.candidate.status === "no_answer");
+    await waitForCandidate(server.url, candidate.id, (json) => json.candidate.status === "no_answer");
     expect(db.select().from(calls).where(eq(calls.candidateId, candidate.id)).all()).toHaveLength(1);
     const again = await callNow(candidate.id);
     expect(again.status).toBe(202);
     await waitForCandidate(
+      server.url,
       candidate.id,
       (json) => json.calls.length === 2 && json.calls.every((call: Json) => call.status === "no-answer"),
     );

@@ -7,6 +7,7 @@ import { startBolnaSimulator, type BolnaSimulator } from "@/lib/bolna/simulator/
 import { API_TOKEN, api, createCandidate, createSlot, startApiServer, type Json } from "./support/auth-client";
 import { openTestDatabase } from "./support/database";
 import type { TestServer } from "./support/server";
+import { phoneEnding, waitForCandidate } from "./support/calls";
 
 /**
  * The server in live mode (BOLNA_API_KEY set), pointed at a simulator this test controls: scenarios per phone,
@@ -45,24 +46,6 @@ const callNow = (id: number) => api(server.url, `/api/candidates/${id}/call`, { 
 const getCandidate = (id: number) => api(server.url, `/api/candidates/${id}`, asToken);
 const simulated = (executionId: string) => simulator.calls().find((call) => call.executionId === executionId);
 
-let serial = 0;
-function phoneEnding(digit: number): string {
-  serial += 1;
-  return `+9192${String(process.pid % 10_000).padStart(4, "0")}${String(serial).padStart(3, "0")}${digit}`;
-}
-
-async function waitForCandidate(id: number, done: (json: Json) => boolean, timeout = 15_000): Promise<Json> {
-  let last: Json = {};
-  await vi.waitFor(
-    async () => {
-      last = (await getCandidate(id)).json;
-      expect(done(last)).toBe(true);
-    },
-    { timeout, interval: 50 },
-  );
-  return last;
-}
-
 describe("user_data", () => {
   it("sends the prototype's keys in INTERVIEW_TIMEZONE, with the candidate's free allowed slots as alternatives", async () => {
     const free = await createSlot(server.url, "2027-03-02T14:30:00+05:30");
@@ -96,7 +79,7 @@ describe("user_data", () => {
       alternative_slots_formatted: [expect.stringMatching(/^Tuesday, the 2nd of March(, 2027)? at 2:30 in the afternoon$/)],
       alternative_slots_iso: [{ date: "2027-03-02", time: "2:30 PM" }],
     });
-    await waitForCandidate(candidate.id, (body) => body.candidate.status === "confirmed");
+    await waitForCandidate(server.url, candidate.id, (body) => body.candidate.status === "confirmed");
   });
 });
 
@@ -125,7 +108,7 @@ describe("a webhook before Bolna's answer", () => {
     // The late answer did not move the candidate back to "calling".
     expect((await getCandidate(candidate.id)).json.candidate).toMatchObject({ status: "confirmed", callStatus: "completed" });
 
-    const final = await waitForCandidate(candidate.id, (body) => body.candidate.callStatus === "completed");
+    const final = await waitForCandidate(server.url, candidate.id, (body) => body.candidate.callStatus === "completed");
     expect(final.candidate.status).toBe("confirmed");
     expect(final.history.find((entry: Json) => entry.source === "call")).toMatchObject({ actor: "api-token" });
     expect(db.select().from(candidates).where(eq(candidates.id, candidate.id)).get()?.callRequestedAt).toBeNull();
@@ -170,6 +153,7 @@ describe("reconciliation", () => {
     simulator.setScenario(candidate.phone, { name: "declined", dropWebhooks: true });
     const { json } = await callNow(candidate.id);
     const final = await waitForCandidate(
+      server.url,
       candidate.id,
       (body) => body.candidate.callStatus === "declined" || body.candidate.status === "declined",
       20_000,

@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { callNow } from "@/lib/calls/call-now";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
@@ -12,7 +13,7 @@ export async function callCandidateNow(_state: ActionState, form: FormData): Pro
   return runAction(actor, "calls:place", async () => {
     const id = Number(form.get("candidateId"));
     if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, message: "Unknown candidate." };
-    const placed = await callNow(id, actor);
+    const placed = await callNow(getDb(), id, actor);
     return { ok: true, message: `Calling ${placed.candidate?.name ?? "the candidate"}…` };
   });
 }
@@ -23,7 +24,7 @@ export async function reconcileCallNow(_state: ActionState, form: FormData): Pro
   return runAction(actor, "calls:place", async () => {
     const executionId = String(form.get("executionId") ?? "").trim();
     if (!executionId) return { ok: false, message: "Unknown call." };
-    const { result } = await checkWithBolna(executionId);
+    const { result } = await checkWithBolna(getDb(), executionId);
     const status = result.bolnaStatus ?? "unknown";
     return {
       ok: true,

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import Link from "next/link";
 import { signOut } from "@/app/sign-in/actions";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -37,7 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/batches" className="text-slate-600 hover:text-slate-900">
             Batches
           </Link>
-          {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched()} />}
+          {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
           {can(actor.role, "users:manage") && (
             <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
               Users

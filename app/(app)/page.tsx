@@ -71,7 +71,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           )}
         </div>
       </header>
-      <StatsPanel stats={boardStats()} query={query} />
+      <StatsPanel stats={boardStats(getDb())} query={query} />
       <BoardFilters query={query} />
       {candidates.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { session, user, type User } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { getAuth } from "./auth";
@@ -22,25 +22,25 @@ export const updateUserInput = z
 
 export type UserSummary = Pick<User, "id" | "name" | "email" | "role" | "banned" | "createdAt">;
 
-export function listUsers(): UserSummary[] {
-  return getDb()
+export function listUsers(db: Db): UserSummary[] {
+  return db
     .select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned, createdAt: user.createdAt })
     .from(user)
     .orderBy(asc(user.email))
     .all();
 }
 
-export async function createUser(input: z.infer<typeof createUserInput>): Promise<UserSummary> {
-  const taken = getDb().select({ id: user.id }).from(user).where(eq(user.email, input.email)).get();
-  if (taken) throw new ApiError(409, "conflict", `A user with the email ${input.email} already exists.`);
+export async function createUser(db: Db, input: z.infer<typeof createUserInput>): Promise<UserSummary> {
+  const taken = db.select({ id: user.id }).from(user).where(eq(user.email, input.email)).get();
+  if (taken) throw new ApiError("conflict", `A user with the email ${input.email} already exists.`);
   // Called without request headers, the admin plugin skips its own session check: ours ran before.
   const created = await getAuth().api.createUser({ body: { ...input } });
   return { ...created.user, role: input.role, banned: false } as UserSummary;
 }
 
 /** Changes a role or (de)activates a user; the last active admin can be neither demoted nor deactivated. */
-export function updateUser(id: string, change: z.infer<typeof updateUserInput>): UserSummary {
-  return getDb().transaction(
+export function updateUser(db: Db, id: string, change: z.infer<typeof updateUserInput>): UserSummary {
+  return db.transaction(
     (tx) => {
       const target = tx.select().from(user).where(eq(user.id, id)).get();
       if (!target) throw notFound(`User ${id}`);
@@ -51,7 +51,7 @@ export function updateUser(id: string, change: z.infer<typeof updateUserInput>):
           .from(user)
           .where(and(eq(user.role, "admin"), eq(user.banned, false), ne(user.id, id)))
           .get();
-        if ((others?.n ?? 0) === 0) throw new ApiError(409, "last_admin", "Callboard needs at least one active admin.");
+        if ((others?.n ?? 0) === 0) throw new ApiError("last_admin", "Callboard needs at least one active admin.");
       }
       const next = {
         role: change.role ?? target.role,

@@ -71,21 +71,20 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
         );
         const missing = chosen.filter((id) => !found.has(id));
         if (missing.length > 0) {
-          throw new ApiError(422, "validation_failed", `candidateIds: unknown candidate ${missing.join(", ")}`, "candidateIds");
+          throw new ApiError("validation_failed", `candidateIds: unknown candidate ${missing.join(", ")}`, "candidateIds");
         }
         ids.push(...chosen);
       }
       const unique = [...new Set(ids)];
       if (unique.length === 0) {
         throw new ApiError(
-          422,
           "validation_failed",
           "allPending: no candidate is pending",
           input.allPending ? "allPending" : "candidateIds",
         );
       }
       if (unique.length > MAX_BATCH_SIZE) {
-        throw new ApiError(422, "validation_failed", `A batch holds at most ${MAX_BATCH_SIZE} candidates.`, "candidateIds");
+        throw new ApiError("validation_failed", `A batch holds at most ${MAX_BATCH_SIZE} candidates.`, "candidateIds");
       }
       const now = new Date();
       const batch = tx
@@ -150,6 +149,17 @@ export function getBatch(db: Pick<Db, "select">, id: number): BatchView {
 
 export type BatchSummary = CallBatch & { counts: BatchCounts };
 
+/** Pending candidates, soonest interview first: the ones a new batch offers to call. */
+export function pendingCandidatesForBatch(db: Pick<Db, "select">, limit: number) {
+  return db
+    .select({ id: candidates.id, name: candidates.name, phone: candidates.phone, interviewAt: candidates.interviewAt })
+    .from(candidates)
+    .where(eq(candidates.status, "pending"))
+    .orderBy(asc(candidates.interviewAt), asc(candidates.id))
+    .limit(limit)
+    .all();
+}
+
 export function listBatches(db: Pick<Db, "select">, limit = 50): BatchSummary[] {
   const batches = db.select().from(callBatches).orderBy(desc(callBatches.id)).limit(limit).all();
   if (batches.length === 0) return [];
@@ -175,7 +185,7 @@ export function cancelBatch(db: Db, id: number): CallBatch {
     (tx) => {
       const batch = tx.select().from(callBatches).where(eq(callBatches.id, id)).get();
       if (!batch) throw notFound(`Batch ${id}`);
-      if (batch.status !== "running") throw new ApiError(409, "batch_not_running", `Batch ${id} is already ${batch.status}.`);
+      if (batch.status !== "running") throw new ApiError("batch_not_running", `Batch ${id} is already ${batch.status}.`);
       const now = new Date();
       tx.update(callBatchItems)
         .set({ state: "cancelled", finishedAt: now })

@@ -160,7 +160,7 @@ describe("batch runner", () => {
     const batch = newBatch(2, 2);
     const { instance } = runner({
       place: async () => {
-        throw new ApiError(409, "call_in_progress", "Asha is already on a call (ringing).");
+        throw new ApiError("call_in_progress", "Asha is already on a call (ringing).");
       },
     });
     instance.tick();

@@ -15,17 +15,12 @@ export async function bolnaClient(): Promise<BolnaClient> {
   if (config.demoMode) {
     const demo = await demoBolna()?.catch(() => undefined);
     if (!demo) {
-      throw new ApiError(
-        503,
-        "bolna_unavailable",
-        "Demo mode: the call simulator is not running. Start Callboard with `npm start`.",
-      );
+      throw new ApiError("bolna_unavailable", "Demo mode: the call simulator is not running. Start Callboard with `npm start`.");
     }
     options = { baseUrl: demo.url, apiKey: demo.apiKey, agentId: demo.agentId };
   } else {
     if (!config.BOLNA_AGENT_ID) {
       throw new ApiError(
-        503,
         "bolna_not_configured",
         "BOLNA_AGENT_ID is not set: Callboard does not know which Bolna agent should call.",
       );

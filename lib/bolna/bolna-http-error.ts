@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError, type ErrorCode } from "@/lib/http/api-error";
 import { log } from "@/lib/log";
 import { BolnaError } from "./bolna-errors";
 
@@ -16,12 +16,11 @@ import { BolnaError } from "./bolna-errors";
 /** An ApiError that keeps the BolnaError it came from. */
 export class BolnaApiError extends ApiError {
   constructor(
-    status: number,
-    code: string,
+    code: ErrorCode,
     readonly bolna: BolnaError,
     field?: string,
   ) {
-    super(status, code, bolna.message, field);
+    super(code, bolna.message, field);
   }
 }
 
@@ -32,21 +31,17 @@ export function bolnaApiError(error: BolnaError, operation: BolnaOperation): Bol
     { kind: error.kind, status: error.status, detail: error.detail, mayHavePlacedCall: error.mayHavePlacedCall },
     `Bolna ${operation} failed`,
   );
-  if (error.mayHavePlacedCall) return new BolnaApiError(502, "bolna_error", error);
+  if (error.mayHavePlacedCall) return new BolnaApiError("bolna_error", error);
   switch (error.kind) {
     case "insufficient_balance":
-      return new BolnaApiError(402, "bolna_insufficient_balance", error);
+      return new BolnaApiError("bolna_insufficient_balance", error);
     case "invalid_number":
-      return new BolnaApiError(422, "bolna_invalid_number", error, "phone");
+      return new BolnaApiError("bolna_invalid_number", error, "phone");
     case "not_found":
       // For POST /call a 404 means the configured agent is unknown: Callboard's fault, not the client's.
-      return new BolnaApiError(
-        operation === "fetch execution" ? 404 : 502,
-        operation === "fetch execution" ? "bolna_not_found" : "bolna_error",
-        error,
-      );
+      return new BolnaApiError(operation === "fetch execution" ? "bolna_not_found" : "bolna_error", error);
     default:
-      return new BolnaApiError(502, "bolna_error", error);
+      return new BolnaApiError("bolna_error", error);
   }
 }
 

@@ -1,12 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadPayload, PAYLOAD_DIR } from "@/tests/support/payloads";
 import { parseExecution, type Execution } from "./parse-execution";
 
 type Body = Record<string, unknown>;
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/bolna");
-const loadBody = (name: string): Body => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")) as Body;
+const loadBody = (name: string): Body => loadPayload(name);
 
 function parsedOk(body: unknown): Execution {
   const result = parseExecution(body);
@@ -74,7 +73,7 @@ describe("parseExecution on the sample bodies", () => {
 
   it("covers every sample body in tests/fixtures/bolna", () => {
     const names = fs
-      .readdirSync(FIXTURES)
+      .readdirSync(PAYLOAD_DIR)
       .filter((file) => file.endsWith(".json"))
       .map((file) => file.replace(/\.json$/, ""));
     expect(names.sort()).toEqual(samples.map(([name]) => name));

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { env } from "@/lib/env";
 import { reconcileCall } from "./reconcile";
 
 /** "Check with Bolna" for one call, with this process's client; returns the call and candidate as they are now. */
-export async function checkWithBolna(executionId: string) {
+export async function checkWithBolna(db: Db, executionId: string) {
   const config = env();
-  const db = getDb();
   const result = await reconcileCall(db, await bolnaClient(), executionId, {
     timezone: config.INTERVIEW_TIMEZONE,
     defaultCountry: config.DEFAULT_COUNTRY,

@@ -1,4 +1,4 @@
-import type { Outcome } from "./derive-outcome";
+import type { Outcome } from "./outcome";
 
 /**
  * Phrases a candidate uses, matched on the candidate's turns only: the agent says "confirm" and "another time"

@@ -1,13 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
+import { loadPayload } from "@/tests/support/payloads";
 import { deriveOutcome, type CallFacts } from "./derive-outcome";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/bolna");
-
 function sample(name: string): Execution {
-  const result = parseExecution(JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")));
+  const result = parseExecution(loadPayload(name));
   if (!result.ok) throw new Error(`${name}: ${result.message}`);
   return result.execution;
 }

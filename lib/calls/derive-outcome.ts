@@ -2,6 +2,7 @@ import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { CallOutcome } from "@/lib/candidates/status";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { classifyTranscript } from "./classify-transcript";
+import type { Outcome } from "./outcome";
 
 export type CallFacts = {
   status: string | null;
@@ -10,13 +11,6 @@ export type CallFacts = {
   transcript: string | null;
   hangupReason: string | null;
   errorMessage: string | null;
-};
-
-export type Outcome = {
-  outcome: CallOutcome;
-  reason: string;
-  /** For `rescheduled`: the slot the candidate chose, when it could be read. */
-  newInterviewAt?: Date;
 };
 
 const UNANSWERED_REASON: Record<string, string> = {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOLNA_STATUSES } from "@/lib/bolna/call-status";
 import { parseExecution } from "@/lib/bolna/parse-execution";
-import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
+import { EMPTY_CALL_STATE, eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 
 /**
  * The fold is a per-field maximum over event order keys, so any order of the same events, with any repeats,
@@ -11,22 +11,7 @@ import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./f
  * come and go), not only realistic lifecycles: the property must not depend on Bolna behaving.
  */
 
-const INITIAL: CallState = {
-  status: null,
-  transcript: null,
-  summary: null,
-  recordingUrl: null,
-  durationSeconds: null,
-  conversationSeconds: null,
-  totalCost: null,
-  hangupBy: null,
-  hangupReason: null,
-  errorMessage: null,
-  extractedData: null,
-  bolnaUpdatedAt: null,
-  stateKey: null,
-  fieldKeys: {},
-};
+const INITIAL = EMPTY_CALL_STATE;
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant(null), fc.constant(""), arb);
 const number = fc.oneof(

@@ -1,11 +1,9 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
-import { eventOrderKey, foldExecution, type CallState } from "./fold-execution";
+import { loadPayload, payloadText } from "@/tests/support/payloads";
+import { EMPTY_CALL_STATE, eventOrderKey, foldExecution, type CallState } from "./fold-execution";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/bolna");
 const LIFECYCLE = ["01-queued", "02-ringing", "03-in-progress", "04-call-disconnected", "05-completed-confirmed"] as const;
 
 type Event = { name: string; execution: Execution; key: string };
@@ -19,33 +17,18 @@ function eventFromBody(name: string, body: unknown, rawText = JSON.stringify(bod
 }
 
 function sampleEvent(name: string): Event {
-  const text = fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8");
+  const text = payloadText(name);
   return eventFromBody(name, JSON.parse(text), text);
 }
 
 /** A sample body with top-level and telephony_data fields replaced, as a distinct delivery. */
 function editedEvent(name: string, edits: { top?: Record<string, unknown>; telephony?: Record<string, unknown> }): Event {
-  const body = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")) as Record<string, unknown>;
+  const body = loadPayload(name) as Record<string, unknown>;
   const edited = { ...body, ...edits.top, telephony_data: { ...(body.telephony_data as object), ...edits.telephony } };
   return eventFromBody(`${name} (edited)`, edited);
 }
 
-const INITIAL: CallState = {
-  status: null,
-  transcript: null,
-  summary: null,
-  recordingUrl: null,
-  durationSeconds: null,
-  conversationSeconds: null,
-  totalCost: null,
-  hangupBy: null,
-  hangupReason: null,
-  errorMessage: null,
-  extractedData: null,
-  bolnaUpdatedAt: null,
-  stateKey: null,
-  fieldKeys: {},
-};
+const INITIAL = EMPTY_CALL_STATE;
 
 const foldAll = (events: readonly Event[], start: CallState = INITIAL) =>
   events.reduce((state, event) => foldExecution(state, event.execution, event.key).state, start);

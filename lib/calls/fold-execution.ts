@@ -31,6 +31,24 @@ export type CallState = {
   fieldKeys: Record<string, string>;
 };
 
+/** A call before any event: the state the first delivery folds into. */
+export const EMPTY_CALL_STATE: CallState = {
+  status: null,
+  transcript: null,
+  summary: null,
+  recordingUrl: null,
+  durationSeconds: null,
+  conversationSeconds: null,
+  totalCost: null,
+  hangupBy: null,
+  hangupReason: null,
+  errorMessage: null,
+  extractedData: null,
+  bolnaUpdatedAt: null,
+  stateKey: null,
+  fieldKeys: {},
+};
+
 /** The fields each event may fill, each kept from the highest-keyed event that carried it. */
 export const FOLDED_FIELDS = [
   "transcript",

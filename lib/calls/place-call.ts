@@ -78,11 +78,10 @@ function takeLock(db: Db, candidateId: number, now: Date) {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
       const busy = busyReason(tx, candidate, now);
-      if (busy) throw new ApiError(409, "call_in_progress", busy);
+      if (busy) throw new ApiError("call_in_progress", busy);
       // A declined candidate holds no place: a call that brings them back must not overbook their old slot.
       if (candidate.status === "declined" && !slotHasRoom(tx, candidate.interviewAt, candidate.id)) {
         throw new ApiError(
-          409,
           "slot_full",
           `${candidate.name} declined and their interview slot has filled up since: move them to a free slot before calling again.`,
         );

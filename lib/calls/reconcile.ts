@@ -25,13 +25,9 @@ export async function reconcileCall(db: Db, client: BolnaClient, executionId: st
   const fetched = await withBolnaErrors("fetch execution", () => client.getExecution(executionId));
   const parsed = parseExecution(fetched.execution);
   if (!parsed.ok)
-    throw new ApiError(502, "bolna_error", `Bolna's answer about call ${executionId} could not be read: ${parsed.message}`);
+    throw new ApiError("bolna_error", `Bolna's answer about call ${executionId} could not be read: ${parsed.message}`);
   if (parsed.execution.executionId !== executionId) {
-    throw new ApiError(
-      502,
-      "bolna_error",
-      `Bolna answered about call ${parsed.execution.executionId} instead of ${executionId}.`,
-    );
+    throw new ApiError("bolna_error", `Bolna answered about call ${parsed.execution.executionId} instead of ${executionId}.`);
   }
   const applied = applyExecution(
     db,

@@ -4,7 +4,7 @@ import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, type Call, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
-import type { Outcome } from "./derive-outcome";
+import type { Outcome } from "./outcome";
 
 type CallUpdate = {
   candidate: Candidate;

@@ -1,8 +1,8 @@
 import "server-only";
 import { count } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { callTotals, candidates } from "@/db/schema";
-import { changeFeed } from "@/lib/live/change-feed";
+import { latestChangeId } from "@/lib/live/change-feed";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
 
 export type BoardStats = {
@@ -14,8 +14,7 @@ export type BoardStats = {
   totalCost: number;
 };
 
-function computeStats(): BoardStats {
-  const db = getDb();
+function computeStats(db: Db): BoardStats {
   const byStatus = Object.fromEntries(CANDIDATE_STATUSES.map((status) => [status, 0])) as Record<CandidateStatus, number>;
   for (const row of db.select({ status: candidates.status, n: count() }).from(candidates).groupBy(candidates.status).all()) {
     byStatus[row.status] = row.n;
@@ -39,10 +38,10 @@ let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
  * are computed once per change to the data (the change feed's last id), and at most every two seconds under a
  * stream of webhooks.
  */
-export function boardStats(): BoardStats {
-  const changeId = changeFeed().latestId();
+export function boardStats(db: Db): BoardStats {
+  const changeId = latestChangeId(db);
   const now = Date.now();
   if (cached && (cached.changeId === changeId || now - cached.at < MAX_AGE_MS)) return cached.stats;
-  cached = { changeId, at: now, stats: computeStats() };
+  cached = { changeId, at: now, stats: computeStats(db) };
   return cached.stats;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { candidateReschedulingSlots, candidates, interviewSlots, statusChanges } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -15,8 +15,8 @@ export function parseCandidateId(segment: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-function selectProfile(id: number) {
-  return getDb()
+function selectProfile(db: Db, id: number) {
+  return db
     .select({
       id: candidates.id,
       name: candidates.name,
@@ -38,8 +38,8 @@ function selectProfile(id: number) {
     .get();
 }
 
-function selectReschedulingSlots(id: number) {
-  return getDb()
+function selectReschedulingSlots(db: Db, id: number) {
+  return db
     .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt })
     .from(candidateReschedulingSlots)
     .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
@@ -49,8 +49,8 @@ function selectReschedulingSlots(id: number) {
 }
 
 /** The audit trail of one candidate, newest first. */
-function selectHistory(id: number) {
-  return getDb()
+function selectHistory(db: Db, id: number) {
+  return db
     .select({
       id: statusChanges.id,
       at: statusChanges.at,
@@ -72,9 +72,9 @@ function selectHistory(id: number) {
  * Everything the candidate page shows, read for one actor: admin-only parts (raw webhook bodies, the slot pool)
  * are left out for anyone whose role may not see them. Null when there is no such candidate.
  */
-export function loadCandidatePage(actor: Actor, id: number) {
-  if (!can(actor.role, "candidates:read")) throw new ApiError(403, "forbidden", `The ${actor.role} role may not do this.`);
-  const profile = selectProfile(id);
+export function loadCandidatePage(db: Db, actor: Actor, id: number) {
+  if (!can(actor.role, "candidates:read")) throw new ApiError("forbidden", `The ${actor.role} role may not do this.`);
+  const profile = selectProfile(db, id);
   if (!profile) return null;
   const allowed = {
     override: can(actor.role, "candidates:override"),
@@ -85,10 +85,10 @@ export function loadCandidatePage(actor: Actor, id: number) {
   };
   return {
     profile,
-    reschedulingSlots: selectReschedulingSlots(id),
-    slotPool: allowed.manageSlots ? listSlots(getDb()) : null,
-    calls: loadCallTimeline(getDb(), id, { withRawBodies: allowed.inspectWebhooks }),
-    history: selectHistory(id),
+    reschedulingSlots: selectReschedulingSlots(db, id),
+    slotPool: allowed.manageSlots ? listSlots(db) : null,
+    calls: loadCallTimeline(db, id, { withRawBodies: allowed.inspectWebhooks }),
+    history: selectHistory(db, id),
     allowed,
   };
 }

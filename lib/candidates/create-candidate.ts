@@ -16,7 +16,7 @@ export function assertSlotsExist(tx: Pick<Db, "select">, slotIds: number[], fiel
   const found = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(inArray(interviewSlots.id, slotIds)).all();
   const missing = slotIds.filter((id) => !found.some((slot) => slot.id === id));
   if (missing.length > 0)
-    throw new ApiError(422, "validation_failed", `${field}: unknown interview slot ${missing.join(", ")}`, field);
+    throw new ApiError("validation_failed", `${field}: unknown interview slot ${missing.join(", ")}`, field);
 }
 
 export function replaceReschedulingSlots(tx: Tx, candidateId: number, slotIds: number[]): void {
@@ -31,11 +31,11 @@ export function replaceReschedulingSlots(tx: Tx, candidateId: number, slotIds: n
 
 export function createCandidate(db: Db, input: CreateCandidateInput, defaultCountry: string, actor: Actor): Candidate {
   const phone = normalizePhone(input.phone, defaultCountry);
-  if (!phone) throw new ApiError(422, "validation_failed", "phone: not a valid phone number", "phone");
+  if (!phone) throw new ApiError("validation_failed", "phone: not a valid phone number", "phone");
   return db.transaction(
     (tx) => {
       const taken = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.phone, phone)).get();
-      if (taken) throw new ApiError(409, "conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
+      if (taken) throw new ApiError("conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
       assertSlotsExist(tx, input.reschedulingSlotIds, "reschedulingSlotIds");
       if (!slotHasRoom(tx, input.interviewAt, 0)) throw slotFull(input.interviewAt);
       const now = new Date();

@@ -18,8 +18,8 @@ export function otherMethods<const Allowed extends Method>(
   const served: string[] = allowed;
   const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
   const refuse: Refusal = (request) =>
-    apiError(405, "method_not_allowed", `${request.method} is not supported here; this endpoint allows ${allow}.`, {
-      Allow: allow,
+    apiError("method_not_allowed", `${request.method} is not supported here; this endpoint allows ${allow}.`, {
+      headers: { Allow: allow },
     });
   const refusals: Record<string, Refusal> = { OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }) };
   for (const method of METHODS) if (!served.includes(method)) refusals[method] = refuse;

@@ -18,18 +18,18 @@ export async function readOptionalJson<T extends z.ZodType>(request: Request, sc
 /** Reads and validates a JSON request body: 415 for another type, 413 past 256 KiB, 400 for bad JSON, 422 for bad fields. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
+  if (type !== "application/json") throw new ApiError("unsupported_media_type", "Send the body as application/json.");
   const body = await readBodyCapped(request, MAX_API_BODY);
   if (!body.ok) {
     throw body.reason === "too_large"
-      ? new ApiError(413, "payload_too_large", "The body is larger than 256 KiB.")
-      : new ApiError(400, "invalid_json", "The body is not valid UTF-8.");
+      ? new ApiError("payload_too_large", "The body is larger than 256 KiB.")
+      : new ApiError("invalid_encoding", "The body is not valid UTF-8.");
   }
   let json: unknown;
   try {
     json = body.text === "" ? {} : JSON.parse(body.text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
+    throw new ApiError("invalid_json", "The body is not valid JSON.");
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw validationError(parsed.error);

@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Parses a numeric id from the path; anything else is a 404, like an id that does not exist. */
 export function idParam(value: string, what: string): number {
   const id = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id)) throw new ApiError(404, "not_found", `${what} ${value} was not found.`);
+  if (!Number.isSafeInteger(id)) throw new ApiError("not_found", `${what} ${value} was not found.`);
   return id;
 }
 
@@ -26,17 +26,17 @@ export function withPermission<P = Record<string, never>>(permission: Permission
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-        return apiError(403, "forbidden_origin", "Cross-site requests may not change anything.");
+        return apiError("forbidden_origin", "Cross-site requests may not change anything.");
       }
       const actor = await resolveActor(request.headers);
-      if (!actor) return apiError(401, "unauthorized", "Sign in, or send Authorization: Bearer <API_TOKEN>.");
-      if (!can(actor.role, permission)) return apiError(403, "forbidden", `The ${actor.role} role may not do this.`);
+      if (!actor) return apiError("unauthorized", "Sign in, or send Authorization: Bearer <API_TOKEN>.");
+      if (!can(actor.role, permission)) return apiError("forbidden", `The ${actor.role} role may not do this.`);
       return await handler({ request, actor, params: await context.params });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       if (error instanceof z.ZodError) return errorResponse(validationError(error));
       logError(`${request.method} ${new URL(request.url).pathname} failed`, error);
-      return apiError(500, "internal_error", "Something went wrong on our side.");
+      return apiError("internal_error", "Something went wrong on our side.");
     }
   };
 }

@@ -1,5 +1,5 @@
 import { asc, desc, gt, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { changes } from "@/db/schema";
 
 export type ChangeBatch = { lastId: number; kinds: string[]; candidateIds: number[] };
@@ -8,6 +8,11 @@ type Listener = (batch: ChangeBatch) => void;
 const POLL_MS = 100;
 const MAX_ROWS = 1000;
 const KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** The id of the newest change: anything that reads the data can tell from it whether it changed. */
+export function latestChangeId(db: Db): number {
+  return db.select({ id: changes.id }).from(changes).orderBy(desc(changes.id)).limit(1).get()?.id ?? 0;
+}
 
 function summarize(rows: { id: number; kind: string; candidateId: number | null }[]): ChangeBatch | null {
   const last = rows.at(-1);
@@ -39,7 +44,7 @@ class ChangeFeed {
   private lastId = 0;
 
   latestId(): number {
-    return getDb().select({ id: changes.id }).from(changes).orderBy(desc(changes.id)).limit(1).get()?.id ?? 0;
+    return latestChangeId(getDb());
   }
 
   /** What happened after `id`, for a client that reconnects with Last-Event-ID. */

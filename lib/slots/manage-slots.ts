@@ -33,7 +33,7 @@ export function createSlot(db: Db, input: z.infer<typeof createSlotInput>) {
         .from(interviewSlots)
         .where(eq(interviewSlots.startsAt, input.startsAt))
         .get();
-      if (clash) throw new ApiError(409, "conflict", `A slot at ${input.startsAt.toISOString()} already exists (#${clash.id}).`);
+      if (clash) throw new ApiError("conflict", `A slot at ${input.startsAt.toISOString()} already exists (#${clash.id}).`);
       // Candidates may already be booked at that time (a slot deleted and added again, an imported interview).
       const booked = bookedAt(tx, input.startsAt);
       if (input.capacity < booked) throw capacityBelowBookings(booked);
@@ -49,8 +49,7 @@ export function deleteSlot(db: Db, id: number): void {
     (tx) => {
       const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
       if (!slot) throw notFound(`Interview slot ${id}`);
-      if (bookedAt(tx, slot.startsAt) > 0)
-        throw new ApiError(409, "slot_booked", "The slot is booked; move its candidates first.");
+      if (bookedAt(tx, slot.startsAt) > 0) throw new ApiError("slot_booked", "The slot is booked; move its candidates first.");
       tx.delete(interviewSlots).where(eq(interviewSlots.id, id)).run();
     },
     { behavior: "immediate" },

@@ -37,7 +37,6 @@ export function bookedAt(db: Reader, startsAt: Date): number {
 
 export const capacityBelowBookings = (booked: number) =>
   new ApiError(
-    409,
     "capacity_below_bookings",
     `${booked} candidate${booked === 1 ? " is" : "s are"} booked at this time; the capacity cannot go below ${booked}.`,
     "capacity",
@@ -50,7 +49,6 @@ export function slotFull(startsAt: Date): ApiError {
     timeZone: env().INTERVIEW_TIMEZONE,
   }).format(startsAt);
   return new ApiError(
-    409,
     "slot_full",
     `The interview slot on ${when} is fully booked: raise its capacity or move a candidate first.`,
   );

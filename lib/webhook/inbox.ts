@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls, candidates, rejectedSenders, webhookEvents } from "@/db/schema";
 import { parseExecution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
@@ -54,7 +54,7 @@ export function listUnmatched(db: Db, limit = 100): UnmatchedDelivery[] {
 }
 
 /** For the navigation badge: how many deliveries wait for an admin. */
-export function countOpenUnmatched(db: Db = getDb()): number {
+export function countOpenUnmatched(db: Db): number {
   return db.select({ n: count() }).from(webhookEvents).where(openUnmatched).get()?.n ?? 0;
 }
 

@@ -33,12 +33,12 @@ function openDelivery(tx: Tx, eventId: number): WebhookEvent {
     .where(and(eq(webhookEvents.id, eventId), eq(webhookEvents.result, "unmatched")))
     .get();
   if (!event || event.duplicateOfId !== null) throw notFound(`Unmatched delivery ${eventId}`);
-  if (event.dismissedAt) throw new ApiError(409, "already_resolved", `Delivery ${eventId} was already linked or dismissed.`);
+  if (event.dismissedAt) throw new ApiError("already_resolved", `Delivery ${eventId} was already linked or dismissed.`);
   return event;
 }
 
 function storedExecution(event: WebhookEvent): { execution: Execution; rawBody: string } {
-  const refuse = (why: string) => new ApiError(422, "invalid_payload", `Delivery ${event.id} cannot be applied: ${why}`);
+  const refuse = (why: string) => new ApiError("delivery_unreadable", `Delivery ${event.id} cannot be applied: ${why}`);
   if (event.rawBody === null) throw refuse("its body is not stored.");
   let json: unknown;
   try {
@@ -94,7 +94,6 @@ export function linkDelivery(db: Db, request: LinkRequest): LinkResult {
         .get();
       if (owner && owner.candidateId !== candidateId) {
         throw new ApiError(
-          409,
           "linked_elsewhere",
           `Execution ${event.executionId} already belongs to candidate ${owner.candidateId}.`,
         );

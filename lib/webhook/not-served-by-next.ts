@@ -6,5 +6,5 @@ import { apiError } from "@/lib/http/api-error";
  * peer, so it refuses every delivery, with a 503 so that Bolna retries once the right server is back.
  */
 export function webhookNotServedByNext(): Response {
-  return apiError(503, "webhook_unavailable", "Webhook deliveries are accepted only by Callboard's own server (npm start).");
+  return apiError("webhook_unavailable", "Webhook deliveries are accepted only by Callboard's own server (npm start).");
 }

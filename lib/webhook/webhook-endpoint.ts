@@ -121,9 +121,9 @@ export function createWebhookEndpoint(db: () => Db, rejected: RejectedSenderLog)
 
     let applied: Applied;
     try {
-      applied = await commits.run(() =>
+      applied = await commits.run((tx) =>
         applyDelivery(
-          db(),
+          tx,
           {
             execution: parsed.execution,
             rawBody: body.text,

@@ -8,9 +8,14 @@ export const LIFECYCLE = ["01-queued", "02-ringing", "03-in-progress", "04-call-
 
 export type Body = Record<string, unknown> & { id: string };
 
+/** A sample body as stored (`name` without `.json`), byte for byte. */
+export function payloadText(name: string): string {
+  return fs.readFileSync(path.join(PAYLOAD_DIR, `${name}.json`), "utf8");
+}
+
 /** A sample body from shared/reference/payloads, parsed. */
 export function loadPayload(name: string): Body {
-  return JSON.parse(fs.readFileSync(path.join(PAYLOAD_DIR, `${name}.json`), "utf8")) as Body;
+  return JSON.parse(payloadText(name)) as Body;
 }
 
 /** The same body for another execution and another candidate's phone, everywhere Bolna puts the phone. */

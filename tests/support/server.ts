@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 export type TestServer = {
   url: string;
@@ -14,17 +14,6 @@ export type TestServer = {
 /** A fresh SQLite path in its own temporary folder. */
 export function tempDatabasePath(label = "callboard"): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), "test.db");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {

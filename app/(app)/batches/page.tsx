@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { asc, eq } from "drizzle-orm";
 import { AccessDenied } from "@/app/_components/access-denied";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { getDb } from "@/db/client";
-import { candidates } from "@/db/schema";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { listBatches } from "@/lib/batches/batches";
+import { listBatches, pendingCandidatesForBatch } from "@/lib/batches/batches";
 import { env } from "@/lib/env";
 import { BatchStatusBadge } from "./batch-status-badge";
 import { NewBatchForm } from "./new-batch-form";
@@ -19,13 +17,7 @@ export default async function BatchesPage() {
   const db = getDb();
   const zone = env().INTERVIEW_TIMEZONE;
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
-  const pending = db
-    .select({ id: candidates.id, name: candidates.name, phone: candidates.phone, interviewAt: candidates.interviewAt })
-    .from(candidates)
-    .where(eq(candidates.status, "pending"))
-    .orderBy(asc(candidates.interviewAt), asc(candidates.id))
-    .limit(SHOWN_PENDING + 1)
-    .all();
+  const pending = pendingCandidatesForBatch(db, SHOWN_PENDING + 1);
   const batches = listBatches(db);
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">

@@ -12,7 +12,7 @@ export function GET(): Response {
     return Response.json({ ok: true });
   } catch (error) {
     logError("health check: database unavailable", error);
-    return apiError(503, "storage_unavailable", "The database does not answer.");
+    return apiError("storage_unavailable", "The database does not answer.");
   }
 }
 

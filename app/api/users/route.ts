@@ -1,12 +1,13 @@
+import { getDb } from "@/db/client";
 import { createUser, createUserInput, listUsers } from "@/lib/auth/manage-users";
 import { readJson } from "@/lib/http/read-json";
 import { withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
-export const GET = withPermission("users:manage", () => Response.json({ users: listUsers() }));
+export const GET = withPermission("users:manage", () => Response.json({ users: listUsers(getDb()) }));
 
 export const POST = withPermission("users:manage", async ({ request }) => {
-  const created = await createUser(await readJson(request, createUserInput));
+  const created = await createUser(getDb(), await readJson(request, createUserInput));
   return Response.json({ user: created }, { status: 201 });
 });
 

@@ -1,4 +1,4 @@
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 import type { AnsweredScenario } from "./scenarios";
 import type { CallContext, ExtractedSlot } from "./user-data";
 

@@ -7,7 +7,7 @@ import { parseCallRequest } from "./call-request";
 import { newExecution } from "./execution-body";
 import { readJson, sendJson } from "./http-io";
 import { lifecycle } from "./lifecycle";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 import { createCallRunner, type CallRun, type Habits, type Runtime, type SimulatedCall } from "./run-call";
 import { scenarioForPhone, type ScenarioName, type ScenarioSetting } from "./scenarios";
 import { readCallContext } from "./user-data";

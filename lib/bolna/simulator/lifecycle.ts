@@ -1,7 +1,7 @@
 import { billing } from "./billing";
 import { converse } from "./conversation";
 import type { Step } from "./execution-body";
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 import { isAnswered, type AnsweredScenario, type ScenarioName, type UnansweredScenario } from "./scenarios";
 import type { CallContext } from "./user-data";
 

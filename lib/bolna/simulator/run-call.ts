@@ -1,6 +1,6 @@
 import { setTimeout as wait } from "node:timers/promises";
 import { applyChange, type ExecutionBody, type StatusChange, type Step } from "./execution-body";
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 import type { ScenarioName } from "./scenarios";
 import { deliverWebhook, type WebhookTarget } from "./webhook-delivery";
 

@@ -1,23 +1,18 @@
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBolnaClient } from "@/lib/bolna/client";
 import { isTerminalStatus, statusRank } from "@/lib/bolna/call-status";
 import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
 import { classifyTranscript } from "@/lib/calls/classify-transcript";
 import { deriveOutcome } from "@/lib/calls/derive-outcome";
+import { loadPayload } from "@/tests/support/payloads";
 import { startBolnaSimulator, type ScenarioName, type SimulatorOptions } from "./create-simulator";
 
 const API_KEY = "sim-test-key";
 const AGENT_ID = "5bc97541-e320-4d95-a3a5-242cfe45621d";
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(import.meta.dirname, "../../../tests/fixtures/bolna", name), "utf8")) as Record<
-    string,
-    unknown
-  >;
+const fixture = (file: string) => loadPayload(file.replace(/\.json$/, ""));
 
 // The prototype's keys (spoken slots), plus the readable list the simulator documents for rescheduling.
 function userDataFor(name: string) {

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import { AccessDenied } from "@/app/_components/access-denied";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listUsers } from "@/lib/auth/manage-users";
@@ -8,7 +9,7 @@ import { UserRowControls } from "./user-row-controls";
 export default async function UsersPage() {
   const actor = await requireActor();
   if (!can(actor.role, "users:manage")) return <AccessDenied />;
-  const users = listUsers();
+  const users = listUsers(getDb());
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
       <h1 className="text-xl font-semibold">Users</h1>

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,7 +25,7 @@ export default async function CandidatePage({ params }: Props) {
   const actor = await requireActor();
   if (!can(actor.role, "candidates:read")) return <AccessDenied />;
   const id = parseCandidateId((await params).id);
-  const page = id === null ? null : loadCandidatePage(actor, id);
+  const page = id === null ? null : loadCandidatePage(getDb(), actor, id);
   if (!page) notFound();
   const { profile, allowed } = page;
   const zone = env().INTERVIEW_TIMEZONE;

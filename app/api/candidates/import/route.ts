@@ -16,12 +16,12 @@ const CSV_TYPES = new Set(["text/csv", "text/plain", "application/csv", "applica
  */
 export const POST = withPermission("candidates:write", async ({ request, actor }) => {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!CSV_TYPES.has(type)) throw new ApiError(415, "unsupported_media_type", "Send the file as text/csv.");
+  if (!CSV_TYPES.has(type)) throw new ApiError("unsupported_media_type", "Send the file as text/csv.");
   const body = await readBodyCapped(request, MAX_CSV_BYTES);
   if (!body.ok) {
     throw body.reason === "too_large"
-      ? new ApiError(413, "payload_too_large", "The file is larger than 2 MiB.")
-      : new ApiError(400, "invalid_csv", "The file is not valid UTF-8 text.");
+      ? new ApiError("payload_too_large", "The file is larger than 2 MiB.")
+      : new ApiError("invalid_encoding", "The file is not valid UTF-8 text.");
   }
   const dryRunParam = new URL(request.url).searchParams.get("dryRun");
   const dryRun = dryRunParam !== null && dryRunParam !== "0" && dryRunParam !== "false";
@@ -35,8 +35,7 @@ export const POST = withPermission("candidates:write", async ({ request, actor }
     });
     return Response.json(report);
   } catch (error) {
-    if (error instanceof CsvFormatError || error instanceof ImportTooLargeError)
-      throw new ApiError(422, "invalid_csv", error.message);
+    if (error instanceof CsvFormatError || error instanceof ImportTooLargeError) throw new ApiError("invalid_csv", error.message);
     throw error;
   }
 });

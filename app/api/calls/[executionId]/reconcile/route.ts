@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import { callJson, candidateJson } from "@/lib/candidates/candidate-json";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
 import { ApiError } from "@/lib/http/api-error";
@@ -10,8 +11,8 @@ import { otherMethods } from "@/lib/http/other-methods";
  */
 export const POST = withPermission<{ executionId: string }>("calls:place", async ({ params }) => {
   const executionId = params.executionId.trim();
-  if (!executionId || executionId.length > 200) throw new ApiError(404, "not_found", "Call was not found.");
-  const { result, call, candidate } = await checkWithBolna(executionId);
+  if (!executionId || executionId.length > 200) throw new ApiError("not_found", "Call was not found.");
+  const { result, call, candidate } = await checkWithBolna(getDb(), executionId);
   return Response.json({
     result: result.result,
     executionId,

@@ -1,12 +1,17 @@
-/** A small seeded PRNG (mulberry32): every run seeds and loads the same data, so runs compare. */
+/**
+ * A small seeded generator (mulberry32): one seed replays the same choices, so a simulated call's duplicates and
+ * reorderings, or a benchmark's data set, come out the same on every run.
+ */
 export type Random = {
-  /** [0, 1) */
+  /** Uniform in [0, 1). */
   next: () => number;
+  chance: (probability: number) => boolean;
   /** An integer in [min, max]. */
   int: (min: number, max: number) => number;
   pick: <T>(items: readonly T[]) => T;
   /** A hex string of `length` characters. */
   hex: (length: number) => string;
+  /** A version-4-shaped UUID. */
   uuid: () => string;
 };
 
@@ -17,9 +22,10 @@ export function createRandom(seed: number): Random {
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  // Eight hex digits per draw: the benchmark makes millions of these.
   const hex = (length: number) => {
     const parts: string[] = [];
     for (let size = 0; size < length; size += 8)
@@ -28,6 +34,7 @@ export function createRandom(seed: number): Random {
   };
   return {
     next,
+    chance: (probability) => next() < probability,
     int,
     pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
     hex,
@@ -36,9 +43,4 @@ export function createRandom(seed: number): Random {
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[int(0, 3)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
     },
   };
-}
-
-/** Bolna's timestamp format: UTC, no zone, six decimals (`2025-12-10T09:30:12.481223`). */
-export function bolnaTime(ms: number, micros = 0): string {
-  return `${new Date(ms).toISOString().slice(0, 23)}${String(micros % 1000).padStart(3, "0")}`;
 }

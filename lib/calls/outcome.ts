@@ -1,0 +1,9 @@
+import type { CallOutcome } from "@/lib/candidates/status";
+
+/** What a finished call means for the candidate (lib/calls/derive-outcome.ts decides it). */
+export type Outcome = {
+  outcome: CallOutcome;
+  reason: string;
+  /** For `rescheduled`: the slot the candidate chose, when it could be read. */
+  newInterviewAt?: Date;
+};
