@@ -26,6 +26,11 @@ export const candidates = sqliteTable(
     phone: text("phone").notNull().unique(),
     email: text("email"),
     position: text("position"),
+    /**
+     * IANA zone the candidate lives in (from the form, the API or the import). Null on rows from before it was
+     * kept: lib/time/zone-for-phone.ts `candidateZone` then reads it from the phone's country.
+     */
+    timeZone: text("time_zone"),
     appliedAt: timestamp("applied_at"),
     interviewAt: timestamp("interview_at").notNull(),
     /** The interview as first booked; set by the first reschedule and restored by a reset. */
