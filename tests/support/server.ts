@@ -16,7 +16,8 @@ export function tempDatabasePath(label = "callboard"): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), "test.db");
 }
 
-function freePort(): Promise<number> {
+/** A TCP port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
