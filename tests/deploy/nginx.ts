@@ -51,7 +51,7 @@ export function siteConfigForTest(upstreamPort: number, listenPort: number): str
   return `${upstream}\n\n${plain}\n`;
 }
 
-export type Nginx = { url: string; dir: string; test: () => { ok: boolean; output: string }; stop: () => Promise<void> };
+export type Nginx = { url: string; test: () => { ok: boolean; output: string }; stop: () => Promise<void> };
 
 function mainConfig(dir: string, site: string): string {
   const at = (name: string) => path.join(dir, name);
@@ -70,16 +70,14 @@ function mainConfig(dir: string, site: string): string {
   ].join("\n");
 }
 
-/**
- * Debian's nginx as a child process (never the system service): its own config, pid file, logs and temp paths,
- * all in `dir`. `dir` must be traversable by nginx's worker user when the tests run as root.
- */
-export function nginxCommand(dir: string, site: string) {
+/** nginx's arguments for a main config written into `dir`: its pid file, logs and temp paths are there too. */
+function nginxCommand(dir: string, site: string) {
   const configPath = path.join(dir, "nginx.conf");
   fs.writeFileSync(configPath, mainConfig(dir, site));
   return ["-p", `${dir}/`, "-c", configPath, "-e", path.join(dir, "error.log")];
 }
 
+/** `nginx -t` of the config that startNginx would run. */
 export function testConfig(dir: string, site: string): { ok: boolean; output: string } {
   const result = spawnSync(NGINX, [...nginxCommand(dir, site), "-t"], { encoding: "utf8" });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
@@ -100,6 +98,10 @@ async function waitUntilAnswering(url: string, child: ChildProcess, log: () => s
   throw new Error(`nginx did not start listening on ${url}:\n${log()}`);
 }
 
+/**
+ * Debian's nginx as a child process with its own config, never the system service. `dir` must be traversable by
+ * nginx's worker user when the tests run as root (the master then drops to `nobody`).
+ */
 export async function startNginx(dir: string, site: string, port: number): Promise<Nginx> {
   const args = nginxCommand(dir, site);
   const child = spawn(NGINX, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -110,8 +112,9 @@ export async function startNginx(dir: string, site: string, port: number): Promi
     const errorLog = path.join(dir, "error.log");
     return `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, "utf8") : ""}`;
   };
-  // Should the test process die without running afterAll, nginx must not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
+  // Should the test process exit without running afterAll, nginx must not outlive it (SIGTERM: its master stops
+  // the worker too).
+  const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
@@ -131,5 +134,5 @@ export async function startNginx(dir: string, site: string, port: number): Promi
     await stop();
     throw error;
   }
-  return { url, dir, test: () => testConfig(dir, site), stop };
+  return { url, test: () => testConfig(dir, site), stop };
 }
