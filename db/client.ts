@@ -9,6 +9,9 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** 40 MB of WAL: ten times what the worker lets it reach in normal operation. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Opens (creating if needed) and migrates the SQLite file; every process that touches the data goes through here. */
@@ -20,19 +23,22 @@ export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOU
   sqlite.pragma("foreign_keys = ON");
   // Writers queue behind each other (a second server, a CLI script) instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
+  // The checkpoint worker (db/checkpointer.ts) keeps the WAL short without stalling a writer; a connection
+  // checkpoints for itself only if the WAL ever grows far past that (say, with the worker gone).
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
 
-// Kept on globalThis so that development reloads reuse it. The key names this module's own copy: the custom
-// server (scripts/start.ts) and Next's route bundles load separate copies of Drizzle in one process, and each
-// keeps its own connection rather than handing objects across.
-const KEY = Symbol.for(`callboard.db:${import.meta.url}`);
-const globalForDb = globalThis as unknown as Record<symbol, Db | undefined>;
+// A development-reload singleton (`next dev` only): it re-evaluates modules on every change, and each evaluation would
+// open another connection. In production every module instance (route handlers, pages and actions,
+// instrumentation: Next gives each its own) keeps its own connection; nothing is handed between them.
+const devGlobal = globalThis as unknown as { callboardDb?: Db };
+let connection: Db | undefined;
 
-/** The process-wide connection, opened on first use: `next build` imports route modules without a database. */
+/** This module instance's connection, opened on first use: `next build` imports route modules without a database. */
 export function getDb(): Db {
-  globalForDb[KEY] ??= openDatabase(env().DATABASE_PATH);
-  return globalForDb[KEY];
+  if (process.env.NODE_ENV !== "development") return (connection ??= openDatabase(env().DATABASE_PATH));
+  return (devGlobal.callboardDb ??= openDatabase(env().DATABASE_PATH));
 }

@@ -19,7 +19,8 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // The demo simulator posts to this port: it must be the real one (no 0 for "any").
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().default("0.0.0.0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_PATH: z.string().min(1).default("./data/callboard.db"),
@@ -30,6 +31,8 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, "API_TOKEN must be at least 24 characters").optional()),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Set by npm start's server for its own process (scripts/start.ts): never set it yourself. */
+    CALLBOARD_PEER_SECRET: optionalString,
     BOLNA_WEBHOOK_IPS: optionalString,
     WEBHOOK_ALLOW_LOOPBACK: z.preprocess(emptyAsUndefined, booleanString.optional()),
     WEBHOOK_SECRET: optionalString,

@@ -168,8 +168,9 @@ describe("body limits and format", () => {
 });
 
 describe("a server started without npm start", () => {
-  it("fails closed: a bare next start cannot see the peer, so it refuses every delivery with a 503 Bolna retries", async () => {
-    const bare = await startServer({ WEBHOOK_ALLOW_LOOPBACK: "true" }, "next-start");
+  it("fails closed with TRUSTED_PROXY_HOPS=0: a bare next start cannot see the peer, so every delivery gets a 503 Bolna retries", async () => {
+    const bare = await startServer({ WEBHOOK_ALLOW_LOOPBACK: "true", TRUSTED_PROXY_HOPS: "0" }, "next-start");
+    const bareDb = openTestDatabase(bare.databasePath);
     try {
       for (const path of ["/webhook", "/api/webhook"] as const) {
         const { status, json } = await postWebhook(bare.url, body, { path, headers: { "x-forwarded-for": BOLNA_IP } });
@@ -177,8 +178,54 @@ describe("a server started without npm start", () => {
         expect(json.error?.code).toBe("webhook_unavailable");
         expect(json.error?.message).toMatch(/npm start/);
       }
+      expect(bareDb.select({ n: count() }).from(webhookEvents).get()!.n).toBe(0);
     } finally {
+      bareDb.$client.close();
       await bare.stop();
     }
+  });
+
+  it("behind a proxy (TRUSTED_PROXY_HOPS=1) reads the sender from X-Forwarded-For with the proxy as the peer", async () => {
+    const bare = await startServer(
+      { WEBHOOK_ALLOW_LOOPBACK: "false", TRUSTED_PROXY_HOPS: "1", SEED_DEMO: "false" },
+      "next-start",
+    );
+    const bareDb = openTestDatabase(bare.databasePath);
+    try {
+      // What a proxy appends last is the client it saw: that entry decides, whatever the client wrote before it.
+      // (No candidates here: accepted deliveries are kept as unmatched, 202.)
+      expect((await postWebhook(bare.url, body, { headers: { "x-forwarded-for": BOLNA_IP } })).status).toBe(202);
+      expect((await postWebhook(bare.url, body, { headers: { "x-forwarded-for": `198.51.100.7, ${BOLNA_IP}` } })).status).toBe(
+        202,
+      );
+      for (const forwardedFor of [`${BOLNA_IP}, 198.51.100.7`, "not-an-ip", `${BOLNA_IP}, `]) {
+        const refused = await postWebhook(bare.url, body, { headers: { "x-forwarded-for": forwardedFor } });
+        expect(refused.status).toBe(403);
+        expect(refused.json.error?.code).toBe("forbidden_ip");
+      }
+      // The two accepted deliveries are stored; the refusals stored nothing.
+      expect(bareDb.select({ result: webhookEvents.result }).from(webhookEvents).all()).toEqual([
+        { result: "unmatched" },
+        { result: "unmatched" },
+      ]);
+    } finally {
+      bareDb.$client.close();
+      await bare.stop();
+    }
+  });
+});
+
+describe("the server's stamp", () => {
+  it("cannot be forged or replayed by a client: a sent x-callboard-peer header is replaced by what the socket says", async () => {
+    const directDb = openTestDatabase(direct.databasePath);
+    const directEvents = () => directDb.select({ n: count() }).from(webhookEvents).get()!.n;
+    const before = directEvents();
+    for (const stamp of [`guess ${BOLNA_IP}`, `${"a".repeat(43)} ${BOLNA_IP}`, BOLNA_IP]) {
+      const { status, json } = await postWebhook(direct.url, body, { headers: { "x-callboard-peer": stamp } });
+      expect(status).toBe(403);
+      expect(json.error?.code).toBe("forbidden_ip");
+    }
+    expect(directEvents()).toBe(before);
+    directDb.$client.close();
   });
 });

@@ -5,10 +5,25 @@ import { admin } from "better-auth/plugins";
 import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { env } from "@/lib/env";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { clientAddress } from "@/lib/http/client-address";
 import { accessControl, authRoles } from "./access-control";
 import { authSecret } from "./auth-secret";
 import { lockoutAfter, lockoutBefore } from "./login-lockout";
+
+/** The header better-auth reads the client's address from: set only by `withClientAddress`. */
+const AUTH_CLIENT_IP_HEADER = "x-callboard-client-ip";
+
+/**
+ * The request as better-auth must see it: the client address Callboard resolved (lib/http/client-address.ts) in
+ * the one header better-auth reads, whatever the client sent under that name.
+ */
+export function withClientAddress(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(AUTH_CLIENT_IP_HEADER);
+  const address = clientAddress(request.headers);
+  if (address) headers.set(AUTH_CLIENT_IP_HEADER, address);
+  return new Request(request, { headers });
+}
 
 const sameHostOrigins = (host: string | null | undefined) => (host ? [`http://${host}`, `https://${host}`] : []);
 
@@ -40,8 +55,8 @@ function createAuth() {
       disableOriginCheck: false,
       useSecureCookies: config.APP_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
-      // Only the header Callboard's own server writes; a client-sent X-Forwarded-For never names the IP.
-      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Only the address Callboard resolved (withClientAddress below); a client-sent header never names it.
+      ipAddress: { ipAddressHeaders: [AUTH_CLIENT_IP_HEADER] },
     },
     rateLimit: {
       enabled: true,
@@ -57,10 +72,12 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { callboardAuth?: Auth };
+// A development-reload singleton (as db/client.ts); in production one per module instance.
+const devGlobal = globalThis as unknown as { callboardAuth?: Auth };
+let instance: Auth | undefined;
 
 /** Created on first use, like the database it sits on. */
 export function getAuth(): Auth {
-  globalForAuth.callboardAuth ??= createAuth();
-  return globalForAuth.callboardAuth;
+  if (process.env.NODE_ENV !== "development") return (instance ??= createAuth());
+  return (devGlobal.callboardAuth ??= createAuth());
 }

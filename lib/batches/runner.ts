@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, max, or } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { callBatchItems, callBatches, calls, type CallBatch, type CallBatchItem } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
@@ -229,22 +229,14 @@ export function createBatchRunner(deps: RunnerDeps): BatchRunner {
   return runner;
 }
 
-const KEY = Symbol.for("callboard.batchRunner");
-type Holder = { [KEY]?: BatchRunner };
-
-/**
- * Starts the process-wide batch runner once and resumes every running batch; later calls (from any module graph:
- * the instance lives on globalThis) return it. scripts/start.ts calls this at server start.
- */
-export function startBatchRunner(): BatchRunner {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return holder[KEY];
+/** The server's batch runner (lib/server/start-up.ts starts it once): resumes every running batch. */
+export function startBatchRunner(db: () => Db): BatchRunner {
   const runner = createBatchRunner({
-    db: getDb,
+    db,
     itemTimeoutMs: () => env().BATCH_ITEM_TIMEOUT_MINUTES * 60_000,
     place: async ({ batch, item }) => {
       const label = `batch #${batch.id}`;
-      const placed = await placeCandidateCall(getDb(), await bolnaClient(), item.candidateId, {
+      const placed = await placeCandidateCall(db(), await bolnaClient(), item.candidateId, {
         placedBy: label,
         actorLabel: `${batch.createdBy} (${label})`,
         batchId: batch.id,
@@ -253,12 +245,6 @@ export function startBatchRunner(): BatchRunner {
       return placed.executionId;
     },
   });
-  holder[KEY] = runner;
   runner.start();
   return runner;
-}
-
-/** Has the running batch runner (if any) take a pass now. */
-export function wakeBatchRunner(): void {
-  (globalThis as Holder)[KEY]?.wake();
 }

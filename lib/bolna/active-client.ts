@@ -1,21 +1,21 @@
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { createBolnaClient, type BolnaClient } from "./client";
-import { demoBolna } from "./demo-state";
+import { readDemoBolna } from "./demo-bolna-address";
 
 let cached: { key: string; client: BolnaClient } | undefined;
 
 /**
  * The Bolna client for this process: the real API with BOLNA_API_KEY, otherwise (demo mode) the simulator that
- * `npm start` runs on loopback. Throws a 503 ApiError when calls cannot be placed at all.
+ * start-up runs on loopback (lib/bolna/demo-mode.ts). Throws a 503 ApiError when calls cannot be placed at all.
  */
 export async function bolnaClient(): Promise<BolnaClient> {
   const config = env();
   let options: Parameters<typeof createBolnaClient>[0];
   if (config.demoMode) {
-    const demo = await demoBolna()?.catch(() => undefined);
+    const demo = readDemoBolna(config.DATABASE_PATH);
     if (!demo) {
-      throw new ApiError("bolna_unavailable", "Demo mode: the call simulator is not running. Start Callboard with `npm start`.");
+      throw new ApiError("bolna_unavailable", "Demo mode: the call simulator is not running (yet); try again in a moment.");
     }
     options = { baseUrl: demo.url, apiKey: demo.apiKey, agentId: demo.agentId };
   } else {

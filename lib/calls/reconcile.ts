@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, asc, eq, gt, isNull, lt, notInArray, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
@@ -133,23 +133,15 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   };
 }
 
-const KEY = Symbol.for("callboard.reconciler");
-type Holder = { [KEY]?: Reconciler };
-
 /** How often the server looks for stale calls: half the quiet period, between 1 s and 1 min. */
 export function sweepIntervalMs(reconcileAfterMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor(reconcileAfterMs / 2)));
 }
 
-/**
- * Starts the process-wide reconciler once (a second call returns the running one, from whichever module graph
- * it comes: the instance lives on globalThis). Its timer is unref'd.
- */
-export function startReconciler(): Reconciler {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return holder[KEY];
+/** The server's reconciler (lib/server/start-up.ts starts it once). Its timer is unref'd. */
+export function startReconciler(db: () => Db): Reconciler {
   const reconciler = createReconciler({
-    db: getDb,
+    db,
     client: bolnaClient,
     config: () => {
       const config = env();
@@ -162,6 +154,5 @@ export function startReconciler(): Reconciler {
     onError: (executionId, error) => log().warn({ err: error, executionId }, "reconciling a call failed"),
   });
   reconciler.start(sweepIntervalMs(env().reconcileAfterMs));
-  holder[KEY] = reconciler;
   return reconciler;
 }

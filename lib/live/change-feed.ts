@@ -24,8 +24,8 @@ function summarize(rows: { id: number; kind: string; candidateId: number | null 
   };
 }
 
-function changesAfter(id: number) {
-  return getDb()
+function changesAfter(db: Db, id: number) {
+  return db
     .select({ id: changes.id, kind: changes.kind, candidateId: changes.candidateId })
     .from(changes)
     .where(gt(changes.id, id))
@@ -35,21 +35,26 @@ function changesAfter(id: number) {
 }
 
 /**
- * One poller per process reads the `changes` table (written by triggers, so commits from any process count)
- * and fans new rows out to every open stream. It runs only while someone listens.
+ * One poller per module instance reads the `changes` table (written by triggers, so commits from any process or
+ * module instance count) and fans new rows out to every open stream; it runs only while someone listens. A
+ * writer in the same instance (the webhook) calls `publish()` after its commit, so its streams hear of the change
+ * at once instead of at the next poll.
  */
-class ChangeFeed {
+export class ChangeFeed {
   private listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private lastId = 0;
+  private publishing = false;
+
+  constructor(private readonly db: () => Db) {}
 
   latestId(): number {
-    return latestChangeId(getDb());
+    return latestChangeId(this.db());
   }
 
   /** What happened after `id`, for a client that reconnects with Last-Event-ID. */
   since(id: number): ChangeBatch | null {
-    return summarize(changesAfter(id));
+    return summarize(changesAfter(this.db(), id));
   }
 
   subscribe(listener: Listener): () => void {
@@ -61,9 +66,23 @@ class ChangeFeed {
     };
   }
 
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /** A commit of this instance just landed: poll now (once per turn, however many commits ask). */
+  publish(): void {
+    if (this.listeners.size === 0 || this.publishing) return;
+    this.publishing = true;
+    queueMicrotask(() => {
+      this.publishing = false;
+      this.poll();
+    });
+  }
+
   private start() {
     this.lastId = this.latestId();
-    getDb()
+    this.db()
       .delete(changes)
       .where(lt(changes.at, new Date(Date.now() - KEEP_MS)))
       .run();
@@ -79,7 +98,7 @@ class ChangeFeed {
   private poll() {
     let batch: ChangeBatch | null;
     try {
-      batch = summarize(changesAfter(this.lastId));
+      batch = summarize(changesAfter(this.db(), this.lastId));
     } catch {
       return; // the database is busy or unavailable; the next tick tries again
     }
@@ -89,9 +108,11 @@ class ChangeFeed {
   }
 }
 
-const globalForFeed = globalThis as unknown as { callboardChangeFeed?: ChangeFeed };
+// A development-reload singleton (as db/client.ts): in production each module instance has its own feed.
+const devGlobal = globalThis as unknown as { callboardChangeFeed?: ChangeFeed };
+let feed: ChangeFeed | undefined;
 
 export function changeFeed(): ChangeFeed {
-  globalForFeed.callboardChangeFeed ??= new ChangeFeed();
-  return globalForFeed.callboardChangeFeed;
+  if (process.env.NODE_ENV !== "development") return (feed ??= new ChangeFeed(getDb));
+  return (devGlobal.callboardChangeFeed ??= new ChangeFeed(getDb));
 }

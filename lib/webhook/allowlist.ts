@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { env } from "@/lib/env";
 
 /** Bolna's documented webhook sources (reference §2). */
 export const BOLNA_DOCUMENTED_IPS = ["13.203.39.153", "13.126.9.249", "13.202.133.53"];
@@ -43,4 +44,13 @@ export function isAllowed(ip: string, allowlist: Allowlist): boolean {
   const address = ipaddr.process(ip);
   if (address.range() === "loopback") return allowlist.allowLoopback;
   return allowlist.ranges.some(([network, bits]) => address.kind() === network.kind() && address.match(network, bits));
+}
+
+let configured: Allowlist | undefined;
+
+/** The webhook's sender rule with this process's configuration (BOLNA_WEBHOOK_IPS, WEBHOOK_ALLOW_LOOPBACK). */
+export function isAllowedSender(ip: string): boolean {
+  const config = env();
+  configured ??= buildAllowlist(config.BOLNA_WEBHOOK_IPS, config.WEBHOOK_ALLOW_LOOPBACK);
+  return isAllowed(ip, configured);
 }

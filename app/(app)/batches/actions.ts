@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { cancelBatch, createBatch, createBatchInput } from "@/lib/batches/batches";
-import { startBatchRunner, wakeBatchRunner } from "@/lib/batches/runner";
 import type { ActionState } from "@/lib/http/action-state";
 import { runAction } from "@/lib/http/run-action";
 
@@ -24,7 +23,6 @@ export async function startBatch(_state: ActionState, form: FormData): Promise<A
       pacingMs: Math.round(numberOr(form.get("pacingSeconds"), 1) * 1000),
     });
     batchId = createBatch(getDb(), input, actor).id;
-    startBatchRunner().wake();
     return { ok: true };
   });
   if (result.ok && batchId !== undefined) redirect(`/batches/${batchId}`);
@@ -37,7 +35,6 @@ export async function cancelBatchAction(_state: ActionState, form: FormData): Pr
   return runAction(actor, "calls:place", () => {
     const id = Number(form.get("batchId"));
     cancelBatch(getDb(), id);
-    wakeBatchRunner();
     return { ok: true, message: "Batch cancelled: no further calls will start." };
   });
 }

@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
 import { batchJson, createBatch, createBatchInput, getBatch, listBatches } from "@/lib/batches/batches";
-import { startBatchRunner } from "@/lib/batches/runner";
 import { readJson } from "@/lib/http/read-json";
 import { withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
@@ -13,8 +12,6 @@ export const GET = withPermission("candidates:read", () => {
 export const POST = withPermission("calls:place", async ({ request, actor }) => {
   const input = await readJson(request, createBatchInput);
   const batch = createBatch(getDb(), input, actor);
-  // Idempotent: the runner normally runs from server start; this also wakes it for the new batch.
-  startBatchRunner().wake();
   return Response.json({ batch: batchJson(getBatch(getDb(), batch.id)) }, { status: 201 });
 });
 

@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
 import { batchJson, cancelBatch, getBatch } from "@/lib/batches/batches";
-import { wakeBatchRunner } from "@/lib/batches/runner";
 import { idParam, withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
@@ -8,7 +7,6 @@ import { otherMethods } from "@/lib/http/other-methods";
 export const POST = withPermission<{ id: string }>("calls:place", ({ params }) => {
   const id = idParam(params.id, "Batch");
   cancelBatch(getDb(), id);
-  wakeBatchRunner();
   return Response.json({ batch: batchJson(getBatch(getDb(), id)) });
 });
 

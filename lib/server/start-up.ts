@@ -1,0 +1,52 @@
+import { startCheckpointer } from "@/db/checkpointer";
+import { getDb } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
+import { startBatchRunner } from "@/lib/batches/runner";
+import { startDemoBolna } from "@/lib/bolna/demo-mode";
+import { startReconciler } from "@/lib/calls/reconcile";
+import { env } from "@/lib/env";
+import { log, logError } from "@/lib/log";
+import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+
+function purgeNow(): void {
+  const { RETENTION_DAYS } = env();
+  try {
+    const purged = purgePersonalData(getDb(), RETENTION_DAYS);
+    if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
+  } catch (error) {
+    logError("retention purge failed", error);
+  }
+}
+
+/**
+ * Everything a Callboard server process does besides answering requests, run once per process from
+ * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
+ * first request is served: the database is migrated (opening it does that), demo data and users are made, the
+ * WAL checkpoint worker starts, and the background work: retention purge, reconciler, batch runner, and in demo
+ * mode the Bolna simulator.
+ */
+export async function startCallboard(): Promise<void> {
+  const config = env();
+  const db = getDb();
+  startCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) => log().warn(problem));
+  if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
+    console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
+  }
+  if (await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) {
+    console.log(`Callboard: created the first admin, ${config.ADMIN_EMAIL}`);
+  }
+  if (config.demoMode && config.SEED_DEMO) {
+    for (const demo of await ensureDemoUsers(db, config.DATABASE_PATH)) {
+      console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
+    }
+  }
+  purgeNow();
+  setInterval(purgeNow, RETENTION_EVERY_MS).unref();
+  const demo = await startDemoBolna(config.PORT);
+  if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
+  startBatchRunner(getDb);
+  startReconciler(getDb);
+}
