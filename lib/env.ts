@@ -22,6 +22,15 @@ const envSchema = z
     // The demo simulator posts to this port: it must be the real one (no 0 for "any").
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().default("0.0.0.0"),
+    /** Load shedding (lib/server/load-shedding.ts): past these, npm start's server answers 503 with Retry-After. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(16).max(100_000).default(1024),
+    MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+    MAX_WEBHOOK_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+    /** Open live streams (GET /api/live) in total and per signed-in user or token. */
+    MAX_LIVE_STREAMS: z.coerce.number().int().min(1).max(100_000).default(256),
+    MAX_LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
+    /** How often an open live stream asks again whether its session is still valid (at least once a minute). */
+    LIVE_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_PATH: z.string().min(1).default("./data/callboard.db"),
     // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see README).

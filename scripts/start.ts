@@ -5,6 +5,7 @@ import next from "next";
 import { env } from "@/lib/env";
 import { stampPeer } from "@/lib/http/client-address";
 import { logError } from "@/lib/log";
+import { createLoadShedder } from "@/lib/server/load-shedding";
 import { createRequestLog } from "@/lib/server/request-log";
 import { ensureBuild } from "./ensure-build";
 
@@ -34,6 +35,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     requestLog(req, res);
+    if (!shedder.admit(req, res)) return;
     stampPeer(req.headers, req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS, secret);
     handle(req, res).catch((error: unknown) => {
       logError("request failed before reaching Next", error);
@@ -41,16 +43,37 @@ async function main() {
       res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
     });
   });
+  const shedder = createLoadShedder(server, {
+    connections: config.MAX_CONNECTIONS,
+    inFlight: config.MAX_IN_FLIGHT,
+    webhookInFlight: config.MAX_WEBHOOK_IN_FLIGHT,
+  });
+  // A slow client may not hold a connection open by dribbling its request (slowloris); a proxy's idle upstream
+  // connection must close on the proxy's side first (nginx keeps them 60 s), or it could send a request into a
+  // connection this server is closing.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 65_000;
   server.once("error", (error) => {
     console.error(`Callboard: cannot listen on ${config.HOSTNAME}:${config.PORT}: ${error.message}`);
     process.exit(1);
   });
-  server.listen(config.PORT, config.HOSTNAME, () => {
+  // A burst of connections waits in the kernel's queue rather than being reset (Node's default backlog is 511).
+  server.listen({ port: config.PORT, host: config.HOSTNAME, backlog: 4096 }, () => {
     console.log(
       `Callboard: ready on http://localhost:${config.PORT} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`,
     );
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking connections, finish what is being answered, then go; open live streams (which never finish on
+  // their own; browsers reconnect to the next server) are cut after a short grace.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, 5_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -227,5 +228,36 @@ describe("the server's stamp", () => {
     }
     expect(directEvents()).toBe(before);
     directDb.$client.close();
+  });
+});
+
+describe("HTTP/1.1 pipelining", () => {
+  it("answers every delivery sent back to back on one connection, in order, and stores each", async () => {
+    const port = Number(new URL(proxied.url).port);
+    const ids = ["pipelined-1", "pipelined-2", "pipelined-3"];
+    const request = (id: string) => {
+      const text = JSON.stringify({ ...body, id });
+      return `POST /api/webhook HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nX-Forwarded-For: ${BOLNA_IP}\r\nX-Webhook-Secret: ${SECRET}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+    };
+    const answered = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: "127.0.0.1", port }, () => socket.write(ids.map(request).join("")));
+      let received = "";
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve(received);
+      }, 20_000);
+      socket.on("data", (chunk: Buffer) => {
+        received += chunk.toString("utf8");
+        const complete = received.endsWith("}") || received.endsWith("\r\n0\r\n\r\n");
+        if ((received.match(/^HTTP\/1\.1 /gm) ?? []).length === ids.length && complete) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on("error", reject);
+    });
+    expect(answered.match(/^HTTP\/1\.1 2\d\d/gm)).toHaveLength(ids.length);
+    for (const id of ids) expect(db.select().from(webhookEvents).where(eq(webhookEvents.executionId, id)).all()).toHaveLength(1);
   });
 });

@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   bolna_error: 502,
+  overloaded: 503,
   storage_unavailable: 503,
   webhook_unavailable: 503,
   bolna_unavailable: 503,

@@ -19,7 +19,9 @@ export function createRequestLog() {
       res.setHeader("x-request-id", id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // 503 is load shed on purpose (or storage trouble, logged where it happens): a warning, not an error per request.
+    customLogLevel: (_req, res, error) =>
+      error || (res.statusCode >= 500 && res.statusCode !== 503) ? "error" : res.statusCode >= 400 ? "warn" : "info",
     // Cookies and tokens stay out of the logs.
     redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-webhook-secret']", "res.headers['set-cookie']"],
     autoLogging: { ignore: (req) => req.url === "/api/live" || (req.url ?? "").startsWith("/_next/") },
