@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../tests/support/free-port";
+import { startScriptFlags } from "../tests/support/server";
 
 /**
  * Starts the real production server the way `npm start` does (node [its flags] --import tsx scripts/start.ts) on a free
@@ -19,12 +20,6 @@ export type BenchServer = {
   output: () => string;
   stop: () => Promise<{ code: number | null; signal: string | null; killed: boolean }>;
 };
-
-/** The node flags of package.json's "start" script (the heap limit), so the server runs as `npm start` runs it. */
-function startScriptFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
-  return scripts.start!.split(/\s+/).filter((arg) => /^--max-[\w-]+=/.test(arg));
-}
 
 export type StartOptions = {
   databasePath: string;

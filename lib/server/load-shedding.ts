@@ -38,9 +38,10 @@ function busy(res: ServerResponse): void {
 }
 
 /**
- * Sheds load instead of falling over: past `connections` open sockets the idle keep-alive ones are closed, and if
- * that is not enough a new one is answered 503 and closed before its request is read; past the in-flight budgets a request is answered 503 with Retry-After before it
- * reaches Next (so it costs no render and no memory). `/api/health` is never refused. A live stream holds a
+ * Sheds load instead of falling over: past `connections` open sockets the oldest idle keep-alive one is closed,
+ * and when none is idle the new one's request is answered 503 (before anything else is done with it) and the
+ * connection closed; past the in-flight
+ * budgets a request is answered 503 with Retry-After before it reaches Next (so it costs no render and no memory). `/api/health` is never refused. A live stream holds a
  * place only until its headers are out: its own caps are per user and in total (app/api/live/route.ts).
  * `admit` returns false when it answered the request itself.
  */
@@ -48,23 +49,45 @@ export function createLoadShedder(server: Server, limits: SheddingLimits) {
   let connections = 0;
   let inFlight = 0;
   let webhookInFlight = 0;
+  // Keep-alive connections that have been answered and wait for their next request, oldest first.
+  const idle = new Set<Socket>();
+  // Connections accepted past the cap: answered 503 and closed.
+  const overCap = new WeakSet<Socket>();
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    idle.delete(req.socket);
+    res.once("finish", () => {
+      if (!req.socket.destroyed) idle.add(req.socket);
+    });
+  });
 
   server.on("connection", (socket: Socket) => {
     connections += 1;
-    socket.once("close", () => (connections -= 1));
-    // Idle keep-alive connections are the cheapest to give up: their clients just reconnect when they need to.
-    if (connections > limits.connections) server.closeIdleConnections();
-    if (connections > limits.connections) {
-      socket.end(
-        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BUSY_BODY)}\r\nRetry-After: ${RETRY_AFTER_SECONDS}\r\nConnection: close\r\n\r\n${BUSY_BODY}`,
-      );
+    socket.once("close", () => {
+      connections -= 1;
+      idle.delete(socket);
+    });
+    if (connections <= limits.connections) return;
+    // An idle keep-alive connection is the cheapest to give up: its client just reconnects when it needs to.
+    const oldestIdle = idle.values().next();
+    if (!oldestIdle.done) {
+      idle.delete(oldestIdle.value);
+      oldestIdle.value.destroy();
+      return;
     }
+    // None to give up: this one gets its 503 as soon as its request is read, and is closed after it (one that
+    // sends nothing is closed by the server's headers timeout).
+    overCap.add(socket);
   });
 
   return {
     admit(req: IncomingMessage, res: ServerResponse): boolean {
       const path = pathOf(req.url);
       if (EXEMPT_PATHS.has(path)) return true;
+      if (overCap.has(req.socket)) {
+        busy(res);
+        return false;
+      }
       const webhook = WEBHOOK_PATHS.has(path);
       if (webhook ? webhookInFlight >= limits.webhookInFlight : inFlight >= limits.inFlight) {
         busy(res);

@@ -11,6 +11,12 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
+/** The node flags of package.json's "start" script (the heap limit), so that tests run the server as npm start does. */
+export function startScriptFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+  return scripts.start!.split(/\s+/).filter((arg) => /^--max-[\w-]+=/.test(arg));
+}
+
 /** A fresh SQLite path in its own temporary folder. */
 export function tempDatabasePath(label = "callboard"): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), "test.db");
@@ -55,7 +61,7 @@ export async function startServer(
   }
   const args =
     command === "start"
-      ? ["--import", "tsx", "scripts/start.ts", "--no-build"]
+      ? [...startScriptFlags(), "--import", "tsx", "scripts/start.ts", "--no-build"]
       : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)];
   const child = spawn(process.execPath, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
