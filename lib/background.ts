@@ -1,8 +1,10 @@
+import { getDb } from "@/db/client";
+import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { startBatchRunner } from "@/lib/batches/runner";
 import { startDemoBolna } from "@/lib/bolna/demo-mode";
 import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { log, logError } from "@/lib/log";
 
 /**
  * Everything Callboard runs beside the web server, started once the server listens on `port`:
@@ -14,4 +16,18 @@ export async function startBackgroundWork(port: number): Promise<void> {
   if (demo) log().info({ url: demo.url, speed: env().BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
   startBatchRunner();
   startReconciler();
+  startAbuseHousekeeping();
+}
+
+/** What unauthenticated traffic leaves behind is bounded in time: expired sign-in counters go every minute. */
+function startAbuseHousekeeping(): void {
+  const run = () => {
+    try {
+      purgeSignInThrottle(getDb());
+    } catch (error) {
+      logError("sign-in counter purge failed", error);
+    }
+  };
+  run();
+  setInterval(run, 60_000).unref();
 }

@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { accessControl, authRoles } from "./access-control";
 import { authSecret } from "./auth-secret";
-import { lockoutAfter, lockoutBefore } from "./login-lockout";
+import { PASSWORD_LENGTH } from "./password-policy";
+import { passwordPolicyHook, recordPasswordChange } from "./auth-hooks";
 
 const sameHostOrigins = (host: string | null | undefined) => (host ? [`http://${host}`, `https://${host}`] : []);
 
@@ -28,8 +29,9 @@ function createAuth() {
       enabled: true,
       // Only admins create accounts (lib/auth/manage-users.ts); nobody signs themselves up.
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 128,
+      // lib/auth/password-policy.ts (ASVS V2.1) is applied by passwordPolicyHook; these are better-auth's own bounds.
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
       autoSignIn: false,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -43,14 +45,10 @@ function createAuth() {
       // Only the header Callboard's own server writes; a client-sent X-Forwarded-For never names the IP.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
-    rateLimit: {
-      enabled: true,
-      storage: "memory",
-      window: 60,
-      max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: 30 } },
-    },
-    hooks: { before: lockoutBefore, after: lockoutAfter },
+    // For the few endpoints app/api/auth/[...all]/route.ts lets through. Sign-in is limited by Callboard itself
+    // (lib/auth/sign-in-throttle.ts), in SQLite, so that every way in shares one count.
+    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300 },
+    hooks: { before: passwordPolicyHook, after: recordPasswordChange },
     telemetry: { enabled: false },
   });
 }

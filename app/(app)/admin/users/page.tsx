@@ -1,15 +1,23 @@
 import { getDb } from "@/db/client";
 import { AccessDenied } from "@/app/_components/access-denied";
+import { LocalTime } from "@/app/_components/local-time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listUsers } from "@/lib/auth/manage-users";
 import { can } from "@/lib/auth/permissions";
+import { listUserEvents } from "@/lib/auth/user-events";
+import { env } from "@/lib/env";
 import { AddUserForm } from "./add-user-form";
+import { UnlockButton } from "./unlock-button";
+import { UserEventsList } from "./user-events-list";
 import { UserRowControls } from "./user-row-controls";
 
 export default async function UsersPage() {
   const actor = await requireActor();
   if (!can(actor.role, "users:manage")) return <AccessDenied />;
-  const users = listUsers(getDb());
+  const db = getDb();
+  const users = listUsers(db);
+  const { events, total } = listUserEvents(db, { page: 1, pageSize: 50 });
+  const zone = env().INTERVIEW_TIMEZONE;
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
       <h1 className="text-xl font-semibold">Users</h1>
@@ -30,7 +38,17 @@ export default async function UsersPage() {
               <td className="px-3 py-2">{person.name}</td>
               <td className="px-3 py-2">{person.email}</td>
               <td className="px-3 py-2">{person.role}</td>
-              <td className="px-3 py-2">{person.banned ? "Deactivated" : "Active"}</td>
+              <td className="px-3 py-2">
+                {person.banned ? "Deactivated" : "Active"}
+                {person.lockedUntil && (
+                  <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-amber-900">
+                    <span>
+                      Sign-in locked until <LocalTime value={person.lockedUntil} fallbackZone={zone} showZone />
+                    </span>
+                    <UnlockButton userId={person.id} email={person.email} />
+                  </div>
+                )}
+              </td>
               <td className="px-3 py-2">
                 <UserRowControls userId={person.id} email={person.email} role={person.role} active={!person.banned} />
               </td>
@@ -38,6 +56,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+      <UserEventsList events={events} total={total} zone={zone} />
     </main>
   );
 }
