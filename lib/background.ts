@@ -5,6 +5,7 @@ import { startDemoBolna } from "@/lib/bolna/demo-mode";
 import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
 import { log, logError } from "@/lib/log";
+import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 /**
  * Everything Callboard runs beside the web server, started once the server listens on `port`:
@@ -19,13 +20,21 @@ export async function startBackgroundWork(port: number): Promise<void> {
   startAbuseHousekeeping();
 }
 
-/** What unauthenticated traffic leaves behind is bounded in time: expired sign-in counters go every minute. */
+/**
+ * What outsiders leave behind is bounded: expired sign-in counters go, and unmatched webhook deliveries are kept
+ * within their age and size limits (lib/webhook/unmatched-retention.ts), every minute.
+ */
 function startAbuseHousekeeping(): void {
   const run = () => {
-    try {
-      purgeSignInThrottle(getDb());
-    } catch (error) {
-      logError("sign-in counter purge failed", error);
+    for (const [what, purge] of [
+      ["sign-in counters", purgeSignInThrottle],
+      ["unmatched deliveries", capUnmatchedDeliveries],
+    ] as const) {
+      try {
+        purge(getDb());
+      } catch (error) {
+        logError(`purging ${what} failed`, error);
+      }
     }
   };
   run();

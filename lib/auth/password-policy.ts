@@ -19,11 +19,12 @@ function zxcvbn(): ZxcvbnFactory {
   return factory;
 }
 
-/** Words that make a password guessable for this account: its email's parts, its name, the product. */
+/** Words that make a password guessable for this account: its email and name, whole and in parts, the product. */
 function personalWords(context: { email?: string; name?: string }): string[] {
-  return ["callboard", ...(context.email ?? "").split(/[@.+_-]/), ...(context.name ?? "").split(/\s+/)].filter(
-    (word) => word.length >= 3,
-  );
+  const email = context.email?.toLowerCase() ?? "";
+  const name = context.name?.toLowerCase() ?? "";
+  const words = ["callboard", email, email.split("@")[0] ?? "", name, ...email.split(/[@.+_-]/), ...name.split(/\s+/)];
+  return [...new Set(words)].filter((word) => word.length >= 3);
 }
 
 /** Why a new password is refused, as a sentence for the person choosing it; null when it is acceptable. */
