@@ -75,7 +75,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
       <BoardFilters query={query} />
       {searchCut && (
         <p role="status" className="mb-3 text-sm text-amber-800">
-          The search was longer than {MAX_SEARCH_LENGTH} characters: its first {MAX_SEARCH_LENGTH} were searched.
+          {`The search was longer than ${MAX_SEARCH_LENGTH} characters: its first ${MAX_SEARCH_LENGTH} were searched.`}
         </p>
       )}
       {candidates.length === 0 ? (

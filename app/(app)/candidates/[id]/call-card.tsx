@@ -104,9 +104,7 @@ export function CallCard({ call, zone, showRawBodies }: Props) {
       <section aria-labelledby={`${headingId}-deliveries`} className="flex flex-col gap-2">
         <Subheading id={`${headingId}-deliveries`}>Webhook deliveries</Subheading>
         {call.deliveriesTotal > call.deliveries.length && (
-          <p className="text-xs text-slate-600">
-            The newest {call.deliveries.length} of {call.deliveriesTotal} deliveries are shown.
-          </p>
+          <p className="text-xs text-slate-600">{`The newest ${call.deliveries.length} of ${call.deliveriesTotal} deliveries are shown.`}</p>
         )}
         <WebhookDeliveries deliveries={call.deliveries} zone={zone} headingId={`${headingId}-deliveries`} />
         {showRawBodies && <RawDeliveryBodies deliveries={call.deliveries} callId={call.id} />}

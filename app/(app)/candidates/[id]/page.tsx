@@ -104,7 +104,7 @@ export default async function CandidatePage({ params }: Props) {
       <AuditTrail history={page.history} zone={zone} />
       {page.historyTotal > page.history.length && (
         <p className="text-xs text-slate-600">
-          The newest {page.history.length} of {page.historyTotal} changes are shown; the audit API has them all.
+          {`The newest ${page.history.length} of ${page.historyTotal} changes are shown; the audit API has them all.`}
         </p>
       )}
     </main>
