@@ -28,10 +28,9 @@ export function UserEventsList({ events, total, zone }: { events: UserEvent[]; t
       ) : (
         <ol className="divide-y divide-slate-100 rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
           {events.map((event) => (
-            <li key={event.id} data-user-event={event.kind} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 px-3 py-2">
-              <span className="font-medium">{event.actor}</span>
-              <span>{WHAT[event.kind]}</span>
-              <span className="font-medium">{event.targetEmail}</span>
+            <li key={event.id} data-user-event={event.kind} className="flex flex-wrap items-baseline gap-x-1 gap-y-1 px-3 py-2">
+              <span className="font-medium">{event.actor}</span> <span>{WHAT[event.kind]}</span>{" "}
+              <span className="font-medium">{event.targetEmail}</span>{" "}
               {event.detail && <span className="text-slate-600">({event.detail})</span>}
               <span className="ml-auto text-xs text-slate-500">
                 <LocalTime value={event.at} fallbackZone={zone} showZone />
