@@ -169,7 +169,18 @@ describe("query parameters", () => {
   });
 });
 
-describe("CSV export", () => {
+describe("CSV", () => {
+  it("refuses an import over 2 MiB with 413", async () => {
+    const response = await api(server.url, "/api/candidates/import?dryRun=1", {
+      method: "POST",
+      token: API_TOKEN,
+      headers: { "content-type": "text/csv" },
+      body: `name,phone,interview_at\n${"x".repeat(2 * 1024 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(response.json.error?.code).toBe("payload_too_large");
+  });
+
   // #12: a webhook `status` of `=HYPERLINK(...)` was exported unescaped in call_status.
   it("escapes a formula that arrived as the call status", async () => {
     const candidate = await createCandidate(server.url, { name: "Formula Status" });
