@@ -14,9 +14,9 @@ export const signInInput = z.object({
   // Accounts made before #12 may have 10-character passwords: only setting one applies the new policy.
   password: z.string().min(1, "Enter your password").max(128, "Wrong email or password."),
 });
-export type SignInInput = z.infer<typeof signInInput>;
+type SignInInput = z.infer<typeof signInInput>;
 
-export type SignInOutcome =
+type SignInOutcome =
   | { ok: true; user: { id: string; email: string; name: string } }
   | {
       ok: false;

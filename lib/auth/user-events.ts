@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { userEvents, type UserEvent, type UserEventKind } from "@/db/schema";
 
-export type UserEventInput = {
+type UserEventInput = {
   kind: UserEventKind;
   /** Who did it: the acting user's email (their own for a password change), or `api-token`. */
   actor: string;

@@ -49,7 +49,7 @@ function selectReschedulingSlots(db: Db, id: number) {
 }
 
 /** The most audit entries the page shows; GET /api/audit?candidateId= has them all. */
-export const HISTORY_SHOWN = 200;
+const HISTORY_SHOWN = 200;
 
 /** The audit trail of one candidate, newest first. */
 function selectHistory(db: Db, id: number) {

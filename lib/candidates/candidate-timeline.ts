@@ -9,7 +9,7 @@ import { boundJson, type JsonBounds } from "@/lib/bolna/bound-json";
  * and one candidate with 40 deliveries of 1 MiB, or an extraction of 60,000 keys, took the server down when
  * rendered in full. Whole raw bodies stay downloadable (GET /api/webhook-events/{id}/raw).
  */
-export const TIMELINE_BUDGET = {
+const TIMELINE_BUDGET = {
   calls: 10,
   deliveriesPerCall: 30,
   rawBodyChars: 1_000,

@@ -6,7 +6,7 @@ import { readBytesCapped } from "./read-body";
  * largest signed-in form is a batch of up to 300 ticked candidates (about 40 KB of multipart). Nothing bigger is
  * read: next.config.ts sets Next's own limits just above these.
  */
-export const MAX_PAGE_POST_BYTES = { signIn: 16 * 1024, signedIn: 128 * 1024 } as const;
+const MAX_PAGE_POST_BYTES = { signIn: 16 * 1024, signedIn: 128 * 1024 } as const;
 
 const limitFor = (pathname: string) => (pathname === "/sign-in" ? MAX_PAGE_POST_BYTES.signIn : MAX_PAGE_POST_BYTES.signedIn);
 

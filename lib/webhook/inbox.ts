@@ -11,7 +11,7 @@ export const openUnmatched = and(
 );
 
 /** The inbox shows at most this much of a body; the whole of it is a download (GET /api/webhook-events/{id}/raw). */
-export const INBOX_BODY_CHARS = 4_000;
+const INBOX_BODY_CHARS = 4_000;
 
 export type UnmatchedDelivery = {
   id: number;
