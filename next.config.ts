@@ -8,6 +8,14 @@ const nextConfig: NextConfig = {
   // Native and worker-thread packages stay as plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pino"],
   typedRoutes: true,
+  experimental: {
+    // Backstops behind proxy.ts, which refuses bigger page POSTs first (lib/http/page-form.ts: 16 KiB on the
+    // sign-in page, 128 KiB elsewhere). Next buffers the body of every request the proxy sees up to
+    // proxyClientMaxBodySize (10 MB by default): kept a socket chunk or more above the largest cap, so that an
+    // oversized body still reads as oversized there.
+    serverActions: { bodySizeLimit: "128kb" },
+    proxyClientMaxBodySize: "256kb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },

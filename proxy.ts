@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadableForm } from "@/lib/http/page-form";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 function contentSecurityPolicy(nonce: string): string {
   // Next's own inline scripts carry the nonce; 'strict-dynamic' lets the chunks they load run. Recordings are
@@ -22,19 +23,26 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Pages only: sets a per-request content security policy, sends visitors without a session cookie to the
- * sign-in page, and refuses form posts Next cannot read. The redirect is a convenience, not the check: every
+ * Pages only: refuses a POST (a server action) from another site with 403 — Next would answer it with a 500 —
+ * or past its size (413), sets a per-request content security policy, sends visitors without a session cookie to
+ * the sign-in page, and refuses form posts Next cannot read. The redirect is a convenience, not the check: every
  * page, server action and route handler verifies the session and the permission itself.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === "POST" && !isSameOrigin(request)) {
+    return new NextResponse("Cross-site form posts are refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const refused = await refuseUnreadableForm(request);
+  if (refused) return refused;
   if (pathname !== "/sign-in" && !getSessionCookie(request, { cookiePrefix: "callboard" })) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  const refused = await refuseUnreadableForm(request);
-  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -45,6 +53,8 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Exact names: everything under /api/ and /_next/static/ and /_next/image/, and the paths /webhook (served ahead of
+// Next, or by its route file) and /favicon.ico — not every path that merely starts with those letters.
 export const config = {
-  matcher: ["/((?!api/|webhook|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static/|_next/image(?:/|$)|webhook$|favicon\\.ico$).*)"],
 };

@@ -308,12 +308,52 @@ export const verification = sqliteTable(
   (table) => [index("verification_identifier_idx").on(table.identifier)],
 );
 
-/** Failed sign-ins per account (not per IP: the IP comes from headers a client can write). */
-export const loginThrottle = sqliteTable("login_throttle", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull(),
-  firstFailureAt: timestamp("first_failure_at").notNull(),
-  lockedUntil: timestamp("locked_until"),
-});
+// --- #12: sign-in limits and the user-management audit trail. ---
+
+/**
+ * Sign-in counters shared by every way in (lib/auth/sign-in-throttle.ts): per client address, per account and
+ * client, per account. Keys are bounded (a normalised email of at most 254 characters, a canonical address) and
+ * every row expires: `purgeSignInThrottle` deletes rows past `expires_at`.
+ */
+export const signInThrottle = sqliteTable(
+  "sign_in_throttle",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    windowStartedAt: timestamp("window_started_at").notNull(),
+    lockedUntil: timestamp("locked_until"),
+    expiresAt: timestamp("expires_at").notNull(),
+  },
+  (table) => [index("sign_in_throttle_expires_idx").on(table.expiresAt)],
+);
+
+export const USER_EVENT_KINDS = [
+  "created",
+  "role_changed",
+  "deactivated",
+  "reactivated",
+  "unlocked",
+  "password_changed",
+] as const;
+export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
+
+/** Who changed whose account, and how (lib/auth/user-events.ts). Kept when either user is deleted. */
+export const userEvents = sqliteTable(
+  "user_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: timestamp("at").notNull(),
+    kind: text("kind", { enum: USER_EVENT_KINDS }).notNull(),
+    /** An email, or `api-token`. */
+    actor: text("actor").notNull(),
+    targetUserId: text("target_user_id").notNull(),
+    targetEmail: text("target_email").notNull(),
+    /** What changed, for a person: `recruiter → admin`. */
+    detail: text("detail"),
+  },
+  (table) => [index("user_events_target_idx").on(table.targetUserId, table.id)],
+);
+
+export type UserEvent = typeof userEvents.$inferSelect;
 
 export type User = typeof user.$inferSelect;

@@ -201,14 +201,15 @@ describe("user management", () => {
     expect(deputy.role).toBe("admin");
   });
 
+  // #12: sign-up is not an endpoint Callboard serves at all any more (it was better-auth's 400 before).
   it("refuses public sign-up", async () => {
     const response = await api(server.url, "/api/auth/sign-up/email", {
       method: "POST",
       body: { name: "Stranger", email: "stranger@example.com", password: "stranger-pass-1" },
       headers: { origin: server.url },
     });
-    expect(response.status).toBe(400);
-    expect(response.json.code).toBe("EMAIL_PASSWORD_SIGN_UP_DISABLED");
+    expect(response.status).toBe(404);
+    expect(response.json.error?.code).toBe("not_found");
     expect(cookieFrom(response.headers)).toBe("");
     expect((await users()).map((user) => user.email)).not.toContain("stranger@example.com");
   });

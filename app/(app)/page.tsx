@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { boardStats } from "@/lib/candidates/board-stats";
-import { candidateListQuery } from "@/lib/candidates/candidate-input";
+import { boardListQuery, MAX_SEARCH_LENGTH } from "@/lib/candidates/candidate-input";
 import { queryCandidates } from "@/lib/candidates/query-candidates";
 import { env } from "@/lib/env";
 import { BoardFilters } from "./_board/board-filters";
@@ -19,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  const query = candidateListQuery.parse(await searchParams);
+  const { query, searchCut } = boardListQuery(await searchParams);
   const zone = env().INTERVIEW_TIMEZONE;
   const { candidates, total } = queryCandidates(getDb(), query);
   return (
@@ -73,6 +73,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
       </header>
       <StatsPanel stats={boardStats(getDb())} query={query} />
       <BoardFilters query={query} />
+      {searchCut && (
+        <p role="status" className="mb-3 text-sm text-amber-800">
+          {`The search was longer than ${MAX_SEARCH_LENGTH} characters: its first ${MAX_SEARCH_LENGTH} were searched.`}
+        </p>
+      )}
       {candidates.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
           {query.q || query.status ? "No candidate matches these filters." : "No candidates yet. Add one to get started."}

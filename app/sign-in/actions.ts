@@ -1,46 +1,33 @@
 "use server";
 
-import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { getDb } from "@/db/client";
 import { getAuth } from "@/lib/auth/auth";
+import { safeNextPath } from "@/lib/auth/safe-next";
+import { signInInput, signInWithPassword } from "@/lib/auth/sign-in";
 import type { ActionState } from "@/lib/http/action-state";
 
-const signInInput = z.object({
-  email: z.email("Enter your email address"),
-  password: z.string().min(1, "Enter your password").max(128),
-  next: z.string().optional(),
-});
+/** What the form shows after a refused attempt: the message, and the email as typed (React resets the fields). */
+export type SignInState = ActionState & { email?: string };
 
-const MESSAGES: Record<string, string> = {
-  INVALID_EMAIL_OR_PASSWORD: "Wrong email or password.",
-  ACCOUNT_LOCKED: "Too many failed attempts for this account. Try again in 15 minutes.",
-  BANNED_USER: "This account has been deactivated. Ask an admin.",
-};
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
-// Only same-site paths: an open redirect after sign-in would be a phishing aid.
-const safeNext = (next: string | undefined) => (next?.startsWith("/") && !next.startsWith("//") ? next : "/");
-
-export async function signIn(_state: ActionState, form: FormData): Promise<ActionState> {
-  const parsed = signInInput.safeParse(Object.fromEntries(form));
+/** The sign-in page's action: the same function, limits and lockout as POST /api/auth/sign-in/email. */
+export async function signIn(_state: SignInState, form: FormData): Promise<SignInState> {
+  const typed = { email: text(form.get("email")), password: text(form.get("password")) };
+  const email = typed.email.slice(0, 254);
+  const parsed = signInInput.safeParse(typed);
   if (!parsed.success) {
     return {
       ok: false,
+      email,
       fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
     };
   }
-  try {
-    await getAuth().api.signInEmail({
-      headers: await headers(),
-      body: { email: parsed.data.email, password: parsed.data.password },
-    });
-  } catch (error) {
-    const code = authErrorCode(error);
-    if (code === null) throw error;
-    return { ok: false, message: MESSAGES[code] ?? "Sign-in failed. Try again." };
-  }
-  redirect(safeNext(parsed.data.next) as "/");
+  const outcome = await signInWithPassword(getDb(), parsed.data, await headers());
+  if (!outcome.ok) return { ok: false, email, message: outcome.message };
+  redirect(safeNextPath(form.get("next")) as "/");
 }
 
 export async function signOut(): Promise<void> {

@@ -3,14 +3,23 @@
 import { useActionState } from "react";
 import { FormField } from "@/app/_components/form-field";
 import { idle } from "@/lib/http/action-state";
-import { signIn } from "./actions";
+import { signIn, type SignInState } from "./actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState(signIn, idle);
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, idle);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {next && <input type="hidden" name="next" value={next} />}
-      <FormField label="Email" name="email" type="email" autoComplete="username" required error={state.fieldErrors?.email} />
+      {/* React resets the form after the action; the default brings back the email that was typed. */}
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        error={state.fieldErrors?.email}
+      />
       <FormField
         label="Password"
         name="password"

@@ -8,21 +8,22 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { accessControl, authRoles } from "./access-control";
 import { authSecret } from "./auth-secret";
-import { lockoutAfter, lockoutBefore } from "./login-lockout";
+import { PASSWORD_LENGTH } from "./password-policy";
+import { passwordPolicyHook, recordPasswordChange } from "./auth-hooks";
 
 /** The header better-auth reads the client's address from: set only by `withClientAddress`. */
 const AUTH_CLIENT_IP_HEADER = "x-callboard-client-ip";
 
 /**
- * The request as better-auth must see it: the client address Callboard resolved (lib/http/client-address.ts) in
- * the one header better-auth reads, whatever the client sent under that name.
+ * Request headers as better-auth must see them: the client address Callboard resolved (lib/http/client-address.ts)
+ * in the one header better-auth reads, whatever the client sent under that name.
  */
-export function withClientAddress(request: Request): Request {
-  const headers = new Headers(request.headers);
-  headers.delete(AUTH_CLIENT_IP_HEADER);
-  const address = clientAddress(request.headers);
-  if (address) headers.set(AUTH_CLIENT_IP_HEADER, address);
-  return new Request(request, { headers });
+export function authHeaders(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete(AUTH_CLIENT_IP_HEADER);
+  const address = clientAddress(headers);
+  if (address) copy.set(AUTH_CLIENT_IP_HEADER, address);
+  return copy;
 }
 
 const sameHostOrigins = (host: string | null | undefined) => (host ? [`http://${host}`, `https://${host}`] : []);
@@ -43,8 +44,9 @@ function createAuth() {
       enabled: true,
       // Only admins create accounts (lib/auth/manage-users.ts); nobody signs themselves up.
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 128,
+      // lib/auth/password-policy.ts (ASVS V2.1) is applied by passwordPolicyHook; these are better-auth's own bounds.
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
       autoSignIn: false,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -58,14 +60,10 @@ function createAuth() {
       // Only the address Callboard resolved (withClientAddress below); a client-sent header never names it.
       ipAddress: { ipAddressHeaders: [AUTH_CLIENT_IP_HEADER] },
     },
-    rateLimit: {
-      enabled: true,
-      storage: "memory",
-      window: 60,
-      max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: 30 } },
-    },
-    hooks: { before: lockoutBefore, after: lockoutAfter },
+    // For the few endpoints app/api/auth/[...all]/route.ts lets through. Sign-in is limited by Callboard itself
+    // (lib/auth/sign-in-throttle.ts), in SQLite, so that every way in shares one count.
+    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300 },
+    hooks: { before: passwordPolicyHook, after: recordPasswordChange },
     telemetry: { enabled: false },
   });
 }

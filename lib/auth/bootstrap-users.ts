@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { account, user } from "@/db/schema";
 import { keptOrCreated } from "@/lib/server/durable-file";
+import { passwordProblem } from "./password-policy";
 import { ROLES, type Role } from "./permissions";
 
 type NewAccount = { email: string; name: string; password: string; role: Role };
@@ -29,9 +30,18 @@ const userId = (db: Db, email: string) =>
 /** ADMIN_EMAIL / ADMIN_PASSWORD become the first admin, once; later changes are made in the app. */
 export async function ensureFirstAdmin(db: Db, email: string | undefined, password: string | undefined): Promise<boolean> {
   if (!email || !password || userId(db, email) !== undefined) return false;
-  if (password.length < 10) throw new Error("ADMIN_PASSWORD must be at least 10 characters");
+  const problem = passwordProblem(password, { email, name: "Administrator" });
+  if (problem) throw new Error(`ADMIN_PASSWORD is refused: ${problem}`);
   await insertUser(db, { email, password, name: "Administrator", role: "admin" });
   return true;
+}
+
+/** 12 random characters (72 bits); drawn again in the rare case the password policy would call it guessable. */
+function randomPassword(email: string): string {
+  for (;;) {
+    const password = crypto.randomBytes(9).toString("base64url");
+    if (passwordProblem(password, { email }) === null) return password;
+  }
 }
 
 const demoCredentials = z.array(z.object({ email: z.email(), password: z.string().min(1), role: z.enum(ROLES) })).min(1);
@@ -57,7 +67,7 @@ export async function ensureDemoUsers(db: Db, databasePath: string): Promise<Dem
     JSON.stringify(
       ROLES.map((role) => ({
         email: `${role}@demo.callboard.test`,
-        password: crypto.randomBytes(9).toString("base64url"),
+        password: randomPassword(`${role}@demo.callboard.test`),
         role,
       })),
       null,

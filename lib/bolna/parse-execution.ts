@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
+import { boundJson, STORED_EXTRACTION } from "./bound-json";
 
-/** Longest text field kept from a delivery; bodies are capped at 1 MiB anyway, this keeps rows sane. */
+/** Longest text field kept from a delivery (a transcript); bodies are capped at 1 MiB anyway, this keeps rows sane. */
 const MAX_TEXT = 200_000;
 
 /**
@@ -11,11 +12,14 @@ const MAX_TEXT = 200_000;
  */
 const wellFormed = z.string().transform((value) => value.replace(/\p{Surrogate}/gu, "\uFFFD"));
 
-const text = wellFormed
-  .transform((value) => (value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value))
-  .nullish()
-  .catch(null)
-  .transform((value) => value ?? null);
+/** A text field cut to `max` characters; anything that is not a string is null. */
+const textUpTo = (max: number) =>
+  wellFormed
+    .transform((value) => (value.length > max ? value.slice(0, max) : value))
+    .nullish()
+    .catch(null)
+    .transform((value) => value ?? null);
+const text = textUpTo(MAX_TEXT);
 
 const executionIdValue = z
   .union([wellFormed.pipe(z.string().trim().min(1).max(200)), z.number().int().safe().transform(String)])
@@ -73,7 +77,9 @@ const extractedData = z
     }
     const parsed = jsonObject.safeParse(candidate);
     if (!parsed.success || Object.keys(parsed.data).length === 0) return null;
-    return nestsWithin(parsed.data, MAX_EXTRACTION_DEPTH) ? parsed.data : null;
+    if (!nestsWithin(parsed.data, MAX_EXTRACTION_DEPTH)) return null;
+    // Keys, items and characters are cut to their bounds; the raw body keeps everything that was sent.
+    return boundJson(parsed.data, STORED_EXTRACTION).value as Record<string, unknown>;
   });
 
 const phone = z
@@ -85,9 +91,9 @@ const telephony = z
   .looseObject({
     duration: looseNumber,
     to_number: phone,
-    recording_url: text,
-    hangup_by: text,
-    hangup_reason: text,
+    recording_url: textUpTo(4_096),
+    hangup_by: textUpTo(200),
+    hangup_reason: textUpTo(1_000),
   })
   .nullish()
   .catch(null);
@@ -105,8 +111,8 @@ const executionSchema = z.object({
   conversation_duration: looseNumber,
   total_cost: looseNumber,
   transcript: text,
-  summary: text,
-  error_message: text,
+  summary: textUpTo(20_000),
+  error_message: textUpTo(2_000),
   extracted_data: extractedData,
   user_number: phone,
   recipient_phone_number: phone,

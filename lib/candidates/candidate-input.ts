@@ -37,17 +37,43 @@ export const resetInput = z.object({ reason: optionalText(500) });
 
 export const CANDIDATE_SORTS = ["interview", "name", "status", "updated", "lastCall"] as const;
 
-export const candidateListQuery = z.object({
-  status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((value) => value || undefined),
-  sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
-  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
-});
+export const MAX_SEARCH_LENGTH = 200;
+
+// A repeated parameter (`?q=a&q=b`) arrives as an array: the first one counts.
+const firstValues = (input: unknown) =>
+  typeof input === "object" && input !== null
+    ? Object.fromEntries(Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]))
+    : input;
+
+export const candidateListQuery = z.preprocess(
+  firstValues,
+  z.object({
+    status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
+    q: z
+      .string()
+      .trim()
+      .max(MAX_SEARCH_LENGTH, `a search is at most ${MAX_SEARCH_LENGTH} characters`)
+      .optional()
+      .transform((value) => value || undefined),
+    sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
+    dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
+  }),
+);
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
+
+/**
+ * The board's query from its URL, which never fails: a search past MAX_SEARCH_LENGTH is cut to it (and the
+ * board says so) where the API answers 422.
+ */
+export function boardListQuery(params: Record<string, string | string[] | undefined>): {
+  query: CandidateListQuery;
+  searchCut: boolean;
+} {
+  const q = [params.q].flat()[0]?.trim();
+  const searchCut = q !== undefined && q.length > MAX_SEARCH_LENGTH;
+  // Cut by UTF-16 unit, as the limit counts, without leaving half of a surrogate pair.
+  const kept = searchCut ? q.slice(0, MAX_SEARCH_LENGTH).replace(/[\uD800-\uDBFF]$/, "") : q;
+  return { query: candidateListQuery.parse({ ...params, q: kept }), searchCut };
+}

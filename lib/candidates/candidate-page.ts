@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { candidateReschedulingSlots, candidates, interviewSlots, statusChanges } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/api-error";
 import { listSlots } from "@/lib/slots/manage-slots";
-import { loadCallTimeline } from "./candidate-timeline";
+import { countCalls, loadCallTimeline } from "./candidate-timeline";
 
 /** A path segment as a candidate id; anything but a positive integer is no candidate at all. */
 export function parseCandidateId(segment: string): number | null {
@@ -48,6 +48,9 @@ function selectReschedulingSlots(db: Db, id: number) {
     .all();
 }
 
+/** The most audit entries the page shows; GET /api/audit?candidateId= has them all. */
+const HISTORY_SHOWN = 200;
+
 /** The audit trail of one candidate, newest first. */
 function selectHistory(db: Db, id: number) {
   return db
@@ -65,8 +68,12 @@ function selectHistory(db: Db, id: number) {
     .from(statusChanges)
     .where(eq(statusChanges.candidateId, id))
     .orderBy(desc(statusChanges.id))
+    .limit(HISTORY_SHOWN)
     .all();
 }
+
+const countHistory = (db: Db, id: number) =>
+  db.select({ n: count() }).from(statusChanges).where(eq(statusChanges.candidateId, id)).get()?.n ?? 0;
 
 /**
  * Everything the candidate page shows, read for one actor: admin-only parts (raw webhook bodies, the slot pool)
@@ -88,7 +95,9 @@ export function loadCandidatePage(db: Db, actor: Actor, id: number) {
     reschedulingSlots: selectReschedulingSlots(db, id),
     slotPool: allowed.manageSlots ? listSlots(db) : null,
     calls: loadCallTimeline(db, id, { withRawBodies: allowed.inspectWebhooks }),
+    callsTotal: countCalls(db, id),
     history: selectHistory(db, id),
+    historyTotal: countHistory(db, id),
     allowed,
   };
 }

@@ -43,15 +43,28 @@ export function formatCsvInstant(value: Date | null, zone: string): string {
   return value ? (DateTime.fromJSDate(value, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "";
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// What spreadsheet apps run as a formula: a cell starting with = + - @ (or their full-width forms, which some
+// locales accept), also after leading spaces, or with a tab or line break. A plain number (`+919800000001`, `-5`)
+// is read as that number, never run: it stays as it is, so E.164 phones export unchanged.
+const FORMULA = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
-/** Spreadsheet apps run a cell that starts with = + - @ as a formula: such text is written with a leading '. */
+/** A cell is escaped when, past any apostrophes it already starts with, it would run as a formula. */
+const needsEscape = (value: string) => {
+  const bare = value.replace(/^'+/, "");
+  return FORMULA.test(bare) && !PLAIN_NUMBER.test(bare);
+};
+
+/**
+ * Spreadsheet apps run a cell that starts with = + - @ as a formula: such text is written with a leading '.
+ * Counting the apostrophes it already has makes `unescapeFormula` its exact inverse, whatever the text.
+ */
 export function escapeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return needsEscape(value) ? `'${value}` : value;
 }
 
 export function unescapeFormula(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && needsEscape(value.slice(1)) ? value.slice(1) : value;
 }
 
 export class CsvFormatError extends Error {}
@@ -89,9 +102,10 @@ export function readCsv(text: string): CsvTable {
   return { header, records };
 }
 
+/** Every cell goes through the formula escape here, so no column of any export can carry a formula. */
 export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
   return Papa.unparse(
-    { fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) },
+    { fields: [...columns], data: rows.map((row) => columns.map((column) => escapeFormula(row[column] ?? ""))) },
     { newline: "\r\n" },
   );
 }

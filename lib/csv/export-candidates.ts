@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
 import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { candidateFilter } from "@/lib/candidates/query-candidates";
-import { EXPORT_COLUMNS, escapeFormula, formatCsvInstant, writeCsv } from "./csv-format";
+import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
 /**
  * Every candidate that matches the board's filters (status, q), as CSV: the import columns (so the file imports
@@ -30,14 +30,13 @@ export function exportCandidatesCsv(db: Db, query: Pick<CandidateListQuery, "sta
       .all();
     for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
   }
-  const text = (value: string | null) => escapeFormula(value ?? "");
+  // writeCsv escapes every cell against spreadsheet formulas.
   return writeCsv(
     rows.map(({ candidate, outcome }) => ({
-      name: text(candidate.name),
-      // E.164 (+ and digits): a number, not a formula.
+      name: candidate.name,
       phone: candidate.phone,
-      email: text(candidate.email),
-      position: text(candidate.position),
+      email: candidate.email ?? "",
+      position: candidate.position ?? "",
       interview_at: formatCsvInstant(candidate.interviewAt, zone),
       rescheduling_slots: (slotsOf.get(candidate.id) ?? []).map((at) => formatCsvInstant(at, zone)).join(";"),
       applied_at: formatCsvInstant(candidate.appliedAt, zone),

@@ -1,15 +1,33 @@
+import { env } from "@/lib/env";
+
+/**
+ * The host a browser on this site names in its Origin: APP_URL's when set; else the request's Host, or the
+ * X-Forwarded-Host that Callboard's own proxy writes — believed only with TRUSTED_PROXY_HOPS ≥ 1, when the port is
+ * reachable only through that proxy (README, "Deploy"). Without a proxy, anyone could write that header.
+ */
+function expected(headers: Headers): { origin: string } | { host: string } | null {
+  const config = env();
+  if (config.APP_URL) return { origin: new URL(config.APP_URL).origin };
+  const forwarded = config.TRUSTED_PROXY_HOPS >= 1 ? headers.get("x-forwarded-host")?.split(",").at(-1)?.trim() : undefined;
+  const host = forwarded || headers.get("host");
+  return host ? { host: host.toLowerCase() } : null;
+}
+
 /**
  * Whether a state-changing request comes from this site. Browsers send Origin on every cross-site POST, PUT and
  * DELETE, so a foreign Origin (or `Sec-Fetch-Site: cross-site`) is refused before credentials are even read;
  * requests without either header are not from a browser form (machine clients authenticate with a token).
  */
-export function isSameOrigin(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
-  const origin = request.headers.get("origin");
+export function isSameOrigin(request: Pick<Request, "headers">): boolean {
+  const { headers } = request;
+  if (headers.get("sec-fetch-site") === "cross-site") return false;
+  const origin = headers.get("origin");
   if (origin === null) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const site = expected(headers);
   try {
-    return host !== null && new URL(origin).host === host;
+    const given = new URL(origin);
+    if (!site) return false;
+    return "origin" in site ? given.origin === site.origin : given.host === site.host;
   } catch {
     return false;
   }

@@ -7,9 +7,12 @@ import { startDemoBolna } from "@/lib/bolna/demo-mode";
 import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
 import { log, logError } from "@/lib/log";
+import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+const HOUSEKEEPING_EVERY_MS = 60_000;
 
 function purgeNow(): void {
   const { RETENTION_DAYS } = env();
@@ -22,10 +25,28 @@ function purgeNow(): void {
 }
 
 /**
+ * What outsiders leave behind stays bounded: expired sign-in counters go, and unmatched webhook deliveries are
+ * kept within their age and size limits (lib/webhook/unmatched-retention.ts).
+ */
+function houseKeep(): void {
+  for (const [what, purge] of [
+    ["sign-in counters", purgeSignInThrottle],
+    ["unmatched deliveries", capUnmatchedDeliveries],
+  ] as const) {
+    try {
+      purge(getDb());
+    } catch (error) {
+      logError(`purging ${what} failed`, error);
+    }
+  }
+}
+
+/**
  * Everything a Callboard server process does besides answering requests, run once per process from
  * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
  * first request is served: the database is migrated (opening it does that), demo data and users are made, the
- * WAL checkpoint worker starts, and the background work: retention purge, reconciler, batch runner, and in demo
+ * WAL checkpoint worker starts, and the background work: retention purge, housekeeping of what outsiders leave
+ * behind, reconciler, batch runner, and in demo
  * mode the Bolna simulator.
  */
 export async function startCallboard(): Promise<void> {
@@ -45,6 +66,8 @@ export async function startCallboard(): Promise<void> {
   }
   purgeNow();
   setInterval(purgeNow, RETENTION_EVERY_MS).unref();
+  houseKeep();
+  setInterval(houseKeep, HOUSEKEEPING_EVERY_MS).unref();
   const demo = await startDemoBolna(config.PORT);
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
   startBatchRunner(getDb);

@@ -45,6 +45,26 @@ describe("canonicalIp", () => {
     expect(canonicalIp(input)).toBeNull();
   });
 
+  // #12: ipaddr.js reads the deprecated IPv4-compatible form `::a.b.c.d` as if it were `::ffff:a.b.c.d`.
+  it.each([
+    ["IPv4-compatible IPv6", "::13.203.39.153"],
+    ["IPv4-compatible IPv6 written out", "0:0:0:0:0:0:13.203.39.153"],
+    ["IPv4-translated IPv6", "::ffff:0:13.203.39.153"],
+    ["a NAT64 prefix with a dotted quad", "64:ff9b::13.203.39.153"],
+    ["an IPv6 address with a zone", "fe80::1%eth0"],
+    ["the unspecified IPv4 address", "0.0.0.0"],
+    ["the unspecified IPv6 address", "::"],
+    ["the unspecified address, mapped", "::ffff:0.0.0.0"],
+    ["a mapped address with an octet over 255", "::ffff:256.1.1.1"],
+  ])("rejects %s (%j)", (_label, input) => {
+    expect(canonicalIp(input)).toBeNull();
+  });
+
+  it("accepts the mapped form written out in full", () => {
+    expect(canonicalIp("0:0:0:0:0:ffff:13.203.39.153")).toBe("13.203.39.153");
+    expect(canonicalIp("::ffff:0dcb:2799")).toBe("13.203.39.153");
+  });
+
   it("rejects strings longer than 64 characters even when they would otherwise parse", () => {
     const padded = `${" ".repeat(60)}1.2.3.4`;
     expect(padded.trim()).toBe("1.2.3.4");

@@ -5,17 +5,28 @@ export type Peer = { address: string; forwardedFor: string | null };
 
 export type Sender = { ok: true; ip: string } | { ok: false; ip: string | null; reason: string };
 
-/** Canonical text of an address, with IPv4-mapped IPv6 (`::ffff:1.2.3.4`) read as the IPv4 it carries. */
+// An IPv6 address may end in a dotted quad only in the IPv4-mapped form (`::ffff:a.b.c.d`). ipaddr.js also reads
+// the deprecated IPv4-compatible `::a.b.c.d` as mapped, which would make it pass for the IPv4 address it carries.
+const DOTTED_TAIL = /\.\d+$/;
+const MAPPED_DOTTED = /^(::|(0{1,4}:){5})ffff:\d{1,3}(\.\d{1,3}){3}$/i;
+
+/**
+ * Canonical text of an address, with IPv4-mapped IPv6 (`::ffff:1.2.3.4`) read as the IPv4 it carries. Only the
+ * forms a socket or a proxy writes are addresses: dotted-quad IPv4 (no `127.1`, `0x7f.1` or octal shorthands),
+ * IPv6 without a zone (`%eth0`), and a dotted quad inside IPv6 only after `::ffff:`. The unspecified addresses
+ * (`0.0.0.0`, `::`) are no sender.
+ */
 export function canonicalIp(value: string): string | null {
   const trimmed = value.trim();
-  // Only dotted-quad IPv4 or IPv6: inet_aton's shorthands ("127.1", "0x7f.1", octal) are not addresses here.
   if (!trimmed || trimmed.length > 64) return null;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(trimmed) && !(trimmed.includes(":") && ipaddr.IPv6.isValid(trimmed))) return null;
-  try {
-    return ipaddr.process(trimmed).toString();
-  } catch {
-    return null;
-  }
+  let ip: ipaddr.IPv4 | ipaddr.IPv6;
+  if (ipaddr.IPv4.isValidFourPartDecimal(trimmed)) ip = ipaddr.IPv4.parse(trimmed);
+  else if (trimmed.includes(":") && !trimmed.includes("%") && ipaddr.IPv6.isValid(trimmed)) {
+    if (DOTTED_TAIL.test(trimmed) && !MAPPED_DOTTED.test(trimmed)) return null;
+    const v6 = ipaddr.IPv6.parse(trimmed);
+    ip = v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+  } else return null;
+  return ip.range() === "unspecified" ? null : ip.toString();
 }
 
 /**

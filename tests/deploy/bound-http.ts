@@ -13,7 +13,7 @@ export type BoundResponse = {
   json: Record<string, any>;
 };
 
-export type BoundRequest = { method?: string; headers?: Record<string, string>; body?: string };
+export type BoundRequest = { method?: string; headers?: Record<string, string>; body?: string | Buffer };
 
 export function requestFrom(localAddress: string, url: string, request: BoundRequest = {}): Promise<BoundResponse> {
   return new Promise((resolve, reject) => {

@@ -12,6 +12,7 @@ import { deliveryOf } from "../support/lifecycle";
 import { loadPayload, retarget } from "../support/payloads";
 import { encodeRequest, inPool, rawExchange, type RawResponse } from "../support/raw-http";
 import { startServer, type TestServer } from "../support/server";
+import { signInFormFields } from "../support/sign-in-page";
 import { postWebhook } from "../support/webhook-client";
 import { caseArb, toRawRequest, type CaseSpec } from "../support/webhook-fuzz-cases";
 
@@ -83,17 +84,8 @@ describe("other public routes under malformed input", () => {
 
   // …while a well-formed form submitted before JavaScript ran (a no-JS sign-in) still reaches its server action.
   it("still signs in through the form without JavaScript", async () => {
-    const page = await (await fetch(`${server.url}/sign-in`)).text();
     const form = new FormData();
-    const decode = (value: string) =>
-      value
-        .replace(/&quot;/g, '"')
-        .replace(/&#x27;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&");
-    for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
-      form.append(decode(name!), decode(value ?? ""));
+    for (const [name, value] of await signInFormFields(server.url)) form.append(name, value);
     expect(
       [...form.keys()].some((name) => name.startsWith("$ACTION")),
       "the page's no-JS form fields",

@@ -5,19 +5,28 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
 import { requireActor } from "@/lib/auth/current-actor";
+import { passwordProblem, PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import type { ActionState } from "@/lib/http/action-state";
 
-const changePasswordInput = z
-  .object({
-    currentPassword: z.string().min(1, "Enter your current password"),
-    newPassword: z.string().min(10, "Use at least 10 characters").max(128),
-    confirmPassword: z.string(),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The passwords differ" });
+const changePasswordInput = (email: string) =>
+  z
+    .object({
+      currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_LENGTH.max),
+      newPassword: z.string().max(PASSWORD_LENGTH.max, `Use at most ${PASSWORD_LENGTH.max} characters`),
+      confirmPassword: z.string(),
+    })
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value.newPassword, { email });
+      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+    })
+    .refine((value) => value.newPassword === value.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The passwords differ",
+    });
 
 export async function changePassword(_state: ActionState, form: FormData): Promise<ActionState> {
-  await requireActor();
-  const parsed = changePasswordInput.safeParse(Object.fromEntries(form));
+  const actor = await requireActor();
+  const parsed = changePasswordInput(actor.label).safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return {
       ok: false,
@@ -30,8 +39,9 @@ export async function changePassword(_state: ActionState, form: FormData): Promi
       body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
     });
   } catch (error) {
-    if (authErrorCode(error) !== null)
-      return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
+    const code = authErrorCode(error);
+    if (code === "PASSWORD_TOO_WEAK") return { ok: false, fieldErrors: { newPassword: "This password is too easy to guess." } };
+    if (code !== null) return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
     throw error;
   }
   return { ok: true, message: "Password changed. Your other sessions were signed out." };

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { WholeBodyLink } from "@/app/_components/whole-body-link";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -21,19 +22,14 @@ import {
 import { dismiss } from "./actions";
 import { LinkDeliveryForm } from "./link-delivery-form";
 
-const SHOWN_BODY_CHARS = 20_000;
-
-/** The stored body, indented when it is JSON, and cut short so one huge delivery cannot swamp the page. */
-function readableBody(raw: string): string {
-  let text = raw;
+/** The stored body, indented when it is whole JSON; the start of a long one as stored (lib/webhook/inbox.ts). */
+function readableBody(delivery: UnmatchedDelivery): string {
+  if (delivery.rawBodyCut) return delivery.rawBody;
   try {
-    text = JSON.stringify(JSON.parse(raw), null, 2);
+    return JSON.stringify(JSON.parse(delivery.rawBody), null, 2);
   } catch {
-    // shown as stored
+    return delivery.rawBody;
   }
-  return text.length > SHOWN_BODY_CHARS
-    ? `${text.slice(0, SHOWN_BODY_CHARS)}\n… (${text.length - SHOWN_BODY_CHARS} more characters)`
-    : text;
 }
 
 const candidateHref = (id: number) => `/candidates/${id}` as Route;
@@ -82,8 +78,13 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
       <details className="rounded-md bg-slate-50 ring-1 ring-slate-200">
         <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-slate-600">Raw body</summary>
         <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-xs text-slate-800">
-          {readableBody(delivery.rawBody)}
+          {readableBody(delivery)}
         </pre>
+        {delivery.rawBodyCut && (
+          <div className="px-3 pb-2">
+            <WholeBodyLink eventId={delivery.id} bytes={delivery.rawBodyBytes} />
+          </div>
+        )}
       </details>
       <div className="flex flex-wrap items-end justify-between gap-3 border-t border-slate-100 pt-3">
         <LinkDeliveryForm eventId={delivery.id} targets={targets} />

@@ -5,11 +5,12 @@ import { createCandidate } from "@/lib/candidates/create-candidate";
 import { queryCandidates } from "@/lib/candidates/query-candidates";
 import { env } from "@/lib/env";
 import { readJson } from "@/lib/http/read-json";
+import { queryParams } from "@/lib/http/query-params";
 import { withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("candidates:read", ({ request }) => {
-  const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = candidateListQuery.parse(queryParams(request.url));
   const page = queryCandidates(getDb(), query);
   return Response.json({
     candidates: page.candidates.map(candidateJson),

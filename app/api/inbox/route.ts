@@ -5,10 +5,13 @@ import { otherMethods } from "@/lib/http/other-methods";
 
 const deliveryJson = (delivery: UnmatchedDelivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() });
 
-/** The open unmatched deliveries (newest first, up to 100) and how many are open in all. */
+/**
+ * The open unmatched deliveries (newest first, up to 100, each body cut to its start: the whole one is
+ * GET /api/webhook-events/{id}/raw) and how many are open in all.
+ */
 export const GET = withPermission("webhooks:inspect", () => {
   const db = getDb();
-  return Response.json({ deliveries: listUnmatched(db).map(deliveryJson), total: countOpenUnmatched(db) });
+  return Response.json({ deliveries: listUnmatched(db, 100).map(deliveryJson), total: countOpenUnmatched(db) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -6,8 +6,8 @@ import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("users:manage", () => Response.json({ users: listUsers(getDb()) }));
 
-export const POST = withPermission("users:manage", async ({ request }) => {
-  const created = await createUser(getDb(), await readJson(request, createUserInput));
+export const POST = withPermission("users:manage", async ({ request, actor }) => {
+  const created = await createUser(getDb(), await readJson(request, createUserInput), actor);
   return Response.json({ user: created }, { status: 201 });
 });
 

@@ -78,6 +78,7 @@ export function CallCard({ call, zone, showRawBodies }: Props) {
         <section aria-labelledby={`${headingId}-transcript`}>
           <Subheading id={`${headingId}-transcript`}>Transcript</Subheading>
           <TranscriptConversation transcript={call.transcript} label={`Transcript of call ${call.executionId}`} />
+          {call.transcriptCut && <p className="mt-1 text-xs text-slate-600">The transcript is longer: its start is shown.</p>}
         </section>
         <div className="flex flex-col gap-4">
           <section aria-labelledby={`${headingId}-recording`}>
@@ -91,12 +92,20 @@ export function CallCard({ call, zone, showRawBodies }: Props) {
           <section aria-labelledby={`${headingId}-extracted`}>
             <Subheading id={`${headingId}-extracted`}>Extracted data</Subheading>
             <ExtractedData data={call.extractedData} />
+            {call.extractedDataCut && (
+              <p className="mt-1 text-xs text-slate-600">
+                Part of the extracted data is not shown: it is too large for this page.
+              </p>
+            )}
           </section>
         </div>
       </div>
 
       <section aria-labelledby={`${headingId}-deliveries`} className="flex flex-col gap-2">
         <Subheading id={`${headingId}-deliveries`}>Webhook deliveries</Subheading>
+        {call.deliveriesTotal > call.deliveries.length && (
+          <p className="text-xs text-slate-600">{`The newest ${call.deliveries.length} of ${call.deliveriesTotal} deliveries are shown.`}</p>
+        )}
         <WebhookDeliveries deliveries={call.deliveries} zone={zone} headingId={`${headingId}-deliveries`} />
         {showRawBodies && <RawDeliveryBodies deliveries={call.deliveries} callId={call.id} />}
       </section>

@@ -88,7 +88,11 @@ export default async function CandidatePage({ params }: Props) {
 
       <section aria-labelledby="calls-heading" className="flex flex-col gap-3">
         <h2 id="calls-heading" className="text-base font-semibold">
-          Calls <span className="text-sm font-normal text-slate-500">({page.calls.length}, newest first)</span>
+          Calls{" "}
+          <span className="text-sm font-normal text-slate-500">
+            ({page.callsTotal}, newest first{page.callsTotal > page.calls.length && `; the newest ${page.calls.length} are shown`}
+            )
+          </span>
         </h2>
         {page.calls.length === 0 ? (
           <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">No calls yet.</p>
@@ -98,6 +102,11 @@ export default async function CandidatePage({ params }: Props) {
       </section>
 
       <AuditTrail history={page.history} zone={zone} />
+      {page.historyTotal > page.history.length && (
+        <p className="text-xs text-slate-600">
+          {`The newest ${page.history.length} of ${page.historyTotal} changes are shown; the audit API has them all.`}
+        </p>
+      )}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { LocalTime } from "@/app/_components/local-time";
+import { WholeBodyLink } from "@/app/_components/whole-body-link";
 import type { TimelineDelivery } from "@/lib/candidates/candidate-timeline";
 import type { EventResult } from "@/lib/webhook/event-result";
 
@@ -116,12 +117,19 @@ export function RawDeliveryBodies({ deliveries, callId }: { deliveries: Timeline
                 .
               </p>
             ) : (
-              <pre
-                className="max-h-80 overflow-auto rounded bg-white p-2 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200"
-                tabIndex={0}
-              >
-                {delivery.rawBody === null ? "(not stored)" : prettyJson(delivery.rawBody)}
-              </pre>
+              <>
+                <pre
+                  className="max-h-80 overflow-auto rounded bg-white p-2 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200"
+                  tabIndex={0}
+                >
+                  {delivery.rawBody === null
+                    ? "(not stored)"
+                    : delivery.rawBodyCut
+                      ? delivery.rawBody
+                      : prettyJson(delivery.rawBody)}
+                </pre>
+                {delivery.rawBodyCut && <WholeBodyLink eventId={delivery.id} bytes={delivery.rawBodyBytes} />}
+              </>
             )}
           </li>
         ))}

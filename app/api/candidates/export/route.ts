@@ -3,12 +3,13 @@ import { getDb } from "@/db/client";
 import { candidateListQuery } from "@/lib/candidates/candidate-input";
 import { exportCandidatesCsv } from "@/lib/csv/export-candidates";
 import { env } from "@/lib/env";
+import { queryParams } from "@/lib/http/query-params";
 import { withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
 /** `GET /api/candidates/export?status=&q=` → text/csv of every candidate matching the board's filters. */
 export const GET = withPermission("candidates:read", ({ request }) => {
-  const query = candidateListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = candidateListQuery.parse(queryParams(request.url));
   const zone = env().INTERVIEW_TIMEZONE;
   const csv = exportCandidatesCsv(getDb(), query, zone);
   const stamp = DateTime.now().setZone(zone).toFormat("yyyyLLdd-HHmm");

@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { calls, candidates } from "@/db/schema";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-format";
+import { exportCandidatesCsv } from "./export-candidates";
+
+// #12: a webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
+// some columns went through the escape. Every column is written from stored text here, on a real SQLite file.
+
+let db: Db;
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "csv-export-"));
+  db = openDatabase(path.join(dir, "test.db"), "OFF");
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const RUNS = process.env.LONG === "1" ? 500 : 60;
+
+/**
+ * What a spreadsheet runs, stated independently of the implementation: = + - @ (or full-width) after optional
+ * spaces, or a leading tab or line break, unless the whole cell is a plain number.
+ */
+const runsAsFormula = (cell: string) =>
+  /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell);
+
+const TRIGGERS = ["=", "+", "-", "@", "\t", "\r", "\n", " =", "＝", "'=", "''+", '=HYPERLINK("http://evil.test","x")'];
+const hostile = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.tuple(fc.constantFrom(...TRIGGERS), fc.string({ maxLength: 20 })).map(([start, rest]) => start + rest),
+  fc.constantFrom("+919800000001", "-5", "12.5", "'", "''", ""),
+);
+
+describe("formula escape", () => {
+  it("unescapeFormula is the exact inverse of escapeFormula, and an escaped cell never runs", () => {
+    fc.assert(
+      fc.property(hostile, (value) => {
+        const escaped = escapeFormula(value);
+        expect(unescapeFormula(escaped)).toBe(value);
+        expect(runsAsFormula(escaped)).toBe(false);
+      }),
+      { numRuns: RUNS * 20 },
+    );
+  });
+
+  it("writeCsv escapes every column of every row", () => {
+    const row = fc.record(
+      Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, hostile])) as Record<string, typeof hostile>,
+    );
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), (rows) => {
+        const parsed = Papa.parse<string[]>(writeCsv(rows, EXPORT_COLUMNS), { skipEmptyLines: false }).data.slice(1);
+        expect(parsed).toHaveLength(rows.length);
+        for (const cells of parsed) for (const cell of cells) expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("exportCandidatesCsv", () => {
+  it("no stored text, in any column, comes out as a formula", () => {
+    const stored = fc.record({
+      name: hostile,
+      email: fc.option(hostile, { nil: null }),
+      position: fc.option(hostile, { nil: null }),
+      callStatus: fc.option(hostile, { nil: null }),
+      status: fc.constantFrom(...CANDIDATE_STATUSES),
+      outcome: fc.option(fc.constantFrom(...CALL_OUTCOMES), { nil: null }),
+    });
+    let sequence = 0;
+    fc.assert(
+      fc.property(stored, (values) => {
+        sequence += 1;
+        const now = new Date();
+        const candidate = db
+          .insert(candidates)
+          .values({
+            name: values.name,
+            phone: `+9196${String(sequence).padStart(8, "0")}`,
+            email: values.email,
+            position: values.position,
+            status: values.status,
+            callStatus: values.callStatus,
+            interviewAt: now,
+            statusChangedAt: now,
+            lastCallAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: candidates.id })
+          .get();
+        const call = db
+          .insert(calls)
+          .values({ executionId: `exec-${sequence}`, candidateId: candidate.id, outcome: values.outcome, updatedAt: now })
+          .returning({ id: calls.id })
+          .get();
+        db.update(candidates).set({ latestCallId: call.id }).where(eq(candidates.id, candidate.id)).run();
+
+        const csv = exportCandidatesCsv(db, { q: undefined }, "Asia/Kolkata");
+        const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+        expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+        for (const cells of rows.slice(1)) {
+          expect(cells).toHaveLength(EXPORT_COLUMNS.length);
+          for (const cell of cells) expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
+        }
+        db.delete(candidates).where(eq(candidates.id, candidate.id)).run();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
