@@ -73,3 +73,16 @@ export async function startCallboard(): Promise<void> {
   startBatchRunner(getDb);
   startReconciler(getDb);
 }
+
+/**
+ * A server that cannot start its app must not linger answering 500s: it stops, so that the supervisor (systemd's
+ * Restart=always, README "Deploy") or the operator sees it.
+ */
+export async function startCallboardOrExit(): Promise<void> {
+  try {
+    await startCallboard();
+  } catch (error) {
+    console.error("Callboard: start-up failed:", error);
+    process.exit(1);
+  }
+}
