@@ -92,6 +92,7 @@ const PHONES: Record<ScenarioName, string> = {
   "no-answer": "+919811110004",
   busy: "+919811110005",
   failed: "+919811110006",
+  voicemail: "+919811110007",
 };
 
 describe("Bolna simulator", () => {
@@ -126,6 +127,8 @@ describe("Bolna simulator", () => {
     expect(outcomeOf("no-answer")).toMatchObject({ outcome: "no_answer", reason: "No answer" });
     expect(outcomeOf("busy")).toMatchObject({ outcome: "pending", reason: "Line busy" });
     expect(outcomeOf("failed")).toMatchObject({ outcome: "pending", reason: expect.stringMatching(/^Call failed/) });
+    // The greeting says "Yes, I'll call you back": a machine's words, never a confirmation.
+    expect(outcomeOf("voicemail")).toMatchObject({ outcome: "no_answer", reason: expect.stringMatching(/^Voicemail/) });
 
     const template = fixture("05-completed-confirmed.json");
     for (const { text, headers } of receiver.received) {
