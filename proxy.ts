@@ -28,7 +28,8 @@ function contentSecurityPolicy(nonce: string): string {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/sign-in" && !getSessionCookie(request, { cookiePrefix: "callboard" })) {
+  // /i/…: the candidate's self-service page (issue #14), opened with the token in its path, not a session.
+  if (pathname !== "/sign-in" && !pathname.startsWith("/i/") && !getSessionCookie(request, { cookiePrefix: "callboard" })) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
