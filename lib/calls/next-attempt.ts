@@ -29,6 +29,8 @@ export type NextAttempt = {
 const WAITING = new Set(["scheduled", "rescheduled"]);
 
 const ENDED_BY: Record<string, string> = {
+  // A completed attempt is retried only when a machine answered it.
+  completed: VOICEMAIL_REASON,
   "no-answer": "No answer",
   busy: "Line busy",
   failed: "Call failed",
@@ -58,10 +60,14 @@ export function nextAttempt(call: AttemptFacts): NextAttempt | null {
   return { kind: "retry", at, number: retry + 1, of, after };
 }
 
-/** "No answer; Bolna tries again at Fri 17 Dec, 15:30 GMT+5:30 (attempt 2 of 4)", in the candidate's zone. */
+/**
+ * "No answer; Bolna tries again at Fri 17 Dec, 15:30 GMT+5:30 (attempt 2 of 4)" or "Call scheduled for …
+ * (calling hours)", in the candidate's zone.
+ */
 export function waitingReason(next: NextAttempt, zone: string): string {
   const when = next.at ? formatInZone(next.at, zone) : "a time Bolna has not given yet";
-  if (next.kind === "scheduled") return `Call scheduled for ${when}`;
+  // Only the calling hours schedule a first attempt: Callboard's own (scheduled_at), or the agent's guardrails.
+  if (next.kind === "scheduled") return `Call scheduled for ${when} (calling hours)`;
   const count = next.of ? `attempt ${next.number} of ${next.of}` : `attempt ${next.number}`;
   return `${next.after ?? "Not reached"}; Bolna tries again at ${when} (${count})`;
 }

@@ -12,6 +12,7 @@ import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/callin
 import { formatInZone } from "@/lib/time/format-in-zone";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
+import { waitingReason } from "./next-attempt";
 import type { CallPurpose } from "./call-purpose";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -131,6 +132,8 @@ type PlacedFacts = {
   scheduled: { at: Date; reason: string } | null;
   purpose: CallPurpose;
   retryConfig: RetryConfig | null;
+  /** The calling hours, in words, for the audit entry of a scheduled call. */
+  hoursNote: string;
 } & Pick<PlaceCallOptions, "placedBy" | "actorLabel" | "batchId">;
 
 /**
@@ -165,7 +168,7 @@ function placedCandidate(candidate: Candidate, callId: number, input: PlacedFact
 function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
   const { candidateId, executionId, now } = input;
   const what = input.purpose === "reconfirmation" ? "Reminder call" : "Call";
-  const placedReason = `${what} placed by ${input.actorLabel}${input.scheduled ? `; ${input.scheduled.reason}` : ""}`;
+  const placedReason = `${what} placed by ${input.actorLabel}${input.scheduled ? `; ${input.scheduled.reason}: ${input.hoursNote}` : ""}`;
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
@@ -257,7 +260,7 @@ export async function placeCandidateCall(
   const scheduledAt = scheduleFor(takenAt, zone, options.callingHours);
   const scheduled = scheduledAt && {
     at: scheduledAt,
-    reason: `Call scheduled for ${formatInZone(scheduledAt, zone)} (calling hours ${describeHours(options.callingHours)}, the candidate's time)`,
+    reason: waitingReason({ kind: "scheduled", at: scheduledAt, number: 1, of: null, after: null }, zone),
   };
   let ack: Awaited<ReturnType<BolnaClient["placeCall"]>>;
   try {
@@ -297,6 +300,7 @@ export async function placeCandidateCall(
     scheduled,
     purpose,
     retryConfig: options.retryConfig,
+    hoursNote: `${describeHours(options.callingHours)} in the candidate's zone, ${zone}`,
   });
   return { executionId: ack.executionId, candidate: updated };
 }

@@ -6,11 +6,14 @@ import { enqueueMessage, type MessageKind } from "./outbox";
 
 type Change = Pick<Candidate, "status" | "interviewAt">;
 
-/** Which message a change sends: after a confirmation, a move of the interview, or a decline. */
+/**
+ * Which message a change sends: after a confirmation, a move of the interview, or a decline. A reschedule that
+ * did not move the interview (the chosen slot was full or unreadable: a recruiter resolves it) sends nothing yet.
+ */
 export function messageKindFor(before: Change, after: Change): MessageKind | null {
   const moved = before.interviewAt.getTime() !== after.interviewAt.getTime();
   if (after.status === "declined") return before.status === "declined" ? null : "declined";
-  if (after.status === "rescheduled") return before.status !== "rescheduled" || moved ? "rescheduled" : null;
+  if (after.status === "rescheduled") return moved ? "rescheduled" : null;
   if (after.status === "confirmed") return before.status !== "confirmed" ? "confirmed" : moved ? "rescheduled" : null;
   return null;
 }

@@ -1,13 +1,41 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, reconfirmations, type Candidate } from "@/db/schema";
+import { preparedFor } from "@/db/prepared";
+import { calls, reconfirmations, selfServiceLinks, type Candidate } from "@/db/schema";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { env } from "@/lib/env";
-import { latestLink } from "@/lib/self-service/links";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { reconfirmationDueAt } from "./reconfirmation-time";
 
-type Reader = Pick<Db, "select">;
+// Prepared once per connection: the board asks these for every row it shows.
+const statements = preparedFor((db) => ({
+  reconfirmation: db
+    .select({
+      state: reconfirmations.state,
+      reason: reconfirmations.reason,
+      executionId: reconfirmations.executionId,
+      callAt: reconfirmations.callAt,
+      callStatus: calls.status,
+      outcome: calls.outcome,
+      nextAttemptAt: calls.nextAttemptAt,
+    })
+    .from(reconfirmations)
+    .leftJoin(calls, eq(calls.executionId, reconfirmations.executionId))
+    .where(
+      and(
+        eq(reconfirmations.candidateId, sql.placeholder("candidateId")),
+        eq(reconfirmations.interviewAt, sql.placeholder("interviewAt")),
+      ),
+    )
+    .prepare(),
+  latestLink: db
+    .select()
+    .from(selfServiceLinks)
+    .where(eq(selfServiceLinks.candidateId, sql.placeholder("candidateId")))
+    .orderBy(desc(selfServiceLinks.id))
+    .limit(1)
+    .prepare(),
+}));
 
 /**
  * Where the reminder call for the candidate's current interview stands: `off` (RECONFIRM_HOURS_BEFORE=0),
@@ -35,27 +63,18 @@ export type SelfServiceSummary = {
 
 const ANSWERS = new Set(["confirmed", "declined", "rescheduled"]);
 
-export function reconfirmationSummary(db: Reader, candidate: Candidate, now: Date): ReconfirmationSummary {
+type Subject = Pick<Candidate, "id" | "status" | "interviewAt" | "timeZone" | "phone">;
+
+export function reconfirmationSummary(db: Db, candidate: Subject, now: Date): ReconfirmationSummary {
   const config = env();
   const none = { dueAt: null, reason: null, executionId: null, outcome: null };
-  const row = db
-    .select()
-    .from(reconfirmations)
-    .where(and(eq(reconfirmations.candidateId, candidate.id), eq(reconfirmations.interviewAt, candidate.interviewAt)))
-    .get();
+  const row = statements(db).reconfirmation.get({ candidateId: candidate.id, interviewAt: candidate.interviewAt.getTime() });
   if (row) {
     const base = { ...none, reason: row.reason, executionId: row.executionId, dueAt: row.callAt };
     if (row.state !== "placed") return { ...base, state: row.state };
-    const call = row.executionId
-      ? db
-          .select({ status: calls.status, outcome: calls.outcome, nextAttemptAt: calls.nextAttemptAt })
-          .from(calls)
-          .where(eq(calls.executionId, row.executionId))
-          .get()
-      : undefined;
-    if (!call || call.nextAttemptAt || !isTerminalStatus(call.status)) return { ...base, state: "calling" };
-    const answered = call.outcome !== null && ANSWERS.has(call.outcome);
-    return { ...base, state: answered ? "answered" : "not_reached", outcome: call.outcome };
+    if (row.nextAttemptAt || !isTerminalStatus(row.callStatus)) return { ...base, state: "calling" };
+    const answered = row.outcome !== null && ANSWERS.has(row.outcome);
+    return { ...base, state: answered ? "answered" : "not_reached", outcome: row.outcome };
   }
   if (config.RECONFIRM_HOURS_BEFORE <= 0) return { ...none, state: "off" };
   const confirmed = candidate.status === "confirmed" || candidate.status === "rescheduled";
@@ -65,8 +84,8 @@ export function reconfirmationSummary(db: Reader, candidate: Candidate, now: Dat
   return { ...none, state: dueAt > now ? "scheduled" : "due", dueAt };
 }
 
-export function selfServiceSummary(db: Reader, candidateId: number, now: Date): SelfServiceSummary {
-  const link = latestLink(db, candidateId);
+export function selfServiceSummary(db: Db, candidateId: number, now: Date): SelfServiceSummary {
+  const link = statements(db).latestLink.get({ candidateId });
   if (!link) return { state: "none", expiresAt: null, changesUsed: 0, maxChanges: null, lastUsedAt: null, createdAt: null };
   const state = link.revokedAt
     ? "revoked"
@@ -90,7 +109,7 @@ export function selfServiceSummary(db: Reader, candidateId: number, now: Date): 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /** The candidate JSON's reach fields (GET /api/candidates/{id}). */
-export function reachJson(db: Reader, candidate: Candidate, now = new Date()) {
+export function reachJson(db: Db, candidate: Candidate, now = new Date()) {
   const reconfirmation = reconfirmationSummary(db, candidate, now);
   const selfService = selfServiceSummary(db, candidate.id, now);
   return {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { candidates, selfServiceLinks, type Candidate, type SelfServiceLink } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -103,15 +103,4 @@ export function openLink(db: Pick<Db, "select">, token: string, now: Date): Open
   const candidate = db.select().from(candidates).where(eq(candidates.id, link.candidateId)).get();
   if (!candidate) throw new ApiError("link_not_found", NOT_FOUND);
   return { link, candidate };
-}
-
-/** The candidate's newest link, for the recruiter's view (never the token: only its state). */
-export function latestLink(db: Pick<Db, "select">, candidateId: number): SelfServiceLink | undefined {
-  return db
-    .select()
-    .from(selfServiceLinks)
-    .where(eq(selfServiceLinks.candidateId, candidateId))
-    .orderBy(desc(selfServiceLinks.id))
-    .limit(1)
-    .get();
 }

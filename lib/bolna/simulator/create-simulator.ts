@@ -127,6 +127,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       fromPhone: request.from_phone_number ?? null,
       userData,
       scheduledAt,
+      scheduledAtAsSent: (body.ok && (body.value as { scheduled_at?: string }).scheduled_at) || null,
       scenario: scenario.name,
       dropWebhooks: scenario.dropWebhooks,
       execution,

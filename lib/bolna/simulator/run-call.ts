@@ -31,6 +31,8 @@ export type SimulatedCall = {
   /** The `user_data` sent with POST /call. */
   userData: Record<string, unknown>;
   scheduledAt: string | null;
+  /** scheduled_at exactly as POST /call sent it (offset included), for tests to read. */
+  scheduledAtAsSent: string | null;
   scenario: ScenarioName;
   dropWebhooks: boolean;
   /** The latest state: what GET /executions/:id answers. */

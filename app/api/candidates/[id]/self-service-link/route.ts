@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { otherMethods } from "@/lib/http/other-methods";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { idParam, withPermission } from "@/lib/http/route";
 import { createSelfServiceLink, revokeSelfServiceLinks } from "@/lib/self-service/links";
 
@@ -8,7 +9,7 @@ type Params = { id: string };
 
 /** A new signed, expiring link for the candidate (it ends their earlier ones): 201 {url, expiresAt}. */
 export const POST = withPermission<Params>("candidates:write", ({ request, params, actor }) => {
-  const base = env().APP_URL ?? new URL(request.url).origin;
+  const base = env().APP_URL ?? requestOrigin(request);
   const link = createSelfServiceLink(getDb(), idParam(params.id, "Candidate"), actor, base);
   return Response.json({ url: link.url, expiresAt: link.expiresAt.toISOString() }, { status: 201 });
 });
