@@ -65,7 +65,11 @@ const ANSWERS = new Set(["confirmed", "declined", "rescheduled"]);
 
 type Subject = Pick<Candidate, "id" | "status" | "interviewAt" | "timeZone" | "phone">;
 
-export function reconfirmationSummary(db: Db, candidate: Subject, now: Date): ReconfirmationSummary {
+/**
+ * `withDueAt: false` (the board, a row at a time) leaves out when a planned reminder is due: working that out in the
+ * candidate's zone costs more than the rest of the row. A planned reminder is then `scheduled` without `dueAt`.
+ */
+export function reconfirmationSummary(db: Db, candidate: Subject, now: Date, withDueAt = true): ReconfirmationSummary {
   const config = env();
   const none = { dueAt: null, reason: null, executionId: null, outcome: null };
   const row = statements(db).reconfirmation.get({ candidateId: candidate.id, interviewAt: candidate.interviewAt.getTime() });
@@ -79,6 +83,7 @@ export function reconfirmationSummary(db: Db, candidate: Subject, now: Date): Re
   if (config.RECONFIRM_HOURS_BEFORE <= 0) return { ...none, state: "off" };
   const confirmed = candidate.status === "confirmed" || candidate.status === "rescheduled";
   if (!confirmed || candidate.interviewAt <= now) return { ...none, state: "none" };
+  if (!withDueAt) return { ...none, state: "scheduled" };
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
   const dueAt = reconfirmationDueAt(candidate.interviewAt, config.RECONFIRM_HOURS_BEFORE, zone, config.callingHours);
   return { ...none, state: dueAt > now ? "scheduled" : "due", dueAt };
