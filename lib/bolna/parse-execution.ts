@@ -93,12 +93,15 @@ const telephony = z
   .nullish()
   .catch(null);
 
-/** Bolna counts retries 1–3; anything else is not a retry count (a later attempt must be a small integer). */
+/**
+ * Bolna counts retries 1–3. The order key gives the attempt two digits: a count beyond that (or not an integer)
+ * is not a retry count, and reads as the first attempt.
+ */
 const retryCount = z
   .number()
   .int()
   .min(0)
-  .max(MAX_RETRIES)
+  .max(99)
   .nullish()
   .catch(null)
   .transform((value) => value ?? 0);

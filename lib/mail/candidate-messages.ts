@@ -1,6 +1,7 @@
 import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { formatInZone } from "@/lib/time/format-in-zone";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { bareAddress } from "./mail-address";
@@ -13,8 +14,30 @@ type Recipient = Pick<
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
-function opening(kind: Exclude<MessageKind, "self_service_link">, when: string, position: string): [string, string] {
+/**
+ * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
+ * message then goes without it. Messages are written inside other transactions (a webhook's), which must not fail.
+ */
+function inviteOrNull(candidate: Recipient, zone: string) {
+  const config = env();
+  try {
+    return interviewInvite({
+      candidate,
+      zone,
+      durationMinutes: config.INTERVIEW_DURATION_MINUTES,
+      appUrl: config.APP_URL,
+      organizerEmail: bareAddress(config.MAIL_FROM),
+    });
+  } catch (error) {
+    logError(`the calendar invite for candidate ${candidate.id} could not be built`, error);
+    return null;
+  }
+}
+
+function opening(kind: MessageKind, when: string, position: string): [string, string] {
   switch (kind) {
+    case "self_service_link":
+      return [`Your interview: confirm or choose another time`, `your interview for ${position} is on ${when}.`];
     case "confirmed":
       return [`Your interview is confirmed: ${when}`, `your interview for ${position} is confirmed for ${when}.`];
     case "rescheduled":
@@ -36,18 +59,10 @@ export function candidateMessage(
   if (!candidate.email) return null;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
-  const invite = interviewInvite({
-    candidate,
-    zone,
-    durationMinutes: config.INTERVIEW_DURATION_MINUTES,
-    appUrl: config.APP_URL,
-    organizerEmail: bareAddress(config.MAIL_FROM),
-  });
+  const invite = inviteOrNull(candidate, zone);
   const when = `${formatInZone(candidate.interviewAt, zone)} (${zone})`;
   const position = candidate.position ?? "the open position";
-  const [subject, line] = link
-    ? [`Your interview: confirm or choose another time`, `your interview for ${position} is on ${when}.`]
-    : opening(kind as Exclude<MessageKind, "self_service_link">, when, position);
+  const [subject, line] = opening(kind, when, position);
   const body = [
     `Hello ${firstName(candidate.name)},`,
     "",
@@ -60,10 +75,22 @@ export function candidateMessage(
           `(This link works until ${formatInZone(link.expiresAt, zone)}.)`,
         ]
       : []),
-    "",
-    invite.method === "CANCEL"
-      ? "The attached file removes it from your calendar."
-      : "The attached invite adds it to your calendar.",
+    ...(invite
+      ? [
+          "",
+          invite.method === "CANCEL"
+            ? "The attached file removes it from your calendar."
+            : "The attached invite adds it to your calendar.",
+        ]
+      : []),
   ].join("\n");
-  return { candidateId: candidate.id, kind, to: candidate.email, subject, body, ics: invite.ics, icsMethod: invite.method };
+  return {
+    candidateId: candidate.id,
+    kind,
+    to: candidate.email,
+    subject,
+    body,
+    ics: invite?.ics ?? null,
+    icsMethod: invite?.method ?? null,
+  };
 }
