@@ -39,30 +39,39 @@ async function stopLive(live: Live | undefined) {
   await live?.simulator.close();
 }
 
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
 /**
  * Calling hours that exclude the present moment both in Kolkata and in New York: a two-hour window six hours
- * ahead of Kolkata's clock (or eight hours behind it, late in Kolkata's day).
+ * ahead of Kolkata's clock (or eight hours behind it, late in Kolkata's day), on every day but Kolkata's today,
+ * so that the next call there is always on a later day (across the day boundary).
  */
-function hoursExcludingNow(): { window: string; startHour: number } {
-  const kolkata = DateTime.now().setZone("Asia/Kolkata").hour;
-  const startHour = kolkata <= 15 ? kolkata + 6 : kolkata - 8;
+function hoursExcludingNow(): { window: string; days: string; startHour: number; allowed: Set<number> } {
+  const kolkata = DateTime.now().setZone("Asia/Kolkata");
+  const startHour = kolkata.hour <= 15 ? kolkata.hour + 6 : kolkata.hour - 8;
   const pad = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
-  return { window: `${pad(startHour)}-${pad(startHour + 2)}`, startHour };
+  const allowed = new Set([1, 2, 3, 4, 5, 6, 7].filter((day) => day !== kolkata.weekday));
+  const days = [...allowed].map((day) => DAY_NAMES[day - 1]).join(",");
+  return { window: `${pad(startHour)}-${pad(startHour + 2)}`, days, startHour, allowed };
 }
 
 /** The next time the window opens on the zone's clock, worked out without the code under test. */
-function nextOpening(zone: string, startHour: number): DateTime {
+function nextOpening(zone: string, startHour: number, allowed: Set<number>): DateTime {
   const now = DateTime.now().setZone(zone);
-  const today = now.set({ hour: startHour, minute: 0, second: 0, millisecond: 0 });
-  return today > now ? today : today.plus({ days: 1 }).set({ hour: startHour, minute: 0 });
+  for (let days = 0; days <= 7; days++) {
+    const opening = now.plus({ days }).set({ hour: startHour, minute: 0, second: 0, millisecond: 0 });
+    if (allowed.has(opening.weekday) && opening > now) return opening;
+  }
+  throw new Error("no opening within a week");
 }
 
 describe("calling hours in the candidate's time zone", () => {
   let live: Live;
-  const { window, startHour } = hoursExcludingNow();
+  const { window, days, startHour, allowed } = hoursExcludingNow();
+  const opening = (zone: string) => nextOpening(zone, startHour, allowed);
 
   beforeAll(async () => {
-    live = await startLive({ CALLING_HOURS: window, INTERVIEW_TIMEZONE: "UTC", RECONFIRM_HOURS_BEFORE: "0" });
+    live = await startLive({ CALLING_HOURS: window, CALLING_DAYS: days, INTERVIEW_TIMEZONE: "UTC", RECONFIRM_HOURS_BEFORE: "0" });
   });
   afterAll(() => stopLive(live));
 
@@ -79,7 +88,8 @@ describe("calling hours in the candidate's time zone", () => {
     ] as const) {
       const response = await api(live.server.url, `/api/candidates/${candidate.id}/call`, { method: "POST", ...asToken });
       expect(response.status, response.text).toBe(202);
-      const expected = nextOpening(zone, startHour);
+      const expected = opening(zone);
+      if (zone === "Asia/Kolkata") expect(expected.hasSame(DateTime.now().setZone(zone), "day")).toBe(false);
       const call = simulated(response.json.executionId);
       // What Callboard sent: ISO 8601 with the zone's numeric offset (never Z), on the next opening.
       expect(call.scheduledAtAsSent).toBe(expected.toISO({ suppressMilliseconds: true }));
@@ -99,7 +109,10 @@ describe("calling hours in the candidate's time zone", () => {
         `Call scheduled for ${expected.setLocale("en-GB").toFormat("ccc d LLL, HH:mm ZZZZ")} (calling hours)`,
       );
       expect(json.history.at(-1).reason).toBe(
-        `Call placed by api-token; ${json.candidate.statusReason}: ${window.replace("-", "–")}, every day in the candidate's zone, ${zone}`,
+        `Call placed by api-token; ${json.candidate.statusReason}: ${window.replace("-", "–")}, ${[...allowed]
+          .sort()
+          .map((day) => DAY_NAMES[day - 1])
+          .join(" ")} in the candidate's zone, ${zone}`,
       );
       expect(json.calls[0]).toMatchObject({ status: "scheduled", scheduledAt: expected.toUTC().toISO() });
     }
@@ -116,7 +129,7 @@ describe("calling hours in the candidate's time zone", () => {
     const done = await waitForCandidate(live.server.url, candidate.id, (body) => body.calls.length > 0);
     expect(done.candidate).toMatchObject({
       status: "calling",
-      nextAttemptAt: nextOpening("Asia/Kolkata", startHour).toUTC().toISO(),
+      nextAttemptAt: opening("Asia/Kolkata").toUTC().toISO(),
     });
     expect(simulated(done.calls[0].executionId).execution.status).toBe("scheduled");
   });
