@@ -3,6 +3,9 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { ROLES } from "@/lib/auth/permissions";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
 import { EVENT_RESULTS } from "@/lib/webhook/event-result";
+import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
+import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
+import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
@@ -48,6 +51,16 @@ export const candidates = sqliteTable(
     lastCallAt: timestamp("last_call_at"),
     /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
     callRequestedAt: timestamp("call_requested_at"),
+    // --- Reaching candidates (issue #14) ---
+    /** When Bolna dials the latest call next: a call scheduled for calling hours, or a pending retry. */
+    nextAttemptAt: timestamp("next_attempt_at"),
+    /** Which attempt that will be, counted from 1 (1: a scheduled first call; 2 and up: Bolna's retries). */
+    nextAttemptNumber: integer("next_attempt_number"),
+    /**
+     * The calendar invite's SEQUENCE (RFC 5545): raised by a trigger whenever the interview moves or is cancelled
+     * or restored (db/migrations/*_reach_sql.sql), so every path that changes the interview counts.
+     */
+    inviteSequence: integer("invite_sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -84,6 +97,8 @@ export const callBatches = sqliteTable("call_batches", {
   createdBy: text("created_by").notNull(),
   createdAt: createdAt(),
   finishedAt: timestamp("finished_at"),
+  /** Issue #14: this batch's Bolna retries, overriding the configuration's; null: the configuration's. */
+  retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
 });
 
 export const callBatchItems = sqliteTable(
@@ -136,6 +151,20 @@ export const calls = sqliteTable(
     /** Who asked for the call (a user's email, `api-token`, `batch #n`); null when first seen in a webhook. */
     placedBy: text("placed_by"),
     batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
+    // --- Reaching candidates (issue #14) ---
+    /** Why the call was placed: the first confirmation call, or the reminder before the interview. */
+    purpose: text("purpose", { enum: CALL_PURPOSES }).notNull().default("confirmation"),
+    /** Bolna's retry_count of the attempt the call shows (0: the first attempt); see lib/calls/fold-execution.ts. */
+    attempt: integer("attempt").notNull().default(0),
+    answeredByVoicemail: integer("answered_by_voicemail", { mode: "boolean" }),
+    /** Bolna's retry_history: the earlier attempts, for the timeline. */
+    retryHistory: text("retry_history", { mode: "json" }).$type<RetryHistoryEntry[]>(),
+    /** The retry_config the call was placed with (or Bolna echoed); null: no retries. */
+    retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
+    /** Bolna's scheduled_at of the current attempt: when a scheduled call or a retry is to ring. */
+    scheduledAt: timestamp("scheduled_at"),
+    /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
+    nextAttemptAt: timestamp("next_attempt_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -224,6 +253,91 @@ export const rejectedSenders = sqliteTable(
   },
   (table) => [uniqueIndex("rejected_senders_last_seen_idx").on(table.lastSeenAt, table.ip)],
 );
+
+// --- Reaching candidates (issue #14): reconfirmation calls, self-service links, messages, a rate limit ---
+
+/**
+ * One reconfirmation per candidate and interview instant (lib/reach/reconfirmation-scheduler.ts): the unique key
+ * is what makes "never twice for the same interview time" hold across restarts and processes.
+ */
+export const reconfirmations = sqliteTable(
+  "reconfirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    interviewAt: timestamp("interview_at").notNull(),
+    state: text("state", { enum: RECONFIRMATION_STATES }).notNull(),
+    /** Why it was skipped or failed, in words. */
+    reason: text("reason"),
+    executionId: text("execution_id"),
+    /** When the call rings (now, or the scheduled_at asked of Bolna). */
+    callAt: timestamp("call_at"),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("reconfirmations_candidate_interview_idx").on(table.candidateId, table.interviewAt)],
+);
+
+/**
+ * Self-service links (lib/self-service/): the token itself is never stored, only its SHA-256; the HMAC inside
+ * the token is checked first, so a row alone cannot make a token valid.
+ */
+export const selfServiceLinks = sqliteTable(
+  "self_service_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+    changesUsed: integer("changes_used").notNull().default(0),
+    maxChanges: integer("max_changes").notNull(),
+    lastUsedAt: timestamp("last_used_at"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("self_service_links_candidate_idx").on(table.candidateId, table.id)],
+);
+
+/**
+ * Messages to candidates, written in the transaction of the change that causes them (a transactional outbox);
+ * lib/mail/mail-sender.ts delivers them through SMTP_URL, or they stay here, readable by admins at /outbox.
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** The calendar invite (text/calendar), when the message carries one. */
+    ics: text("ics"),
+    icsMethod: text("ics_method"),
+    state: text("state", { enum: OUTBOX_STATES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at"),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt)],
+);
+
+/** rate-limiter-flexible's RateLimiterSQLite table (its own column names): self-service requests per address. */
+export const selfServiceRateLimits = sqliteTable("self_service_rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
+export type Reconfirmation = typeof reconfirmations.$inferSelect;
+export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
 export type Candidate = typeof candidates.$inferSelect;
 export type NewCandidate = typeof candidates.$inferInsert;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { RETRYABLE_STATUSES } from "@/lib/bolna/retry-config";
+import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -85,6 +87,90 @@ const envSchema = z
         .max(24 * 60)
         .default(15),
     ),
+    // --- Reaching candidates (issue #14) ---
+    /** Local hours in the candidate's zone when calls may ring, e.g. 09:00-20:00; empty: any time. */
+    CALLING_HOURS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((value) => parseHours(value) !== null, "CALLING_HOURS must look like 09:00-20:00 (start before end)")
+        .optional(),
+    ),
+    /** Days when calls may ring, e.g. Mon-Sat or Mon-Fri,Sun; empty: every day. */
+    CALLING_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((value) => parseDays(value) !== null, "CALLING_DAYS must look like Mon-Sat or Mon,Wed,Fri")
+        .optional(),
+    ),
+    /** Bolna retries per call (1–3); 0 turns retries off. A batch may override it. */
+    CALL_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3).default(0)),
+    CALL_RETRY_ON: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("no-answer,busy,failed")
+        .transform((value) => value.split(",").map((status) => status.trim()))
+        .pipe(z.array(z.enum(RETRYABLE_STATUSES)).min(1)),
+    ),
+    CALL_RETRY_ON_VOICEMAIL: z.preprocess(emptyAsUndefined, booleanString.default(false)),
+    CALL_RETRY_INTERVALS_MINUTES: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("30,60,120")
+        .transform((value) => value.split(",").map((minutes) => Number(minutes.trim())))
+        .pipe(
+          z
+            .array(
+              z
+                .number()
+                .int()
+                .min(1)
+                .max(7 * 24 * 60),
+            )
+            .min(1)
+            .max(3),
+        ),
+    ),
+    /** Hours before the interview when confirmed candidates get a reminder call; 0 turns it off. */
+    RECONFIRM_HOURS_BEFORE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .min(0)
+        .max(14 * 24)
+        .default(24),
+    ),
+    /** Days a self-service link lasts (never past the interview). */
+    SELF_SERVICE_LINK_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(90).default(7)),
+    /** No self-service change to an interview, and no move to a slot, this many hours before it. */
+    SELF_SERVICE_CUTOFF_HOURS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .min(0)
+        .max(24 * 30)
+        .default(12),
+    ),
+    /** How many changes (confirm, reschedule) one self-service link allows. */
+    SELF_SERVICE_MAX_CHANGES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(2)),
+    /** Self-service requests (page views and actions) per client address per minute. */
+    SELF_SERVICE_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(30)),
+    /** How long an interview lasts in the calendar invite. */
+    INTERVIEW_DURATION_MINUTES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60)
+        .default(60),
+    ),
+    /** smtp://user:pass@host:587 or smtps://…; empty: messages stay in the outbox (/outbox) unsent. */
+    SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).max(320).default("Callboard <callboard@localhost>")),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
     APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -100,6 +186,10 @@ const envSchema = z
       production,
       SEED_DEMO: env.SEED_DEMO ?? true,
       reconcileAfterMs: (env.RECONCILE_AFTER_SECONDS ?? env.RECONCILE_AFTER_MINUTES * 60) * 1000,
+      callingHours: {
+        ...(env.CALLING_HOURS ? parseHours(env.CALLING_HOURS)! : ANY_TIME),
+        days: env.CALLING_DAYS ? parseDays(env.CALLING_DAYS)! : ANY_TIME.days,
+      },
       WEBHOOK_ALLOW_LOOPBACK: env.WEBHOOK_ALLOW_LOOPBACK ?? (!production || demoMode),
     };
   })

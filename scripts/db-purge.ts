@@ -6,4 +6,7 @@ const { DATABASE_PATH, RETENTION_DAYS } = env();
 const db = openDatabase(DATABASE_PATH);
 const purged = purgePersonalData(db, RETENTION_DAYS);
 db.$client.close();
-console.log(`Purged call content older than ${RETENTION_DAYS} days: ${purged.calls} calls, ${purged.events} webhook bodies.`);
+console.log(
+  `Purged content older than ${RETENTION_DAYS} days: ${purged.calls} calls, ${purged.events} webhook bodies, ` +
+    `${purged.messages} messages, ${purged.links} expired links.`,
+);

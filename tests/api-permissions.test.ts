@@ -233,7 +233,8 @@ function routeFiles(dir: string): string[] {
 type Handler = { route: string; method: string; url: string; permission: Permission | null };
 
 /**
- * Every exported handler of app/api (better-auth's, the health check and the webhook aside), with the permission
+ * Every exported handler of app/api (better-auth's, the health check, the webhook and the self-service link aside:
+ * the link's token is its credential, proved in tests/reach-self-service.test.ts), with the permission
  * its withPermission call names; re-exports (`export { PUT } from "…"`) are followed to the file they name.
  */
 function handlersIn(file: string): Omit<Handler, "route" | "url">[] {
@@ -248,7 +249,7 @@ function handlersIn(file: string): Omit<Handler, "route" | "url">[] {
 }
 
 const HANDLERS: Handler[] = routeFiles("app/api")
-  .filter((file) => !/\/(auth|health|webhook)\//.test(file))
+  .filter((file) => !/\/(auth|health|webhook|self-service)\//.test(file))
   .flatMap((file) => {
     const route = `/${path.dirname(file).replace(/^app\//, "")}`.replace(/\[(\w+)\]/g, "{$1}");
     return handlersIn(file).map((handler) => ({

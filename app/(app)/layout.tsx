@@ -39,6 +39,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Batches
           </Link>
           {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
+          {can(actor.role, "audit:read") && (
+            <Link href="/outbox" className="text-slate-600 hover:text-slate-900">
+              Outbox
+            </Link>
+          )}
           {can(actor.role, "users:manage") && (
             <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
               Users

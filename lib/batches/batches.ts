@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { BATCH_ITEM_STATES, callBatchItems, callBatches, calls, candidates, type CallBatch } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { retrySettingsInput, toRetryConfig, type RetryConfig } from "@/lib/bolna/retry-config";
 import { ApiError, notFound } from "@/lib/http/api-error";
 
 export const MAX_BATCH_SIZE = 5000;
@@ -20,6 +21,8 @@ export const createBatchInput = z
       .min(0)
       .max(10 * 60_000)
       .default(DEFAULT_PACING_MS),
+    /** Bolna's retries for this batch's calls, instead of the configured ones (CALL_RETRIES); maxRetries 0: none. */
+    retry: retrySettingsInput.optional(),
   })
   .refine((input) => input.allPending || input.candidateIds.length > 0, {
     message: "choose candidates, or allPending",
@@ -44,6 +47,14 @@ export type BatchItemView = {
 };
 
 export type BatchView = CallBatch & { counts: BatchCounts; outcomes: Record<string, number>; items: BatchItemView[] };
+
+const NO_RETRIES: RetryConfig = {
+  enabled: false,
+  max_retries: 0,
+  retry_on_statuses: [],
+  retry_on_voicemail: false,
+  retry_intervals_minutes: [],
+};
 
 /** Creates a batch of calls (state in call_batches / call_batch_items); the runner (./runner.ts) works it off. */
 export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): CallBatch {
@@ -93,6 +104,7 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
           status: "running",
           concurrency: input.concurrency,
           pacingMs: input.pacingMs,
+          retryConfig: input.retry ? (toRetryConfig(input.retry) ?? NO_RETRIES) : null,
           createdBy: actor.label,
           createdAt: now,
         })

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { callBatchItems, callBatches, calls, type CallBatch, type CallBatchItem } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
+import { configuredRetryConfig } from "@/lib/calls/call-settings";
 import { placeCandidateCall } from "@/lib/calls/place-call";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
@@ -42,14 +43,24 @@ function finishItem(tx: Tx, id: number, state: "done" | "failed", now: Date, err
 /** Settles in-flight items whose call reached a terminal status, timed out, or was orphaned by a restart. */
 function settle(tx: Tx, batch: CallBatch, now: Date, placing: ReadonlySet<number>, timeoutMs: number): number {
   const inFlight = tx
-    .select({ item: callBatchItems, callStatus: calls.status, callError: calls.errorMessage })
+    .select({
+      item: callBatchItems,
+      callStatus: calls.status,
+      callError: calls.errorMessage,
+      lastEventAt: calls.lastEventAt,
+      nextAttemptAt: calls.nextAttemptAt,
+    })
     .from(callBatchItems)
     .leftJoin(calls, eq(calls.executionId, callBatchItems.executionId))
     .where(and(eq(callBatchItems.batchId, batch.id), eq(callBatchItems.state, "in_flight")))
     .all();
   let still = 0;
-  for (const { item, callStatus, callError } of inFlight) {
+  for (const { item, callStatus, callError, lastEventAt, nextAttemptAt } of inFlight) {
     const age = now.getTime() - (item.startedAt ?? now).getTime();
+    // A call scheduled for calling hours, or waiting for Bolna's retry, is still this item's: it keeps its place
+    // in the batch's concurrency, and its timeout runs from when it is due or was last heard of.
+    const quietFor =
+      now.getTime() - Math.max((item.startedAt ?? now).getTime(), lastEventAt?.getTime() ?? 0, nextAttemptAt?.getTime() ?? 0);
     if (item.executionId === null) {
       if (placing.has(item.id) || age < ORPHAN_AFTER_MS) {
         still++;
@@ -76,10 +87,10 @@ function settle(tx: Tx, batch: CallBatch, now: Date, placing: ReadonlySet<number
       }
       continue;
     }
-    if (isTerminalStatus(callStatus)) {
+    if (isTerminalStatus(callStatus) && nextAttemptAt === null) {
       if (ATTEMPTED.has(callStatus!)) finishItem(tx, item.id, "done", now);
       else finishItem(tx, item.id, "failed", now, `Call ${callStatus}${callError ? `: ${callError}` : ""}`);
-    } else if (age > timeoutMs) {
+    } else if (quietFor > timeoutMs) {
       finishItem(tx, item.id, "failed", now, `No final status from Bolna within ${Math.round(timeoutMs / 60_000)} minutes.`);
     } else {
       still++;
@@ -241,6 +252,9 @@ export function startBatchRunner(db: () => Db): BatchRunner {
         actorLabel: `${batch.createdBy} (${label})`,
         batchId: batch.id,
         timezone: env().INTERVIEW_TIMEZONE,
+        callingHours: env().callingHours,
+        // The batch's own retries (`{maxRetries: 0}` turns them off), else the configured ones.
+        retryConfig: batch.retryConfig === null ? configuredRetryConfig() : batch.retryConfig.enabled ? batch.retryConfig : null,
       });
       return placed.executionId;
     },

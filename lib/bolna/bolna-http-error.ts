@@ -24,7 +24,7 @@ export class BolnaApiError extends ApiError {
   }
 }
 
-export type BolnaOperation = "place call" | "fetch execution";
+export type BolnaOperation = "place call" | "fetch execution" | "stop call";
 
 export function bolnaApiError(error: BolnaError, operation: BolnaOperation): BolnaApiError {
   log().warn(

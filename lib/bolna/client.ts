@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { formatWithOffset } from "@/lib/time/calling-hours";
 import { badResponse, errorFromException, errorFromResponse } from "./bolna-errors";
+import type { RetryConfig } from "./retry-config";
 import { mayHaveActed, retryDelayMs, shouldRetry, type FailedAttempt } from "./retry-policy";
 
 export type BolnaClientOptions = {
@@ -22,6 +24,10 @@ export type PlaceCallInput = {
   /** The variables the agent prompt reads (reference §1). */
   userData: Record<string, unknown>;
   scheduledAt?: Date;
+  /** The zone scheduled_at is written in (the candidate's); UTC when absent. */
+  zone?: string;
+  /** Bolna's auto-retry (reference §7); absent or null: Bolna does not retry. */
+  retryConfig?: RetryConfig | null;
 };
 
 export type CallAck = { executionId: string; status: string };
@@ -44,10 +50,9 @@ const callAck = z
 
 const executionObject = z.record(z.string(), z.unknown());
 
-/** ISO 8601 with an explicit `+00:00`: Bolna rejects the trailing `Z` that `toISOString` writes. */
-export function formatScheduledAt(at: Date): string {
-  if (Number.isNaN(at.getTime())) throw new RangeError("scheduledAt is not a valid date");
-  return at.toISOString().replace(/\.\d{3}Z$/, "+00:00");
+/** ISO 8601 with a numeric offset (`+05:30`, `+00:00`): Bolna rejects the trailing `Z` that `toISOString` writes. */
+export function formatScheduledAt(at: Date, zone = "UTC"): string {
+  return formatWithOffset(at, zone);
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -116,7 +121,7 @@ export function createBolnaClient({
   }
 
   return {
-    async placeCall({ recipientPhone, userData, scheduledAt }) {
+    async placeCall({ recipientPhone, userData, scheduledAt, zone, retryConfig }) {
       const reply = await send(
         "POST",
         "/call",
@@ -125,7 +130,8 @@ export function createBolnaClient({
           recipient_phone_number: recipientPhone,
           from_phone_number: fromNumber,
           user_data: userData,
-          scheduled_at: scheduledAt && formatScheduledAt(scheduledAt),
+          scheduled_at: scheduledAt && formatScheduledAt(scheduledAt, zone),
+          retry_config: retryConfig ?? undefined,
         },
         false,
       );

@@ -344,3 +344,45 @@ describe("parseExecution: bodies that are not an execution object", () => {
     expect(parsedOk({ id: "exec-1", status: "queued" })).toMatchObject({ executionId: "exec-1", status: "queued" });
   });
 });
+
+describe("parseExecution: retries, voicemail and scheduled_at (issue #14)", () => {
+  it("reads Bolna's retry fields as its auto-retry documentation shows them", () => {
+    const execution = parsedOk({
+      id: "execution-id",
+      status: "scheduled",
+      retry_count: 1,
+      retry_config: { enabled: true, max_retries: 3 },
+      retry_history: [{ attempt: 1, status: "no-answer", at: "2026-01-26T10:00:00Z" }],
+      scheduled_at: "2026-01-26T10:30:00Z",
+      answered_by_voice_mail: false,
+    });
+    expect(execution).toMatchObject({
+      attempt: 1,
+      retryHistory: [{ attempt: 1, status: "no-answer", at: "2026-01-26T10:00:00.000Z" }],
+      scheduledAt: new Date("2026-01-26T10:30:00Z"),
+      answeredByVoicemail: false,
+      // A partial echo gets Bolna's defaults.
+      retryConfig: {
+        enabled: true,
+        max_retries: 3,
+        retry_on_statuses: ["no-answer", "busy", "failed"],
+        retry_on_voicemail: false,
+        retry_intervals_minutes: [30, 60, 120],
+      },
+    });
+  });
+
+  it("tolerates what is not a retry: a missing or odd count is the first attempt, bad history entries are left out", () => {
+    for (const retry_count of [undefined, null, -1, 1.5, "2", 100]) {
+      expect(parsedOk({ id: "x", status: "queued", retry_count }).attempt, String(retry_count)).toBe(0);
+    }
+    expect(parsedOk({ id: "x", retry_count: 42 }).attempt).toBe(42);
+    const history = parsedOk({ id: "x", retry_history: [{ status: "busy" }, "nonsense", { retry_count: 0, status: " BUSY " }] });
+    expect(history.retryHistory).toEqual([{ attempt: 1, status: "busy", at: null }]);
+    expect(parsedOk({ id: "x", retry_history: "no" }).retryHistory).toBeNull();
+    expect(parsedOk({ id: "x", retry_config: { enabled: false, max_retries: 2 } }).retryConfig).toBeNull();
+    expect(parsedOk({ id: "x", retry_config: "on" }).retryConfig).toBeNull();
+    expect(parsedOk({ id: "x", answered_by_voice_mail: "yes" }).answeredByVoicemail).toBeNull();
+    expect(parsedOk({ id: "x", answered_by_voice_mail: true }).answeredByVoicemail).toBe(true);
+  });
+});

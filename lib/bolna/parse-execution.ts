@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
+import { MAX_RETRIES, readRetryConfig, type RetryConfig, type RetryHistoryEntry } from "./retry-config";
 
 /** Longest text field kept from a delivery (a transcript); bodies are capped at 1 MiB anyway, this keeps rows sane. */
 const MAX_TEXT = 200_000;
@@ -98,6 +99,45 @@ const telephony = z
   .nullish()
   .catch(null);
 
+/**
+ * Bolna counts retries 1–3. The order key gives the attempt two digits: a count beyond that (or not an integer)
+ * is not a retry count, and reads as the first attempt.
+ */
+const retryCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(99)
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? 0);
+
+const MAX_HISTORY = MAX_RETRIES + 1;
+const historyEntry = z.looseObject({
+  attempt: z.number().int().min(0).max(100).optional().catch(undefined),
+  retry_count: z.number().int().min(0).max(100).optional().catch(undefined),
+  status: wellFormed.pipe(z.string().max(64)).optional().catch(undefined),
+  at: z.unknown().optional(),
+  updated_at: z.unknown().optional(),
+});
+
+// Bolna documents entries as {attempt, status, at}; anything else in the list is left out.
+const retryHistory = z
+  .unknown()
+  .optional()
+  .transform((value): RetryHistoryEntry[] | null => {
+    if (!Array.isArray(value)) return null;
+    const entries = value.slice(0, MAX_HISTORY).flatMap((item): RetryHistoryEntry[] => {
+      const parsed = historyEntry.safeParse(item);
+      if (!parsed.success) return [];
+      const attempt = parsed.data.attempt ?? (parsed.data.retry_count === undefined ? undefined : parsed.data.retry_count + 1);
+      if (attempt === undefined) return [];
+      const at = parseBolnaTime(parsed.data.at ?? parsed.data.updated_at);
+      return [{ attempt, status: parsed.data.status?.trim().toLowerCase() || null, at: at ? at.date.toISOString() : null }];
+    });
+    return entries.length > 0 ? entries : null;
+  });
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -118,6 +158,11 @@ const executionSchema = z.object({
   recipient_phone_number: phone,
   telephony_data: telephony,
   context_details: z.looseObject({ recipient_phone_number: phone }).nullish().catch(null),
+  retry_count: retryCount,
+  retry_history: retryHistory,
+  retry_config: z.unknown().optional(),
+  answered_by_voice_mail: z.boolean().nullish().catch(null),
+  scheduled_at: instant,
 });
 
 /** The facts Callboard uses from one execution object, whichever of Bolna's variants it came in. */
@@ -138,6 +183,14 @@ export type Execution = {
   extractedData: Record<string, unknown> | null;
   /** The candidate's number from every place Bolna puts it, most specific first. */
   phones: string[];
+  /** Bolna's retry_count: 0 for the first attempt, n for the n-th retry (same execution id). */
+  attempt: number;
+  retryHistory: RetryHistoryEntry[] | null;
+  retryConfig: RetryConfig | null;
+  /** True when Bolna's voicemail detection hung up on a machine; null when it did not say. */
+  answeredByVoicemail: boolean | null;
+  /** When a scheduled call or a retry is to ring. */
+  scheduledAt: Date | null;
 };
 
 export type ParseResult = { ok: true; execution: Execution } | { ok: false; message: string };
@@ -175,6 +228,11 @@ export function parseExecution(body: unknown): ParseResult {
       hangupReason: raw.telephony_data?.hangup_reason ?? null,
       extractedData: raw.extracted_data,
       phones: [...new Set(phones)],
+      attempt: raw.retry_count,
+      retryHistory: raw.retry_history,
+      retryConfig: readRetryConfig(raw.retry_config),
+      answeredByVoicemail: raw.answered_by_voice_mail ?? null,
+      scheduledAt: raw.scheduled_at?.date ?? null,
     },
   };
 }

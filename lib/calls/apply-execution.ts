@@ -6,7 +6,9 @@ import type { Execution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
 import type { EventResult } from "@/lib/webhook/event-result";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { deriveOutcome } from "./derive-outcome";
+import { nextAttempt, waitingReason } from "./next-attempt";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
 
@@ -38,6 +40,9 @@ const CALL_UPDATE = [
   "stateKey",
   "fieldKeys",
   ...FOLDED_FIELDS,
+  "attempt",
+  "retryConfig",
+  "nextAttemptAt",
   "outcome",
   "outcomeReason",
   "lastEventAt",
@@ -186,21 +191,26 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
 
   const key = eventOrderKey(execution, delivery.bodyHash);
   const fold = foldExecution(callState(call), execution, key);
-  const outcome = deriveOutcome(fold.state, config.timezone);
+  // A retry Bolna will still make, or a call waiting for its scheduled time, has decided nothing yet.
+  const next = nextAttempt(fold.state);
+  const outcome = next ? null : deriveOutcome(fold.state, config.timezone);
+  const waiting = next && { ...next, reason: waitingReason(next, candidateZone(candidate, config.timezone)) };
   query.updateCall.run({
     ...fold.state,
     id: call.id,
+    nextAttemptAt: next?.at ?? null,
     outcome: outcome?.outcome ?? null,
-    outcomeReason: outcome?.reason ?? null,
+    outcomeReason: outcome?.reason ?? waiting?.reason ?? null,
     lastEventAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
   });
-  call = { ...call, ...fold.state };
+  call = { ...call, ...fold.state, nextAttemptAt: next?.at ?? null };
 
   candidate = updateCandidateFromCall(db, {
     candidate,
     call,
     outcome,
+    waiting,
     eventAt: execution.updatedAt?.date ?? delivery.receivedAt,
     now: delivery.receivedAt,
     source: delivery.source,

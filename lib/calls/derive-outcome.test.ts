@@ -17,6 +17,8 @@ function completed(overrides: Partial<CallFacts>): CallFacts {
     extractedData: null,
     transcript: null,
     hangupReason: null,
+    hangupBy: null,
+    answeredByVoicemail: null,
     errorMessage: null,
     ...overrides,
   };
@@ -104,10 +106,42 @@ describe("deriveOutcome: statuses", () => {
 
   it.each([0, null, -5])("leaves a completed call with conversationSeconds %s pending, whatever was extracted", (seconds) => {
     const result = deriveOutcome(
-      completed({ conversationSeconds: seconds, extractedData: { call_outcome: "ACCEPTED" }, hangupReason: "Voicemail" }),
+      completed({
+        conversationSeconds: seconds,
+        extractedData: { call_outcome: "ACCEPTED" },
+        hangupReason: "Call recipient hungup",
+      }),
       "UTC",
     );
-    expect(result).toEqual({ outcome: "pending", reason: "Completed without a conversation: Voicemail" });
+    expect(result).toEqual({ outcome: "pending", reason: "Completed without a conversation: Call recipient hungup" });
+  });
+});
+
+describe("deriveOutcome: voicemail (lib/calls/voicemail.ts)", () => {
+  const VOICEMAIL = { outcome: "no_answer", reason: "Voicemail: not reached, call again" };
+  const saysYes = {
+    extractedData: { call_outcome: "ACCEPTED" },
+    transcript: "assistant: Does this time work for you?\nuser: Yes, that works for me.\n",
+  };
+
+  it("is never a confirmation when Bolna flags answered_by_voice_mail, whatever the extraction and the words say", () => {
+    expect(deriveOutcome(completed({ ...saysYes, answeredByVoicemail: true }), "UTC")).toEqual(VOICEMAIL);
+  });
+
+  it.each([
+    ["Voicemail detected", null],
+    ["answering machine", null],
+    [null, "voice-mail"],
+  ])("reads Bolna's voicemail hang-up (%s / %s) as a voicemail too", (hangupReason, hangupBy) => {
+    expect(deriveOutcome(completed({ ...saysYes, hangupReason, hangupBy }), "UTC")).toEqual(VOICEMAIL);
+  });
+
+  it("decides nothing before the call is final, voicemail or not", () => {
+    expect(deriveOutcome(completed({ status: "in-progress", answeredByVoicemail: true }), "UTC")).toBeNull();
+  });
+
+  it("leaves a call that is not a voicemail to the extraction", () => {
+    expect(deriveOutcome(completed({ ...saysYes, answeredByVoicemail: false }), "UTC")?.outcome).toBe("confirmed");
   });
 });
 

@@ -3,13 +3,13 @@ import type { CallOutcome } from "@/lib/candidates/status";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { classifyTranscript } from "./classify-transcript";
 import type { Outcome } from "./outcome";
+import { isVoicemail, VOICEMAIL_REASON, type VoicemailFacts } from "./voicemail";
 
-export type CallFacts = {
+export type CallFacts = VoicemailFacts & {
   status: string | null;
   conversationSeconds: number | null;
   extractedData: Record<string, unknown> | null;
   transcript: string | null;
-  hangupReason: string | null;
   errorMessage: string | null;
 };
 
@@ -72,12 +72,14 @@ function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | 
 
 /**
  * What a call means for the candidate. Only a terminal status decides anything: until then the call is in
- * progress and the result is null. The extraction is trusted first, then legacy keys, then the candidate's own
- * words, which abstain (pending) rather than guess.
+ * progress and the result is null. A voicemail is never a confirmation (lib/calls/voicemail.ts). The extraction
+ * is trusted first, then legacy keys, then the candidate's own words, which abstain (pending) rather than guess.
  */
 export function deriveOutcome(call: CallFacts, zone: string): Outcome | null {
   const status = call.status;
   if (!isTerminalStatus(status)) return null;
+  // Before anything the extraction or the transcript say: a machine cannot confirm for the candidate.
+  if (isVoicemail(call)) return { outcome: "no_answer", reason: `${VOICEMAIL_REASON}: not reached, call again` };
   if (status === "no-answer") return { outcome: "no_answer", reason: withDetail("No answer", call.hangupReason) };
   if (status !== "completed") {
     return { outcome: "pending", reason: withDetail(UNANSWERED_REASON[status!] ?? status!, call.errorMessage) };

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOLNA_STATUSES } from "@/lib/bolna/call-status";
 import { parseExecution } from "@/lib/bolna/parse-execution";
-import { EMPTY_CALL_STATE, eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
+import { EMPTY_CALL_STATE, eventOrderKey, FOLDED_FIELDS, foldExecution, keyAttempt, type CallState } from "./fold-execution";
 
 /**
  * The fold is a per-field maximum over event order keys, so any order of the same events, with any repeats,
@@ -50,6 +50,18 @@ const bodyArb = fc.record({
     hangup_by: maybe(fc.constantFrom("Callee", "Carrier")),
     hangup_reason: maybe(fc.constantFrom("Call recipient hungup", "No answer")),
   }),
+  // Bolna's retries (issue #14): the same execution id comes back with retry_count 1, 2, 3.
+  retry_count: fc.oneof(fc.constant(0), fc.constant(undefined), fc.integer({ min: 1, max: 3 })),
+  retry_history: fc.oneof(
+    fc.constant(null),
+    fc.constant([{ attempt: 1, status: "no-answer", at: "2025-12-10T09:31:00" }]),
+    fc.constant([
+      { attempt: 1, status: "no-answer", at: "2025-12-10T09:31:00" },
+      { attempt: 2, status: "busy", at: "2025-12-10T10:31:00" },
+    ]),
+  ),
+  answered_by_voice_mail: fc.constantFrom(null, true, false),
+  scheduled_at: fc.constantFrom(null, "2025-12-10T10:01:00", "2025-12-10T11:01:00+05:30"),
 });
 
 function fold(bodies: unknown[]): CallState {
@@ -88,17 +100,42 @@ describe("foldExecution", () => {
     );
   }, 300_000);
 
-  it("never lets a later fold blank a field that an earlier event filled", () => {
+  it("never lets a later fold blank a field that an event of the same attempt filled", () => {
     fc.assert(
       fc.property(fc.array(bodyArb, { minLength: 1, maxLength: 8 }), (bodies) => {
         let previous = INITIAL;
         for (let i = 1; i <= bodies.length; i += 1) {
           const state = fold(bodies.slice(0, i));
-          for (const field of FOLDED_FIELDS) {
-            if (previous[field] !== null) expect(state[field], field).not.toBeNull();
+          // A later attempt starts a new conversation: the earlier attempt's fields are hidden, on purpose.
+          if (state.attempt === previous.attempt) {
+            for (const field of FOLDED_FIELDS) {
+              if (previous[field] !== null) expect(state[field], field).not.toBeNull();
+            }
           }
           if (previous.status !== null) expect(state.status).not.toBeNull();
+          expect(state.attempt).toBeGreaterThanOrEqual(previous.attempt);
           previous = state;
+        }
+      }),
+      { numRuns: process.env.LONG === "1" ? 10_000 : 1000 },
+    );
+  }, 300_000);
+
+  it("shows only fields of the latest attempt, and a status of an attempt no earlier one outranks", () => {
+    fc.assert(
+      fc.property(fc.array(bodyArb, { minLength: 1, maxLength: 10 }), (bodies) => {
+        const state = fold(bodies);
+        const attempts = bodies.map((body) => (typeof body.retry_count === "number" ? body.retry_count : 0));
+        expect(state.attempt).toBe(Math.max(...attempts));
+        for (const field of FOLDED_FIELDS) {
+          if (state[field] !== null) expect(keyAttempt(state.fieldKeys[field]!), field).toBe(state.attempt);
+        }
+        const withStatus = bodies.filter((body) => body.status.trim() !== "");
+        if (withStatus.length > 0) {
+          const latestWithStatus = Math.max(
+            ...withStatus.map((body) => (typeof body.retry_count === "number" ? body.retry_count : 0)),
+          );
+          expect(keyAttempt(state.stateKey!)).toBe(latestWithStatus);
         }
       }),
       { numRuns: process.env.LONG === "1" ? 10_000 : 1000 },

@@ -47,10 +47,11 @@ const disconnected = byName("04-call-disconnected");
 const inOrder = foldAll(events);
 
 describe("eventOrderKey", () => {
-  it("is rank, zero-padded microseconds of updated_at, then the body hash", () => {
+  it("is the zero-padded attempt, rank, zero-padded microseconds of updated_at, then the body hash", () => {
     const hash = "ab".repeat(32);
-    expect(eventOrderKey(completed.execution, hash)).toBe(`9:01765359238772410:${hash}`);
-    expect(eventOrderKey(byName("01-queued").execution, hash)).toBe(`1:01765359012514980:${hash}`);
+    expect(eventOrderKey(completed.execution, hash)).toBe(`00:9:01765359238772410:${hash}`);
+    expect(eventOrderKey(byName("01-queued").execution, hash)).toBe(`00:1:01765359012514980:${hash}`);
+    expect(eventOrderKey({ ...byName("01-queued").execution, attempt: 2 }, hash)).toBe(`02:1:01765359012514980:${hash}`);
   });
 
   it("sorts the lifecycle samples in lifecycle order", () => {
@@ -75,7 +76,7 @@ describe("eventOrderKey", () => {
 
   it("uses zero for a missing updated_at, so such an event sorts first within its rank", () => {
     const undated = editedEvent("05-completed-confirmed", { top: { updated_at: null } });
-    expect(undated.key.startsWith(`9:${"0".repeat(17)}:`)).toBe(true);
+    expect(undated.key.startsWith(`00:9:${"0".repeat(17)}:`)).toBe(true);
     expect(undated.key < completed.key).toBe(true);
   });
 });
@@ -95,6 +96,11 @@ describe("foldExecution over the lifecycle samples", () => {
       hangupReason: "Call recipient hungup",
       errorMessage: null,
       extractedData: extracted,
+      answeredByVoicemail: null,
+      retryHistory: null,
+      retryConfig: null,
+      scheduledAt: new Date("2025-12-10T09:30:12.481Z"),
+      attempt: 0,
       bolnaUpdatedAt: completed.execution.updatedAt!.date,
       stateKey: completed.key,
       fieldKeys: Object.fromEntries(

@@ -1,17 +1,28 @@
 import { statusRank } from "@/lib/bolna/call-status";
 import type { Execution } from "@/lib/bolna/parse-execution";
+import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
 
 /**
  * Bolna delivers one event per status change, in no guaranteed order and sometimes twice. Each event gets an
- * order key (how far along the call it is, then Bolna's updated_at, then the body hash to break ties), and
- * every field of a call keeps the value of the highest-keyed event that carried it. That rule is a per-field
- * maximum, so any order of the same events folds to the same call, and a late event can neither move a
- * finished call back nor blank a field that a later state filled. The status is such a field too: a delivery
+ * order key (the attempt, how far along the call it is, then Bolna's updated_at, then the body hash to break
+ * ties), and every field of a call keeps the value of the highest-keyed event that carried it. That rule is a
+ * per-field maximum, so any order of the same events folds to the same call, and a late event can neither move
+ * a finished call back nor blank a field that a later state filled. The status is such a field too: a delivery
  * without one (missing or "") ranks with the statuses Callboard does not know yet, so it must not decide it.
+ *
+ * The attempt comes first: Bolna retries a call under the same execution id (retry_count 1, 2, 3), going from a
+ * terminal status back to `scheduled`, so any event of a later attempt outranks every event of an earlier one.
+ * Keys stored before attempts existed were rewritten with the prefix `00:` (db/migrations/*_reach_sql.sql).
  */
 export function eventOrderKey(execution: Execution, bodyHash: string): string {
   const micros = Math.max(0, execution.updatedAt?.micros ?? 0);
-  return `${statusRank(execution.status)}:${String(micros).padStart(17, "0")}:${bodyHash}`;
+  const attempt = String(execution.attempt).padStart(2, "0");
+  return `${attempt}:${statusRank(execution.status)}:${String(micros).padStart(17, "0")}:${bodyHash}`;
+}
+
+/** The attempt an order key belongs to. */
+export function keyAttempt(key: string): number {
+  return Number(key.slice(0, 2));
 }
 
 export type CallState = {
@@ -26,6 +37,12 @@ export type CallState = {
   hangupReason: string | null;
   errorMessage: string | null;
   extractedData: Record<string, unknown> | null;
+  answeredByVoicemail: boolean | null;
+  retryHistory: RetryHistoryEntry[] | null;
+  retryConfig: RetryConfig | null;
+  scheduledAt: Date | null;
+  /** The latest attempt any event spoke of (Bolna's retry_count). */
+  attempt: number;
   bolnaUpdatedAt: Date | null;
   stateKey: string | null;
   fieldKeys: Record<string, string>;
@@ -44,6 +61,11 @@ export const EMPTY_CALL_STATE: CallState = {
   hangupReason: null,
   errorMessage: null,
   extractedData: null,
+  answeredByVoicemail: null,
+  retryHistory: null,
+  retryConfig: null,
+  scheduledAt: null,
+  attempt: 0,
   bolnaUpdatedAt: null,
   stateKey: null,
   fieldKeys: {},
@@ -61,6 +83,8 @@ export const FOLDED_FIELDS = [
   "hangupReason",
   "errorMessage",
   "extractedData",
+  "answeredByVoicemail",
+  "retryHistory",
 ] as const satisfies readonly (keyof Execution & keyof CallState)[];
 
 // Before a call ends Bolna reports 0, "" or null for what it does not know yet: none of them is a value.
@@ -78,8 +102,10 @@ export function foldExecution(current: CallState, execution: Execution, key: str
   let changed = false;
   const newest = execution.status !== null && (current.stateKey === null || key > current.stateKey);
   if (newest) {
-    changed = state.status !== execution.status;
+    changed = state.status !== execution.status || state.scheduledAt?.getTime() !== execution.scheduledAt?.getTime();
     state.status = execution.status;
+    // When a scheduled call or retry rings belongs to the status it comes with (every Bolna body carries one).
+    state.scheduledAt = execution.scheduledAt;
     state.stateKey = key;
   }
   const updatedAt = execution.updatedAt?.date;
@@ -93,6 +119,25 @@ export function foldExecution(current: CallState, execution: Execution, key: str
     if (!carriesValue(value) || (setBy !== undefined && setBy >= key)) continue;
     (state as Record<string, unknown>)[field] = value;
     state.fieldKeys[field] = key;
+    changed = true;
+  }
+  // The configuration the call was placed with is kept; a call first seen in a webhook takes Bolna's echo of it.
+  if (state.retryConfig === null && execution.retryConfig !== null) {
+    state.retryConfig = execution.retryConfig;
+    changed = true;
+  }
+  if (execution.attempt > state.attempt) {
+    state.attempt = execution.attempt;
+    changed = true;
+  }
+  // Every folded field belongs to the attempt that set it, and a retry starts a new conversation: an earlier
+  // attempt's transcript, recording or extraction is hidden once a later attempt is known, and its key stays, so
+  // a late delivery of that earlier attempt cannot bring it back. Which value shows is thereby still a function
+  // of the set of events (the highest key per field, and the highest attempt), whatever their order.
+  for (const field of FOLDED_FIELDS) {
+    const setBy = state.fieldKeys[field];
+    if (setBy === undefined || keyAttempt(setBy) >= state.attempt || state[field] === null) continue;
+    (state as Record<string, unknown>)[field] = null;
     changed = true;
   }
   return { state, newest, changed };

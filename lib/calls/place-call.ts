@@ -1,13 +1,19 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
+import type { RetryConfig } from "@/lib/bolna/retry-config";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
+import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/calling-hours";
+import { formatInZone } from "@/lib/time/format-in-zone";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
+import type { CallPurpose } from "./call-purpose";
+import { waitingReason } from "./next-attempt";
+import { recordPlacedCall } from "./record-placed-call";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -23,6 +29,12 @@ export type PlaceCallOptions = {
   actorLabel: string;
   batchId?: number | null;
   timezone: string;
+  /** When calls may ring, in the candidate's zone; outside them the call is scheduled (scheduled_at). */
+  callingHours: CallingHours;
+  /** Bolna's auto-retry for this call; null: none. */
+  retryConfig: RetryConfig | null;
+  /** Default `confirmation`; `reconfirmation` is the reminder before the interview. */
+  purpose?: CallPurpose;
   now?: () => Date;
 };
 
@@ -51,17 +63,26 @@ function slotAvailability(tx: Tx, candidateId: number): { allowed: SlotAvailabil
 }
 
 /** Why a new call must wait, or null. */
-function busyReason(tx: Tx, candidate: Candidate, now: Date): string | null {
+function busyReason(tx: Tx, candidate: Candidate, now: Date, zone: string): string | null {
   if (candidate.callRequestedAt && now.getTime() - candidate.callRequestedAt.getTime() < CALL_LOCK_MS) {
     return `A call to ${candidate.name} is already being placed.`;
   }
   const latest = tx
-    .select({ status: calls.status, lastEventAt: calls.lastEventAt, createdAt: calls.createdAt })
+    .select({
+      status: calls.status,
+      lastEventAt: calls.lastEventAt,
+      createdAt: calls.createdAt,
+      nextAttemptAt: calls.nextAttemptAt,
+    })
     .from(calls)
     .where(eq(calls.candidateId, candidate.id))
     .orderBy(desc(calls.id))
     .limit(1)
     .get();
+  // A call waiting for its scheduled time, or for a retry Bolna will make, would ring as well.
+  if (latest?.nextAttemptAt && latest.nextAttemptAt.getTime() > now.getTime() - CALL_ACTIVE_MS) {
+    return `A call to ${candidate.name} is already scheduled for ${formatInZone(latest.nextAttemptAt, zone)}; stop it first.`;
+  }
   if (latest && !isTerminalStatus(latest.status)) {
     const lastHeard = (latest.lastEventAt ?? latest.createdAt).getTime();
     if (now.getTime() - lastHeard < CALL_ACTIVE_MS) {
@@ -72,12 +93,12 @@ function busyReason(tx: Tx, candidate: Candidate, now: Date): string | null {
 }
 
 /** Takes the candidate's call lock, or refuses with 409 `call_in_progress`. */
-function takeLock(db: Db, candidateId: number, now: Date) {
+function takeLock(db: Db, candidateId: number, now: Date, fallbackZone: string) {
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
-      const busy = busyReason(tx, candidate, now);
+      const busy = busyReason(tx, candidate, now, candidateZone(candidate, fallbackZone));
       if (busy) throw new ApiError("call_in_progress", busy);
       // A declined candidate holds no place: a call that brings them back must not overbook their old slot.
       if (candidate.status === "declined" && !slotHasRoom(tx, candidate.interviewAt, candidate.id)) {
@@ -102,90 +123,6 @@ function releaseLock(db: Db, candidateId: number, takenAt: Date): void {
 }
 
 /**
- * Stores the execution → candidate mapping after Bolna accepted the call. A webhook may have been faster than
- * Bolna's answer: then the pipeline already created the call (matched by phone) and moved the candidate, and
- * this only adds who placed it. Otherwise the candidate becomes `calling`, audited as source "call".
- */
-function recordPlacedCall(
-  db: Db,
-  input: { candidateId: number; executionId: string; ackStatus: string; takenAt: Date; now: Date } & Pick<
-    PlaceCallOptions,
-    "placedBy" | "actorLabel" | "batchId"
-  >,
-): Candidate | null {
-  const { candidateId, executionId, now } = input;
-  return db.transaction(
-    (tx) => {
-      const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
-      const existing = tx.select().from(calls).where(eq(calls.executionId, executionId)).get();
-      if (existing) {
-        tx.update(calls)
-          .set({ placedBy: existing.placedBy ?? input.placedBy, batchId: existing.batchId ?? input.batchId ?? null })
-          .where(eq(calls.id, existing.id))
-          .run();
-      }
-      // Deleted while Bolna was answering: the call goes ahead, but there is nobody to record it on.
-      if (!candidate) return null;
-      const lock = candidate.callRequestedAt?.getTime() === input.takenAt.getTime() ? { callRequestedAt: null } : {};
-      if (existing) {
-        tx.update(candidates).set(lock).where(eq(candidates.id, candidateId)).run();
-        recordStatusChange(tx, {
-          candidateId,
-          candidateName: candidate.name,
-          fromStatus: candidate.status,
-          toStatus: candidate.status,
-          source: "call",
-          actor: input.actorLabel,
-          reason: `Call placed by ${input.actorLabel}`,
-          executionId,
-          at: now,
-        });
-        return { ...candidate, ...lock };
-      }
-      const call = tx
-        .insert(calls)
-        .values({
-          executionId,
-          candidateId,
-          // No stateKey: the first webhook of the call, whatever its status, takes over.
-          status: input.ackStatus,
-          placedBy: input.placedBy,
-          batchId: input.batchId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      const next: Candidate = {
-        ...candidate,
-        ...lock,
-        status: "calling",
-        statusReason: `Call placed by ${input.actorLabel}`,
-        statusChangedAt: candidate.status === "calling" ? candidate.statusChangedAt : now,
-        latestCallId: call.id,
-        callStatus: input.ackStatus,
-        lastCallAt: now,
-        updatedAt: now,
-      };
-      tx.update(candidates).set(next).where(eq(candidates.id, candidateId)).run();
-      recordStatusChange(tx, {
-        candidateId,
-        candidateName: candidate.name,
-        fromStatus: candidate.status,
-        toStatus: "calling",
-        source: "call",
-        actor: input.actorLabel,
-        reason: next.statusReason,
-        executionId,
-        at: now,
-      });
-      return next;
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/**
  * "Call now": refuses while another call to the candidate is being placed or going on (409), asks Bolna to call
  * with the `user_data` the agent expects, and records the mapping. Bolna failures become ApiErrors
  * (lib/bolna/bolna-http-error.ts) and leave the candidate as it was; only a failure after which Bolna may still
@@ -199,17 +136,36 @@ export async function placeCandidateCall(
 ): Promise<PlacedCall> {
   const clock = options.now ?? (() => new Date());
   const takenAt = clock();
-  const { candidate, slots } = takeLock(db, candidateId, takenAt);
+  const purpose = options.purpose ?? "confirmation";
+  const { candidate, slots } = takeLock(db, candidateId, takenAt, options.timezone);
+  // Outside the calling hours (in the candidate's zone) Bolna is asked to ring at the next allowed time instead.
+  const zone = candidateZone(candidate, options.timezone);
+  const scheduledAt = scheduleFor(takenAt, zone, options.callingHours);
+  const scheduled = scheduledAt && {
+    at: scheduledAt,
+    reason: waitingReason({ kind: "scheduled", at: scheduledAt, number: 1, of: null, after: null }, zone),
+  };
   let ack: Awaited<ReturnType<BolnaClient["placeCall"]>>;
   try {
-    const userData = buildUserData({
-      candidate,
-      allowedSlots: slots.allowed,
-      poolSlots: slots.pool,
-      zone: options.timezone,
-      now: takenAt,
-    });
-    ack = await withBolnaErrors("place call", () => client.placeCall({ recipientPhone: candidate.phone, userData }));
+    const userData = {
+      ...buildUserData({
+        candidate,
+        allowedSlots: slots.allowed,
+        poolSlots: slots.pool,
+        zone: options.timezone,
+        now: takenAt,
+      }),
+      purpose,
+    };
+    ack = await withBolnaErrors("place call", () =>
+      client.placeCall({
+        recipientPhone: candidate.phone,
+        userData,
+        scheduledAt: scheduledAt ?? undefined,
+        zone,
+        retryConfig: options.retryConfig,
+      }),
+    );
   } catch (error) {
     const mayHaveCalled = error instanceof BolnaApiError && error.bolna.mayHavePlacedCall;
     if (!mayHaveCalled) releaseLock(db, candidateId, takenAt);
@@ -224,6 +180,10 @@ export async function placeCandidateCall(
     placedBy: options.placedBy,
     actorLabel: options.actorLabel,
     batchId: options.batchId,
+    scheduled,
+    purpose,
+    retryConfig: options.retryConfig,
+    hoursNote: `${describeHours(options.callingHours)} in the candidate's zone, ${zone}`,
   });
   return { executionId: ack.executionId, candidate: updated };
 }

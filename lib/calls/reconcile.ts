@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
@@ -49,16 +49,21 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 3600_000;
 const MAX_BACKOFF_MS = 3600_000;
 const PER_SWEEP = 20;
 
-/** Calls without a final status whose last event (or creation) is older than `quietFor`. */
+/**
+ * Calls without a final status whose last event (or creation) is older than `quietFor`. A call waiting for its
+ * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too.
+ */
 export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
   const lastHeard = sql`coalesce(${calls.lastEventAt}, ${calls.createdAt})`;
+  const quietSince = now.getTime() - quietFor;
   return db
     .select({ executionId: calls.executionId })
     .from(calls)
     .where(
       and(
-        or(isNull(calls.status), notInArray(calls.status, [...TERMINAL_STATUSES])),
-        lt(lastHeard, now.getTime() - quietFor),
+        or(isNull(calls.status), notInArray(calls.status, [...TERMINAL_STATUSES]), isNotNull(calls.nextAttemptAt)),
+        lt(lastHeard, quietSince),
+        or(isNull(calls.nextAttemptAt), lt(calls.nextAttemptAt, new Date(quietSince))),
         gt(calls.createdAt, new Date(now.getTime() - GIVE_UP_AFTER_MS)),
       ),
     )
@@ -98,7 +103,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         if (waiting && waiting.nextAt > now) continue;
         try {
           const result = await reconcileCall(db, await deps.client(), executionId, config);
-          if (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus)) {
+          const waiting = db.select({ at: calls.nextAttemptAt }).from(calls).where(eq(calls.executionId, executionId)).get()?.at;
+          if (!waiting && (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus))) {
             backoff.delete(executionId);
             continue;
           }

@@ -3,13 +3,18 @@ import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, type Call, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
+import type { NextAttempt } from "./next-attempt";
 import type { Outcome } from "./outcome";
+import { reconfirmationVerdict } from "./reconfirmation-outcome";
 
 type CallUpdate = {
   candidate: Candidate;
   call: Call;
   outcome: Outcome | null;
+  /** When Bolna dials again (a scheduled call, a pending retry), with the words the board shows for it. */
+  waiting: (NextAttempt & { reason: string }) | null;
   /** When Bolna says the event happened: a person's manual decision after it wins. */
   eventAt: Date;
   now: Date;
@@ -27,6 +32,8 @@ const CANDIDATE_UPDATE = [
   "originalInterviewAt",
   "interviewAt",
   "requestedInterviewAt",
+  "nextAttemptAt",
+  "nextAttemptNumber",
 ] as const satisfies readonly (keyof Candidate)[];
 
 const statements = preparedFor((db) => ({
@@ -56,7 +63,7 @@ function isLatestCall(db: Db, candidate: Candidate, call: Call): boolean {
  * inside the caller's transaction.
  */
 export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
-  const { candidate, call, outcome, now } = update;
+  const { candidate, call, now, waiting } = update;
   if (!isLatestCall(db, candidate, call)) return candidate;
 
   const next: Candidate = {
@@ -64,12 +71,17 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
     latestCallId: call.id,
     callStatus: call.status,
     lastCallAt: placedAt(call),
+    nextAttemptAt: waiting?.at ?? null,
+    nextAttemptNumber: waiting?.number ?? null,
     updatedAt: now,
   };
+  // A reconfirmation call moves the candidate only when they say something new (lib/calls/reconfirmation-outcome.ts).
+  const outcome = call.purpose === "reconfirmation" ? reconfirmationVerdict(candidate, update.outcome) : update.outcome;
   const overriddenByPerson = candidate.manualStatusAt !== null && update.eventAt <= candidate.manualStatusAt;
-  if (!overriddenByPerson) {
+  const decides = !overriddenByPerson && outcome !== undefined;
+  if (decides) {
     next.status = outcome?.outcome ?? "calling";
-    next.statusReason = outcome?.reason ?? `Call ${call.status ?? "in progress"}`;
+    next.statusReason = outcome?.reason ?? waiting?.reason ?? `Call ${call.status ?? "in progress"}`;
     const chosen = outcome?.outcome === "rescheduled" ? outcome.newInterviewAt : undefined;
     if (chosen && chosen.getTime() !== candidate.interviewAt.getTime()) {
       if (slotHasRoom(db, chosen, candidate.id)) {
@@ -84,10 +96,12 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
   }
   const statusChanged = next.status !== candidate.status;
   const interviewChanged = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
+  // "Still coming" changes no status, but it is an answer the timeline must show once.
+  const reconfirmed = decides && call.purpose === "reconfirmation" && next.statusReason !== candidate.statusReason;
   if (statusChanged) next.statusChangedAt = now;
 
   statements(db).updateCandidate.run(next);
-  if (statusChanged || interviewChanged) {
+  if (statusChanged || interviewChanged || reconfirmed) {
     recordStatusChange(db, {
       candidateId: candidate.id,
       candidateName: candidate.name,
@@ -101,6 +115,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
       executionId: call.executionId,
       at: now,
     });
+    queueCandidateMessage(db, candidate, next, now);
   }
   return next;
 }

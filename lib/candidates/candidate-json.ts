@@ -1,4 +1,6 @@
 import type { Call, Candidate, StatusChange } from "@/db/schema";
+import { env } from "@/lib/env";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -20,6 +22,11 @@ export function candidateJson(candidate: Candidate) {
     lastCallAt: iso(candidate.lastCallAt),
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
+    // Issue #14: the candidate's zone (stored, or from the phone), and when Bolna dials next.
+    timeZone: candidateZone(candidate, env().INTERVIEW_TIMEZONE),
+    nextAttemptAt: iso(candidate.nextAttemptAt),
+    nextAttemptNumber: candidate.nextAttemptNumber,
+    inviteSequence: candidate.inviteSequence,
   };
 }
 
@@ -39,6 +46,13 @@ export function callJson(call: Call) {
     hangupReason: call.hangupReason,
     errorMessage: call.errorMessage,
     extractedData: call.extractedData,
+    // Issue #14: why the call was placed, which attempt it shows, and the retries around it.
+    purpose: call.purpose,
+    attempt: call.attempt,
+    answeredByVoicemail: call.answeredByVoicemail,
+    retryHistory: call.retryHistory,
+    scheduledAt: iso(call.scheduledAt),
+    nextAttemptAt: iso(call.nextAttemptAt),
     createdAt: iso(call.bolnaCreatedAt ?? call.createdAt),
     updatedAt: iso(call.updatedAt),
   };

@@ -1,16 +1,12 @@
 import { env } from "@/lib/env";
+import { clientHost } from "./request-origin";
 
-/**
- * The host a browser on this site names in its Origin: APP_URL's when set; else the request's Host, or the
- * X-Forwarded-Host that Callboard's own proxy writes — believed only with TRUSTED_PROXY_HOPS ≥ 1, when the port is
- * reachable only through that proxy (README, "Deploy"). Without a proxy, anyone could write that header.
- */
+/** The host (or, with APP_URL, the origin) a browser on this site names in its Origin. */
 function expected(headers: Headers): { origin: string } | { host: string } | null {
   const config = env();
   if (config.APP_URL) return { origin: new URL(config.APP_URL).origin };
-  const forwarded = config.TRUSTED_PROXY_HOPS >= 1 ? headers.get("x-forwarded-host")?.split(",").at(-1)?.trim() : undefined;
-  const host = forwarded || headers.get("host");
-  return host ? { host: host.toLowerCase() } : null;
+  const host = clientHost(headers);
+  return host ? { host } : null;
 }
 
 /**

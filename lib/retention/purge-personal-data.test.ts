@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { calls, candidates, statusChanges, webhookEvents } from "@/db/schema";
+import { calls, candidates, outboxMessages, selfServiceLinks, statusChanges, webhookEvents } from "@/db/schema";
 import { parseExecution } from "@/lib/bolna/parse-execution";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
@@ -45,7 +45,7 @@ describe("purgePersonalData", () => {
     const recentExecution = deliver(recent.phone, new Date("2026-05-30T00:00:00Z"));
 
     const purged = purgePersonalData(db, 90, now);
-    expect(purged).toEqual({ calls: 1, events: 1 });
+    expect(purged).toEqual({ calls: 1, events: 1, messages: 0, links: 0 });
 
     const oldCall = db.select().from(calls).where(eq(calls.executionId, oldExecution)).get()!;
     expect(oldCall).toMatchObject({
@@ -64,6 +64,36 @@ describe("purgePersonalData", () => {
     expect(recentCall.transcript).toContain("user:");
     expect(recentCall.recordingUrl).toMatch(/^https:/);
 
-    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0 });
+    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 0, links: 0 });
+  });
+
+  it("deletes old messages to candidates (not those still queued) and links that expired before the cutoff", () => {
+    const candidate = insertCandidate(db);
+    const now = new Date("2026-06-01T00:00:00Z");
+    const old = new Date("2026-01-01T00:00:00Z");
+    const message = { candidateId: candidate.id, kind: "confirmed", toAddress: "a@example.com", subject: "s", body: "b" };
+    db.insert(outboxMessages)
+      .values([
+        { ...message, state: "sent", createdAt: old },
+        { ...message, state: "queued", createdAt: old },
+        { ...message, state: "unsent", createdAt: now },
+      ])
+      .run();
+    const link = { candidateId: candidate.id, maxChanges: 2, createdBy: "test", createdAt: old };
+    db.insert(selfServiceLinks)
+      .values([
+        { ...link, tokenHash: crypto.randomUUID(), expiresAt: old },
+        { ...link, tokenHash: crypto.randomUUID(), expiresAt: now },
+      ])
+      .run();
+    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 1, links: 1 });
+    expect(
+      db
+        .select()
+        .from(outboxMessages)
+        .all()
+        .map((row) => row.state),
+    ).toEqual(["queued", "unsent"]);
+    expect(db.select().from(selfServiceLinks).all()).toHaveLength(1);
   });
 });

@@ -1,13 +1,14 @@
-import { and, isNotNull, lt, or } from "drizzle-orm";
+import { and, isNotNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, webhookEvents } from "@/db/schema";
+import { calls, outboxMessages, selfServiceLinks, webhookEvents } from "@/db/schema";
 
-export type PurgeResult = { calls: number; events: number };
+export type PurgeResult = { calls: number; events: number; messages: number; links: number };
 
 /**
  * Retention: after `days`, what a call said is deleted — transcripts, summaries, recordings, extracted data and
  * the raw webhook bodies — while statuses, outcomes and the audit trail stay. Calls count from their last event,
- * deliveries from their arrival.
+ * deliveries from their arrival. Messages to candidates (issue #14) go too, except those still waiting to be sent, and
+ * self-service links that expired before the cutoff: neither table grows without bound.
  */
 export function purgePersonalData(db: Db, days: number, now = new Date()): PurgeResult {
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
@@ -33,7 +34,12 @@ export function purgePersonalData(db: Db, days: number, now = new Date()): Purge
         .set({ rawBody: null })
         .where(and(lt(webhookEvents.receivedAt, cutoff), isNotNull(webhookEvents.rawBody)))
         .run().changes;
-      return { calls: purgedCalls, events: purgedEvents };
+      const purgedMessages = tx
+        .delete(outboxMessages)
+        .where(and(lt(outboxMessages.createdAt, cutoff), ne(outboxMessages.state, "queued")))
+        .run().changes;
+      const purgedLinks = tx.delete(selfServiceLinks).where(lt(selfServiceLinks.expiresAt, cutoff)).run().changes;
+      return { calls: purgedCalls, events: purgedEvents, messages: purgedMessages, links: purgedLinks };
     },
     { behavior: "immediate" },
   );

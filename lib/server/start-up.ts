@@ -8,6 +8,8 @@ import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
 import { log, logError } from "@/lib/log";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { startMailSender } from "@/lib/mail/mail-sender";
+import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
@@ -46,7 +48,7 @@ function houseKeep(): void {
  * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
  * first request is served: the database is migrated (opening it does that), demo data and users are made, the
  * WAL checkpoint worker starts, and the background work: retention purge, housekeeping of what outsiders leave
- * behind, reconciler, batch runner, and in demo
+ * behind, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
  * mode the Bolna simulator.
  */
 export async function startCallboard(): Promise<void> {
@@ -72,6 +74,8 @@ export async function startCallboard(): Promise<void> {
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
   startBatchRunner(getDb);
   startReconciler(getDb);
+  startReconfirmationScheduler(getDb());
+  startMailSender(getDb());
 }
 
 /**

@@ -25,6 +25,8 @@ import {
   deliveryOrderArb,
   lifecycleArb,
   lifecycleBodies,
+  retriedLifecycleArb,
+  retriedLifecycleBodies,
   type EventBody,
   type Lifecycle,
 } from "../support/lifecycle";
@@ -42,6 +44,7 @@ const CONFIG = { timezone: ZONE, defaultCountry: "IN" };
 const ORIGINAL_INTERVIEW = new Date("2025-12-15T14:00:00Z");
 
 const IN_PROCESS_RUNS = LONG ? 3000 : 300;
+const RETRIED_RUNS = LONG ? 2000 : 200;
 const TWO_CALL_RUNS = LONG ? 1500 : 150;
 const HTTP_RUNS = LONG ? 200 : 20;
 const TIMEOUT = LONG ? 1_200_000 : 120_000;
@@ -131,6 +134,40 @@ describe("ordering and duplicates, in process on a real SQLite file", () => {
           if (audit.length > 0) expect(audit.at(-1)!.toStatus).toBe(actual.candidate.status);
         }),
         { numRuns: IN_PROCESS_RUNS, seed: seedFor("single-call ordering") },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    `a retried execution (attempts 0..3, same id) delivered in any order with duplicates ends in the in-order state (${RETRIED_RUNS} runs)`,
+    () => {
+      const arb = retriedLifecycleArb.chain((retried) => {
+        const count = retriedLifecycleBodies(retried, "x", "+910000000000").length;
+        return fc.tuple(fc.constant(retried), deliveryOrderArb(count, 6));
+      });
+      fc.assert(
+        fc.property(arb, ([retried, order]) => {
+          const reference = insertCandidate(db, { interviewAt: ORIGINAL_INTERVIEW });
+          const referenceBodies = retriedLifecycleBodies(retried, crypto.randomUUID(), reference.phone);
+          for (const body of referenceBodies) applyExecution(db, deliveryOf(body), CONFIG);
+          const expected = stateOf(db, reference.id, referenceBodies[0]!.id);
+
+          const subject = insertCandidate(db, { interviewAt: ORIGINAL_INTERVIEW });
+          const bodies = retriedLifecycleBodies(retried, crypto.randomUUID(), subject.phone);
+          for (const index of order) applyExecution(db, deliveryOf(bodies[index]!), CONFIG);
+          const actual = stateOf(db, subject.id, bodies[0]!.id);
+
+          expect(actual).toEqual(expected);
+          // The last attempt decides: its number, and none of an earlier attempt's conversation.
+          expect(actual.call?.attempt).toBe(retried.earlier.length);
+          const lastBodies = bodies.filter((body) => body.retry_count === retried.earlier.length);
+          const transcripts = new Set(lastBodies.map((body) => body.transcript).filter(Boolean));
+          if (actual.call?.transcript) expect(transcripts.has(actual.call.transcript)).toBe(true);
+          const audit = auditRows(db, subject.id);
+          expect(audit.filter((entry) => !isRealChange(entry))).toEqual([]);
+        }),
+        { numRuns: RETRIED_RUNS, seed: seedFor("retried ordering") },
       );
     },
     TIMEOUT,

@@ -41,6 +41,11 @@ export function callView(row: typeof calls.$inferSelect) {
     extractedData: row.extractedData,
     bolnaCreatedAt: iso(row.bolnaCreatedAt),
     bolnaUpdatedAt: iso(row.bolnaUpdatedAt),
+    attempt: row.attempt,
+    answeredByVoicemail: row.answeredByVoicemail,
+    retryHistory: row.retryHistory,
+    scheduledAt: iso(row.scheduledAt),
+    nextAttemptAt: iso(row.nextAttemptAt),
   };
 }
 
@@ -66,6 +71,8 @@ export function candidateView(db: Db, candidateId: number) {
     requestedInterviewAt: iso(row.requestedInterviewAt),
     callStatus: row.callStatus,
     lastCallAt: iso(row.lastCallAt),
+    nextAttemptAt: iso(row.nextAttemptAt),
+    nextAttemptNumber: row.nextAttemptNumber,
   };
 }
 

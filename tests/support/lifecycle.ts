@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import type { Delivery } from "@/lib/calls/apply-execution";
 import { parseExecution } from "@/lib/bolna/parse-execution";
+import { parseBolnaTime } from "@/lib/time/bolna-time";
 
 /**
  * Generated Bolna call lifecycles for the hardening tests: the statuses a call moves through, with the fields
@@ -274,4 +275,71 @@ export function deliveryOf(body: unknown, receivedAt = new Date()): Delivery {
     receivedAt,
     source: "webhook",
   };
+}
+
+// --- Bolna's retries (issue #14) ---
+
+/** The retry_config Bolna echoes on every body of a call placed with retries. */
+export const RETRY_CONFIG_ECHO = {
+  enabled: true,
+  max_retries: 3,
+  retry_on_statuses: ["no-answer", "busy", "failed"],
+  retry_on_voicemail: false,
+  retry_intervals_minutes: [30, 60, 120],
+};
+
+/** One execution played over several attempts: each earlier one ended in a status Bolna retries. */
+export type RetriedLifecycle = { earlier: Lifecycle[]; last: Lifecycle };
+
+const retriedEndingArb = fc.constantFrom("no-answer", "busy", "failed").map((kind) => ({ kind }) as Ending);
+
+export const retriedLifecycleArb: fc.Arbitrary<RetriedLifecycle> = fc.record({
+  earlier: fc.array(
+    fc
+      .tuple(lifecycleArb, retriedEndingArb)
+      .map(([lifecycle, ending]): Lifecycle => ({ ...lifecycle, ending, inProgress: 0, disconnected: false })),
+    { minLength: 1, maxLength: 3 },
+  ),
+  last: lifecycleArb,
+});
+
+/**
+ * Every body of a retried execution in the order Bolna produced them: attempt 0's lifecycle, then for each retry
+ * a `scheduled` body (retry_count n, retry_history of the attempts so far, the retry's scheduled_at) and that
+ * attempt's lifecycle, all under one execution id and one created_at.
+ */
+export function retriedLifecycleBodies(retried: RetriedLifecycle, executionId: string, phone: string): EventBody[] {
+  const attempts = [...retried.earlier, retried.last];
+  const createdAt = bolnaTime(attempts[0]!.createdAtMicros);
+  const bodies: EventBody[] = [];
+  const history: { attempt: number; status: string; at: string }[] = [];
+  let clock = attempts[0]!.createdAtMicros;
+  attempts.forEach((lifecycle, attempt) => {
+    const common = { created_at: createdAt, retry_count: attempt, retry_config: RETRY_CONFIG_ECHO };
+    if (attempt > 0) {
+      clock += 1_000_000;
+      const retryAt = clock + RETRY_CONFIG_ECHO.retry_intervals_minutes[attempt - 1]! * 60_000_000;
+      bodies.push({
+        ...lifecycleBodies({ ...lifecycle, queued: true, createdAtMicros: clock - 1 }, executionId, phone)[0]!,
+        ...common,
+        status: "scheduled",
+        updated_at: bolnaTime(clock),
+        scheduled_at: bolnaTime(retryAt),
+        retry_history: [...history],
+      });
+      clock = retryAt;
+    }
+    const own: EventBody[] = lifecycleBodies({ ...lifecycle, createdAtMicros: clock }, executionId, phone).map((body) => ({
+      ...body,
+      ...common,
+      retry_history: history.length > 0 ? [...history] : null,
+    }));
+    bodies.push(...own);
+    const end = own.at(-1);
+    if (end) {
+      history.push({ attempt: attempt + 1, status: end.status, at: end.updated_at as string });
+      clock = Math.max(clock, parseBolnaTime(end.updated_at)?.micros ?? clock);
+    }
+  });
+  return bodies;
 }

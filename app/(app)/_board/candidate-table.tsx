@@ -4,6 +4,7 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import type { Candidate } from "@/db/schema";
 import { CANDIDATE_SORTS, type CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { boardHref } from "./board-href";
+import { ReachBadge } from "./reach-badge";
 
 type Sort = (typeof CANDIDATE_SORTS)[number];
 
@@ -82,6 +83,7 @@ export function CandidateTable({ rows, query, zone, actions }: Props) {
               </td>
               <td className="px-3 py-2">
                 <StatusBadge status={row.status} />
+                <ReachBadge candidate={row} zone={zone} />
               </td>
               <td className="truncate px-3 py-2 font-mono text-xs" data-testid="call-status">
                 {row.callStatus ?? "—"}

@@ -21,6 +21,8 @@ export async function startBatch(_state: ActionState, form: FormData): Promise<A
       allPending: form.get("allPending") === "on",
       concurrency: numberOr(form.get("concurrency"), 3),
       pacingMs: Math.round(numberOr(form.get("pacingSeconds"), 1) * 1000),
+      // Empty: the configured retries (CALL_RETRIES); a number overrides them for this batch.
+      retry: form.get("retries") ? { maxRetries: Number(form.get("retries")) } : undefined,
     });
     batchId = createBatch(getDb(), input, actor).id;
     return { ok: true };

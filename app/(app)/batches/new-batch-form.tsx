@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { idle } from "@/lib/http/action-state";
 import { startBatch } from "./actions";
+import { RetriesField } from "./retries-field";
 
 export type PendingCandidate = { id: number; name: string; phone: string; interview: string };
 
@@ -61,6 +62,7 @@ export function NewBatchForm({ pending, more }: { pending: PendingCandidate[]; m
           />
           {errors.pacingSeconds && <span className="text-xs text-rose-700">{errors.pacingSeconds}</span>}
         </label>
+        <RetriesField error={errors.retry} />
       </div>
       {state.message && !state.ok && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">

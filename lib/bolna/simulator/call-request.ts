@@ -1,10 +1,30 @@
 import { z } from "zod";
+import { RETRYABLE_STATUSES } from "@/lib/bolna/retry-config";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const WITH_OFFSET = /[+-]\d{2}:?\d{2}$/;
 /** Bolna refuses to schedule a call less than this far ahead. */
 const MIN_SCHEDULE_AHEAD_MS = 2 * 60_000;
+
+// Bolna's documented bounds and defaults (reference §7).
+const retryConfig = z.object({
+  enabled: z.boolean({ error: "retry_config.enabled must be a boolean" }).default(false),
+  max_retries: z
+    .number({ error: "retry_config.max_retries must be a number" })
+    .int()
+    .min(1, "retry_config.max_retries must be between 1 and 3")
+    .max(3, "retry_config.max_retries must be between 1 and 3")
+    .default(3),
+  retry_on_statuses: z
+    .array(z.enum(RETRYABLE_STATUSES, { error: "retry_config.retry_on_statuses may hold no-answer, busy, failed, error" }))
+    .default(["no-answer", "busy", "failed"]),
+  retry_on_voicemail: z.boolean({ error: "retry_config.retry_on_voicemail must be a boolean" }).default(false),
+  retry_intervals_minutes: z
+    .array(z.number().positive("retry_config.retry_intervals_minutes must be positive numbers"))
+    .min(1, "retry_config.retry_intervals_minutes must not be empty")
+    .default([30, 60, 120]),
+});
 
 const callRequest = z.object({
   agent_id: z.string({ error: "agent_id is required" }).trim().min(1, "agent_id is required"),
@@ -24,6 +44,7 @@ const callRequest = z.object({
     })
     .optional(),
   user_data: z.record(z.string(), z.unknown(), { error: "user_data must be an object" }).optional(),
+  retry_config: retryConfig.optional(),
 });
 
 export type CallRequest = z.infer<typeof callRequest>;

@@ -29,8 +29,11 @@ function opening(context: CallContext): Turn[] {
     ["user", `Yes, this is ${context.firstName}.`],
     [
       "assistant",
-      `Hi ${context.firstName}! I'm calling about your interview for the ${context.position} position. ` +
-        "Do you have a few moments to discuss your interview schedule?",
+      context.purpose === "reconfirmation"
+        ? `Hi ${context.firstName}! I'm calling to check that you are still coming to your interview for the ` +
+          `${context.position} position. Do you have a moment?`
+        : `Hi ${context.firstName}! I'm calling about your interview for the ${context.position} position. ` +
+          "Do you have a few moments to discuss your interview schedule?",
     ],
   ];
 }

@@ -94,6 +94,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
     return {
       name: setting?.name ?? scenarioForPhone(phone),
       dropWebhooks: setting?.dropWebhooks ?? options.dropWebhooks ?? false,
+      retries: setting?.retries ?? [],
     };
   }
 
@@ -117,6 +118,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       createdAt,
       scheduledAt: scheduledAt ?? createdAt,
       status: startsInMs > 0 ? "scheduled" : "queued",
+      retryConfig: request.retry_config ?? null,
     });
     const call: SimulatedCall = {
       executionId,
@@ -125,6 +127,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       fromPhone: request.from_phone_number ?? null,
       userData,
       scheduledAt,
+      scheduledAtAsSent: (body.ok && (body.value as { scheduled_at?: string }).scheduled_at) || null,
       scenario: scenario.name,
       dropWebhooks: scenario.dropWebhooks,
       execution,
@@ -134,12 +137,18 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       random: createRandom(Math.floor(random.next() * 2 ** 32)),
       stopper: new AbortController(),
     };
-    const steps = lifecycle(scenario.name, readCallContext(userData), run.random, {
-      disconnectedFirst: habits.disconnectedFirst,
-      startsInMs,
-    });
+    const context = readCallContext(userData);
+    const scenarioOf = (attempt: number) =>
+      attempt === 0 ? scenario.name : (scenario.retries[Math.min(attempt, scenario.retries.length) - 1] ?? scenario.name);
     runs.set(executionId, run);
-    runner.start(run, steps);
+    runner.start(run, {
+      steps: (attempt) =>
+        lifecycle(scenarioOf(attempt), context, run.random, {
+          disconnectedFirst: habits.disconnectedFirst,
+          startsInMs: attempt === 0 ? startsInMs : 0,
+        }),
+      retry: request.retry_config?.enabled ? request.retry_config : null,
+    });
     if (respondDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, respondDelayMs));
     sendJson(res, 200, { message: "done", status: execution.status, execution_id: executionId });
   }

@@ -29,6 +29,8 @@ export type NewCall = {
   createdAt: string;
   scheduledAt: string;
   status: "queued" | "scheduled";
+  /** The retry_config of POST /call, echoed as Bolna does; null without one. */
+  retryConfig: Record<string, unknown> | null;
 };
 
 /** A new execution with every key of Bolna's bodies, in Bolna's order (compare tests/fixtures/bolna/01-queued.json). */
@@ -61,7 +63,7 @@ export function newExecution(call: NewCall): ExecutionBody {
     agent_number: call.fromPhone,
     initiated_at: null,
     deleted: false,
-    retry_config: null,
+    retry_config: call.retryConfig,
     retry_count: 0,
     retry_history: null,
     telephony_data: {
@@ -88,6 +90,26 @@ export function newExecution(call: NewCall): ExecutionBody {
     termination_reason: null,
   };
 }
+
+/** What a new attempt (one of Bolna's retries) starts without: the previous attempt's conversation and hang-up. */
+export const NEW_ATTEMPT: Record<string, unknown> = {
+  answered_by_voice_mail: null,
+  conversation_duration: 0,
+  transcript: null,
+  extracted_data: null,
+  summary: null,
+  error_message: null,
+};
+
+export const NEW_ATTEMPT_TELEPHONY: Record<string, unknown> = {
+  duration: null,
+  recording_url: null,
+  provider_call_id: null,
+  hangup_by: null,
+  hangup_reason: null,
+  hangup_provider_code: null,
+  ring_duration: null,
+};
 
 export function applyChange(body: ExecutionBody, change: StatusChange, now: string): ExecutionBody {
   return {

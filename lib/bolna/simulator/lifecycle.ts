@@ -62,7 +62,39 @@ function answeredCall(scenario: AnsweredScenario, context: CallContext, random: 
   return [...steps, completed];
 }
 
-function unansweredEnd(scenario: UnansweredScenario): Step {
+/**
+ * A machine picks up; Bolna's voicemail detection hangs up after the greeting. The greeting's own words ("Yes,
+ * …") must not read as a confirmation: only `answered_by_voice_mail` tells the truth.
+ */
+function voicemail(context: CallContext, random: Random): Step[] {
+  const transcript =
+    "assistant: Hello, this is Ava, calling about your job application.\n" +
+    `user: Hi, you've reached ${context.firstName}. Yes, I'll call you back, please leave a message after the tone.\n`;
+  return [
+    { afterMs: AT.answered, status: "in-progress" },
+    {
+      afterMs: AT.hungUp,
+      status: "completed",
+      fields: {
+        answered_by_voice_mail: true,
+        conversation_duration: 9.2,
+        transcript,
+        summary: "The call reached a voicemail greeting; no message was left.",
+        ...billing(9.2, 52, "processed"),
+      },
+      telephony: {
+        duration: "11",
+        recording_url: `https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC${random.hex(32)}/RE${random.hex(32)}`,
+        hangup_by: "System",
+        hangup_reason: "Voicemail detected",
+        hangup_provider_code: 4000,
+        ring_duration: 6,
+      },
+    },
+  ];
+}
+
+function unansweredEnd(scenario: Exclude<UnansweredScenario, "voicemail">): Step {
   switch (scenario) {
     case "no-answer":
       return {
@@ -98,9 +130,11 @@ export function lifecycle(scenario: ScenarioName, context: CallContext, random: 
   };
   const steps = isAnswered(scenario)
     ? [queued, ringing, ...answeredCall(scenario, context, random, options.disconnectedFirst)]
-    : scenario === "failed"
-      ? [queued, unansweredEnd(scenario)]
-      : [queued, ringing, unansweredEnd(scenario)];
+    : scenario === "voicemail"
+      ? [queued, ringing, ...voicemail(context, random)]
+      : scenario === "failed"
+        ? [queued, unansweredEnd(scenario)]
+        : [queued, ringing, unansweredEnd(scenario)];
   if (options.startsInMs <= 0) return steps;
   const scheduled: Step = { afterMs: AT.queued, status: "scheduled" };
   return [scheduled, ...steps.map((step) => ({ ...step, afterMs: step.afterMs + options.startsInMs }))];

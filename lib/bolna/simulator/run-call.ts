@@ -1,5 +1,14 @@
 import { setTimeout as wait } from "node:timers/promises";
-import { applyChange, type ExecutionBody, type StatusChange, type Step } from "./execution-body";
+import type { RetryConfig } from "@/lib/bolna/retry-config";
+import { formatBolnaTime } from "./bolna-clock";
+import {
+  applyChange,
+  NEW_ATTEMPT,
+  NEW_ATTEMPT_TELEPHONY,
+  type ExecutionBody,
+  type StatusChange,
+  type Step,
+} from "./execution-body";
 import type { Random } from "@/lib/seeded-random";
 import type { ScenarioName } from "./scenarios";
 import { deliverWebhook, type WebhookTarget } from "./webhook-delivery";
@@ -22,6 +31,8 @@ export type SimulatedCall = {
   /** The `user_data` sent with POST /call. */
   userData: Record<string, unknown>;
   scheduledAt: string | null;
+  /** scheduled_at exactly as POST /call sent it (offset included), for tests to read. */
+  scheduledAtAsSent: string | null;
   scenario: ScenarioName;
   dropWebhooks: boolean;
   /** The latest state: what GET /executions/:id answers. */
@@ -30,6 +41,12 @@ export type SimulatedCall = {
 
 /** A call being played out. Each call has its own seeded generator, so overlapping calls stay reproducible. */
 export type CallRun = { call: SimulatedCall; random: Random; stopper: AbortController };
+
+/**
+ * What to play: the steps of each attempt (0: the call as placed; 1, 2, 3: Bolna's retries), and the call's
+ * retry_config, which decides whether a retry follows an attempt.
+ */
+export type AttemptPlan = { steps: (attempt: number) => Step[]; retry: RetryConfig | null };
 
 export type Runtime = {
   speed: number;
@@ -84,8 +101,7 @@ export function createCallRunner(runtime: Runtime) {
     }
   }
 
-  async function play(run: CallRun, steps: Step[]): Promise<void> {
-    const signal = AbortSignal.any([runtime.closing, run.stopper.signal]);
+  async function playSteps(run: CallRun, steps: Step[], signal: AbortSignal): Promise<void> {
     let elapsed = 0;
     for (const [index, step] of steps.entries()) {
       await wait((step.afterMs - elapsed) / runtime.speed, undefined, { signal });
@@ -95,11 +111,46 @@ export function createCallRunner(runtime: Runtime) {
     }
   }
 
+  /** Whether Bolna retries after this attempt's end: a status it retries on, or a voicemail when asked to. */
+  function retries(body: ExecutionBody, config: RetryConfig | null, attempt: number): boolean {
+    if (!config?.enabled || attempt >= config.max_retries) return false;
+    if (body.answered_by_voice_mail === true) return config.retry_on_voicemail;
+    return (config.retry_on_statuses as string[]).includes(body.status);
+  }
+
+  /**
+   * Plays every attempt of the call. Between attempts, as Bolna does (bolna.ai/docs/auto-retry), the same execution
+   * goes back to `scheduled` with `retry_count`, `retry_history` and the `scheduled_at` of the retry, and the
+   * attempt's own fields (transcript, recording, …) start empty again. Intervals are divided by the speed.
+   */
+  async function play(run: CallRun, plan: AttemptPlan): Promise<void> {
+    const signal = AbortSignal.any([runtime.closing, run.stopper.signal]);
+    for (let attempt = 0; ; attempt++) {
+      await playSteps(run, plan.steps(attempt), signal);
+      const ended = run.call.execution;
+      if (!retries(ended, plan.retry, attempt)) return;
+      const intervals = plan.retry!.retry_intervals_minutes;
+      const waitMs = (intervals[Math.min(attempt, intervals.length - 1)]! * 60_000) / runtime.speed;
+      const history = Array.isArray(ended.retry_history) ? ended.retry_history : [];
+      publish(run, {
+        status: "scheduled",
+        fields: {
+          ...NEW_ATTEMPT,
+          retry_count: attempt + 1,
+          retry_history: [...history, { attempt: attempt + 1, status: ended.status, at: ended.updated_at }],
+          scheduled_at: formatBolnaTime(Math.floor((Date.now() + waitMs) * 1000)),
+        },
+        telephony: NEW_ATTEMPT_TELEPHONY,
+      });
+      await wait(waitMs, undefined, { signal });
+    }
+  }
+
   return {
-    start(run: CallRun, steps: Step[]): void {
-      play(run, steps).catch(ignoreAbort);
+    start(run: CallRun, plan: AttemptPlan): void {
+      play(run, plan).catch(ignoreAbort);
     },
-    /** Ends a queued or scheduled call: its remaining steps never happen. */
+    /** Ends a queued or scheduled call (a scheduled retry too): its remaining steps and attempts never happen. */
     stop(run: CallRun): void {
       run.stopper.abort();
       publish(run, { status: "stopped" });

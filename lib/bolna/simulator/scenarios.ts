@@ -1,5 +1,8 @@
-/** How a simulated call ends. The first three are answered calls; the rest never reach the candidate. */
-export const SCENARIOS = ["confirmed", "declined", "rescheduled", "no-answer", "busy", "failed"] as const;
+/**
+ * How a simulated call ends. The first three are answered calls; the rest never reach the candidate (a
+ * voicemail is answered, by a machine: Bolna's detection hangs up with `answered_by_voice_mail: true`).
+ */
+export const SCENARIOS = ["confirmed", "declined", "rescheduled", "no-answer", "busy", "failed", "voicemail"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type AnsweredScenario = Extract<ScenarioName, "confirmed" | "declined" | "rescheduled">;
 export type UnansweredScenario = Exclude<ScenarioName, AnsweredScenario>;
@@ -8,6 +11,11 @@ export type ScenarioSetting = {
   name: ScenarioName;
   /** Every webhook of the call is lost; only GET /executions/:id tells how it ended. */
   dropWebhooks?: boolean;
+  /**
+   * How each of Bolna's retries ends (the call's retry_config decides whether there are any), in order; the last
+   * repeats. Without it every attempt ends like the first.
+   */
+  retries?: ScenarioName[];
 };
 
 export function isAnswered(name: ScenarioName): name is AnsweredScenario {
@@ -16,7 +24,7 @@ export function isAnswered(name: ScenarioName): name is AnsweredScenario {
 
 /**
  * The scenario of a number nobody chose one for, by its last digit. Digits 1–6 match the sample bodies in
- * tests/fixtures/bolna (+919800000101 … 106) and the demo seed, so a demo shows every outcome.
+ * tests/fixtures/bolna (+919800000101 … 106) and the demo seed, so a demo shows every outcome; 9 is a voicemail.
  */
 export const SCENARIO_BY_LAST_DIGIT: Readonly<Record<string, ScenarioName>> = {
   "0": "confirmed",
@@ -28,7 +36,7 @@ export const SCENARIO_BY_LAST_DIGIT: Readonly<Record<string, ScenarioName>> = {
   "6": "rescheduled",
   "7": "confirmed",
   "8": "rescheduled",
-  "9": "declined",
+  "9": "voicemail",
 };
 
 export function scenarioForPhone(phone: string): ScenarioName {

@@ -92,6 +92,7 @@ const PHONES: Record<ScenarioName, string> = {
   "no-answer": "+919811110004",
   busy: "+919811110005",
   failed: "+919811110006",
+  voicemail: "+919811110007",
 };
 
 describe("Bolna simulator", () => {
@@ -126,6 +127,8 @@ describe("Bolna simulator", () => {
     expect(outcomeOf("no-answer")).toMatchObject({ outcome: "no_answer", reason: "No answer" });
     expect(outcomeOf("busy")).toMatchObject({ outcome: "pending", reason: "Line busy" });
     expect(outcomeOf("failed")).toMatchObject({ outcome: "pending", reason: expect.stringMatching(/^Call failed/) });
+    // The greeting says "Yes, I'll call you back": a machine's words, never a confirmation.
+    expect(outcomeOf("voicemail")).toMatchObject({ outcome: "no_answer", reason: expect.stringMatching(/^Voicemail/) });
 
     const template = fixture("05-completed-confirmed.json");
     for (const { text, headers } of receiver.received) {
@@ -252,7 +255,83 @@ describe("Bolna simulator", () => {
       message: "scheduled_at must be ISO 8601 with an offset such as +00:00",
     });
     expect((await post({ ...valid, scheduled_at: inAnHour.replace("Z", "+00:00") })).status).toBe(200);
+    const inAMinute = new Date(Date.now() + 60_000).toISOString().replace("Z", "+00:00");
+    expect(await (await post({ ...valid, scheduled_at: inAMinute })).json()).toEqual({
+      message: "scheduled_at must be at least 2 minutes in the future",
+    });
+    for (const retry_config of [
+      { enabled: true, max_retries: 4 },
+      { enabled: true, max_retries: 0 },
+      { enabled: true, retry_on_statuses: ["completed"] },
+      { enabled: true, retry_intervals_minutes: [] },
+      { enabled: "yes" },
+    ]) {
+      expect((await post({ ...valid, retry_config })).status, JSON.stringify(retry_config)).toBe(400);
+    }
     expect(simulator.calls()).toHaveLength(1);
+  });
+
+  it("plays Bolna's retries: the same execution back to scheduled with retry_count and retry_history, until one ends", async () => {
+    const { simulator, receiver } = await simulate({ speed: 600, habits: false });
+    simulator.setScenario("+919855550001", { name: "no-answer", retries: ["busy", "confirmed"] });
+    const response = await fetch(`${simulator.url}/call`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        agent_id: AGENT_ID,
+        recipient_phone_number: "+919855550001",
+        user_data: userDataFor("Asha Verma"),
+        retry_config: { enabled: true, max_retries: 3, retry_intervals_minutes: [1, 2] },
+      }),
+    });
+    const { execution_id: id } = (await response.json()) as { execution_id: string };
+    await vi.waitFor(() => expect(executionsOf(receiver.received, id).at(-1)?.execution.status).toBe("completed"), 10_000);
+    const events = executionsOf(receiver.received, id).map(({ execution }) => execution);
+    expect(events.map((event) => `${event.attempt}:${event.status}`)).toEqual([
+      "0:queued",
+      "0:ringing",
+      "0:no-answer",
+      "1:scheduled",
+      "1:queued",
+      "1:ringing",
+      "1:busy",
+      "2:scheduled",
+      "2:queued",
+      "2:ringing",
+      "2:in-progress",
+      "2:completed",
+    ]);
+    const secondRetry = events[7]!;
+    expect(secondRetry.retryHistory?.map(({ attempt, status }) => ({ attempt, status }))).toEqual([
+      { attempt: 1, status: "no-answer" },
+      { attempt: 2, status: "busy" },
+    ]);
+    // The second interval (2 minutes) divided by the speed: 200 ms after the busy attempt ended.
+    const waited = secondRetry.scheduledAt!.getTime() - secondRetry.updatedAt!.date.getTime();
+    expect(Math.abs(waited - 200)).toBeLessThan(50);
+    expect(secondRetry.transcript).toBeNull();
+    expect(events.at(-1)?.retryConfig).toMatchObject({ max_retries: 3, retry_intervals_minutes: [1, 2] });
+    expect(deriveOutcome(events.at(-1)!, "UTC")?.outcome).toBe("confirmed");
+  });
+
+  it("stops a call waiting for its retry (POST /call/{id}/stop)", async () => {
+    const { simulator, client, receiver } = await simulate({ speed: 60, habits: false });
+    simulator.setScenario("+919855550002", "no-answer");
+    const response = await fetch(`${simulator.url}/call`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        agent_id: AGENT_ID,
+        recipient_phone_number: "+919855550002",
+        retry_config: { enabled: true, max_retries: 1, retry_intervals_minutes: [60] },
+      }),
+    });
+    const { execution_id: id } = (await response.json()) as { execution_id: string };
+    await vi.waitFor(() => expect(executionsOf(receiver.received, id).at(-1)?.execution.status).toBe("scheduled"), 5_000);
+    expect((await client.stopCall(id)).status).toBe("stopped");
+    const stopped = parseExecution((await client.getExecution(id)).execution);
+    expect(stopped.ok && stopped.execution).toMatchObject({ status: "stopped", attempt: 1 });
+    await expect(client.stopCall(id)).rejects.toThrow();
   });
 
   it("leaves no timer behind once closed", async () => {

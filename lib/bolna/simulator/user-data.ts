@@ -30,6 +30,7 @@ const userDataSchema = z.looseObject({
   alternative_slots: list,
   alternative_slots_formatted: z.array(z.string()).max(20).optional().catch(undefined),
   alternative_slots_iso: list,
+  purpose: z.enum(["confirmation", "reconfirmation"]).optional().catch(undefined),
 });
 
 /** A slot as the prototype's agent extracts it. */
@@ -44,6 +45,8 @@ export type CallContext = {
   interviewSpoken: string;
   originalSlot: ExtractedSlot | null;
   alternatives: Alternative[];
+  /** `reconfirmation`: the reminder call before the interview (user_data.purpose); the agent asks "still coming?". */
+  purpose: "confirmation" | "reconfirmation";
 };
 
 const ISO_START = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)/i;
@@ -96,5 +99,6 @@ export function readCallContext(userData: Record<string, unknown>): CallContext 
       "the scheduled time",
     originalSlot,
     alternatives,
+    purpose: data.purpose ?? "confirmation",
   };
 }

@@ -15,6 +15,7 @@ import { AuditTrail } from "./audit-trail";
 import { CallCard } from "./call-card";
 import { CandidateProfile } from "./candidate-profile";
 import { Corrections } from "./corrections";
+import { ReachPanel } from "./reach-panel";
 import { ReschedulingSlotsForm } from "./rescheduling-slots-form";
 
 type Props = { params: Promise<{ id: string }> };
@@ -82,6 +83,7 @@ export default async function CandidatePage({ params }: Props) {
               </ul>
             )}
           </section>
+          <ReachPanel candidateId={profile.id} actor={actor} />
           <Corrections profile={profile} allowed={allowed} />
         </div>
       </div>

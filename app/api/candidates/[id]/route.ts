@@ -3,14 +3,18 @@ import { callJson, candidateJson, statusChangeJson } from "@/lib/candidates/cand
 import { deleteCandidate } from "@/lib/candidates/delete-candidate";
 import { getCandidateDetail } from "@/lib/candidates/get-candidate";
 import { idParam, withPermission } from "@/lib/http/route";
+import { reachJson } from "@/lib/reach/reach-summary";
 import { otherMethods } from "@/lib/http/other-methods";
 
 type Params = { id: string };
 
 export const GET = withPermission<Params>("candidates:read", ({ params }) => {
-  const detail = getCandidateDetail(getDb(), idParam(params.id, "Candidate"));
+  const db = getDb();
+  const detail = getCandidateDetail(db, idParam(params.id, "Candidate"));
   return Response.json({
     candidate: candidateJson(detail.candidate),
+    // Issue #14: the reminder call and the self-service link of this candidate.
+    reach: reachJson(db, detail.candidate),
     calls: detail.calls.map(callJson),
     history: detail.history.map(statusChangeJson),
     reschedulingSlots: detail.reschedulingSlots.map((slot) => ({ ...slot, startsAt: slot.startsAt.toISOString() })),

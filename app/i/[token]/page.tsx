@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/http/api-error";
+import { openLink, type OpenLink } from "@/lib/self-service/links";
+import { limitSelfService } from "@/lib/self-service/rate-limit";
+import { selfServiceView } from "@/lib/self-service/self-service-view";
+import { longDateTime, zoneLabel } from "@/lib/time/long-time";
+import { SelfServiceForms } from "./self-service-forms";
+
+export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+type Opened = { kind: "open"; opened: OpenLink } | { kind: "refused"; error: ApiError };
+
+function open(token: string, now: Date): Opened {
+  try {
+    return { kind: "open", opened: openLink(getDb(), token, now) };
+  } catch (error) {
+    if (error instanceof ApiError) return { kind: "refused", error };
+    throw error;
+  }
+}
+
+/**
+ * The candidate's self-service page, open without an account (proxy.ts lets /i/ through): their first name, the
+ * position and the interview in their own time zone, and what they may do — confirm, or move to a free slot.
+ * An unusable link (forged, expired, replaced, used up) gets the not-found page and a 404.
+ */
+export default async function SelfServicePage({ params }: Props) {
+  const { token } = await params;
+  const db = getDb();
+  try {
+    await limitSelfService(db, new Headers(await headers()));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">Please wait a moment</h1>
+        <p className="text-slate-700">{error.message}</p>
+      </Shell>
+    );
+  }
+  const now = new Date();
+  const result = open(token, now);
+  if (result.kind === "refused") notFound();
+  const view = selfServiceView(db, result.opened, now);
+  const { candidate } = view;
+  const slots = view.slots.map((slot) => ({ id: slot.id, label: longDateTime(slot.startsAt, candidate.timeZone) }));
+
+  return (
+    <Shell>
+      <p className="text-sm text-slate-600">Hello {candidate.firstName},</p>
+      <h1 className="text-xl font-semibold">Your interview{candidate.position ? ` for ${candidate.position}` : ""}</h1>
+      <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <p className="text-lg font-medium" data-testid="interview-time">
+          {longDateTime(candidate.interviewAt, candidate.timeZone)}
+        </p>
+        <p className="text-sm text-slate-600">Your local time ({zoneLabel(candidate.interviewAt, candidate.timeZone)})</p>
+        {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">You have confirmed this interview.</p>}
+        <a
+          href={`/i/${token}/invite.ics`}
+          className="mt-3 inline-block rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500"
+        >
+          Add to my calendar (.ics)
+        </a>
+      </div>
+      <SelfServiceForms
+        token={token}
+        canConfirm={view.canConfirm && !view.confirmed}
+        canReschedule={view.canReschedule}
+        slots={slots}
+        cutoffHours={view.cutoffHours}
+        declined={candidate.status === "declined"}
+      />
+      <p className="text-xs text-slate-500">
+        This link allows {view.changesLeft} more change{view.changesLeft === 1 ? "" : "s"} and works until{" "}
+        {longDateTime(view.expiresAt, candidate.timeZone)} (your time).
+      </p>
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
+      <p className="text-sm font-semibold tracking-wide text-slate-500">Callboard</p>
+      {children}
+    </main>
+  );
+}

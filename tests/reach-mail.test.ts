@@ -1,0 +1,145 @@
+import crypto from "node:crypto";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { API_TOKEN, api, createCandidate, startApiServer, unique, type Json } from "./support/auth-client";
+import { freePort } from "./support/free-port";
+import { parseIcs } from "./support/ics";
+import { loadPayload, retarget } from "./support/payloads";
+import type { TestServer } from "./support/server";
+import { postWebhook } from "./support/webhook-client";
+
+/**
+ * Messages to candidates through a real SMTP server (smtp-server on a free port), read back with mailparser: the
+ * server is started with SMTP_URL, and its sender job delivers what the outbox queued.
+ */
+const REFUSED = "refuse-me@example.com";
+let smtp: SMTPServer;
+let server: TestServer;
+const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address === REFUSED) return callback(new Error("550 mailbox unavailable"));
+      callback();
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+  server = await startApiServer({
+    SEED_DEMO: "false",
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MAIL_FROM: "Hiring at Example <hiring@example.com>",
+    APP_URL: "http://callboard.test",
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+const asToken = { token: API_TOKEN };
+
+async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await vi.waitFor(
+    () => {
+      found = received.find((entry) => entry.envelopeTo.includes(address) && subject.test(entry.mail.subject ?? ""))?.mail;
+      expect(found).toBeDefined();
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+  return found!;
+}
+
+/** The calendar part nodemailer adds (icalEvent): mailparser lists it with the attachments. */
+function invite(mail: ParsedMail) {
+  const part = mail.attachments.find((attachment) => attachment.contentType === "text/calendar");
+  expect(part, "a text/calendar part").toBeDefined();
+  return { part: part!, ics: parseIcs(part!.content.toString("utf8")) };
+}
+
+describe("messages through SMTP", () => {
+  it("sends the self-service link with the invite, then the confirmation the candidate made with it", async () => {
+    const email = `candidate${unique()}@example.com`;
+    const candidate = await createCandidate(server.url, {
+      name: "Meera Pillai",
+      email,
+      position: "Data Analyst",
+      interviewAt: "2027-06-01T04:30:00Z",
+    });
+    const link = await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken });
+    expect(link.status).toBe(201);
+    expect(link.json.url).toMatch(/^http:\/\/callboard\.test\/i\//);
+
+    const linkMail = await mailTo(email, /confirm or choose another time/);
+    expect(linkMail.from?.value[0]).toMatchObject({ address: "hiring@example.com", name: "Hiring at Example" });
+    expect(linkMail.to && !Array.isArray(linkMail.to) ? linkMail.to.value[0]?.address : null).toBe(email);
+    expect(linkMail.text).toContain("Hello Meera,");
+    expect(linkMail.text).toContain(link.json.url);
+    // +91: the candidate's zone is Asia/Kolkata; 04:30 UTC is 10:00 there.
+    expect(linkMail.text).toContain("Tue 1 Jun, 10:00 GMT+5:30 (Asia/Kolkata)");
+    const linkInvite = invite(linkMail);
+    expect(linkInvite.part.contentType).toBe("text/calendar");
+    expect(linkInvite.ics.get("METHOD")).toBe("REQUEST");
+    expect(linkInvite.ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(linkInvite.ics.get("DTSTART")).toBe("20270601T043000Z");
+    expect(linkInvite.ics.get("SEQUENCE")).toBe("0");
+
+    const token = (link.json.url as string).split("/i/")[1]!;
+    const confirmed = await api(server.url, `/api/self-service/${token}`, { method: "POST", body: { action: "confirm" } });
+    expect(confirmed.status).toBe(200);
+    const confirmation = await mailTo(email, /^Your interview is confirmed/);
+    expect(confirmation.text).toContain("Your interview for Data Analyst is confirmed for Tue 1 Jun, 10:00 GMT+5:30");
+    expect(invite(confirmation).ics.get("METHOD")).toBe("REQUEST");
+
+    const { messages } = (await api(server.url, "/api/outbox", asToken)).json;
+    const mine = messages.filter((message: Json) => message.candidateId === candidate.id);
+    expect(mine.map((message: Json) => message.state)).toEqual(["sent", "sent"]);
+  });
+
+  it("sends a cancellation (METHOD:CANCEL, a higher SEQUENCE) after a call ends in a decline", async () => {
+    const email = `decliner${unique()}@example.com`;
+    const candidate = await createCandidate(server.url, { name: "Kavya Nair", email });
+    const declined = retarget(loadPayload("09-completed-declined"), crypto.randomUUID(), candidate.phone);
+    const delivered = await postWebhook(server.url, declined);
+    expect(delivered.json).toMatchObject({ result: "applied", candidateStatus: "declined" });
+    const cancellation = await mailTo(email, /^Your interview is cancelled/);
+    const { part, ics } = invite(cancellation);
+    expect(part.contentType).toBe("text/calendar");
+    expect(ics.get("METHOD")).toBe("CANCEL");
+    expect(ics.get("STATUS")).toBe("CANCELLED");
+    expect(ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(ics.get("SEQUENCE")).toBe("1");
+    expect(cancellation.text).toContain("is cancelled");
+  });
+
+  it("keeps a message the SMTP server refused queued for a retry, with the server's answer", async () => {
+    const candidate = await createCandidate(server.url, { email: REFUSED });
+    await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken });
+    let message: Json | undefined;
+    await vi.waitFor(
+      async () => {
+        const { messages } = (await api(server.url, "/api/outbox", asToken)).json;
+        message = messages.find((entry: Json) => entry.candidateId === candidate.id);
+        expect(message?.lastError).toBeTruthy();
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(message).toMatchObject({ state: "queued", attempts: 1, lastError: expect.stringMatching(/mailbox unavailable/) });
+    expect(received.some((entry) => entry.envelopeTo.includes(REFUSED))).toBe(false);
+  });
+});
