@@ -76,7 +76,7 @@ test.describe("the self-service page on a phone", () => {
   test("moves the interview to another free time", async ({ page, request }) => {
     const target = await slot(request, "2028-12-05T09:00:00Z");
     await slot(request, "2028-12-06T09:00:00Z");
-    const { path: link, candidate } = await candidateWithLink(request, "Rohan Das");
+    const { path: link, candidate } = await candidateWithLink(request, "Dev Kulkarni");
     await page.goto(link);
     await page.getByRole("radio", { name: /Tuesday 5 December 2028, 14:30/ }).check();
     await shoot(page, "phone-choose");
@@ -91,7 +91,7 @@ test.describe("the self-service page on a phone", () => {
   });
 
   test("answers a link that cannot be used with a clear 404 page: tampered, used up, expired", async ({ page, request }) => {
-    const { path: link } = await candidateWithLink(request, "Neha Iyer");
+    const { path: link } = await candidateWithLink(request, "Sana Qureshi");
     const tampered = `${link.slice(0, -3)}${link.endsWith("AAA") ? "BBB" : "AAA"}`;
     const response = await page.goto(tampered);
     expect(response?.status()).toBe(404);
@@ -109,7 +109,7 @@ test.describe("the self-service page on a phone", () => {
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
 
     const soon = new Date(Date.now() + 2_500).toISOString();
-    const { path: expiring } = await candidateWithLink(request, "Vikram Rao", soon);
+    const { path: expiring } = await candidateWithLink(request, "Kabir Sethi", soon);
     await page.waitForTimeout(Date.parse(soon) - Date.now() + 100);
     expect((await page.goto(expiring))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
@@ -121,7 +121,7 @@ test.describe("the self-service page on a desktop", () => {
 
   test("reads the same on a wide screen", async ({ page, request }) => {
     await slot(request, "2028-12-09T09:00:00Z");
-    const { path: link } = await candidateWithLink(request, "Kavya Nair");
+    const { path: link } = await candidateWithLink(request, "Tara Menon");
     await page.goto(link);
     await expect(page.getByRole("button", { name: "Yes, I will be there" })).toBeVisible();
     await shoot(page, "desktop-open");
