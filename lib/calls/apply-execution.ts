@@ -6,6 +6,7 @@ import type { Execution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
 import type { EventResult } from "@/lib/webhook/event-result";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { deriveOutcome } from "./derive-outcome";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
@@ -21,6 +22,7 @@ export type Delivery = {
   candidateId?: number;
 };
 
+/** `timezone`: INTERVIEW_TIMEZONE, for a candidate whose own zone is unknown (lib/time/zone-for-phone.ts). */
 export type ApplyConfig = { timezone: string; defaultCountry: string };
 
 export type Applied = {
@@ -186,7 +188,7 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
 
   const key = eventOrderKey(execution, delivery.bodyHash);
   const fold = foldExecution(callState(call), execution, key);
-  const outcome = deriveOutcome(fold.state, config.timezone);
+  const outcome = deriveOutcome(fold.state, candidateZone(candidate, config.timezone));
   query.updateCall.run({
     ...fold.state,
     id: call.id,

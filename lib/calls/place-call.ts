@@ -7,6 +7,8 @@ import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
+import { formatInstant } from "@/lib/time/format";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -22,7 +24,10 @@ export type PlaceCallOptions = {
   /** Named in the audit entry. */
   actorLabel: string;
   batchId?: number | null;
+  /** INTERVIEW_TIMEZONE: the zone of a candidate whose own is unknown (lib/time/zone-for-phone.ts). */
   timezone: string;
+  /** Call although the interview has begun (the person was asked first); otherwise 409 `interview_passed`. */
+  allowPast?: boolean;
   now?: () => Date;
 };
 
@@ -71,14 +76,22 @@ function busyReason(tx: Tx, candidate: Candidate, now: Date): string | null {
   return null;
 }
 
-/** Takes the candidate's call lock, or refuses with 409 `call_in_progress`. */
-function takeLock(db: Db, candidateId: number, now: Date) {
+/** Takes the candidate's call lock, or refuses with 409 `call_in_progress` (or `interview_passed`, `slot_full`). */
+function takeLock(db: Db, candidateId: number, now: Date, zone: string, allowPast: boolean) {
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
       const busy = busyReason(tx, candidate, now);
       if (busy) throw new ApiError("call_in_progress", busy);
+      // The agent would ask the candidate to confirm a time that has gone by.
+      if (!allowPast && candidate.interviewAt.getTime() <= now.getTime()) {
+        const when = formatInstant(candidate.interviewAt, candidateZone(candidate, zone));
+        throw new ApiError(
+          "interview_passed",
+          `${candidate.name}'s interview (${when}) has passed: move it to a new time first, or call with allowPast.`,
+        );
+      }
       // A declined candidate holds no place: a call that brings them back must not overbook their old slot.
       if (candidate.status === "declined" && !slotHasRoom(tx, candidate.interviewAt, candidate.id)) {
         throw new ApiError(
@@ -199,14 +212,14 @@ export async function placeCandidateCall(
 ): Promise<PlacedCall> {
   const clock = options.now ?? (() => new Date());
   const takenAt = clock();
-  const { candidate, slots } = takeLock(db, candidateId, takenAt);
+  const { candidate, slots } = takeLock(db, candidateId, takenAt, options.timezone, options.allowPast ?? false);
   let ack: Awaited<ReturnType<BolnaClient["placeCall"]>>;
   try {
     const userData = buildUserData({
       candidate,
       allowedSlots: slots.allowed,
       poolSlots: slots.pool,
-      zone: options.timezone,
+      zone: candidateZone(candidate, options.timezone),
       now: takenAt,
     });
     ack = await withBolnaErrors("place call", () => client.placeCall({ recipientPhone: candidate.phone, userData }));

@@ -10,6 +10,7 @@ export function candidateJson(candidate: Candidate) {
     phone: candidate.phone,
     email: candidate.email,
     position: candidate.position,
+    timeZone: candidate.timeZone,
     status: candidate.status,
     statusReason: candidate.statusReason,
     interviewAt: iso(candidate.interviewAt),

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   last_admin: 409,
   slot_booked: 409,
   slot_full: 409,
+  interview_passed: 409,
+  call_not_stuck: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
