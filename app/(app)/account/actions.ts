@@ -4,8 +4,7 @@ import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
-import { requireActor } from "@/lib/auth/current-actor";
-import type { ActionState } from "@/lib/http/action-state";
+import { formAction } from "@/lib/http/form-action";
 
 const changePasswordInput = z
   .object({
@@ -15,24 +14,20 @@ const changePasswordInput = z
   })
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The passwords differ" });
 
-export async function changePassword(_state: ActionState, form: FormData): Promise<ActionState> {
-  await requireActor();
-  const parsed = changePasswordInput.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return {
-      ok: false,
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-    };
-  }
+export const changePassword = formAction("signed-in", changePasswordInput, async (input) => {
   try {
     await getAuth().api.changePassword({
       headers: await headers(),
-      body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
+      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
     });
   } catch (error) {
     if (authErrorCode(error) !== null)
-      return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
+      return {
+        ok: false,
+        message: "Check the highlighted field.",
+        fieldErrors: { currentPassword: "That is not your current password" },
+      };
     throw error;
   }
   return { ok: true, message: "Password changed. Your other sessions were signed out." };
-}
+});

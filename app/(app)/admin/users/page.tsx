@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { AccessDenied } from "@/app/_components/access-denied";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -6,16 +7,20 @@ import { can } from "@/lib/auth/permissions";
 import { AddUserForm } from "./add-user-form";
 import { UserRowControls } from "./user-row-controls";
 
+export const metadata: Metadata = { title: "Users" };
+
+const cell = "md:px-3 md:py-2";
+
 export default async function UsersPage() {
   const actor = await requireActor();
   if (!can(actor.role, "users:manage")) return <AccessDenied />;
   const users = listUsers(getDb());
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
+    <main className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <h1 className="text-xl font-semibold">Users</h1>
       <AddUserForm />
-      <table className="w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+      <table className="block w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
           <tr>
             <th className="px-3 py-2">Name</th>
             <th className="px-3 py-2">Email</th>
@@ -24,14 +29,17 @@ export default async function UsersPage() {
             <th className="px-3 py-2">Change</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block md:table-row-group">
           {users.map((person) => (
-            <tr key={person.id} className="border-t border-slate-100">
-              <td className="px-3 py-2">{person.name}</td>
-              <td className="px-3 py-2">{person.email}</td>
-              <td className="px-3 py-2">{person.role}</td>
-              <td className="px-3 py-2">{person.banned ? "Deactivated" : "Active"}</td>
-              <td className="px-3 py-2">
+            <tr
+              key={person.id}
+              className="flex flex-col gap-1 border-t border-slate-200 p-3 first:border-t-0 md:table-row md:p-0"
+            >
+              <td className={`font-medium md:font-normal ${cell}`}>{person.name}</td>
+              <td className={cell}>{person.email}</td>
+              <td className={cell}>{person.role}</td>
+              <td className={cell}>{person.banned ? "Deactivated" : "Active"}</td>
+              <td className={cell}>
                 <UserRowControls userId={person.id} email={person.email} role={person.role} active={!person.banned} />
               </td>
             </tr>
