@@ -29,18 +29,16 @@ type Read = { ok: true; input: CandidateDetailsInput } | { ok: false; fieldError
  * needs the "in the past" box ticked.
  */
 export function candidateFromForm(form: CandidateForm, config: CandidateConfig, now: Date): Read {
+  const fieldErrors: Record<string, string> = {};
   const phone = normalizePhone(form.phone ?? "", config.defaultCountry);
+  if (form.phone?.trim() && !phone) fieldErrors.phone = "Not a valid phone number";
   const zone = form.timeZone || candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
   const interviewAt = localInputToIso(form.interviewAt, zone);
-  if (!interviewAt) return { ok: false, fieldErrors: { interviewAt: "Not a date and time." } };
-  if (!form.allowPast && new Date(interviewAt).getTime() <= now.getTime()) {
-    const when = formatInstant(new Date(interviewAt), zone);
-    return {
-      ok: false,
-      fieldErrors: { interviewAt: `${when} has passed. To record a past interview, tick the box below.` },
-    };
-  }
+  if (!interviewAt) fieldErrors.interviewAt = "Not a date and time.";
+  else if (!form.allowPast && new Date(interviewAt).getTime() <= now.getTime())
+    fieldErrors.interviewAt = `${formatInstant(new Date(interviewAt), zone)} has passed. To record a past interview, tick the box below.`;
   const parsed = candidateDetailsInput.safeParse({ ...form, interviewAt, timeZone: form.timeZone || null });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const all = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...fieldErrors };
+  if (parsed.success && Object.keys(all).length === 0) return { ok: true, input: parsed.data };
+  return { ok: false, fieldErrors: all };
 }

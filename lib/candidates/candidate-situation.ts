@@ -91,6 +91,9 @@ const SUMMARY: Partial<Record<PendingKind, string>> = {
   unclear: "The answer was unclear",
 };
 
+/** "5 min", or "20 s" for a quiet time under a minute and a half (tests set seconds). */
+const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+
 /** Why an unanswered candidate is where they are, read from the latest call's status and the reason kept. */
 export function pendingKind(input: SituationInput): PendingKind {
   const { callStatus, statusReason } = input;
@@ -124,7 +127,7 @@ export function candidateSituation(input: SituationInput, now: Date, stuckAfterM
       return stuck
         ? {
             ...base,
-            summary: `No word from Bolna for over ${Math.round(stuckAfterMs / 60_000)} min`,
+            summary: `No word from Bolna for over ${duration(stuckAfterMs)}`,
             next: "Check with Bolna; if Bolna has no record of the call, end it.",
           }
         : { ...base, summary: callStatusWords(input.callStatus), next: null };
