@@ -27,7 +27,7 @@ export function CandidateProfile({ profile, zone, fallbackZone, now }: Props) {
   return (
     <section
       aria-labelledby="profile-heading"
-      className="flex min-w-0 flex-col gap-3 self-start rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      className="flex min-w-0 flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
     >
       <h2 id="profile-heading" className="text-sm font-semibold">
         Profile
