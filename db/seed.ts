@@ -100,16 +100,13 @@ const CANDIDATES: DemoCandidate[] = [
 ];
 
 /** The demo's one zone: every demo phone is Indian, so times are said as the candidates live them. */
-export const DEMO_ZONE = "Asia/Kolkata";
+const DEMO_ZONE = "Asia/Kolkata";
 
 /** A demo time as an instant: `day` days after `now`'s date in the demo zone, at `time` there. */
-export function demoInstant(time: DemoTime, now: Date): Date {
+function demoInstant(time: DemoTime, now: Date): Date {
   const [hour, minute] = time.time.split(":").map(Number) as [number, number];
   return DateTime.fromJSDate(now, { zone: DEMO_ZONE }).startOf("day").plus({ days: time.day }).set({ hour, minute }).toJSDate();
 }
-
-/** Where the demo puts its slots, for tests that check the seeded pool. */
-export const DEMO_SLOTS: readonly DemoSlot[] = SLOTS;
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com`;
 

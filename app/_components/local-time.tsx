@@ -10,7 +10,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * The viewer's time zone. The server renders with `fallbackZone` (INTERVIEW_TIMEZONE) and hydration then
  * switches to the browser's zone, so the server HTML never mismatches.
  */
-export function useViewerZone(fallbackZone: string): string {
+function useViewerZone(fallbackZone: string): string {
   return useSyncExternalStore(subscribe, browserZone, () => fallbackZone);
 }
 

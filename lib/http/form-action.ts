@@ -15,7 +15,7 @@ type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 const SECRET_FIELD = /password|secret|token/i;
 
 /** What was typed, field by field (a field sent several times, like a group of checkboxes, as a list). */
-export function submittedValues(form: FormData): FormValues {
+function submittedValues(form: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(form.keys())) {
     if (SECRET_FIELD.test(key) || key.startsWith("$ACTION")) continue;

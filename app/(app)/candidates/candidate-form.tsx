@@ -6,7 +6,7 @@ import { CheckboxField, FormField, SelectField } from "@/app/_components/form-fi
 
 type SlotOption = { id: number; label: string; full: boolean };
 
-export type CandidateFormDefaults = {
+type CandidateFormDefaults = {
   candidateId?: number;
   name?: string;
   phone?: string;
