@@ -7,6 +7,20 @@ const PORT = Number(process.env.E2E_PORT ?? 3217);
 // Set once in the runner; workers inherit it, so every test sees the same temporary database.
 process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-e2e-")), "e2e.db");
 
+// Debian's Chromium: Playwright cannot download its own browser on this network.
+const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -22,23 +36,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs in once per role and saves the session (e2e/.auth/<role>.json) for the specs (e2e/support.ts).
+    { name: "setup", testMatch: /sign-in\.setup\.ts/, use: { launchOptions: chromiumLaunch } },
     {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium: Playwright cannot download its own browser on this network.
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        // The browser of the recruiter who reported issue #13: in India, while the server runs in UTC.
+        timezoneId: "Asia/Kolkata",
+        launchOptions: chromiumLaunch,
       },
     },
   ],
@@ -60,6 +67,8 @@ export default defineConfig({
       API_TOKEN: "e2e-api-token-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // A call Bolna has not reported on for 3 s counts as stuck, so "End call" can be tested without waiting minutes.
+      RECONCILE_AFTER_SECONDS: "3",
     },
   },
 });

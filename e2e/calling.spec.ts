@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { API_TOKEN, RECRUITER, ensureRecruiter, signIn } from "./support";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { API_TOKEN, expect, openBoard, test } from "./support";
 
 /**
  * Calls in demo mode: the server's built-in simulator plays each call (about 15 s at the default speed) and
@@ -37,9 +37,7 @@ async function stillNoReload(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 }
 
-test.beforeEach(async ({ request }) => {
-  await ensureRecruiter(request);
-});
+test.use({ role: "recruiter" });
 
 test("a call placed through the API changes the board row live, without a reload", async ({ page, request }) => {
   test.setTimeout(CALL_TIMEOUT + 30_000);
@@ -50,7 +48,7 @@ test("a call placed through the API changes the board row live, without a reload
     reschedulingSlots: { id: number }[];
   };
   try {
-    await signIn(page, RECRUITER);
+    await openBoard(page);
     await expect(page.locator("[data-live-mode=live]")).toBeVisible();
     const row = page.getByRole("row", { name: /Asha Verma/ });
     await expect(row.locator("[data-status=pending]")).toBeVisible();
@@ -62,7 +60,7 @@ test("a call placed through the API changes the board row live, without a reload
 
     await expect(row.locator("[data-status=calling]")).toBeVisible();
     await expect(row.locator("[data-status=confirmed]")).toBeVisible({ timeout: CALL_TIMEOUT });
-    await expect(row.getByTestId("call-status")).toHaveText("completed");
+    await expect(row.getByTestId("call-status")).toHaveText("Finished");
     await stillNoReload(page);
   } finally {
     // Other specs expect the seeded Asha untouched (pending, no calls): put her back as she was.
@@ -89,7 +87,6 @@ test("a recruiter starts a batch from the batches page and follows its progress 
   const names = ["Batch Ada", "Batch Bela", "Batch Chen"].map((name) => `${name} ${Date.now() % 100_000}`);
   for (const [index, name] of names.entries()) await createCandidate(request, name, [1, 7, 0][index]);
 
-  await signIn(page, RECRUITER);
   await page.goto("/batches");
   await expect(page.getByRole("heading", { name: "Batch calls" })).toBeVisible();
   for (const name of names) await page.getByRole("checkbox", { name: new RegExp(name) }).check();
@@ -119,7 +116,6 @@ test("a running batch can be cancelled: queued candidates are not called", async
   const names = ["Cancel Dev", "Cancel Eli", "Cancel Fay"].map((name) => `${name} ${Date.now() % 100_000}`);
   for (const name of names) await createCandidate(request, name, 7);
 
-  await signIn(page, RECRUITER);
   await page.goto("/batches");
   for (const name of names) await page.getByRole("checkbox", { name: new RegExp(name) }).check();
   await page.getByLabel("Calls at the same time").fill("1");
@@ -148,7 +144,6 @@ test("the import page previews a CSV with a per-row report and imports the good 
     `Import Bad Date ${stamp},${phone(1)},,,sometime soon,,`,
   ].join("\n");
 
-  await signIn(page, RECRUITER);
   await page.goto("/candidates/import");
   await expect(page.getByRole("heading", { name: "Import candidates" })).toBeVisible();
   await page.getByLabel("CSV file").setInputFiles({ name: "candidates.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

@@ -56,7 +56,7 @@ test.describe("the self-service page on a phone", () => {
     await expect(page.getByText("Hello Asha,")).toBeVisible();
     await expect(page.getByText("Ranganathan")).toHaveCount(0);
     await expect(page.getByTestId("interview-time")).toContainText("10:00");
-    await expect(page.getByText("GMT+5:30, Asia/Kolkata")).toBeVisible();
+    await expect(page.getByText("IST, Asia/Kolkata")).toBeVisible();
     // Nothing is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shoot(page, "phone-open");

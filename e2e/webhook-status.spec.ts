@@ -1,10 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, payload, signIn } from "./support";
+import { expect, openBoard, payload, test } from "./support";
 
 const LIFECYCLE = ["01-queued", "02-ringing", "03-in-progress", "04-call-disconnected", "05-completed-confirmed"];
 
-test("a candidate's row follows Bolna's webhooks live, without a reload", async ({ page, request }) => {
-  await signIn(page, ADMIN);
+test("a candidate's row follows Bolna's webhooks live, in words, without a reload", async ({ page, request }) => {
+  await openBoard(page);
   await expect(page.locator("[data-live-mode=live]")).toBeVisible();
   const asha = page.getByRole("row", { name: /Asha Verma/ });
   await expect(asha.getByText("Pending")).toBeVisible();
@@ -13,20 +12,21 @@ test("a candidate's row follows Bolna's webhooks live, without a reload", async 
 
   const first = await request.post("/webhook", { data: payload(LIFECYCLE[0]!) });
   expect(first.status()).toBe(200);
-  await expect(asha.getByText("Calling")).toBeVisible();
-  await expect(asha.getByTestId("call-status")).toHaveText("queued");
+  await expect(asha.locator("[data-status=calling]")).toBeVisible();
+  await expect(asha.getByTestId("call-status")).toHaveText("Waiting to dial");
 
   for (const name of LIFECYCLE.slice(1)) {
     const response = await request.post("/webhook", { data: payload(name) });
     expect(response.status()).toBe(200);
   }
-  await expect(asha.getByText("Confirmed")).toBeVisible();
-  await expect(asha.getByTestId("call-status")).toHaveText("completed");
+  await expect(asha.locator("[data-status=confirmed]")).toBeVisible();
+  await expect(asha.getByTestId("call-status")).toHaveText("Finished");
+  await expect(asha.getByTestId("situation")).toHaveText("Confirmed on the call");
   expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 });
 
 test("filters and search narrow the board and stay in the URL", async ({ page }) => {
-  await signIn(page, ADMIN);
+  await openBoard(page);
   await page.getByRole("searchbox", { name: "Search" }).fill("Kavya");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/q=Kavya/);

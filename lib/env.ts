@@ -1,19 +1,11 @@
 import { z } from "zod";
 import { RETRYABLE_STATUSES } from "@/lib/bolna/retry-config";
 import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
+import { isTimeZone } from "@/lib/time/time-zones";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());

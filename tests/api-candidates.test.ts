@@ -132,6 +132,9 @@ describe("POST /api/candidates", () => {
     ["an interviewAt without offset", { interviewAt: "2027-03-01T10:30:00" }, "interviewAt"],
     ["an interviewAt that is no date", { interviewAt: "next Tuesday" }, "interviewAt"],
     ["an unknown reschedulingSlotIds entry", { reschedulingSlotIds: [987654] }, "reschedulingSlotIds"],
+    ["a timeZone that is no IANA zone", { timeZone: "Mars/Olympus_Mons" }, "timeZone"],
+    ["an interviewAt in the past", { interviewAt: "2020-01-01T10:00:00Z" }, "interviewAt"],
+    ["an interviewAt in the past with allowPast false", { interviewAt: "2020-01-01T10:00:00Z", allowPast: false }, "interviewAt"],
   ])("refuses %s with 422 naming the field", async (_label, change, field) => {
     const phone = uniquePhone();
     const { status, json } = await post({ name: "Valid Name", phone, interviewAt: uniqueInstant(), ...change });
@@ -140,6 +143,29 @@ describe("POST /api/candidates", () => {
     expect(json.error?.field).toBe(field);
     expect(json.error?.message).toContain(field);
     expect((await list({ q: phone })).json.total).toBe(0);
+  });
+
+  it("keeps a time zone for every candidate: the one given, else the phone's country's", async () => {
+    const given = await post({ name: "Zoned", phone: uniquePhone(), interviewAt: uniqueInstant(), timeZone: "Europe/Berlin" });
+    expect(given.status).toBe(201);
+    expect(given.json.candidate.timeZone).toBe("Europe/Berlin");
+    const fromPhone = await post({ name: "From Phone", phone: "+1 415 555 0177", interviewAt: uniqueInstant() });
+    // A phone tells the country, not the city: the US is America/New_York (README, "Time zones").
+    expect(fromPhone.json.candidate.timeZone).toBe("America/New_York");
+  });
+
+  it("records a past interview when the client says it means it (allowPast)", async () => {
+    const { status, json } = await post({
+      name: "Historical",
+      phone: uniquePhone(),
+      interviewAt: "2020-01-01T10:00:00Z",
+      allowPast: true,
+    });
+    expect(status).toBe(201);
+    expect(json.candidate.interviewAt).toBe("2020-01-01T10:00:00.000Z");
+    const call = await api(server.url, `/api/candidates/${json.candidate.id}/call`, { method: "POST", token: API_TOKEN });
+    expect(call.status).toBe(409);
+    expect(call.json.error?.code).toBe("interview_passed");
   });
 
   it("treats an empty email as no email, as it does an empty position", async () => {
@@ -359,8 +385,8 @@ describe("resets", () => {
     expect(delivered.status).toBe(200);
     const moved = (await getCandidate(arjun.id)).json.candidate as Json;
     expect(moved.status).toBe("rescheduled");
-    // final_slot 2025-12-17 3:00 PM, read in INTERVIEW_TIMEZONE=UTC.
-    expect(moved.interviewAt).toBe("2025-12-17T15:00:00.000Z");
+    // final_slot 2025-12-17 3:00 PM, read in Arjun's zone (Asia/Kolkata, from his +91 phone), not INTERVIEW_TIMEZONE=UTC.
+    expect(moved.interviewAt).toBe("2025-12-17T09:30:00.000Z");
     expect(moved.originalInterviewAt).toBe(original);
 
     const reset = await api(server.url, `/api/candidates/${arjun.id}/reset`, { method: "POST", cookie: adminCookie });
@@ -369,7 +395,7 @@ describe("resets", () => {
     const { json } = await getCandidate(arjun.id);
     expect(json.candidate).toMatchObject({ status: "pending", interviewAt: original, originalInterviewAt: null });
     expect(json.history.at(-1)).toMatchObject({ from: "rescheduled", to: "pending", source: "manual", actor: ADMIN.email });
-    expect(json.history.at(-1).fromInterviewAt).toBe("2025-12-17T15:00:00.000Z");
+    expect(json.history.at(-1).fromInterviewAt).toBe("2025-12-17T09:30:00.000Z");
     expect(json.history.at(-1).toInterviewAt).toBe(original);
   });
 

@@ -36,9 +36,16 @@ describe("GET /api/slots", () => {
     }
     const times = pool.map((slot) => Date.parse(slot.startsAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    // Demo data (INTERVIEW_TIMEZONE=UTC): Rahul Mehta and Arjun Singh share the two places on 15 December at 14:00.
-    expect(pool.find((slot) => slot.startsAt === "2025-12-15T14:00:00.000Z")).toMatchObject({ capacity: 2, booked: 2 });
-    expect(pool.find((slot) => slot.startsAt === "2025-12-17T15:00:00.000Z")).toMatchObject({ capacity: 2, booked: 1 });
+    // Demo data, placed after the day it was seeded: Rahul Mehta and Arjun Singh share the two places of one slot,
+    // Vikram Rao holds one of another's two.
+    const interviewOf = async (phone: string) =>
+      ((await call(`/api/candidates?q=${encodeURIComponent(phone)}`)).json.candidates as Json[])[0]!.interviewAt;
+    const rahul = await interviewOf("+919800000102");
+    expect(await interviewOf("+919800000106")).toBe(rahul);
+    expect(pool.find((slot) => slot.startsAt === rahul)).toMatchObject({ capacity: 2, booked: 2 });
+    const vikram = await interviewOf("+919800000104");
+    expect(pool.find((slot) => slot.startsAt === vikram)).toMatchObject({ capacity: 2, booked: 1 });
+    expect(times.every((time) => time > Date.now())).toBe(true);
   });
 
   it("does not count a declined candidate as holding the slot", async () => {
@@ -169,7 +176,8 @@ describe("a reschedule to a full slot", () => {
 
     const body = retarget(loadPayload("10-completed-rescheduled"), crypto.randomUUID(), candidate.phone);
     const extracted = body.extracted_data as Record<string, unknown>;
-    extracted.final_slot = { date: "2027-08-10", time: "10:00 AM", day_of_week: "Tuesday" };
+    // The agent says slots on the candidate's clock: 10:00 UTC is 3:30 PM for a +91 candidate (Asia/Kolkata).
+    extracted.final_slot = { date: "2027-08-10", time: "3:30 PM", day_of_week: "Tuesday" };
     const delivered = await postWebhook(server.url, body);
     expect(delivered.status).toBe(200);
     expect(delivered.json.result).toBe("applied");
@@ -189,7 +197,7 @@ describe("a reschedule to a full slot", () => {
     const open = await createSlot(server.url, "2027-08-11T10:00:00Z", 1);
     const candidate = await createCandidate(server.url);
     const body = retarget(loadPayload("10-completed-rescheduled"), crypto.randomUUID(), candidate.phone);
-    (body.extracted_data as Record<string, unknown>).final_slot = { date: "2027-08-11", time: "10:00 AM" };
+    (body.extracted_data as Record<string, unknown>).final_slot = { date: "2027-08-11", time: "3:30 PM" };
     expect((await postWebhook(server.url, body)).status).toBe(200);
 
     const { json } = await call(`/api/candidates/${candidate.id}`);

@@ -108,6 +108,37 @@ describe("POST /api/candidates/import", () => {
     expect(again.json).toMatchObject({ valid: 0, imported: 0 });
   });
 
+  it("reads each row in its time zone, and imports a past interview only when allow_past says yes", async () => {
+    const csv = [
+      "name,phone,interview_at,time_zone,allow_past",
+      "Zone New York,+919955540001,2027-03-01 10:00,America/New_York,",
+      "Zone From Phone,+919955540002,2027-03-01 10:00,,",
+      "Zone Bad,+919955540003,2027-03-01 10:00,Mars/Olympus,",
+      "Past Refused,+919955540004,2020-01-01 10:00,,",
+      "Past Meant,+919955540005,2020-01-01 10:00,,yes",
+      "Past Unclear,+919955540006,2020-01-01 10:00,,perhaps",
+    ].join("\n");
+    const report = await importCsv(csv, true);
+    expect(report.json).toMatchObject({ total: 6, valid: 3 });
+    const rows = report.json.rows as Json[];
+    expect(rows[0]).toMatchObject({ ok: true, interviewAt: "2027-03-01T15:00:00.000Z", timeZone: "America/New_York" });
+    expect(rows[1]).toMatchObject({ ok: true, interviewAt: "2027-03-01T04:30:00.000Z", timeZone: "Asia/Kolkata" });
+    expect(rows[2]).toMatchObject({
+      ok: false,
+      errors: [{ field: "time_zone", reason: expect.stringContaining("not a time zone") }],
+    });
+    expect(rows[3]).toMatchObject({
+      ok: false,
+      errors: [{ field: "interview_at", reason: expect.stringContaining("allow_past") }],
+    });
+    expect(rows[4]).toMatchObject({ ok: true, interviewAt: "2020-01-01T04:30:00.000Z" });
+    expect(rows[5]).toMatchObject({ ok: false, errors: [{ field: "allow_past", reason: '"perhaps" is not yes or no' }] });
+
+    expect((await importCsv(csv, false)).json).toMatchObject({ imported: 3 });
+    const imported = (await search("Zone New York")).candidates as Json[];
+    expect(imported[0]).toMatchObject({ timeZone: "America/New_York", interviewAt: "2027-03-01T15:00:00.000Z" });
+  });
+
   it("refuses an overbooked slot within the file", async () => {
     await createSlot(server.url, "2027-06-01T10:00:00+05:30", 1);
     const csv = [
@@ -179,10 +210,13 @@ describe("GET /api/candidates/export", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="callboard-candidates-.*\.csv"/);
-    const csv = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A byte-order mark first, so that spreadsheet programs read the file as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "name,phone,email,position,interview_at,rescheduling_slots,applied_at,status,last_outcome,call_status,original_interview_at,last_call_at",
+      "name,phone,email,position,interview_at,rescheduling_slots,applied_at,time_zone,allow_past,status,last_outcome,call_status,original_interview_at,last_call_at",
     );
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(rows).toHaveLength(3);
@@ -194,6 +228,8 @@ describe("GET /api/candidates/export", () => {
       position: "'=SUM(A1)",
       interview_at: "2027-07-01T10:00:00+05:30",
       rescheduling_slots: "2027-07-02T16:30:00+05:30",
+      time_zone: "Asia/Kolkata",
+      allow_past: "",
       status: "pending",
       last_outcome: "",
     });

@@ -1,34 +1,42 @@
 "use server";
 
+import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
 import { callNow } from "@/lib/calls/call-now";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
-import type { ActionState } from "@/lib/http/action-state";
-import { runAction } from "@/lib/http/run-action";
+import { endCallNow } from "@/lib/calls/end-call-now";
+import { callStatusWords } from "@/lib/candidates/candidate-situation";
+import { formAction, formCheckbox } from "@/lib/http/form-action";
 
-/** "Call now" from a board row or the candidate page. Pages refresh through the change feed, not revalidatePath. */
-export async function callCandidateNow(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  return runAction(actor, "calls:place", async () => {
-    const id = Number(form.get("candidateId"));
-    if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, message: "Unknown candidate." };
-    const placed = await callNow(getDb(), id, actor);
-    return { ok: true, message: `Calling ${placed.candidate?.name ?? "the candidate"}…` };
-  });
-}
+const candidateInput = z.object({
+  candidateId: z.coerce.number().int().positive(),
+  // Ticked by the dialog that told the person the interview has passed.
+  allowPast: formCheckbox,
+});
+
+const callInput = z.object({ executionId: z.string().trim().min(1, "Unknown call.").max(200) });
+
+/**
+ * "Call now" from a board row or the candidate page. No success message: the row turns "Calling" through the
+ * change feed, and a line saying so would outlive the call.
+ */
+export const callCandidateNow = formAction("calls:place", candidateInput, async ({ candidateId, allowPast }, { actor }) => {
+  await callNow(getDb(), candidateId, actor, allowPast);
+  return { ok: true };
+});
 
 /** "Check with Bolna" for one call. */
-export async function reconcileCallNow(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  return runAction(actor, "calls:place", async () => {
-    const executionId = String(form.get("executionId") ?? "").trim();
-    if (!executionId) return { ok: false, message: "Unknown call." };
-    const { result } = await checkWithBolna(getDb(), executionId);
-    const status = result.bolnaStatus ?? "unknown";
-    return {
-      ok: true,
-      message: result.result === "applied" ? `Updated: Bolna reports ${status}.` : `Already up to date: Bolna reports ${status}.`,
-    };
-  });
-}
+export const reconcileCallNow = formAction("calls:place", callInput, async ({ executionId }) => {
+  const { result } = await checkWithBolna(getDb(), executionId);
+  const status = callStatusWords(result.bolnaStatus).toLowerCase();
+  return {
+    ok: true,
+    message: result.result === "applied" ? `Updated: Bolna reports ${status}.` : `Already up to date: Bolna reports ${status}.`,
+  };
+});
+
+/** "End call" for a call Bolna has gone quiet about (lib/calls/end-unknown-call.ts). */
+export const endStuckCall = formAction("calls:place", callInput, async ({ executionId }, { actor }) => {
+  const { message } = await endCallNow(getDb(), executionId, actor);
+  return { ok: true, message };
+});

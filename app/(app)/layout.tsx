@@ -6,9 +6,11 @@ import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { countOpenUnmatched } from "@/lib/webhook/inbox";
 
+const navLink = "rounded px-1 py-0.5 text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-sky-600";
+
 function InboxLink({ open }: { open: number }) {
   return (
-    <Link href="/inbox" className="inline-flex items-center gap-1 text-slate-600 hover:text-slate-900">
+    <Link href="/inbox" className={`inline-flex items-center gap-1 ${navLink}`}>
       Inbox
       {open > 0 && (
         <span className="rounded-full bg-amber-100 px-1.5 text-xs font-medium text-amber-900">
@@ -24,51 +26,62 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   return (
     <div className="min-h-screen">
+      <a
+        href="#main-content"
+        className="sr-only rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to main content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3 text-sm">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 text-sm sm:px-6">
           <Link href="/" className="text-base font-semibold text-slate-900">
             Callboard
           </Link>
-          <Link href="/" className="text-slate-600 hover:text-slate-900">
-            Candidates
-          </Link>
-          <Link href="/slots" className="text-slate-600 hover:text-slate-900">
-            Slots
-          </Link>
-          <Link href="/batches" className="text-slate-600 hover:text-slate-900">
-            Batches
-          </Link>
-          {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
-          {can(actor.role, "audit:read") && (
-            <Link href="/outbox" className="text-slate-600 hover:text-slate-900">
-              Outbox
+          <nav aria-label="Main" className="order-3 flex w-full flex-wrap items-center gap-x-5 gap-y-1 md:order-none md:w-auto">
+            <Link href="/" className={navLink}>
+              Candidates
             </Link>
-          )}
-          {can(actor.role, "users:manage") && (
-            <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">
-              Users
+            <Link href="/slots" className={navLink}>
+              Slots
             </Link>
-          )}
-          {env().demoMode && (
-            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-              Demo mode: calls are simulated
-            </span>
-          )}
-          <div className="ml-auto flex items-center gap-3">
-            <Link href="/account" className="text-slate-600 hover:text-slate-900">
-              {actor.label}
+            <Link href="/batches" className={navLink}>
+              Batches
             </Link>
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600" data-testid="role">
+            {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
+            {can(actor.role, "audit:read") && (
+              <Link href="/outbox" className={navLink}>
+                Outbox
+              </Link>
+            )}
+            {can(actor.role, "users:manage") && (
+              <Link href="/admin/users" className={navLink}>
+                Users
+              </Link>
+            )}
+            {env().demoMode && (
+              <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                Demo mode: calls are simulated
+              </span>
+            )}
+          </nav>
+          <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+            <Link href="/account" className={`min-w-0 truncate ${navLink}`} title={actor.label}>
+              <span className="sm:hidden">Account</span>
+              <span className="max-sm:sr-only">{actor.label}</span>
+            </Link>
+            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="role">
               {actor.role}
             </span>
             <form action={signOut}>
-              <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-950">
                 Sign out
               </button>
             </form>
           </div>
-        </nav>
+        </div>
       </header>
+      {/* The skip link's target: the page's own <main> follows. */}
+      <div id="main-content" tabIndex={-1} className="outline-none" />
       {children}
     </div>
   );

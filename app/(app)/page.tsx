@@ -1,45 +1,58 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { CallNowButton } from "@/app/_components/call-now-button";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { TextAreaField } from "@/app/_components/form-field";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { attentionClock } from "@/lib/candidates/attention";
 import { boardStats } from "@/lib/candidates/board-stats";
 import { boardListQuery, MAX_SEARCH_LENGTH } from "@/lib/candidates/candidate-input";
 import { queryCandidates } from "@/lib/candidates/query-candidates";
 import { env } from "@/lib/env";
 import { BoardFilters } from "./_board/board-filters";
+import { boardHref } from "./_board/board-href";
 import { CandidateTable } from "./_board/candidate-table";
-import { Pagination } from "./_board/pagination";
+import { pageCount, Pagination } from "./_board/pagination";
 import { StatsPanel } from "./_board/stats-panel";
 import { resetAll } from "./actions";
 
+export const metadata: Metadata = { title: "Candidates" };
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const linkButton = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50";
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center text-slate-700">{children}</p>;
+}
 
 export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const { query, searchCut } = boardListQuery(await searchParams);
   const zone = env().INTERVIEW_TIMEZONE;
-  const { candidates, total } = queryCandidates(getDb(), query);
+  const clock = attentionClock();
+  const db = getDb();
+  const { candidates, total } = queryCandidates(db, query, clock);
+  const filtered = Boolean(query.q || query.status || query.attention);
+  const pages = pageCount(total, query.pageSize);
+  const exportQuery = new URLSearchParams({
+    ...(query.status && { status: query.status }),
+    ...(query.q && { q: query.q }),
+    ...(query.attention && { attention: "1" }),
+  });
   return (
-    <main className="mx-auto max-w-7xl p-6">
+    <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
       <header className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">Candidates</h1>
+        <h1 className="text-xl font-semibold">{query.attention ? "Candidates who need attention" : "Candidates"}</h1>
         <LiveUpdates />
-        <div className="ml-auto flex items-center gap-2">
-          <a
-            href={`/api/candidates/export?${new URLSearchParams({ ...(query.status && { status: query.status }), ...(query.q && { q: query.q }) })}`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+          <a href={`/api/candidates/export?${exportQuery}`} download className={linkButton}>
             Export CSV
           </a>
           {can(actor.role, "candidates:write") && (
-            <Link
-              href="/candidates/import"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-            >
+            <Link href="/candidates/import" className={linkButton}>
               Import CSV
             </Link>
           )}
@@ -59,40 +72,45 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
               tone="danger"
               action={resetAll}
             >
-              <p className="text-sm text-slate-600">
+              <p className="text-sm text-slate-700">
                 Statuses go back to pending and rescheduled interviews return to their original time. Calls and the audit trail
                 are kept.
               </p>
-              <label className="flex flex-col gap-1 text-sm">
-                Reason (for the audit trail)
-                <input name="reason" className="rounded-md border border-slate-300 px-3 py-1.5" />
-              </label>
+              <TextAreaField label="Reason (for the audit trail)" name="reason" rows={2} maxLength={500} />
             </ConfirmDialog>
           )}
         </div>
       </header>
-      <StatsPanel stats={boardStats(getDb())} query={query} />
+      <StatsPanel stats={boardStats(db, clock)} query={query} />
       <BoardFilters query={query} />
       {searchCut && (
         <p role="status" className="mb-3 text-sm text-amber-800">
           {`The search was longer than ${MAX_SEARCH_LENGTH} characters: its first ${MAX_SEARCH_LENGTH} were searched.`}
         </p>
       )}
-      {candidates.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-          {query.q || query.status ? "No candidate matches these filters." : "No candidates yet. Add one to get started."}
+      {query.attention && (
+        <p className="mb-3 text-sm text-slate-700">
+          Calls with no word from Bolna, reschedules into a full slot, interviews that passed without an answer, and answers
+          nobody could read.
         </p>
+      )}
+      {total === 0 ? (
+        <Empty>
+          {query.attention && !query.q && !query.status
+            ? "Nothing needs attention."
+            : filtered
+              ? "No candidate matches these filters."
+              : "No candidates yet. Add one to get started."}
+        </Empty>
+      ) : query.page > pages ? (
+        <Empty>
+          There is no page {query.page}: {total} candidate{total === 1 ? "" : "s"} fill {pages} page{pages === 1 ? "" : "s"}.{" "}
+          <Link href={boardHref(query, { page: pages })} className="font-medium text-sky-800 underline">
+            Go to page {pages}
+          </Link>
+        </Empty>
       ) : (
-        <CandidateTable
-          rows={candidates}
-          query={query}
-          zone={zone}
-          actions={
-            can(actor.role, "calls:place")
-              ? (row) => <CallNowButton candidateId={row.id} disabled={row.status === "calling"} />
-              : undefined
-          }
-        />
+        <CandidateTable rows={candidates} query={query} zone={zone} clock={clock} canCall={can(actor.role, "calls:place")} />
       )}
       <Pagination query={query} total={total} />
     </main>

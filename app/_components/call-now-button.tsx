@@ -1,38 +1,57 @@
 "use client";
 
-import { useActionState } from "react";
 import { callCandidateNow } from "@/app/(app)/call-actions";
-import { idle } from "@/lib/http/action-state";
+import { ActionForm, FormMessage, SubmitButton } from "./action-form";
+import { ConfirmDialog } from "./confirm-dialog";
 
 type Props = {
   candidateId: number;
+  name: string;
+  /** Why calling needs a second thought, said in the dialog; null calls straight away. */
+  askFirst: { reason: string; past: boolean } | null;
   /** Disables the button (e.g. while the candidate is already being called); the server checks anyway. */
   disabled?: boolean;
-  className?: string;
+  size?: "sm" | "md";
 };
 
 /**
- * "Call now": asks Bolna to call the candidate (server action, permission "calls:place"). Disabled while the
- * request runs; a refusal (already calling, Bolna's error) is shown inline; the row itself updates live.
+ * "Call now": asks Bolna to call the candidate (server action, permission "calls:place"). Calling someone who
+ * already answered, or about an interview that has passed, asks first. A refusal (already calling, Bolna's
+ * error) is shown inline; the row itself updates live.
  */
-export function CallNowButton({ candidateId, disabled, className }: Props) {
-  const [state, action, pending] = useActionState(callCandidateNow, idle);
-  return (
-    <form action={action} className={`inline-flex flex-col items-start gap-1 ${className ?? ""}`}>
+export function CallNowButton({ candidateId, name, askFirst, disabled, size = "sm" }: Props) {
+  const fields = (
+    <>
       <input type="hidden" name="candidateId" value={candidateId} />
-      <button
-        type="submit"
-        disabled={pending || disabled}
-        aria-busy={pending || undefined}
-        className="rounded-md bg-sky-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-sky-600 disabled:cursor-not-allowed disabled:opacity-60"
+      {askFirst?.past && <input type="hidden" name="allowPast" value="1" />}
+    </>
+  );
+  if (askFirst && !disabled) {
+    return (
+      <ConfirmDialog
+        trigger={
+          <>
+            Call now<span className="sr-only"> {name}</span>
+          </>
+        }
+        triggerTone="call"
+        triggerSize={size}
+        title={`Call ${name} again?`}
+        confirm="Call anyway"
+        action={callCandidateNow}
       >
-        {pending ? "Calling…" : "Call now"}
-      </button>
-      {!pending && state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-700" : "text-rose-700"}`}>
-          {state.message}
-        </p>
-      )}
-    </form>
+        {fields}
+        <p className="text-sm text-slate-700">{askFirst.reason}</p>
+      </ConfirmDialog>
+    );
+  }
+  return (
+    <ActionForm action={callCandidateNow} className="inline-flex flex-col items-start gap-1">
+      {fields}
+      <SubmitButton tone="call" size={size} pendingLabel="Calling…" disabled={disabled}>
+        Call now<span className="sr-only"> {name}</span>
+      </SubmitButton>
+      <FormMessage className="px-2 py-1 text-xs" />
+    </ActionForm>
   );
 }

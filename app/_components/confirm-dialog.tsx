@@ -1,74 +1,72 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
-import { idle, type ActionState } from "@/lib/http/action-state";
+import { idle } from "@/lib/http/action-state";
+import { buttonClass, FormFeedbackProvider, FormMessage, SubmitButton, type ButtonTone, type FormAction } from "./action-form";
 
 type Props = {
   /** The button that opens the dialog. */
-  trigger: string;
+  trigger: ReactNode;
+  triggerTone?: ButtonTone;
+  triggerSize?: "sm" | "md";
   title: string;
   confirm: string;
-  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  action: FormAction;
+  /** The dialog's fields (components of ./form-field.tsx keep what was typed when the server refuses). */
   children?: ReactNode;
   tone?: "danger" | "default";
 };
 
 /** An in-app confirmation (never window.confirm): a modal <dialog> holding the form of a server action. */
-export function ConfirmDialog({ trigger, title, confirm, action, children, tone = "default" }: Props) {
+export function ConfirmDialog({
+  trigger,
+  triggerTone = "secondary",
+  triggerSize = "md",
+  title,
+  confirm,
+  action,
+  children,
+  tone = "default",
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [state, formAction, pending] = useActionState(action, idle);
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
-  const confirmClass = tone === "danger" ? "bg-rose-700 hover:bg-rose-600" : "bg-slate-900 hover:bg-slate-700";
   return (
-    <>
+    <FormFeedbackProvider value={{ state, pending }}>
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+        className={`${buttonClass(triggerTone, triggerSize)} ${triggerSize === "md" ? "py-1.5" : ""}`}
       >
         {trigger}
       </button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
-        <form action={formAction} className="flex flex-col gap-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold">
+        <form action={formAction} className="flex flex-col gap-4 p-5 sm:p-6" noValidate>
+          <h2 id={titleId} className="text-lg font-semibold break-words">
             {title}
           </h2>
           {children}
-          {state.message && !state.ok && (
-            <p role="alert" className="text-sm text-rose-700">
-              {state.message}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100"
-            >
+          {!state.ok && <FormMessage />}
+          <div className="flex flex-wrap justify-end gap-2">
+            <button type="button" onClick={() => dialog.current?.close()} className={buttonClass("secondary")}>
               Cancel
             </button>
-            <button
-              type="submit"
-              disabled={pending}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${confirmClass}`}
-            >
-              {confirm}
-            </button>
+            <SubmitButton tone={tone === "danger" ? "danger" : "primary"}>{confirm}</SubmitButton>
           </div>
         </form>
       </dialog>
       {state.ok && state.message && (
-        <p role="status" className="text-sm text-emerald-700">
+        <p role="status" className="text-sm text-emerald-800">
           {state.message}
         </p>
       )}
-    </>
+    </FormFeedbackProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { BATCH_ITEM_STATES, callBatchItems, callBatches, calls, candidates, type CallBatch } from "@/db/schema";
@@ -62,10 +62,11 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
     (tx) => {
       const ids: number[] = [];
       if (input.allPending) {
+        // An interview that has passed is not called about without a person asking (place-call: interview_passed).
         const pending = tx
           .select({ id: candidates.id })
           .from(candidates)
-          .where(eq(candidates.status, "pending"))
+          .where(and(eq(candidates.status, "pending"), gt(candidates.interviewAt, new Date())))
           .orderBy(asc(candidates.interviewAt), asc(candidates.id))
           .all();
         ids.push(...pending.map((row) => row.id));
@@ -164,7 +165,13 @@ export type BatchSummary = CallBatch & { counts: BatchCounts };
 /** Pending candidates, soonest interview first: the ones a new batch offers to call. */
 export function pendingCandidatesForBatch(db: Pick<Db, "select">, limit: number) {
   return db
-    .select({ id: candidates.id, name: candidates.name, phone: candidates.phone, interviewAt: candidates.interviewAt })
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      phone: candidates.phone,
+      timeZone: candidates.timeZone,
+      interviewAt: candidates.interviewAt,
+    })
     .from(candidates)
     .where(eq(candidates.status, "pending"))
     .orderBy(asc(candidates.interviewAt), asc(candidates.id))

@@ -39,7 +39,7 @@ export function bolnaApiError(error: BolnaError, operation: BolnaOperation): Bol
       return new BolnaApiError("bolna_invalid_number", error, "phone");
     case "not_found":
       // For POST /call a 404 means the configured agent is unknown: Callboard's fault, not the client's.
-      return new BolnaApiError(operation === "fetch execution" ? "bolna_not_found" : "bolna_error", error);
+      return new BolnaApiError(operation === "place call" ? "bolna_error" : "bolna_not_found", error);
     default:
       return new BolnaApiError("bolna_error", error);
   }

@@ -1,6 +1,6 @@
 import { createEvent } from "ics";
 import type { Candidate } from "@/db/schema";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 
 export type InviteMethod = "REQUEST" | "CANCEL";
 
@@ -33,7 +33,7 @@ export function interviewInvite(input: InviteInput): Invite {
   const method: InviteMethod = candidate.status === "declined" ? "CANCEL" : "REQUEST";
   const uid = inviteUid(candidate.id, input.appUrl);
   const position = candidate.position ?? "the open position";
-  const when = `${formatInZone(candidate.interviewAt, zone)} (${zone})`;
+  const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
   const result = createEvent({
     productId: "callboard/interview-invite",
     method,

@@ -23,6 +23,7 @@ export type Delivery = {
   candidateId?: number;
 };
 
+/** `timezone`: INTERVIEW_TIMEZONE, for a candidate whose own zone is unknown (lib/time/zone-for-phone.ts). */
 export type ApplyConfig = { timezone: string; defaultCountry: string };
 
 export type Applied = {
@@ -192,9 +193,10 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   const key = eventOrderKey(execution, delivery.bodyHash);
   const fold = foldExecution(callState(call), execution, key);
   // A retry Bolna will still make, or a call waiting for its scheduled time, has decided nothing yet.
+  const zone = candidateZone(candidate, config.timezone);
   const next = nextAttempt(fold.state);
-  const outcome = next ? null : deriveOutcome(fold.state, config.timezone);
-  const waiting = next && { ...next, reason: waitingReason(next, candidateZone(candidate, config.timezone)) };
+  const outcome = next ? null : deriveOutcome(fold.state, zone);
+  const waiting = next && { ...next, reason: waitingReason(next, zone) };
   query.updateCall.run({
     ...fold.state,
     id: call.id,

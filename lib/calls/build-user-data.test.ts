@@ -28,7 +28,7 @@ describe("chooseAlternatives", () => {
     expect(chosen.map((at) => at.toISOString())).toEqual(["2025-12-15T08:30:00.000Z", "2025-12-17T09:30:00.000Z"]);
   });
 
-  it("falls back to the first three free pool slots, future ones first", () => {
+  it("falls back to the first three free future pool slots", () => {
     const pool = [
       slot("2025-11-20T05:30:00Z"), // past
       slot("2025-12-20T05:30:00Z"),
@@ -47,13 +47,11 @@ describe("chooseAlternatives", () => {
     ]);
   });
 
-  it("uses past slots when the pool has no future one (a demo pool), and nothing when nothing is free", () => {
+  it("never offers a slot that has begun, even when the pool has nothing else", () => {
     const pool = [slot("2025-11-20T05:30:00Z"), slot("2025-11-21T05:30:00Z", 1, 1)];
-    const later = new Date("2026-06-01T00:00:00Z");
-    expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: pool, now: later })).toEqual([
-      new Date("2025-11-20T05:30:00Z"),
-    ]);
-    expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: [], now: later })).toEqual([]);
+    const allowed = [slot("2025-11-25T05:30:00Z"), slot("2025-12-01T00:00:00Z")];
+    expect(chooseAlternatives({ candidate, allowedSlots: allowed, poolSlots: pool, now: NOW })).toEqual([]);
+    expect(chooseAlternatives({ candidate, allowedSlots: [], poolSlots: [], now: NOW })).toEqual([]);
   });
 });
 
@@ -61,7 +59,7 @@ describe("buildUserData", () => {
   const allowed = [slot("2025-12-15T08:30:00Z"), slot("2025-12-17T09:30:00Z", 2, 1)];
   const data = buildUserData({ candidate, allowedSlots: allowed, poolSlots: [], zone: ZONE, now: NOW });
 
-  it("sends every key the prototype's agent reads, in the interview time zone", () => {
+  it("sends every key the prototype's agent reads, in the candidate's time zone", () => {
     expect(data).toEqual({
       candidate_name: "Asha Verma",
       name: "Asha Verma",
@@ -91,6 +89,19 @@ describe("buildUserData", () => {
       ],
       interview_timezone: ZONE,
     });
+  });
+
+  it("speaks the same instant on the candidate's own clock: 16:30 in Kolkata is half past four in the afternoon", () => {
+    const at = new Date("2026-12-17T11:00:00Z");
+    const spoken = (zone: string) =>
+      buildUserData({ candidate: { ...candidate, interviewAt: at }, allowedSlots: [], poolSlots: [], zone, now: NOW });
+    expect(spoken("Asia/Kolkata")).toMatchObject({
+      interview_time: "4:30 PM",
+      interview_time_formatted: "4:30 in the afternoon",
+      interview_datetime: "2026-12-17T16:30:00+05:30",
+      interview_timezone: "Asia/Kolkata",
+    });
+    expect(spoken("UTC").interview_time_formatted).toBe("11 o'clock in the morning");
   });
 
   it("says a missing position generically", () => {

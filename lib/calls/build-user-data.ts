@@ -12,7 +12,7 @@ export type UserDataInput = {
   allowedSlots: SlotAvailability[];
   /** The whole pool, for candidates without allowed slots. */
   poolSlots: SlotAvailability[];
-  /** IANA zone in which every date and time is written and spoken. */
+  /** The candidate's IANA zone (lib/time/zone-for-phone.ts candidateZone): every date and time is written and spoken in it. */
   zone: string;
   now: Date;
 };
@@ -28,21 +28,18 @@ function freeSlots(slots: SlotAvailability[], exclude: Date): SlotAvailability[]
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** Future slots when there are any, else all of them (a demo pool may lie in the past). */
-function preferFuture(slots: SlotAvailability[], now: Date): SlotAvailability[] {
-  const future = slots.filter((slot) => slot.startsAt.getTime() > now.getTime());
-  return future.length > 0 ? future : slots;
-}
+/** Only slots that have not begun: a time in the past is never offered. */
+const future = (slots: SlotAvailability[], now: Date) => slots.filter((slot) => slot.startsAt.getTime() > now.getTime());
 
 /**
- * The times the agent may offer instead of the booked one: the candidate's allowed slots that still have room;
- * when none has, the first three free slots of the pool. The booked time itself is never offered.
+ * The times the agent may offer instead of the booked one: the candidate's future allowed slots that still have
+ * room; when none has, the first three free future slots of the pool. The booked time itself is never offered.
  */
 export function chooseAlternatives(input: Pick<UserDataInput, "candidate" | "allowedSlots" | "poolSlots" | "now">): Date[] {
   const { candidate, now } = input;
-  const allowed = preferFuture(freeSlots(input.allowedSlots, candidate.interviewAt), now);
+  const allowed = future(freeSlots(input.allowedSlots, candidate.interviewAt), now);
   if (allowed.length > 0) return allowed.map((slot) => slot.startsAt);
-  return preferFuture(freeSlots(input.poolSlots, candidate.interviewAt), now)
+  return future(freeSlots(input.poolSlots, candidate.interviewAt), now)
     .slice(0, FALLBACK_ALTERNATIVES)
     .map((slot) => slot.startsAt);
 }
@@ -54,7 +51,7 @@ export function agentSlot(at: DateTime): AgentSlot {
 
 /**
  * The `user_data` of POST /call: every key the prototype's agent prompt reads (reference §1), written in the
- * interview time zone, plus `alternative_slots_iso` (the simulator's machine-readable list, lib/bolna/simulator/
+ * candidate's time zone, plus `alternative_slots_iso` (the simulator's machine-readable list, lib/bolna/simulator/
  * user-data.ts) and the zone's name.
  */
 export function buildUserData(input: UserDataInput): Record<string, unknown> {

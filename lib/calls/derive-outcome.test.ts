@@ -38,7 +38,7 @@ describe("deriveOutcome on the sample bodies", () => {
     it("05: confirmed from call_outcome ACCEPTED", () => {
       expect(deriveOutcome(sample("05-completed-confirmed"), zone)).toEqual({
         outcome: "confirmed",
-        reason: "ACCEPTED (call_outcome)",
+        reason: "Confirmed on the call",
       });
     });
 
@@ -62,17 +62,21 @@ describe("deriveOutcome on the sample bodies", () => {
     it("09: declined from call_outcome REJECTED", () => {
       expect(deriveOutcome(sample("09-completed-declined"), zone)).toEqual({
         outcome: "declined",
-        reason: "REJECTED (call_outcome)",
+        reason: "Declined on the call",
       });
     });
   });
 
   it.each([
-    ["UTC", "2025-12-17T15:00:00.000Z"],
-    ["Asia/Kolkata", "2025-12-17T09:30:00.000Z"],
-  ])("10: rescheduled to 2025-12-17 15:00 in %s", (zone, instant) => {
+    ["UTC", "2025-12-17T15:00:00.000Z", "UTC"],
+    ["Asia/Kolkata", "2025-12-17T09:30:00.000Z", "IST"],
+  ])("10: rescheduled to 2025-12-17 15:00 in %s, said in that zone", (zone, instant, label) => {
     const result = deriveOutcome(sample("10-completed-rescheduled"), zone);
-    expect(result).toEqual({ outcome: "rescheduled", reason: "Rescheduled (call_outcome)", newInterviewAt: new Date(instant) });
+    expect(result).toEqual({
+      outcome: "rescheduled",
+      reason: `Asked to move to Wed 17 Dec 2025, 15:00 ${label}`,
+      newInterviewAt: new Date(instant),
+    });
   });
 });
 
@@ -87,10 +91,10 @@ describe("deriveOutcome: statuses", () => {
   it.each([
     ["busy", "Line busy"],
     ["failed", "Call failed"],
-    ["canceled", "Call canceled"],
+    ["canceled", "Call cancelled"],
     ["stopped", "Call stopped"],
     ["error", "Call error"],
-    ["balance-low", "Bolna wallet balance too low"],
+    ["balance-low", "Not placed: the Bolna wallet balance is too low"],
   ])("leaves %s pending (%s), ignoring any extraction", (status, reason) => {
     const facts = completed({ status, extractedData: { call_outcome: "ACCEPTED" } });
     expect(deriveOutcome(facts, "UTC")).toEqual({ outcome: "pending", reason });
@@ -113,7 +117,7 @@ describe("deriveOutcome: statuses", () => {
       }),
       "UTC",
     );
-    expect(result).toEqual({ outcome: "pending", reason: "Completed without a conversation: Call recipient hungup" });
+    expect(result).toEqual({ outcome: "pending", reason: "Connected, but nobody spoke: Call recipient hungup" });
   });
 });
 
@@ -172,7 +176,7 @@ describe("deriveOutcome: the extraction", () => {
       const result = fromData({ call_outcome: "RESCHEDULED", final_slot: finalSlot });
       expect(result).toEqual({
         outcome: "rescheduled",
-        reason: "Asked to reschedule; the new slot could not be read (call_outcome)",
+        reason: "Asked to move the interview; the new time could not be read",
       });
       expect(result).not.toHaveProperty("newInterviewAt");
     }
@@ -185,18 +189,18 @@ describe("deriveOutcome: the extraction", () => {
 
   describe("legacy keys", () => {
     it.each([
-      [{ status: "confirmed" }, { outcome: "confirmed", reason: 'Extracted status "confirmed"' }],
-      [{ status: "Not Interested" }, { outcome: "declined", reason: 'Extracted status "not_interested"' }],
-      [{ user_interested: true }, { outcome: "confirmed", reason: "Extracted user_interested = true" }],
-      [{ user_interested: false }, { outcome: "declined", reason: "Extracted user_interested = false" }],
-      [{ callback_user: true }, { outcome: "pending", reason: "Candidate asked to be called back" }],
+      [{ status: "confirmed" }, { outcome: "confirmed", reason: "Confirmed on the call" }],
+      [{ status: "Not Interested" }, { outcome: "declined", reason: "Declined on the call" }],
+      [{ user_interested: true }, { outcome: "confirmed", reason: "Confirmed on the call (said they are interested)" }],
+      [{ user_interested: false }, { outcome: "declined", reason: "Declined on the call (said they are not interested)" }],
+      [{ callback_user: true }, { outcome: "pending", reason: "Asked to be called back" }],
       [
         { callback_user: true, user_interested: true },
-        { outcome: "pending", reason: "Candidate asked to be called back" },
+        { outcome: "pending", reason: "Asked to be called back" },
       ],
       [
         { call_outcome: "MAYBE", status: "accepted" },
-        { outcome: "confirmed", reason: 'Extracted status "accepted"' },
+        { outcome: "confirmed", reason: "Confirmed on the call" },
       ],
     ])("reads %j", (data, expected) => {
       expect(fromData(data)).toEqual(expected);
@@ -205,7 +209,7 @@ describe("deriveOutcome: the extraction", () => {
     it("reads a legacy status rescheduled with its slot", () => {
       expect(fromData({ status: "rescheduled", final_slot: { date: "2025-12-17", time: "3 PM" } }, "Asia/Kolkata")).toEqual({
         outcome: "rescheduled",
-        reason: "Rescheduled (status)",
+        reason: "Asked to move to Wed 17 Dec 2025, 15:00 IST",
         newInterviewAt: new Date("2025-12-17T09:30:00.000Z"),
       });
     });

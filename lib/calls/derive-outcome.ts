@@ -1,5 +1,6 @@
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { CallOutcome } from "@/lib/candidates/status";
+import { formatInstant } from "@/lib/time/format";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { classifyTranscript } from "./classify-transcript";
 import type { Outcome } from "./outcome";
@@ -13,13 +14,19 @@ export type CallFacts = VoicemailFacts & {
   errorMessage: string | null;
 };
 
+// Reasons are sentences a recruiter reads on the board, never Bolna's or the agent's codes.
 const UNANSWERED_REASON: Record<string, string> = {
   busy: "Line busy",
   failed: "Call failed",
-  canceled: "Call canceled",
+  canceled: "Call cancelled",
   stopped: "Call stopped",
   error: "Call error",
-  "balance-low": "Bolna wallet balance too low",
+  "balance-low": "Not placed: the Bolna wallet balance is too low",
+};
+
+const DECIDED: Record<"confirmed" | "declined", string> = {
+  confirmed: "Confirmed on the call",
+  declined: "Declined on the call",
 };
 
 const OUTCOME_WORDS: Record<string, CallOutcome> = {
@@ -45,35 +52,42 @@ function word(value: unknown): string | null {
     : null;
 }
 
-function rescheduled(data: Record<string, unknown>, zone: string, source: string): Outcome {
+/** The agent's `final_slot` is the candidate's wall-clock time: read in the candidate's zone. */
+function rescheduled(data: Record<string, unknown>, zone: string): Outcome {
   const slot = data.final_slot;
   const at =
     typeof slot === "object" && slot !== null
       ? slotToInstant((slot as Record<string, unknown>).date, (slot as Record<string, unknown>).time, zone)
       : null;
-  if (at) return { outcome: "rescheduled", reason: `Rescheduled (${source})`, newInterviewAt: at };
-  return { outcome: "rescheduled", reason: `Asked to reschedule; the new slot could not be read (${source})` };
+  if (at) return { outcome: "rescheduled", reason: `Asked to move to ${formatInstant(at, zone)}`, newInterviewAt: at };
+  return { outcome: "rescheduled", reason: "Asked to move the interview; the new time could not be read" };
+}
+
+function decided(outcome: CallOutcome, data: Record<string, unknown>, zone: string): Outcome {
+  if (outcome === "rescheduled") return rescheduled(data, zone);
+  if (outcome === "confirmed" || outcome === "declined") return { outcome, reason: DECIDED[outcome] };
+  return { outcome, reason: "Undecided" };
 }
 
 function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
   const callOutcome = OUTCOME_WORDS[word(data.call_outcome) ?? ""];
-  if (callOutcome === "rescheduled") return rescheduled(data, zone, "call_outcome");
-  if (callOutcome) return { outcome: callOutcome, reason: `${word(data.call_outcome)!.toUpperCase()} (call_outcome)` };
+  if (callOutcome) return decided(callOutcome, data, zone);
 
   // Older agents: free-form keys.
   const legacy = OUTCOME_WORDS[word(data.status) ?? ""];
-  if (legacy === "rescheduled") return rescheduled(data, zone, "status");
-  if (legacy) return { outcome: legacy, reason: `Extracted status "${word(data.status)}"` };
-  if (data.callback_user === true) return { outcome: "pending", reason: "Candidate asked to be called back" };
-  if (data.user_interested === true) return { outcome: "confirmed", reason: "Extracted user_interested = true" };
-  if (data.user_interested === false) return { outcome: "declined", reason: "Extracted user_interested = false" };
+  if (legacy) return decided(legacy, data, zone);
+  if (data.callback_user === true) return { outcome: "pending", reason: "Asked to be called back" };
+  if (data.user_interested === true) return { outcome: "confirmed", reason: `${DECIDED.confirmed} (said they are interested)` };
+  if (data.user_interested === false)
+    return { outcome: "declined", reason: `${DECIDED.declined} (said they are not interested)` };
   return null;
 }
 
 /**
- * What a call means for the candidate. Only a terminal status decides anything: until then the call is in
- * progress and the result is null. A voicemail is never a confirmation (lib/calls/voicemail.ts). The extraction
- * is trusted first, then legacy keys, then the candidate's own words, which abstain (pending) rather than guess.
+ * What a call means for the candidate, in `zone` (the candidate's: lib/time/zone-for-phone.ts). Only a terminal
+ * status decides anything: until then the call is in progress and the result is null. A voicemail is never a
+ * confirmation (lib/calls/voicemail.ts). The extraction is trusted first, then legacy keys, then the candidate's
+ * own words, which abstain (pending) rather than guess.
  */
 export function deriveOutcome(call: CallFacts, zone: string): Outcome | null {
   const status = call.status;
@@ -85,7 +99,7 @@ export function deriveOutcome(call: CallFacts, zone: string): Outcome | null {
     return { outcome: "pending", reason: withDetail(UNANSWERED_REASON[status!] ?? status!, call.errorMessage) };
   }
   if (!call.conversationSeconds || call.conversationSeconds <= 0) {
-    return { outcome: "pending", reason: withDetail("Completed without a conversation", call.hangupReason) };
+    return { outcome: "pending", reason: withDetail("Connected, but nobody spoke", call.hangupReason) };
   }
   const extracted = call.extractedData ? fromExtraction(call.extractedData, zone) : null;
   if (extracted) return extracted;

@@ -1,6 +1,6 @@
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { retryIntervalMinutes, type RetryConfig, type RetryHistoryEntry, type RetryableStatus } from "@/lib/bolna/retry-config";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 import { isVoicemail, VOICEMAIL_REASON, type VoicemailFacts } from "./voicemail";
 
 export type AttemptFacts = VoicemailFacts & {
@@ -65,7 +65,7 @@ export function nextAttempt(call: AttemptFacts): NextAttempt | null {
  * (calling hours)", in the candidate's zone.
  */
 export function waitingReason(next: NextAttempt, zone: string): string {
-  const when = next.at ? formatInZone(next.at, zone) : "a time Bolna has not given yet";
+  const when = next.at ? formatInstant(next.at, zone) : "a time Bolna has not given yet";
   // Only the calling hours schedule a first attempt: Callboard's own (scheduled_at), or the agent's guardrails.
   if (next.kind === "scheduled") return `Call scheduled for ${when} (calling hours)`;
   const count = next.of ? `attempt ${next.number} of ${next.of}` : `attempt ${next.number}`;

@@ -8,7 +8,7 @@ import type { RetryConfig } from "@/lib/bolna/retry-config";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/calling-hours";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
 import type { CallPurpose } from "./call-purpose";
@@ -28,6 +28,7 @@ export type PlaceCallOptions = {
   /** Named in the audit entry. */
   actorLabel: string;
   batchId?: number | null;
+  /** INTERVIEW_TIMEZONE: the zone of a candidate whose own is unknown (lib/time/zone-for-phone.ts). */
   timezone: string;
   /** When calls may ring, in the candidate's zone; outside them the call is scheduled (scheduled_at). */
   callingHours: CallingHours;
@@ -35,6 +36,8 @@ export type PlaceCallOptions = {
   retryConfig: RetryConfig | null;
   /** Default `confirmation`; `reconfirmation` is the reminder before the interview. */
   purpose?: CallPurpose;
+  /** Call although the interview has begun (the person was asked first); otherwise 409 `interview_passed`. */
+  allowPast?: boolean;
   now?: () => Date;
 };
 
@@ -81,7 +84,7 @@ function busyReason(tx: Tx, candidate: Candidate, now: Date, zone: string): stri
     .get();
   // A call waiting for its scheduled time, or for a retry Bolna will make, would ring as well.
   if (latest?.nextAttemptAt && latest.nextAttemptAt.getTime() > now.getTime() - CALL_ACTIVE_MS) {
-    return `A call to ${candidate.name} is already scheduled for ${formatInZone(latest.nextAttemptAt, zone)}; stop it first.`;
+    return `A call to ${candidate.name} is already scheduled for ${formatInstant(latest.nextAttemptAt, zone)}; stop it first.`;
   }
   if (latest && !isTerminalStatus(latest.status)) {
     const lastHeard = (latest.lastEventAt ?? latest.createdAt).getTime();
@@ -92,14 +95,22 @@ function busyReason(tx: Tx, candidate: Candidate, now: Date, zone: string): stri
   return null;
 }
 
-/** Takes the candidate's call lock, or refuses with 409 `call_in_progress`. */
-function takeLock(db: Db, candidateId: number, now: Date, fallbackZone: string) {
+/** Takes the candidate's call lock, or refuses with 409 `call_in_progress` (or `interview_passed`, `slot_full`). */
+function takeLock(db: Db, candidateId: number, now: Date, fallbackZone: string, allowPast: boolean) {
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
       const busy = busyReason(tx, candidate, now, candidateZone(candidate, fallbackZone));
       if (busy) throw new ApiError("call_in_progress", busy);
+      // The agent would ask the candidate to confirm a time that has gone by.
+      if (!allowPast && candidate.interviewAt.getTime() <= now.getTime()) {
+        const when = formatInstant(candidate.interviewAt, candidateZone(candidate, fallbackZone));
+        throw new ApiError(
+          "interview_passed",
+          `${candidate.name}'s interview (${when}) has passed: move it to a new time first, or call with allowPast.`,
+        );
+      }
       // A declined candidate holds no place: a call that brings them back must not overbook their old slot.
       if (candidate.status === "declined" && !slotHasRoom(tx, candidate.interviewAt, candidate.id)) {
         throw new ApiError(
@@ -137,7 +148,7 @@ export async function placeCandidateCall(
   const clock = options.now ?? (() => new Date());
   const takenAt = clock();
   const purpose = options.purpose ?? "confirmation";
-  const { candidate, slots } = takeLock(db, candidateId, takenAt, options.timezone);
+  const { candidate, slots } = takeLock(db, candidateId, takenAt, options.timezone, options.allowPast ?? false);
   // Outside the calling hours (in the candidate's zone) Bolna is asked to ring at the next allowed time instead.
   const zone = candidateZone(candidate, options.timezone);
   const scheduledAt = scheduleFor(takenAt, zone, options.callingHours);

@@ -83,7 +83,11 @@ describe("board search", () => {
             )
             .map((row) => row.id)
             .sort((a, b) => a - b);
-          const found = queryCandidates(db, { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 });
+          const found = queryCandidates(
+            db,
+            { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 },
+            { now, stuckAfterMs: 60_000 },
+          );
           expect(
             found.candidates.map((row) => row.id).sort((a, b) => a - b),
             `q=${JSON.stringify(q)}`,

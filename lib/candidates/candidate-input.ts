@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeZoneInput } from "@/lib/time/time-zones";
 import { CANDIDATE_STATUSES } from "./status";
 
 const instant = z.iso
@@ -14,7 +15,8 @@ const optionalText = (max: number) =>
 
 export const slotIdsInput = z.array(z.number().int().positive()).max(100);
 
-export const createCandidateInput = z.object({
+/** Who the candidate is; shared by creating and editing. */
+export const candidateDetailsInput = z.object({
   name: z.string().trim().min(1, "is required").max(200),
   phone: z.string().trim().min(1, "is required").max(40),
   // Forms send "" for a blank optional field.
@@ -22,11 +24,19 @@ export const createCandidateInput = z.object({
     .preprocess((value) => (value === "" ? null : value), z.email("must be an email address").max(254).nullish())
     .transform((value) => value ?? null),
   position: optionalText(200),
+  /** IANA zone; when absent, the phone's country decides (lib/time/zone-for-phone.ts). */
+  timeZone: timeZoneInput,
   interviewAt: instant,
+  /** An interview in the past is refused unless the client says it means it (a historical record). */
+  allowPast: z.boolean().default(false),
+});
+
+export const createCandidateInput = candidateDetailsInput.extend({
   appliedAt: instant.nullish().transform((value) => value ?? null),
   reschedulingSlotIds: slotIdsInput.default([]),
 });
 export type CreateCandidateInput = z.infer<typeof createCandidateInput>;
+export type CandidateDetailsInput = z.infer<typeof candidateDetailsInput>;
 
 export const statusOverrideInput = z.object({
   status: z.enum(CANDIDATE_STATUSES),
@@ -49,6 +59,12 @@ export const candidateListQuery = z.preprocess(
   firstValues,
   z.object({
     status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
+    /** "Needs attention" (lib/candidates/attention.ts): stuck calls, flagged reschedules, past interviews, unclear outcomes. */
+    attention: z
+      .enum(["1", "true"])
+      .optional()
+      .catch(undefined)
+      .transform((value) => value !== undefined),
     q: z
       .string()
       .trim()

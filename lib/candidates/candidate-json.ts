@@ -22,7 +22,7 @@ export function candidateJson(candidate: Candidate) {
     lastCallAt: iso(candidate.lastCallAt),
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
-    // Issue #14: the candidate's zone (stored, or from the phone), and when Bolna dials next.
+    // The candidate's zone (stored, or from the phone), and when Bolna dials next.
     timeZone: candidateZone(candidate, env().INTERVIEW_TIMEZONE),
     nextAttemptAt: iso(candidate.nextAttemptAt),
     nextAttemptNumber: candidate.nextAttemptNumber,

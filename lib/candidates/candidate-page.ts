@@ -23,6 +23,7 @@ function selectProfile(db: Db, id: number) {
       phone: candidates.phone,
       email: candidates.email,
       position: candidates.position,
+      timeZone: candidates.timeZone,
       appliedAt: candidates.appliedAt,
       interviewAt: candidates.interviewAt,
       originalInterviewAt: candidates.originalInterviewAt,
@@ -30,8 +31,10 @@ function selectProfile(db: Db, id: number) {
       status: candidates.status,
       statusReason: candidates.statusReason,
       statusChangedAt: candidates.statusChangedAt,
+      manualStatusAt: candidates.manualStatusAt,
       callStatus: candidates.callStatus,
       lastCallAt: candidates.lastCallAt,
+      updatedAt: candidates.updatedAt,
     })
     .from(candidates)
     .where(eq(candidates.id, id))
@@ -84,6 +87,8 @@ export function loadCandidatePage(db: Db, actor: Actor, id: number) {
   const profile = selectProfile(db, id);
   if (!profile) return null;
   const allowed = {
+    edit: can(actor.role, "candidates:write"),
+    call: can(actor.role, "calls:place"),
     override: can(actor.role, "candidates:override"),
     reset: can(actor.role, "candidates:reset"),
     delete: can(actor.role, "candidates:delete"),

@@ -6,6 +6,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { CreateCandidateInput } from "./candidate-input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -29,16 +30,45 @@ export function replaceReschedulingSlots(tx: Tx, candidateId: number, slotIds: n
   }
 }
 
-export function createCandidate(db: Db, input: CreateCandidateInput, defaultCountry: string, actor: Actor): Candidate {
-  const phone = normalizePhone(input.phone, defaultCountry);
+/** Where candidates are added: national phone numbers are read in `defaultCountry`; `timezone` is INTERVIEW_TIMEZONE. */
+export type CandidateConfig = { defaultCountry: string; timezone: string };
+
+/** The phone in E.164, or a 422 naming the field. */
+export function validPhone(input: string, defaultCountry: string): string {
+  const phone = normalizePhone(input, defaultCountry);
   if (!phone) throw new ApiError("validation_failed", "phone: not a valid phone number", "phone");
+  return phone;
+}
+
+/** Refuses an interview that has already begun, unless the client said it records a past one on purpose. */
+export function assertNotPast(interviewAt: Date, allowPast: boolean, now: Date): void {
+  if (allowPast || interviewAt.getTime() > now.getTime()) return;
+  throw new ApiError(
+    "validation_failed",
+    "interviewAt: the interview is in the past; to record a past interview on purpose, set allowPast",
+    "interviewAt",
+  );
+}
+
+/**
+ * Adds a candidate. Every candidate gets a time zone: the one given, else the phone's country's
+ * (lib/time/zone-for-phone.ts), else INTERVIEW_TIMEZONE.
+ */
+export function createCandidate(
+  db: Db,
+  input: CreateCandidateInput,
+  config: CandidateConfig,
+  actor: Actor,
+  now = new Date(),
+): Candidate {
+  const phone = validPhone(input.phone, config.defaultCountry);
+  assertNotPast(input.interviewAt, input.allowPast, now);
   return db.transaction(
     (tx) => {
       const taken = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.phone, phone)).get();
       if (taken) throw new ApiError("conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
       assertSlotsExist(tx, input.reschedulingSlotIds, "reschedulingSlotIds");
       if (!slotHasRoom(tx, input.interviewAt, 0)) throw slotFull(input.interviewAt);
-      const now = new Date();
       const created = tx
         .insert(candidates)
         .values({
@@ -46,6 +76,7 @@ export function createCandidate(db: Db, input: CreateCandidateInput, defaultCoun
           phone,
           email: input.email,
           position: input.position,
+          timeZone: input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone),
           appliedAt: input.appliedAt ?? now,
           interviewAt: input.interviewAt,
           statusChangedAt: now,

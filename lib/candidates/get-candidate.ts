@@ -3,6 +3,11 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, statusChanges } from "@/db/schema";
 import { notFound } from "@/lib/http/api-error";
 
+/** One candidate's row, or null. */
+export function findCandidate(db: Db, id: number) {
+  return db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+}
+
 /** A candidate with its calls (newest first), audit history (oldest first) and allowed rescheduling slots. */
 export function getCandidateDetail(db: Db, id: number) {
   const candidate = db.select().from(candidates).where(eq(candidates.id, id)).get();

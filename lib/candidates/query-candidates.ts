@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
+import { attentionCondition, type AttentionClock } from "./attention";
 import type { CandidateListQuery } from "./candidate-input";
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -40,22 +41,68 @@ const SORT_COLUMNS = {
   lastCall: candidates.lastCallAt,
 } as const;
 
-export function candidateFilter(query: Pick<CandidateListQuery, "status" | "q">): SQL | undefined {
-  return and(query.status ? eq(candidates.status, query.status) : undefined, query.q ? searchCondition(query.q) : undefined);
+export type ListQuery = Omit<CandidateListQuery, "attention"> & { attention?: boolean };
+
+/** The board's filters; "needs attention" depends on the clock (past interviews, quiet calls). */
+export function candidateFilter(query: Pick<ListQuery, "status" | "q" | "attention">, clock: AttentionClock): SQL | undefined {
+  return and(
+    query.status ? eq(candidates.status, query.status) : undefined,
+    query.q ? searchCondition(query.q) : undefined,
+    query.attention ? attentionCondition(clock) : undefined,
+  );
 }
 
-/** One page of candidates plus the total that matches, for the API and the board. */
-export function queryCandidates(db: Db, query: CandidateListQuery): { candidates: Candidate[]; total: number } {
-  const where = candidateFilter(query);
-  const order = query.dir === "desc" ? desc : asc;
-  const rows = db
+type Page = { candidates: Candidate[]; total: number };
+
+function page(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): Candidate[] {
+  if (limit <= 0) return [];
+  return db
     .select()
     .from(candidates)
     .where(where)
-    .orderBy(order(SORT_COLUMNS[query.sort]), order(candidates.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
     .all();
-  const total = db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
-  return { candidates: rows, total };
+}
+
+const countWhere = (db: Db, where: SQL | undefined) => db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
+
+/**
+ * Upcoming interviews first, soonest first; then those that have begun, most recent first. Two index range
+ * scans (interview_at ≥ now, then < now) instead of sorting the whole table on an expression.
+ */
+function upcomingFirst(db: Db, where: SQL | undefined, query: ListQuery, now: Date): Page {
+  const upcomingWhere = and(where, gte(candidates.interviewAt, now));
+  const upcoming = countWhere(db, upcomingWhere);
+  const total = upcoming + countWhere(db, and(where, lt(candidates.interviewAt, now)));
+  const offset = (query.page - 1) * query.pageSize;
+  const fromUpcoming = page(db, upcomingWhere, [asc(candidates.interviewAt), asc(candidates.id)], query.pageSize, offset);
+  const pastOffset = Math.max(0, offset - upcoming);
+  const fromPast = page(
+    db,
+    and(where, lt(candidates.interviewAt, now)),
+    [desc(candidates.interviewAt), desc(candidates.id)],
+    query.pageSize - fromUpcoming.length,
+    pastOffset,
+  );
+  return { candidates: [...fromUpcoming, ...fromPast], total };
+}
+
+/**
+ * One page of candidates plus the total that matches, for the API and the board. The default order (interview,
+ * ascending) lists upcoming interviews first; the others sort plainly.
+ */
+export function queryCandidates(db: Db, query: ListQuery, clock: AttentionClock): Page {
+  const where = candidateFilter(query, clock);
+  if (query.sort === "interview" && query.dir === "asc") return upcomingFirst(db, where, query, clock.now);
+  const order = query.dir === "desc" ? desc : asc;
+  const rows = page(
+    db,
+    where,
+    [order(SORT_COLUMNS[query.sort]), order(candidates.id)],
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  return { candidates: rows, total: countWhere(db, where) };
 }

@@ -5,7 +5,17 @@ import Papa from "papaparse";
  * The candidate CSV (README, "CSV import and export"). Import reads these columns by header name, in any order;
  * other columns (export's status, last_outcome, …) are ignored, so an export imports back.
  */
-export const IMPORT_COLUMNS = ["name", "phone", "email", "position", "interview_at", "rescheduling_slots", "applied_at"] as const;
+export const IMPORT_COLUMNS = [
+  "name",
+  "phone",
+  "email",
+  "position",
+  "interview_at",
+  "rescheduling_slots",
+  "applied_at",
+  "time_zone",
+  "allow_past",
+] as const;
 export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
 export const EXPORT_COLUMNS = [
   ...IMPORT_COLUMNS,

@@ -1,21 +1,29 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
-import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
-import { candidateFilter } from "@/lib/candidates/query-candidates";
+import type { AttentionClock } from "@/lib/candidates/attention";
+import { candidateFilter, type ListQuery } from "@/lib/candidates/query-candidates";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
 /**
- * Every candidate that matches the board's filters (status, q), as CSV: the import columns (so the file imports
- * back), then status, the latest call's outcome and status, the original interview and the last call. Times
- * are ISO 8601 in the interview zone; allowed slots are their start instants separated by semicolons.
+ * Every candidate that matches the board's filters (status, q, needs attention), as CSV: the import columns (so
+ * the file imports back: a past interview says allow_past yes), then status, the latest call's outcome and
+ * status, the original interview and the last call. Every time is ISO 8601 with its offset: interviews in the
+ * candidate's zone (the time_zone column), other times and the allowed slots in INTERVIEW_TIMEZONE (`zone`).
+ * It starts with a byte-order mark, so that spreadsheet programs read the file as UTF-8 (names in Devanagari).
  */
-export function exportCandidatesCsv(db: Db, query: Pick<CandidateListQuery, "status" | "q">, zone: string): string {
+export function exportCandidatesCsv(
+  db: Db,
+  query: Pick<ListQuery, "status" | "q" | "attention">,
+  zone: string,
+  clock: AttentionClock,
+): string {
   const rows = db
     .select({ candidate: candidates, outcome: calls.outcome })
     .from(candidates)
     .leftJoin(calls, eq(calls.id, candidates.latestCallId))
-    .where(candidateFilter(query))
+    .where(candidateFilter(query, clock))
     .orderBy(asc(candidates.interviewAt), asc(candidates.id))
     .all();
   const slotsOf = new Map<number, Date[]>();
@@ -31,21 +39,27 @@ export function exportCandidatesCsv(db: Db, query: Pick<CandidateListQuery, "sta
     for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
   }
   // writeCsv escapes every cell against spreadsheet formulas.
-  return writeCsv(
-    rows.map(({ candidate, outcome }) => ({
-      name: candidate.name,
-      phone: candidate.phone,
-      email: candidate.email ?? "",
-      position: candidate.position ?? "",
-      interview_at: formatCsvInstant(candidate.interviewAt, zone),
-      rescheduling_slots: (slotsOf.get(candidate.id) ?? []).map((at) => formatCsvInstant(at, zone)).join(";"),
-      applied_at: formatCsvInstant(candidate.appliedAt, zone),
-      status: candidate.status,
-      last_outcome: outcome ?? "",
-      call_status: candidate.callStatus ?? "",
-      original_interview_at: formatCsvInstant(candidate.originalInterviewAt, zone),
-      last_call_at: formatCsvInstant(candidate.lastCallAt, zone),
-    })),
+  const csv = writeCsv(
+    rows.map(({ candidate, outcome }) => {
+      const own = candidateZone(candidate, zone);
+      return {
+        name: candidate.name,
+        phone: candidate.phone,
+        email: candidate.email ?? "",
+        position: candidate.position ?? "",
+        interview_at: formatCsvInstant(candidate.interviewAt, own),
+        rescheduling_slots: (slotsOf.get(candidate.id) ?? []).map((at) => formatCsvInstant(at, zone)).join(";"),
+        applied_at: formatCsvInstant(candidate.appliedAt, zone),
+        time_zone: own,
+        allow_past: candidate.interviewAt.getTime() <= clock.now.getTime() ? "yes" : "",
+        status: candidate.status,
+        last_outcome: outcome ?? "",
+        call_status: candidate.callStatus ?? "",
+        original_interview_at: formatCsvInstant(candidate.originalInterviewAt, own),
+        last_call_at: formatCsvInstant(candidate.lastCallAt, zone),
+      };
+    }),
     EXPORT_COLUMNS,
   );
+  return `\uFEFF${csv}`;
 }

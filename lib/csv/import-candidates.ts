@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { isTimeZone } from "@/lib/time/time-zones";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -18,6 +20,8 @@ export type ImportRow = {
   name: string;
   phone: string;
   interviewAt: string | null;
+  /** The zone the row's interview is read and shown in (its time_zone, else the phone's, else INTERVIEW_TIMEZONE). */
+  timeZone: string;
   ok: boolean;
   errors: { field: string; reason: string }[];
 };
@@ -37,6 +41,7 @@ type Good = {
   phone: string;
   email: string | null;
   position: string | null;
+  timeZone: string;
   interviewAt: Date;
   appliedAt: Date | null;
   slotIds: number[];
@@ -44,8 +49,10 @@ type Good = {
 
 const email = z.email();
 const SLOT_ID = /^#?(\d+)$/;
+const YES = /^(yes|y|true|1)$/i;
+const NO = /^(no|n|false|0)?$/i;
 
-type Config = { timezone: string; defaultCountry: string };
+type Config = { timezone: string; defaultCountry: string; now?: Date };
 
 type Pool = {
   byId: Map<number, { startsAt: Date; capacity: number }>;
@@ -66,12 +73,13 @@ function loadPool(tx: Pick<Db, "select">): Pool {
 
 /**
  * Checks every row against the file and the database: required fields, phone (E.164 after normalising), a phone
- * used twice in the file or already in the database, dates, slot references that are not in the pool, and
- * interview slots that the file would overbook. Runs inside the import's transaction, so what it accepts is
+ * used twice in the file or already in the database, dates (an interview in the past only with allow_past), time
+ * zones, slot references that are not in the pool, and interview slots that the file would overbook. Runs inside the import's transaction, so what it accepts is
  * exactly what gets written.
  */
 function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { rows: ImportRow[]; good: Good[] } {
   const pool = loadPool(tx);
+  const now = config.now ?? new Date();
   const normalized = table.records.map(({ cells }) => normalizePhone(cells.phone ?? "", config.defaultCountry));
   const phones = [...new Set(normalized.filter((phone): phone is string => phone !== null))];
   const taken = new Set<string>();
@@ -105,10 +113,20 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     const position = cells.position ?? "";
     if (position.length > 200) fail("position", "is longer than 200 characters");
 
-    const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, config.timezone) : null;
+    const givenZone = cells.time_zone ?? "";
+    if (givenZone && !isTimeZone(givenZone))
+      fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
+    // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
+    const timeZone =
+      givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
+    const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
     if (!cells.interview_at) fail("interview_at", "is required");
     else if (!interviewAt)
       fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+    const allowPast = cells.allow_past ?? "";
+    if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
+    else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
+      fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
 
     const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
     if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
@@ -135,6 +153,7 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
       name,
       phone: phone ?? cells.phone ?? "",
       interviewAt: interviewAt?.toISOString() ?? null,
+      timeZone,
       ok: errors.length === 0,
       errors,
     });
@@ -145,6 +164,7 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
         phone,
         email: mail || null,
         position: position || null,
+        timeZone,
         interviewAt,
         appliedAt,
         slotIds: [...new Set(slotIds)],
@@ -164,6 +184,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor): void {
         phone: row.phone,
         email: row.email,
         position: row.position,
+        timeZone: row.timeZone,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
         statusChangedAt: now,

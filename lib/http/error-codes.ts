@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   link_expired: 410,
   link_revoked: 410,
   link_used_up: 410,
+  call_not_stuck: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

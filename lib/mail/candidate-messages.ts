@@ -2,7 +2,7 @@ import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { bareAddress } from "./mail-address";
 import type { MessageKind, NewMessage } from "./outbox";
@@ -60,7 +60,7 @@ export function candidateMessage(
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
   const invite = inviteOrNull(candidate, zone);
-  const when = `${formatInZone(candidate.interviewAt, zone)} (${zone})`;
+  const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
   const position = candidate.position ?? "the open position";
   const [subject, line] = opening(kind, when, position);
   const body = [
@@ -72,7 +72,7 @@ export function candidateMessage(
           "",
           "Confirm it, or pick another time, here:",
           link.url,
-          `(This link works until ${formatInZone(link.expiresAt, zone)}.)`,
+          `(This link works until ${formatInstant(link.expiresAt, zone)}.)`,
         ]
       : []),
     ...(invite

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { log } from "@/lib/log";
 import { scheduleFor, type CallingHours } from "@/lib/time/calling-hours";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { RECONFIRM_MIN_LEAD_MS, reconfirmationDueAt } from "./reconfirmation-time";
 
@@ -69,7 +69,7 @@ function judge(candidate: Candidate, now: Date, config: ReconfirmationConfig): D
   if (candidate.interviewAt.getTime() - ringsAt.getTime() < RECONFIRM_MIN_LEAD_MS) {
     return {
       candidate,
-      skip: `Too close: the earliest allowed calling time (${formatInZone(ringsAt, zone)}) is less than 2 hours before the interview`,
+      skip: `Too close: the earliest allowed calling time (${formatInstant(ringsAt, zone)}) is less than 2 hours before the interview`,
     };
   }
   return { candidate, zone };

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { assertNotOverbooked, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { formatInZone } from "@/lib/time/format-in-zone";
+import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { openLink, type OpenLink } from "./links";
 import { isOffered } from "./offered-slots";
@@ -112,7 +112,7 @@ export function rescheduleByCandidate(db: Db, token: string, slotId: number, now
         throw new ApiError("slot_full", "This time has just been taken. Please choose another.");
       }
       const zone = candidateZone(candidate, env().INTERVIEW_TIMEZONE);
-      const reason = `Moved to ${formatInZone(slot.startsAt, zone)} by the candidate (self-service link)`;
+      const reason = `Moved to ${formatInstant(slot.startsAt, zone)} by the candidate (self-service link)`;
       const next: Candidate = {
         ...candidate,
         status: "rescheduled",

@@ -25,7 +25,11 @@ export function listSlots(db: Db) {
     .all();
 }
 
-export function createSlot(db: Db, input: z.infer<typeof createSlotInput>) {
+/** Adds a pool slot; one in the past is refused, since nobody can be offered it. */
+export function createSlot(db: Db, input: z.infer<typeof createSlotInput>, now = new Date()) {
+  if (input.startsAt.getTime() <= now.getTime()) {
+    throw new ApiError("validation_failed", "startsAt: the slot is in the past; pick a time that has not begun", "startsAt");
+  }
   return db.transaction(
     (tx) => {
       const clash = tx

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { formatInstant } from "@/lib/time/format";
 
 type Reader = Pick<Db, "select">;
 
@@ -43,11 +44,7 @@ export const capacityBelowBookings = (booked: number) =>
   );
 
 export function slotFull(startsAt: Date): ApiError {
-  const when = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: env().INTERVIEW_TIMEZONE,
-  }).format(startsAt);
+  const when = formatInstant(startsAt, env().INTERVIEW_TIMEZONE);
   return new ApiError(
     "slot_full",
     `The interview slot on ${when} is fully booked: raise its capacity or move a candidate first.`,

@@ -247,10 +247,12 @@ class CreateCandidate implements Cmd {
       phone,
       interviewAt: new Date(interviewAt).toISOString(),
       reschedulingSlotIds: slotIds,
+      // The model reads every slot in ZONE: the candidate lives there.
+      timeZone: ZONE,
     });
     let created: { id: number } | undefined;
     const refused = refusal(() => {
-      created = createCandidate(real.db, input, "IN", ACTOR);
+      created = createCandidate(real.db, input, { defaultCountry: "IN", timezone: ZONE }, ACTOR);
     });
     const unknown = slotIds.some((id) => !liveSlots(model).some((slot) => slot.id === id));
     const expected = unknown ? 422 : !hasRoom(model, interviewAt, 0) ? 409 : null;
@@ -549,7 +551,13 @@ describe("slot capacity holds whatever people do", () => {
   const setup = () => {
     const db = openDatabase(path.join(folder, `capacity-${crypto.randomUUID()}.db`), "NORMAL");
     const create = (name: string, phone: string, at: string) =>
-      createCandidate(db, createCandidateInput.parse({ name, phone, interviewAt: at }), "IN", ACTOR);
+      createCandidate(
+        db,
+        // The slots here are read in ZONE: the candidates live there.
+        createCandidateInput.parse({ name, phone, interviewAt: at, timeZone: ZONE }),
+        { defaultCountry: "IN", timezone: ZONE },
+        ACTOR,
+      );
     const booked = (at: string) =>
       db
         .select({ id: candidates.id, status: candidates.status })

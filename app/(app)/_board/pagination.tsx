@@ -2,15 +2,20 @@ import Link from "next/link";
 import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { boardHref } from "./board-href";
 
+/** How many pages `total` rows fill (at least one). */
+export const pageCount = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
+
 export function Pagination({ query, total }: { query: CandidateListQuery; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const first = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
+  const pages = pageCount(total, query.pageSize);
+  // A page past the end (an old link, a filter that shrank the list) says so on the board instead.
+  if (total === 0 || query.page > pages) return null;
+  const first = (query.page - 1) * query.pageSize + 1;
   const last = Math.min(total, query.page * query.pageSize);
-  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50";
+  const linkClass = "rounded-md border border-slate-400 bg-white px-3 py-1 text-slate-800 hover:bg-slate-50";
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+    <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
       <p className="tabular-nums">
-        {first}–{last} of {total}
+        {first === last ? `${first}` : `${first}–${last}`} of {total}
       </p>
       <div className="flex items-center gap-2">
         {query.page > 1 && (
@@ -19,7 +24,7 @@ export function Pagination({ query, total }: { query: CandidateListQuery; total:
           </Link>
         )}
         <span className="tabular-nums">
-          Page {Math.min(query.page, pages)} of {pages}
+          Page {query.page} of {pages}
         </span>
         {query.page < pages && (
           <Link href={boardHref(query, { page: query.page + 1 })} className={linkClass} rel="next">

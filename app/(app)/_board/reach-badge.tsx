@@ -19,7 +19,7 @@ export function ReachBadge({ candidate, zone }: { candidate: Candidate; zone: st
       {candidate.nextAttemptAt && (
         <li className="text-sky-800">
           {(candidate.nextAttemptNumber ?? 1) > 1 ? `Retry ${candidate.nextAttemptNumber! - 1}` : "Scheduled"}{" "}
-          <LocalTime value={candidate.nextAttemptAt} fallbackZone={zone} showZone />
+          <LocalTime value={candidate.nextAttemptAt} fallbackZone={zone} />
         </li>
       )}
       {reminder && <li>{reminder}</li>}

@@ -4,45 +4,40 @@ import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
-import { requireActor } from "@/lib/auth/current-actor";
 import { passwordProblem, PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import type { ActionState } from "@/lib/http/action-state";
+import { formAction } from "@/lib/http/form-action";
 
-const changePasswordInput = (email: string) =>
-  z
-    .object({
-      currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_LENGTH.max),
-      newPassword: z.string().max(PASSWORD_LENGTH.max, `Use at most ${PASSWORD_LENGTH.max} characters`),
-      confirmPassword: z.string(),
-    })
-    .superRefine((value, ctx) => {
-      const problem = passwordProblem(value.newPassword, { email });
-      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
-    })
-    .refine((value) => value.newPassword === value.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "The passwords differ",
-    });
+const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_LENGTH.max),
+    newPassword: z.string().max(PASSWORD_LENGTH.max, `Use at most ${PASSWORD_LENGTH.max} characters`),
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords differ",
+  });
 
-export async function changePassword(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = changePasswordInput(actor.label).safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return {
-      ok: false,
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-    };
-  }
+const checkField = (field: string, message: string) => ({
+  ok: false,
+  message: "Check the highlighted field.",
+  fieldErrors: { [field]: message },
+});
+
+export const changePassword = formAction("signed-in", changePasswordInput, async (input, { actor }) => {
+  // The policy reads the account's own email (a password must not be built from it).
+  const problem = passwordProblem(input.newPassword, { email: actor.label });
+  if (problem) return checkField("newPassword", problem);
   try {
     await getAuth().api.changePassword({
       headers: await headers(),
-      body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
+      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
     });
   } catch (error) {
     const code = authErrorCode(error);
-    if (code === "PASSWORD_TOO_WEAK") return { ok: false, fieldErrors: { newPassword: "This password is too easy to guess." } };
-    if (code !== null) return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
+    if (code === "PASSWORD_TOO_WEAK") return checkField("newPassword", "This password is too easy to guess.");
+    if (code !== null) return checkField("currentPassword", "That is not your current password");
     throw error;
   }
   return { ok: true, message: "Password changed. Your other sessions were signed out." };
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { idle } from "@/lib/http/action-state";
+import { useState } from "react";
+import { ActionForm, SubmitButton, useFormFeedback, useKeptValue } from "@/app/_components/action-form";
 import type { LinkTarget } from "@/lib/webhook/inbox";
 import { linkToCandidate } from "./actions";
 
@@ -14,18 +14,19 @@ function matches(target: LinkTarget, query: string): boolean {
   return target.name.toLowerCase().includes(words) || (number.length > 0 && digits(target.phone).includes(number));
 }
 
-/** Chooses the candidate an unmatched delivery belongs to: a search box narrows the list by name or phone digits. */
-export function LinkDeliveryForm({ eventId, targets }: { eventId: number; targets: LinkTarget[] }) {
-  const [state, action, pending] = useActionState(linkToCandidate.bind(null, eventId), idle);
+function Fields({ eventId, targets }: { eventId: number; targets: LinkTarget[] }) {
+  const { state } = useFormFeedback();
+  const kept = useKeptValue("candidateId");
   const [query, setQuery] = useState("");
-  const shown = targets.filter((target) => matches(target, query));
+  const shown = targets.filter((target) => matches(target, query) || String(target.id) === kept);
   const searchId = `find-${eventId}`;
   const selectId = `candidate-${eventId}`;
   const error = state.ok ? undefined : (state.fieldErrors?.candidateId ?? state.message);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={searchId} className="text-xs font-medium text-slate-600">
+    <>
+      <input type="hidden" name="eventId" value={eventId} />
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor={searchId} className="text-xs font-medium text-slate-700">
           Find candidate
         </label>
         <input
@@ -34,20 +35,21 @@ export function LinkDeliveryForm({ eventId, targets }: { eventId: number; target
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           placeholder="Name or phone digits"
-          className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm"
+          className="w-full rounded-md border border-slate-400 px-2 py-1 text-sm sm:w-48"
         />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={selectId} className="text-xs font-medium text-slate-600">
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor={selectId} className="text-xs font-medium text-slate-700">
           Candidate
         </label>
         <select
           id={selectId}
+          key={typeof kept === "string" ? kept : ""}
           name="candidateId"
           required
-          defaultValue=""
+          defaultValue={typeof kept === "string" ? kept : ""}
           aria-invalid={error ? true : undefined}
-          className="w-72 rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid]:border-rose-400"
+          className="w-full rounded-md border border-slate-400 px-2 py-1 text-sm aria-[invalid]:border-rose-600 sm:w-72"
         >
           <option value="" disabled>
             {shown.length === 0 ? "No candidate matches" : `Choose (${shown.length})…`}
@@ -59,18 +61,23 @@ export function LinkDeliveryForm({ eventId, targets }: { eventId: number; target
           ))}
         </select>
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
-      >
+      <SubmitButton size="sm" className="py-1.5">
         Link
-      </button>
+      </SubmitButton>
       {error && (
-        <p role="alert" className="basis-full text-xs text-rose-700">
+        <p role="alert" className="basis-full text-xs text-rose-800">
           {error}
         </p>
       )}
-    </form>
+    </>
+  );
+}
+
+/** Chooses the candidate an unmatched delivery belongs to: a search box narrows the list by name or phone digits. */
+export function LinkDeliveryForm({ eventId, targets }: { eventId: number; targets: LinkTarget[] }) {
+  return (
+    <ActionForm action={linkToCandidate} className="flex min-w-0 flex-wrap items-end gap-2">
+      <Fields eventId={eventId} targets={targets} />
+    </ActionForm>
   );
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { Route } from "next";
 import { AccessDenied } from "@/app/_components/access-denied";
@@ -22,6 +23,8 @@ import {
 import { dismiss } from "./actions";
 import { LinkDeliveryForm } from "./link-delivery-form";
 
+export const metadata: Metadata = { title: "Webhook inbox" };
+
 /** The stored body, indented when it is whole JSON; the start of a long one as stored (lib/webhook/inbox.ts). */
 function readableBody(delivery: UnmatchedDelivery): string {
   if (delivery.rawBodyCut) return delivery.rawBody;
@@ -37,7 +40,7 @@ const candidateHref = (id: number) => `/candidates/${id}` as Route;
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col">
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{term}</dt>
+      <dt className="text-xs uppercase tracking-wide text-slate-600">{term}</dt>
       <dd className="text-sm">{children}</dd>
     </div>
   );
@@ -49,13 +52,13 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
     <article
       aria-labelledby={titleId}
       data-event-id={delivery.id}
-      className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      className="flex min-w-0 flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id={titleId} className="font-mono text-sm font-medium">
           Execution {delivery.executionId}
         </h3>
-        <span className="text-xs text-slate-500">delivery #{delivery.id}</span>
+        <span className="text-xs text-slate-600">delivery #{delivery.id}</span>
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Fact term="Received">
@@ -66,7 +69,7 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
         </Fact>
         <Fact term="Phone in the body">
           {delivery.phones.length === 0 ? (
-            <span className="text-slate-400">none</span>
+            <span className="text-slate-600">none</span>
           ) : (
             <span className="tabular-nums">{delivery.phones.join(", ")}</span>
           )}
@@ -76,7 +79,7 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
         </Fact>
       </dl>
       <details className="rounded-md bg-slate-50 ring-1 ring-slate-200">
-        <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-slate-600">Raw body</summary>
+        <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-slate-700">Raw body</summary>
         <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-xs text-slate-800">
           {readableBody(delivery)}
         </pre>
@@ -92,9 +95,10 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
           trigger="Dismiss"
           title={`Dismiss the delivery of execution ${delivery.executionId}?`}
           confirm="Dismiss"
-          action={dismiss.bind(null, delivery.id)}
+          action={dismiss}
         >
-          <p className="text-sm text-slate-600">
+          <input type="hidden" name="eventId" value={delivery.id} />
+          <p className="text-sm text-slate-700">
             It leaves the inbox without changing any candidate. The stored body is kept for the record.
           </p>
         </ConfirmDialog>
@@ -114,7 +118,7 @@ export default async function InboxPage() {
   const resolved = listRecentlyResolved(db);
   const senders = listRejectedSenders(db);
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
+    <main className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Webhook inbox</h1>
         <LiveUpdates />
@@ -123,16 +127,16 @@ export default async function InboxPage() {
       <section aria-labelledby="unmatched-heading" className="flex flex-col gap-3">
         <div>
           <h2 id="unmatched-heading" className="text-base font-semibold">
-            Unmatched deliveries <span className="text-sm font-normal text-slate-500">({open})</span>
+            Unmatched deliveries <span className="text-sm font-normal text-slate-600">({open})</span>
           </h2>
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-700">
             Bolna sent these, but no candidate has their execution id or phone. Linking one applies it to the candidate you
             choose, and later deliveries of the same call follow on their own.
             {open > deliveries.length && ` The newest ${deliveries.length} are shown.`}
           </p>
         </div>
         {deliveries.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">
+          <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-sm text-slate-700">
             Nothing to sort out: every delivery found its candidate.
           </p>
         ) : (
@@ -158,9 +162,9 @@ export default async function InboxPage() {
                     <StatusBadge status={item.candidate.status} />
                   </span>
                 ) : (
-                  <span className="text-slate-500">dismissed</span>
+                  <span className="text-slate-600">dismissed</span>
                 )}{" "}
-                <span className="ml-auto text-xs text-slate-500">
+                <span className="ml-auto text-xs text-slate-600">
                   <LocalTime value={item.resolvedAt} fallbackZone={zone} />
                 </span>
               </li>
@@ -174,21 +178,26 @@ export default async function InboxPage() {
           <h2 id="senders-heading" className="text-base font-semibold">
             Rejected senders
           </h2>
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-700">
             Webhook calls refused because of their sender address. A new address here may mean Bolna changed its IPs: if it is
             Bolna&apos;s, add it to <code className="rounded bg-slate-100 px-1 font-mono text-xs">BOLNA_WEBHOOK_IPS</code> and
             restart.
           </p>
         </div>
         {senders.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">
+          <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-sm text-slate-700">
             No sender has been refused.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div
+            className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="senders-heading"
+          >
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Rejected webhook senders, most recently seen first</caption>
-              <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+              <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2">
                     Address
@@ -220,7 +229,7 @@ export default async function InboxPage() {
                     <td className="px-3 py-2 text-xs">
                       <LocalTime value={sender.lastSeenAt} fallbackZone={zone} />
                     </td>
-                    <td className="px-3 py-2 text-xs text-slate-600">{sender.lastReason}</td>
+                    <td className="px-3 py-2 text-xs text-slate-700">{sender.lastReason}</td>
                   </tr>
                 ))}
               </tbody>

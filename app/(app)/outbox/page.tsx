@@ -45,7 +45,7 @@ export default async function OutboxPage() {
                 <span className="font-medium">{message.subject}</span>
                 <span className="text-slate-600">to {message.toAddress}</span>
                 <span className="ml-auto text-xs text-slate-500">
-                  <LocalTime value={message.createdAt} fallbackZone={zone} showZone />
+                  <LocalTime value={message.createdAt} fallbackZone={zone} />
                 </span>
               </div>
               {message.lastError && <p className="mt-1 text-xs text-slate-600">{message.lastError}</p>}

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { attentionClock } from "@/lib/candidates/attention";
 import { candidateJson } from "@/lib/candidates/candidate-json";
 import { candidateListQuery, createCandidateInput } from "@/lib/candidates/candidate-input";
 import { createCandidate } from "@/lib/candidates/create-candidate";
@@ -11,7 +12,7 @@ import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = withPermission("candidates:read", ({ request }) => {
   const query = candidateListQuery.parse(queryParams(request.url));
-  const page = queryCandidates(getDb(), query);
+  const page = queryCandidates(getDb(), query, attentionClock());
   return Response.json({
     candidates: page.candidates.map(candidateJson),
     total: page.total,
@@ -22,7 +23,13 @@ export const GET = withPermission("candidates:read", ({ request }) => {
 
 export const POST = withPermission("candidates:write", async ({ request, actor }) => {
   const input = await readJson(request, createCandidateInput);
-  const candidate = createCandidate(getDb(), input, env().DEFAULT_COUNTRY, actor);
+  const config = env();
+  const candidate = createCandidate(
+    getDb(),
+    input,
+    { defaultCountry: config.DEFAULT_COUNTRY, timezone: config.INTERVIEW_TIMEZONE },
+    actor,
+  );
   return Response.json({ candidate: candidateJson(candidate) }, { status: 201 });
 });
 

@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import { confirmByCandidate, rescheduleByCandidate, type ChangeResult } from "@/lib/self-service/candidate-changes";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
-import { longDateTime } from "@/lib/time/long-time";
+import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { SelfServiceState } from "./self-service-state";
 
@@ -20,8 +20,8 @@ async function run(change: () => ChangeResult, done: string): Promise<SelfServic
   try {
     await limitSelfService(db, new Headers(await headers()));
     const { candidate } = change();
-    const when = longDateTime(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE));
-    return { ok: true, message: `${done} Your interview: ${when} (your time).` };
+    const when = formatInstant(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE), "long");
+    return { ok: true, message: `${done} Your interview: ${when}.` };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, message: error.message };
     logError("self-service action failed", error);

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { selfServiceView } from "@/lib/self-service/self-service-view";
-import { longDateTime, zoneLabel } from "@/lib/time/long-time";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { SelfServiceForms } from "./self-service-forms";
 
 export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
@@ -48,7 +48,7 @@ export default async function SelfServicePage({ params }: Props) {
   if (result.kind === "refused") notFound();
   const view = selfServiceView(db, result.opened, now);
   const { candidate } = view;
-  const slots = view.slots.map((slot) => ({ id: slot.id, label: longDateTime(slot.startsAt, candidate.timeZone) }));
+  const slots = view.slots.map((slot) => ({ id: slot.id, label: formatInstant(slot.startsAt, candidate.timeZone, "long") }));
 
   return (
     <Shell>
@@ -56,9 +56,11 @@ export default async function SelfServicePage({ params }: Props) {
       <h1 className="text-xl font-semibold">Your interview{candidate.position ? ` for ${candidate.position}` : ""}</h1>
       <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <p className="text-lg font-medium" data-testid="interview-time">
-          {longDateTime(candidate.interviewAt, candidate.timeZone)}
+          {formatInstant(candidate.interviewAt, candidate.timeZone, "long")}
         </p>
-        <p className="text-sm text-slate-600">Your local time ({zoneLabel(candidate.interviewAt, candidate.timeZone)})</p>
+        <p className="text-sm text-slate-600">
+          Your local time ({zoneLabel(candidate.interviewAt, candidate.timeZone)}, {candidate.timeZone})
+        </p>
         {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">You have confirmed this interview.</p>}
         <a
           href={`/i/${token}/invite.ics`}
@@ -77,7 +79,7 @@ export default async function SelfServicePage({ params }: Props) {
       />
       <p className="text-xs text-slate-500">
         This link allows {view.changesLeft} more change{view.changesLeft === 1 ? "" : "s"} and works until{" "}
-        {longDateTime(view.expiresAt, candidate.timeZone)} (your time).
+        {formatInstant(view.expiresAt, candidate.timeZone, "long")}.
       </p>
     </Shell>
   );

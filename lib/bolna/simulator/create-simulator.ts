@@ -11,6 +11,7 @@ import { createRandom } from "@/lib/seeded-random";
 import { createCallRunner, type CallRun, type Habits, type Runtime, type SimulatedCall } from "./run-call";
 import { scenarioForPhone, type ScenarioName, type ScenarioSetting } from "./scenarios";
 import { readCallContext } from "./user-data";
+import { DEMO_RECORDINGS_PATH } from "@/lib/demo/recording-audio";
 
 export type { Habits, SimulatedCall } from "./run-call";
 export { SCENARIOS, SCENARIO_BY_LAST_DIGIT, type ScenarioName, type ScenarioSetting } from "./scenarios";
@@ -37,6 +38,12 @@ export type SimulatorOptions = {
    * call's first webhooks can arrive before the answer, as they sometimes do with Bolna.
    */
   respondDelayMs?: number;
+  /**
+   * The recording link of an answered call. By default it points at the webhook receiver's
+   * `/api/demo/recordings/<execution id>.wav`, which Callboard serves in demo mode, so a demo recording plays;
+   * without a receiver it is a made-up S3 link, as before.
+   */
+  recordingUrl?: (executionId: string) => string;
 };
 
 /** The next requests, whatever their route, fail this way: an HTTP status (with Bolna's `message`), or no answer. */
@@ -62,6 +69,11 @@ const NO_HABITS: Habits = { duplicates: false, outOfOrder: false, disconnectedFi
 /** Bolna dials from the agent's number when the request names none; this is the sample bodies' one. */
 const AGENT_NUMBER = "+16282774700";
 const STOPPABLE = new Set(["queued", "scheduled"]);
+
+/** A recording at the receiver's demo path (lib/demo/recording-audio.ts), or none without a receiver. */
+function recordingBeside(webhookUrl: string | undefined, executionId: string): string | undefined {
+  return webhookUrl ? new URL(`${DEMO_RECORDINGS_PATH}/${executionId}.wav`, webhookUrl).href : undefined;
+}
 
 const ROUTES = {
   placeCall: /^\/call\/?$/,
@@ -140,12 +152,14 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
     const context = readCallContext(userData);
     const scenarioOf = (attempt: number) =>
       attempt === 0 ? scenario.name : (scenario.retries[Math.min(attempt, scenario.retries.length) - 1] ?? scenario.name);
+    const recordingUrl = options.recordingUrl?.(executionId) ?? recordingBeside(runtime.webhook?.url, executionId);
     runs.set(executionId, run);
     runner.start(run, {
       steps: (attempt) =>
         lifecycle(scenarioOf(attempt), context, run.random, {
           disconnectedFirst: habits.disconnectedFirst,
           startsInMs: attempt === 0 ? startsInMs : 0,
+          recordingUrl,
         }),
       retry: request.retry_config?.enabled ? request.retry_config : null,
     });

@@ -25,9 +25,12 @@ export type LifecycleOptions = {
   disconnectedFirst: boolean;
   /** Simulated milliseconds until `scheduled_at`; 0 for a call placed now. */
   startsInMs: number;
+  /** The answered call's `recording_url`; a made-up S3 link when absent. */
+  recordingUrl?: string;
 };
 
-function answeredCall(scenario: AnsweredScenario, context: CallContext, random: Random, disconnectedFirst: boolean) {
+function answeredCall(scenario: AnsweredScenario, context: CallContext, random: Random, options: LifecycleOptions) {
+  const { disconnectedFirst } = options;
   const talk = converse(scenario, context, random);
   const ringSeconds = 3 + Math.floor(random.next() * 8);
   const said = { conversation_duration: talk.seconds, transcript: talk.transcript };
@@ -42,7 +45,9 @@ function answeredCall(scenario: AnsweredScenario, context: CallContext, random: 
     },
     telephony: {
       duration: String(Math.ceil(talk.seconds + 1)),
-      recording_url: `https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC${random.hex(32)}/RE${random.hex(32)}`,
+      recording_url:
+        options.recordingUrl ??
+        `https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC${random.hex(32)}/RE${random.hex(32)}`,
       hangup_by: "Callee",
       hangup_reason: "Call recipient hungup",
       hangup_provider_code: 4000,
@@ -66,7 +71,7 @@ function answeredCall(scenario: AnsweredScenario, context: CallContext, random: 
  * A machine picks up; Bolna's voicemail detection hangs up after the greeting. The greeting's own words ("Yes,
  * …") must not read as a confirmation: only `answered_by_voice_mail` tells the truth.
  */
-function voicemail(context: CallContext, random: Random): Step[] {
+function voicemail(context: CallContext, random: Random, recordingUrl: string | undefined): Step[] {
   const transcript =
     "assistant: Hello, this is Ava, calling about your job application.\n" +
     `user: Hi, you've reached ${context.firstName}. Yes, I'll call you back, please leave a message after the tone.\n`;
@@ -84,7 +89,8 @@ function voicemail(context: CallContext, random: Random): Step[] {
       },
       telephony: {
         duration: "11",
-        recording_url: `https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC${random.hex(32)}/RE${random.hex(32)}`,
+        recording_url:
+          recordingUrl ?? `https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC${random.hex(32)}/RE${random.hex(32)}`,
         hangup_by: "System",
         hangup_reason: "Voicemail detected",
         hangup_provider_code: 4000,
@@ -129,9 +135,9 @@ export function lifecycle(scenario: ScenarioName, context: CallContext, random: 
     telephony: { provider_call_id: `CA${random.hex(32)}` },
   };
   const steps = isAnswered(scenario)
-    ? [queued, ringing, ...answeredCall(scenario, context, random, options.disconnectedFirst)]
+    ? [queued, ringing, ...answeredCall(scenario, context, random, options)]
     : scenario === "voicemail"
-      ? [queued, ringing, ...voicemail(context, random)]
+      ? [queued, ringing, ...voicemail(context, random, options.recordingUrl)]
       : scenario === "failed"
         ? [queued, unansweredEnd(scenario)]
         : [queued, ringing, unansweredEnd(scenario)];

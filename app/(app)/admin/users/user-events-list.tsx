@@ -33,7 +33,7 @@ export function UserEventsList({ events, total, zone }: { events: UserEvent[]; t
               <span className="font-medium">{event.targetEmail}</span>{" "}
               {event.detail && <span className="text-slate-600">({event.detail})</span>}
               <span className="ml-auto text-xs text-slate-500">
-                <LocalTime value={event.at} fallbackZone={zone} showZone />
+                <LocalTime value={event.at} fallbackZone={zone} />
               </span>
             </li>
           ))}

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm, FormMessage, SubmitButton } from "@/app/_components/action-form";
 import type { Role } from "@/lib/auth/permissions";
-import { idle } from "@/lib/http/action-state";
 import { changeUser } from "./actions";
 
 export function UserRowControls({ userId, email, role, active }: { userId: string; email: string; role: Role; active: boolean }) {
-  const [state, action, pending] = useActionState(changeUser.bind(null, userId), idle);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <form action={action} className="flex items-center gap-2">
+      <ActionForm action={changeUser} className="flex items-center gap-2">
+        <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role of {email}
         </label>
@@ -17,35 +16,25 @@ export function UserRowControls({ userId, email, role, active }: { userId: strin
           id={`role-${userId}`}
           name="role"
           defaultValue={role}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          className="rounded-md border border-slate-400 px-2 py-1 text-sm"
         >
           <option value="recruiter">Recruiter</option>
           <option value="admin">Admin</option>
         </select>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
-        >
+        <SubmitButton tone="secondary" size="sm">
           Save role
-        </button>
-      </form>
-      <form action={action}>
+        </SubmitButton>
+        <FormMessage className="px-2 py-1 text-xs" />
+      </ActionForm>
+      <ActionForm action={changeUser}>
+        <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="active" value={active ? "false" : "true"} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
-        >
+        <SubmitButton tone="secondary" size="sm">
           {active ? `Deactivate` : `Reactivate`}
           <span className="sr-only"> {email}</span>
-        </button>
-      </form>
-      {state.message && !state.ok && (
-        <p role="alert" className="text-xs text-rose-700">
-          {state.message}
-        </p>
-      )}
+        </SubmitButton>
+        <FormMessage className="px-2 py-1 text-xs" />
+      </ActionForm>
     </div>
   );
 }

@@ -1,13 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessDenied } from "@/app/_components/access-denied";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { LocalTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getBatch, type BatchView } from "@/lib/batches/batches";
 import { env } from "@/lib/env";
+import { callStatusWords } from "@/lib/candidates/candidate-situation";
 import { ApiError } from "@/lib/http/api-error";
 import { cancelBatchAction } from "../actions";
 import { BatchStatusBadge } from "../batch-status-badge";
@@ -16,11 +19,18 @@ const ITEM_LABELS = { queued: "Queued", in_flight: "In flight", done: "Done", fa
 const OUTCOME_LABELS: Record<string, string> = {
   confirmed: "confirmed",
   declined: "declined",
-  rescheduled: "rescheduled",
+  rescheduled: "asked to move",
   no_answer: "no answer",
-  pending: "still pending (busy, failed or unclear)",
+  pending: "still pending (busy, failed, voicemail or unclear)",
   unknown: "no outcome",
 };
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Batch #${(await params).id}` };
+}
+
+const cell = "md:px-3 md:py-2";
+const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
 
 function loadBatch(id: number): BatchView | null {
   try {
@@ -67,7 +77,6 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   const batch = Number.isSafeInteger(id) && id > 0 ? loadBatch(id) : null;
   if (!batch) notFound();
   const zone = env().INTERVIEW_TIMEZONE;
-  const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", timeZone: zone });
   const { counts } = batch;
   const finished = counts.done + counts.failed + counts.cancelled;
   const percent = counts.total === 0 ? 100 : Math.round((finished / counts.total) * 100);
@@ -76,20 +85,21 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
     ["In flight", counts.inFlight, "text-sky-800"],
     ["Done", counts.done, "text-emerald-800"],
     ["Failed", counts.failed, "text-rose-800"],
-    ["Cancelled", counts.cancelled, "text-slate-500"],
+    ["Cancelled", counts.cancelled, "text-slate-600"],
   ] as const;
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-5 p-6">
+    <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-center gap-3">
-        <Link href="/batches" className="text-sm text-slate-500 hover:text-slate-900">
+        <Link href="/batches" className="text-sm text-slate-700 hover:text-slate-950">
           ← Batches
         </Link>
         <h1 className="text-xl font-semibold">Batch #{batch.id}</h1>
         <BatchStatusBadge status={batch.status} />
-        <p className="text-sm text-slate-500">
-          by {batch.createdBy} · {batch.concurrency} at a time · {batch.pacingMs / 1000} s between starts
+        <p className="text-sm text-slate-700">
+          started <LocalTime value={batch.createdAt} fallbackZone={zone} /> by {batch.createdBy} · {batch.concurrency} at a time ·{" "}
+          {batch.pacingMs / 1000} s between starts
         </p>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="flex items-center gap-3 sm:ml-auto">
           <LiveUpdates />
           {batch.status === "running" && can(actor.role, "calls:place") && (
             <ConfirmDialog
@@ -100,7 +110,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
               action={cancelBatchAction}
             >
               <input type="hidden" name="batchId" value={batch.id} />
-              <p className="text-sm text-slate-600">
+              <p className="text-sm text-slate-700">
                 Queued candidates will not be called. Calls already under way finish normally.
               </p>
             </ConfirmDialog>
@@ -123,7 +133,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
           {tiles.map(([label, value, tone]) => (
             <div key={label} className="rounded-md bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
-              <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+              <dt className="text-xs uppercase tracking-wide text-slate-600">{label}</dt>
               <dd
                 className={`text-lg font-semibold tabular-nums ${tone}`}
                 data-testid={`count-${label.toLowerCase().replace(" ", "-")}`}
@@ -137,8 +147,8 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
 
       {batch.finishedAt && <Summary batch={batch} />}
 
-      <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+      <table className="block w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
           <tr>
             <th scope="col" className="px-3 py-2">
               Candidate
@@ -160,19 +170,35 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block md:table-row-group">
           {batch.items.map((item) => (
-            <tr key={item.id} data-state={item.state} className="border-t border-slate-100">
-              <td className="px-3 py-2">
+            <tr
+              key={item.id}
+              data-state={item.state}
+              className="flex flex-col gap-1 border-t border-slate-200 p-3 first:border-t-0 md:table-row md:p-0"
+            >
+              <td className={cell}>
                 <Link href={`/candidates/${item.candidateId}`} className="font-medium text-sky-800 hover:underline">
                   {item.candidateName}
                 </Link>
               </td>
-              <td className="px-3 py-2">{ITEM_LABELS[item.state]}</td>
-              <td className="px-3 py-2 font-mono text-xs">{item.callStatus ?? "—"}</td>
-              <td className="px-3 py-2">{item.outcome ? (OUTCOME_LABELS[item.outcome] ?? item.outcome) : "—"}</td>
-              <td className="px-3 py-2 tabular-nums">{item.startedAt ? time.format(item.startedAt) : "—"}</td>
-              <td className="px-3 py-2 text-xs text-rose-800">{item.error ?? ""}</td>
+              <td className={cell}>
+                <span className={cardLabel}>State</span>
+                {ITEM_LABELS[item.state]}
+              </td>
+              <td className={`text-xs ${cell}`} data-call-status={item.callStatus ?? ""}>
+                <span className={cardLabel}>Call</span>
+                {item.executionId ? callStatusWords(item.callStatus) : "—"}
+              </td>
+              <td className={cell}>
+                <span className={cardLabel}>Outcome</span>
+                {item.outcome ? (OUTCOME_LABELS[item.outcome] ?? item.outcome) : "—"}
+              </td>
+              <td className={`text-xs ${cell}`}>
+                <span className={cardLabel}>Started</span>
+                {item.startedAt ? <LocalTime value={item.startedAt} fallbackZone={zone} precision="second" /> : "—"}
+              </td>
+              <td className={`text-xs text-rose-800 ${cell}`}>{item.error ?? ""}</td>
             </tr>
           ))}
         </tbody>

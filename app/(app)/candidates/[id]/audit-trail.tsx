@@ -1,6 +1,7 @@
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
+import { formatInstant } from "@/lib/time/format";
 
 const SOURCE_LABELS = {
   webhook: "Webhook",
@@ -10,18 +11,41 @@ const SOURCE_LABELS = {
   candidate: "Candidate",
 } as const;
 
-/** Every status change of this candidate, newest first, with who made it and why. */
-export function AuditTrail({ history, zone }: { history: CandidatePage["history"]; zone: string }) {
+function Arrow() {
+  return (
+    <span className="px-1 text-slate-600">
+      <span aria-hidden>→</span>
+      <span className="sr-only">to</span>
+    </span>
+  );
+}
+
+const cell = "md:px-3 md:py-2";
+const label = "mr-1 text-xs font-medium text-slate-600 md:hidden";
+
+type Props = {
+  history: CandidatePage["history"];
+  /** INTERVIEW_TIMEZONE, for "When" before the browser's zone is known. */
+  fallbackZone: string;
+  /** The candidate's zone: interview times are theirs. */
+  zone: string;
+};
+
+/** Every status change of this candidate, newest first, with who made it and why; a card per entry on a phone. */
+export function AuditTrail({ history, fallbackZone, zone }: Props) {
   return (
     <section aria-labelledby="audit-heading" className="flex flex-col gap-2">
       <h2 id="audit-heading" className="text-base font-semibold">
         Audit trail
       </h2>
       {history.length === 0 ? (
-        <p className="text-sm text-slate-500">No changes yet.</p>
+        <p className="text-sm text-slate-600">No changes yet.</p>
       ) : (
-        <table aria-labelledby="audit-heading" className="w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+        <table
+          aria-labelledby="audit-heading"
+          className="block w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table"
+        >
+          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
             <tr>
               <th className="px-3 py-2 font-medium">When</th>
               <th className="px-3 py-2 font-medium">Status</th>
@@ -31,37 +55,42 @@ export function AuditTrail({ history, zone }: { history: CandidatePage["history"
               <th className="px-3 py-2 font-medium">Reason</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block md:table-row-group">
             {history.map((entry) => (
-              <tr key={entry.id} data-audit-id={entry.id} className="border-t border-slate-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2">
-                  <LocalTime value={entry.at} fallbackZone={zone} precision="second" />
+              <tr
+                key={entry.id}
+                data-audit-id={entry.id}
+                className="flex flex-col gap-1 border-t border-slate-200 p-3 align-top first:border-t-0 md:table-row md:p-0"
+              >
+                <td className={`text-xs md:whitespace-nowrap ${cell}`}>
+                  <LocalTime value={entry.at} fallbackZone={fallbackZone} precision="second" />
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  {entry.fromStatus ? <StatusBadge status={entry.fromStatus} /> : <span className="text-slate-400">—</span>}
-                  <span className="px-1 text-slate-400">
-                    <span aria-hidden>→</span>
-                    <span className="sr-only">to</span>
-                  </span>
-                  {entry.toStatus ? <StatusBadge status={entry.toStatus} /> : <span className="text-slate-400">—</span>}
+                <td className={`md:whitespace-nowrap ${cell}`}>
+                  {entry.fromStatus ? <StatusBadge status={entry.fromStatus} /> : <span className="text-slate-600">—</span>}
+                  <Arrow />
+                  {entry.toStatus ? <StatusBadge status={entry.toStatus} /> : <span className="text-slate-600">—</span>}
                 </td>
-                <td className="px-3 py-2 text-xs">
+                <td className={`text-xs ${cell}`}>
                   {entry.fromInterviewAt || entry.toInterviewAt ? (
                     <>
-                      <LocalTime value={entry.fromInterviewAt} fallbackZone={zone} />
-                      <span className="px-1 text-slate-400">
-                        <span aria-hidden>→</span>
-                        <span className="sr-only">to</span>
-                      </span>
-                      <LocalTime value={entry.toInterviewAt} fallbackZone={zone} />
+                      <span className={label}>Interview</span>
+                      {entry.fromInterviewAt ? formatInstant(entry.fromInterviewAt, zone) : "—"}
+                      <Arrow />
+                      {entry.toInterviewAt ? formatInstant(entry.toInterviewAt, zone) : "—"}
                     </>
                   ) : (
-                    <span className="text-slate-400">unchanged</span>
+                    <span className="text-slate-600 max-md:hidden">unchanged</span>
                   )}
                 </td>
-                <td className="px-3 py-2 text-xs">{SOURCE_LABELS[entry.source]}</td>
-                <td className="px-3 py-2 text-xs">{entry.actor}</td>
-                <td className="px-3 py-2 text-xs text-slate-700">{entry.reason ?? ""}</td>
+                <td className={`text-xs ${cell}`}>
+                  <span className={label}>Source</span>
+                  {SOURCE_LABELS[entry.source as keyof typeof SOURCE_LABELS] ?? entry.source}
+                </td>
+                <td className={`text-xs ${cell}`}>
+                  <span className={label}>By</span>
+                  {entry.actor}
+                </td>
+                <td className={`text-xs text-slate-800 ${cell}`}>{entry.reason ?? ""}</td>
               </tr>
             ))}
           </tbody>

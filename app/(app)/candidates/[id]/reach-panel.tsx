@@ -38,7 +38,7 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
         {panel.nextAttempt && (
           <Row label={panel.nextAttempt.number > 1 ? `Bolna's retry (attempt ${panel.nextAttempt.number})` : "Scheduled call"}>
             <span className="flex flex-col items-start gap-1">
-              <LocalTime value={panel.nextAttempt.at} fallbackZone={zone} showZone />
+              <LocalTime value={panel.nextAttempt.at} fallbackZone={zone} />
               {panel.nextAttempt.executionId && can(actor.role, "calls:place") && (
                 <StopCallButton executionId={panel.nextAttempt.executionId} />
               )}
@@ -49,7 +49,7 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
           {reconfirmationWords(reconfirmation) ?? (reconfirmation.state === "off" ? "Off" : "Not planned (not confirmed)")}
           {reconfirmation.dueAt && reconfirmation.state !== "skipped" && (
             <span className="block text-xs text-slate-500">
-              <LocalTime value={reconfirmation.dueAt} fallbackZone={zone} showZone />
+              <LocalTime value={reconfirmation.dueAt} fallbackZone={zone} />
             </span>
           )}
           {reconfirmation.reason && <span className="block text-xs text-slate-500">{reconfirmation.reason}</span>}
@@ -60,7 +60,7 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
               {selfServiceWords(selfService) ?? "None yet"}
               {selfService.expiresAt && selfService.state !== "revoked" && (
                 <span className="block text-xs text-slate-500">
-                  Valid until <LocalTime value={selfService.expiresAt} fallbackZone={zone} showZone />
+                  Valid until <LocalTime value={selfService.expiresAt} fallbackZone={zone} />
                 </span>
               )}
             </span>

@@ -1,59 +1,63 @@
 "use client";
 
-import { useActionState } from "react";
-import { LocalTime } from "@/app/_components/local-time";
-import { idle, type ActionState } from "@/lib/http/action-state";
+import { ActionForm, FormMessage, SubmitButton, useKeptValue, type FormAction } from "@/app/_components/action-form";
+import { formatInstant } from "@/lib/time/format";
 
 type PoolSlot = { id: number; startsAt: Date; capacity: number; booked: number };
 
 type Props = {
+  candidateId: number;
   pool: PoolSlot[];
   allowedIds: number[];
+  /** INTERVIEW_TIMEZONE: the pool's zone. */
   zone: string;
-  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  now: Date;
+  action: FormAction;
 };
 
-/** Admins choose which pool slots the agent may offer this candidate instead of the booked one. */
-export function ReschedulingSlotsForm({ pool, allowedIds, zone, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, idle);
-  if (pool.length === 0) return <p className="text-sm text-slate-500">The slot pool is empty.</p>;
+function SlotBoxes({ pool, allowedIds, zone, now }: Omit<Props, "action" | "candidateId">) {
+  const sent = useKeptValue("slotIds");
+  const chosen = sent === undefined ? allowedIds.map(String) : ([] as string[]).concat(sent);
   return (
-    <form action={formAction} className="flex flex-col gap-2">
-      <fieldset className="flex flex-col gap-1">
-        <legend className="sr-only">Slots the agent may offer</legend>
-        {pool.map((slot) => {
-          const full = slot.booked >= slot.capacity;
-          return (
-            <label key={slot.id} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
-              <input
-                type="checkbox"
-                name="slotIds"
-                value={slot.id}
-                defaultChecked={allowedIds.includes(slot.id)}
-                className="h-4 w-4 accent-slate-900"
-              />
-              <LocalTime value={slot.startsAt} fallbackZone={zone} />
-              <span className={`ml-auto text-xs tabular-nums ${full ? "font-medium text-rose-700" : "text-slate-500"}`}>
-                {slot.booked}/{slot.capacity} booked{full && " · full"}
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60"
-        >
-          Save slots
-        </button>
-        {state.message && (
-          <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-rose-700"}`}>
-            {state.message}
-          </p>
-        )}
+    <fieldset className="flex flex-col gap-1">
+      <legend className="sr-only">Slots the agent may offer</legend>
+      {pool.map((slot) => {
+        const full = slot.booked >= slot.capacity;
+        const past = slot.startsAt.getTime() <= now.getTime();
+        const checked = chosen.includes(String(slot.id));
+        return (
+          <label key={slot.id} className="flex flex-wrap items-center gap-x-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
+            <input
+              key={String(checked)}
+              type="checkbox"
+              name="slotIds"
+              value={slot.id}
+              defaultChecked={checked}
+              className="h-4 w-4 accent-slate-900"
+            />
+            <span className="tabular-nums">{formatInstant(slot.startsAt, zone)}</span>
+            <span className={`ml-auto text-xs tabular-nums ${full ? "font-medium text-rose-800" : "text-slate-600"}`}>
+              {slot.booked}/{slot.capacity} booked{full && " · full"}
+              {past && " · past, never offered"}
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Admins choose which pool slots the agent may offer this candidate instead of the booked one. */
+export function ReschedulingSlotsForm({ candidateId, action, ...slots }: Props) {
+  if (slots.pool.length === 0) return <p className="text-sm text-slate-600">The slot pool is empty.</p>;
+  return (
+    <ActionForm action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="candidateId" value={candidateId} />
+      <SlotBoxes {...slots} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>Save slots</SubmitButton>
+        <FormMessage className="py-1" />
       </div>
-    </form>
+    </ActionForm>
   );
 }

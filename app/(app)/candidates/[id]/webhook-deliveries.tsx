@@ -33,7 +33,7 @@ function ResultBadge({ delivery }: { delivery: TimelineDelivery }) {
       >
         {RESULT_LABELS[delivery.result]}
       </span>
-      {delivery.duplicateOfId !== null && <span className="text-xs text-slate-500">of #{delivery.duplicateOfId}</span>}
+      {delivery.duplicateOfId !== null && <span className="text-xs text-slate-600">of #{delivery.duplicateOfId}</span>}
     </span>
   );
 }
@@ -48,41 +48,44 @@ export function WebhookDeliveries({
   zone: string;
   headingId: string;
 }) {
-  if (deliveries.length === 0) return <p className="text-sm text-slate-500">No webhook deliveries yet.</p>;
+  if (deliveries.length === 0) return <p className="text-sm text-slate-600">No webhook deliveries yet.</p>;
   return (
-    <table aria-labelledby={headingId} className="w-full text-sm">
-      <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className="py-1 pr-3 font-medium">#</th>
-          <th className="py-1 pr-3 font-medium">Bolna status</th>
-          <th className="py-1 pr-3 font-medium">Received</th>
-          <th className="py-1 pr-3 font-medium">Sender IP</th>
-          <th className="py-1 pr-3 font-medium">Source</th>
-          <th className="py-1 font-medium">Result</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deliveries.map((delivery) => (
-          <tr
-            key={delivery.id}
-            data-delivery-id={delivery.id}
-            data-result={delivery.result}
-            className="border-t border-slate-100"
-          >
-            <td className="py-1 pr-3 tabular-nums text-slate-500">{delivery.id}</td>
-            <td className="py-1 pr-3 font-mono text-xs">{delivery.bolnaStatus ?? "—"}</td>
-            <td className="py-1 pr-3">
-              <LocalTime value={delivery.receivedAt} fallbackZone={zone} precision="second" />
-            </td>
-            <td className="py-1 pr-3 font-mono text-xs">{delivery.senderIp ?? "—"}</td>
-            <td className="py-1 pr-3 text-xs text-slate-600">{delivery.source}</td>
-            <td className="py-1">
-              <ResultBadge delivery={delivery} />
-            </td>
+    // Six narrow technical columns: on a phone they scroll inside their box, not the page.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={headingId}>
+      <table aria-labelledby={headingId} className="w-full whitespace-nowrap text-sm [overflow-wrap:normal]">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th className="py-1 pr-3 font-medium">#</th>
+            <th className="py-1 pr-3 font-medium">Bolna status</th>
+            <th className="py-1 pr-3 font-medium">Received</th>
+            <th className="py-1 pr-3 font-medium">Sender IP</th>
+            <th className="py-1 pr-3 font-medium">Source</th>
+            <th className="py-1 font-medium">Result</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {deliveries.map((delivery) => (
+            <tr
+              key={delivery.id}
+              data-delivery-id={delivery.id}
+              data-result={delivery.result}
+              className="border-t border-slate-100"
+            >
+              <td className="py-1 pr-3 tabular-nums text-slate-600">{delivery.id}</td>
+              <td className="py-1 pr-3 font-mono text-xs">{delivery.bolnaStatus ?? "—"}</td>
+              <td className="py-1 pr-3">
+                <LocalTime value={delivery.receivedAt} fallbackZone={zone} precision="second" />
+              </td>
+              <td className="py-1 pr-3 font-mono text-xs">{delivery.senderIp ?? "—"}</td>
+              <td className="py-1 pr-3 text-xs text-slate-600">{delivery.source}</td>
+              <td className="py-1">
+                <ResultBadge delivery={delivery} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

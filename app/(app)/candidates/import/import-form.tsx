@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import type { ImportReport } from "@/lib/csv/import-candidates";
+import { formatInstant } from "@/lib/time/format";
 
 type Phase =
   | { kind: "idle" }
@@ -24,9 +25,9 @@ async function send(text: string, dryRun: boolean): Promise<ImportReport> {
 
 function ReportTable({ report }: { report: ImportReport }) {
   return (
-    <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
+    <table className="block w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
       <caption className="sr-only">Rows of the file</caption>
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
         <tr>
           <th scope="col" className="px-3 py-2">
             Row
@@ -45,18 +46,27 @@ function ReportTable({ report }: { report: ImportReport }) {
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="block md:table-row-group">
         {report.rows.map((row) => (
-          <tr key={row.row} data-ok={row.ok} className={`border-t border-slate-100 align-top ${row.ok ? "" : "bg-rose-50/60"}`}>
-            <td className="px-3 py-2 tabular-nums">{row.row}</td>
-            <td className="px-3 py-2">{row.name || "—"}</td>
-            <td className="px-3 py-2 tabular-nums">{row.phone || "—"}</td>
-            <td className="px-3 py-2 tabular-nums">{row.interviewAt ?? "—"}</td>
-            <td className="px-3 py-2">
+          <tr
+            key={row.row}
+            data-ok={row.ok}
+            className={`flex flex-col gap-0.5 border-t border-slate-200 p-3 align-top first:border-t-0 md:table-row md:p-0 ${row.ok ? "" : "bg-rose-50/60"}`}
+          >
+            <td className="tabular-nums md:px-3 md:py-2">
+              <span className="mr-1 text-xs text-slate-600 md:hidden">Row</span>
+              {row.row}
+            </td>
+            <td className="font-medium md:px-3 md:py-2 md:font-normal">{row.name || "—"}</td>
+            <td className="tabular-nums md:px-3 md:py-2">{row.phone || "—"}</td>
+            <td className="tabular-nums md:px-3 md:py-2">
+              {row.interviewAt ? formatInstant(new Date(row.interviewAt), row.timeZone) : "—"}
+            </td>
+            <td className="md:px-3 md:py-2">
               {row.ok ? (
-                <span className="text-emerald-700">OK</span>
+                <span className="text-emerald-800">OK</span>
               ) : (
-                <ul className="text-rose-800">
+                <ul className="text-rose-900">
                   {row.errors.map((error) => (
                     <li key={`${error.field}:${error.reason}`}>
                       <span className="font-mono text-xs">{error.field}</span>: {error.reason}

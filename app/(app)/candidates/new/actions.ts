@@ -2,29 +2,20 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
-import { createCandidateInput } from "@/lib/candidates/candidate-input";
+import { candidateFormInput, candidateFromForm } from "@/lib/candidates/candidate-form";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { env } from "@/lib/env";
-import type { ActionState } from "@/lib/http/action-state";
-import { runAction } from "@/lib/http/run-action";
-import { localInputToIso } from "@/lib/time/zoned-input";
+import { formAction } from "@/lib/http/form-action";
 
-export async function addCandidate(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const config = env();
-  const result = await runAction(actor, "candidates:write", () => {
-    const input = createCandidateInput.parse({
-      name: form.get("name"),
-      phone: form.get("phone"),
-      email: form.get("email"),
-      position: form.get("position"),
-      interviewAt: localInputToIso(String(form.get("interviewAt") ?? ""), config.INTERVIEW_TIMEZONE) ?? "",
-      reschedulingSlotIds: form.getAll("reschedulingSlotIds").map(Number),
-    });
-    createCandidate(getDb(), input, config.DEFAULT_COUNTRY, actor);
-    return { ok: true };
-  });
-  if (result.ok) redirect("/");
-  return result;
-}
+export const addCandidate = formAction("candidates:write", candidateFormInput, (form, { actor }) => {
+  const config = { defaultCountry: env().DEFAULT_COUNTRY, timezone: env().INTERVIEW_TIMEZONE };
+  const read = candidateFromForm(form, config, new Date());
+  if (!read.ok) return { ok: false, message: "Check the highlighted fields.", fieldErrors: read.fieldErrors };
+  const created = createCandidate(
+    getDb(),
+    { ...read.input, appliedAt: null, reschedulingSlotIds: form.reschedulingSlotIds },
+    config,
+    actor,
+  );
+  redirect(`/candidates/${created.id}`);
+});

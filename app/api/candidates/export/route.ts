@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
+import { attentionClock } from "@/lib/candidates/attention";
 import { candidateListQuery } from "@/lib/candidates/candidate-input";
 import { exportCandidatesCsv } from "@/lib/csv/export-candidates";
 import { env } from "@/lib/env";
@@ -11,7 +12,7 @@ import { otherMethods } from "@/lib/http/other-methods";
 export const GET = withPermission("candidates:read", ({ request }) => {
   const query = candidateListQuery.parse(queryParams(request.url));
   const zone = env().INTERVIEW_TIMEZONE;
-  const csv = exportCandidatesCsv(getDb(), query, zone);
+  const csv = exportCandidatesCsv(getDb(), query, zone, attentionClock());
   const stamp = DateTime.now().setZone(zone).toFormat("yyyyLLdd-HHmm");
   return new Response(csv, {
     headers: {

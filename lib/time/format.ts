@@ -1,0 +1,124 @@
+// The one formatter of times for the whole app: server pages, client components, messages and exports that
+// people read. Client components import it, so it stays plain Intl (no luxon, no server code).
+//
+// Only numbers come from Intl; names of days and months are ours, so Node and the browser write the same text
+// (ICU versions differ: en-GB says "Sept" in one and "Sep" in another) and hydration never sees two strings.
+
+export type Precision = "date" | "minute" | "second" | "long";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const LONG_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+const LONG_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+type Fields = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+// Building an Intl.DateTimeFormat costs far more than using one, and a board page formats dozens of times.
+const numericFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numericFormat(zone: string): Intl.DateTimeFormat {
+  let format = numericFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    numericFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** The wall-clock fields of an instant in a zone. */
+export function wallClock(value: Date, zone: string): Fields {
+  const fields: Fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of numericFormat(zone).formatToParts(value)) {
+    if (part.type in fields) fields[part.type as keyof Fields] = Number(part.value);
+  }
+  return fields;
+}
+
+/** Minutes the zone is ahead of UTC at that instant (330 for India). */
+export function offsetMinutes(value: Date, zone: string): number {
+  const f = wallClock(value, zone);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return Math.round((asUtc - Math.floor(value.getTime() / 1000) * 1000) / 60_000);
+}
+
+// English locales whose short zone names people use ("IST", "CET", "AEDT", "SGT"); the first that has a name
+// for the zone wins, else the offset ("GMT+9"), which is still unambiguous.
+const NAME_LOCALES = ["en-US", "en-GB", "en-IN", "en-AU", "en-SG", "en-ZA", "en-CA", "en-NZ"];
+const OFFSET_NAME = /^(GMT|UTC)[+-−]/;
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+const labels = new Map<string, string>();
+
+function shortName(value: Date, zone: string, locale: string): string {
+  const key = `${locale} ${zone}`;
+  let format = nameFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" });
+    nameFormats.set(key, format);
+  }
+  return format.formatToParts(value).find((part) => part.type === "timeZoneName")?.value ?? zone;
+}
+
+/** The zone's short name at that instant: "IST", "CET" / "CEST", "EST", "UTC", or "GMT+9" where there is none. */
+export function zoneLabel(value: Date, zone: string): string {
+  const key = `${zone} ${offsetMinutes(value, zone)}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    const names = NAME_LOCALES.map((locale) => shortName(value, zone, locale));
+    label = (names.find((name) => !OFFSET_NAME.test(name)) ?? names[0]!).replace("−", "-");
+    labels.set(key, label);
+  }
+  return label;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * An instant as people read it, always with its zone: "Thu 17 Dec 2026, 15:00 IST" (minute), "17 Dec 2026,
+ * 15:00:05 IST" (second), "17 Dec 2026" (date: a day needs no zone), "Thursday 17 December 2026, 15:00 IST"
+ * (long: what a candidate reads on their own page).
+ */
+export function formatInstant(value: Date, zone: string, precision: Precision = "minute"): string {
+  const f = wallClock(value, zone);
+  const day = `${f.day} ${MONTHS[f.month - 1]} ${f.year}`;
+  if (precision === "date") return day;
+  const weekdayIndex = new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay();
+  const weekday = WEEKDAYS[weekdayIndex];
+  const clock = `${two(f.hour)}:${two(f.minute)}`;
+  const label = zoneLabel(value, zone);
+  if (precision === "long")
+    return `${LONG_WEEKDAYS[weekdayIndex]} ${f.day} ${LONG_MONTHS[f.month - 1]} ${f.year}, ${clock} ${label}`;
+  return precision === "second" ? `${day}, ${clock}:${two(f.second)} ${label}` : `${weekday} ${day}, ${clock} ${label}`;
+}
+
+/** Whether two zones show the same wall-clock time at that instant (then one label says it all). */
+export function sameClock(value: Date, zone: string, other: string): boolean {
+  return offsetMinutes(value, zone) === offsetMinutes(value, other);
+}
+
+/** The value of an `<input type="datetime-local">` for an instant in a zone ("2026-12-17T15:00"). */
+export function toLocalInput(value: Date, zone: string): string {
+  const f = wallClock(value, zone);
+  return `${f.year}-${two(f.month)}-${two(f.day)}T${two(f.hour)}:${two(f.minute)}`;
+}
