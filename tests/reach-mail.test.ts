@@ -91,7 +91,7 @@ describe("messages through SMTP", () => {
     expect(linkMail.text).toContain("Hello Meera,");
     expect(linkMail.text).toContain(link.json.url);
     // +91: the candidate's zone is Asia/Kolkata; 04:30 UTC is 10:00 there.
-    expect(linkMail.text).toContain("Tue 1 Jun, 10:00 GMT+5:30 (Asia/Kolkata)");
+    expect(linkMail.text).toContain("Tue 1 Jun 2027, 10:00 IST (Asia/Kolkata)");
     const linkInvite = invite(linkMail);
     expect(linkInvite.part.contentType).toBe("text/calendar");
     expect(linkInvite.ics.get("METHOD")).toBe("REQUEST");
@@ -103,7 +103,7 @@ describe("messages through SMTP", () => {
     const confirmed = await api(server.url, `/api/self-service/${token}`, { method: "POST", body: { action: "confirm" } });
     expect(confirmed.status).toBe(200);
     const confirmation = await mailTo(email, /^Your interview is confirmed/);
-    expect(confirmation.text).toContain("Your interview for Data Analyst is confirmed for Tue 1 Jun, 10:00 GMT+5:30");
+    expect(confirmation.text).toContain("Your interview for Data Analyst is confirmed for Tue 1 Jun 2027, 10:00 IST");
     expect(invite(confirmation).ics.get("METHOD")).toBe("REQUEST");
 
     const { messages } = (await api(server.url, "/api/outbox", asToken)).json;

@@ -60,7 +60,7 @@ describe("Bolna's retries, placed by Callboard", () => {
 
     const pending = await waitForCandidate(server.url, candidate.id, waiting);
     expect(pending.candidate.statusReason).toMatch(
-      /^No answer; Bolna tries again at \w{3} \d{1,2} \w{3}, \d{2}:\d{2} GMT\+5:30 \(attempt 2 of 3\)$/,
+      /^No answer; Bolna tries again at \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} IST \(attempt 2 of 3\)$/,
     );
     expect(pending.candidate.nextAttemptNumber).toBe(2);
     expect(Date.parse(pending.candidate.nextAttemptAt)).toBeGreaterThan(Date.parse(pending.calls[0].updatedAt) - 60_000);
@@ -118,7 +118,7 @@ describe("Bolna's retries, placed by Callboard", () => {
     await waitForCandidate(server.url, candidate.id, (body) => waiting(body) && body.candidate.callStatus === "scheduled");
     const busy = await callNow(candidate.id);
     expect(busy.status).toBe(409);
-    expect(busy.json.error?.message).toMatch(/already scheduled for .* GMT\+5:30; stop it first/);
+    expect(busy.json.error?.message).toMatch(/already scheduled for .* IST; stop it first/);
 
     const stopped = await api(server.url, `/api/calls/${json.executionId}/stop`, { method: "POST", ...asToken });
     expect(stopped.status, stopped.text).toBe(200);
@@ -216,7 +216,7 @@ describe("retried executions delivered out of order and twice (webhook)", () => 
       status: "calling",
       nextAttemptAt: "2027-02-01T04:31:00.000Z",
       nextAttemptNumber: 2,
-      statusReason: "No answer; Bolna tries again at Mon 1 Feb, 10:01 GMT+5:30 (attempt 2 of 4)",
+      statusReason: "No answer; Bolna tries again at Mon 1 Feb 2027, 10:01 IST (attempt 2 of 4)",
     });
     await postWebhook(server.url, { ...call.scheduled1, scheduled_at: "2027-02-01T04:40:00.000000" });
     const scheduled = (await api(server.url, `/api/candidates/${candidate.id}`, asToken)).json;
@@ -224,7 +224,7 @@ describe("retried executions delivered out of order and twice (webhook)", () => 
       status: "calling",
       callStatus: "scheduled",
       nextAttemptAt: "2027-02-01T04:40:00.000Z",
-      statusReason: "No answer; Bolna tries again at Mon 1 Feb, 10:10 GMT+5:30 (attempt 2 of 4)",
+      statusReason: "No answer; Bolna tries again at Mon 1 Feb 2027, 10:10 IST (attempt 2 of 4)",
     });
   });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { candidates, selfServiceLinks } from "@/db/schema";
+import { candidates, interviewSlots, selfServiceLinks } from "@/db/schema";
 import {
   API_TOKEN,
   api,
@@ -176,7 +176,12 @@ describe("the self-service page and API", () => {
     const address = newAddress();
     const full = await createSlot(server.url, uniqueInstant(), 1);
     await createCandidate(server.url, { interviewAt: full.startsAt });
-    const past = await createSlot(server.url, "2026-02-01T10:00:00Z", 3);
+    // A slot that has begun: the API refuses to create one, so an upcoming one is moved into the past.
+    const past = await createSlot(server.url, uniqueInstant(), 3);
+    db.update(interviewSlots)
+      .set({ startsAt: new Date("2026-02-01T10:00:00Z") })
+      .where(eq(interviewSlots.id, past.id))
+      .run();
     const tooClose = await createSlot(server.url, new Date(Date.now() + 6 * HOUR).toISOString(), 3);
     const elsewhere = await createSlot(server.url, uniqueInstant(), 3);
     const allowed = await createSlot(server.url, uniqueInstant(), 3);

@@ -33,7 +33,7 @@ describe("interviewInvite", () => {
     expect(ics.get("DURATION")).toBe("PT45M");
     expect(ics.get("STATUS")).toBe("CONFIRMED");
     expect(ics.get("SUMMARY")).toBe("Interview: Software Engineer\\; Platform\\, Payments");
-    expect(ics.get("DESCRIPTION")).toContain("Thu 4 Mar\\, 11:00 GMT+5:30 (Asia/Kolkata)");
+    expect(ics.get("DESCRIPTION")).toContain("Thu 4 Mar 2027\\, 11:00 IST (Asia/Kolkata)");
     expect(ics.lines.find((line) => line.name === "ORGANIZER")?.value).toMatch(/callboard@example\.com$/i);
     expect(ics.lines.find((line) => line.name === "ATTENDEE")?.value).toBe("mailto:asha@example.com");
   });

@@ -61,7 +61,7 @@ export function nextAttempt(call: AttemptFacts): NextAttempt | null {
 }
 
 /**
- * "No answer; Bolna tries again at Fri 17 Dec, 15:30 GMT+5:30 (attempt 2 of 4)" or "Call scheduled for …
+ * "No answer; Bolna tries again at Fri 17 Dec 2027, 15:30 IST (attempt 2 of 4)" or "Call scheduled for …
  * (calling hours)", in the candidate's zone.
  */
 export function waitingReason(next: NextAttempt, zone: string): string {

@@ -13,7 +13,7 @@ export function reconfirmationVerdict(candidate: Pick<Candidate, "status">, outc
     case "confirmed":
       return {
         outcome: candidate.status === "rescheduled" ? "rescheduled" : "confirmed",
-        reason: `Reconfirmed on the reminder call: still coming (${outcome.reason})`,
+        reason: "Reconfirmed on the reminder call: still coming",
       };
     case "declined":
     case "rescheduled":

@@ -59,7 +59,7 @@ export default async function SelfServicePage({ params }: Props) {
           {formatInstant(candidate.interviewAt, candidate.timeZone, "long")}
         </p>
         <p className="text-sm text-slate-600">
-          Your local time ({zoneLabel(candidate.interviewAt, candidate.timeZone)}, {candidate.timeZone})
+          {`Your local time (${zoneLabel(candidate.interviewAt, candidate.timeZone)}, ${candidate.timeZone})`}
         </p>
         {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">You have confirmed this interview.</p>}
         <a
