@@ -92,6 +92,13 @@ const telephony = z
   .nullish()
   .catch(null);
 
+// Issue #15: Bolna's voicemail detection (reference §7), a fact the outcome's confidence reads.
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")])
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -108,6 +115,7 @@ const executionSchema = z.object({
   summary: text,
   error_message: text,
   extracted_data: extractedData,
+  answered_by_voice_mail: flag,
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
@@ -130,6 +138,8 @@ export type Execution = {
   hangupBy: string | null;
   hangupReason: string | null;
   extractedData: Record<string, unknown> | null;
+  /** Bolna's `answered_by_voice_mail`: true when its voicemail detection hung up on a machine. */
+  answeredByVoiceMail: boolean | null;
   /** The candidate's number from every place Bolna puts it, most specific first. */
   phones: string[];
 };
@@ -168,6 +178,7 @@ export function parseExecution(body: unknown): ParseResult {
       hangupBy: raw.telephony_data?.hangup_by ?? null,
       hangupReason: raw.telephony_data?.hangup_reason ?? null,
       extractedData: raw.extracted_data,
+      answeredByVoiceMail: raw.answered_by_voice_mail,
       phones: [...new Set(phones)],
     },
   };

@@ -2,11 +2,16 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, webhookEvents, type Call, type Candidate } from "@/db/schema";
+import { callLocalHour } from "@/lib/analytics/local-hour";
 import type { Execution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
 import type { EventResult } from "@/lib/webhook/event-result";
+import { env } from "@/lib/env";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { holdForReview } from "@/lib/review/hold-for-review";
+import { syncReview } from "@/lib/review/sync-review";
 import { deriveOutcome } from "./derive-outcome";
+import { assessOutcome } from "./outcome-confidence";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
 
@@ -21,7 +26,8 @@ export type Delivery = {
   candidateId?: number;
 };
 
-export type ApplyConfig = { timezone: string; defaultCountry: string };
+/** `reviewBelow`: the confidence under which an outcome waits for review (default REVIEW_CONFIDENCE_THRESHOLD). */
+export type ApplyConfig = { timezone: string; defaultCountry: string; reviewBelow?: number };
 
 export type Applied = {
   result: EventResult;
@@ -40,6 +46,10 @@ const CALL_UPDATE = [
   ...FOLDED_FIELDS,
   "outcome",
   "outcomeReason",
+  "answeredByVoicemail",
+  "confidence",
+  "confidenceLabel",
+  "confidenceEvidence",
   "lastEventAt",
   "updatedAt",
 ] as const satisfies readonly (keyof Call)[];
@@ -94,7 +104,7 @@ const statements = preparedFor((db) => ({
     .prepare(),
   insertCall: db
     .insert(calls)
-    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "createdAt", "updatedAt"]))
+    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]))
     .returning()
     .prepare(),
   updateCall: db
@@ -180,6 +190,7 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     executionId: execution.executionId,
     candidateId: candidate.id,
     bolnaCreatedAt: execution.createdAt?.date ?? null,
+    localHour: callLocalHour(candidate, delivery.receivedAt, config.timezone),
     createdAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
   })!;
@@ -187,24 +198,37 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   const key = eventOrderKey(execution, delivery.bodyHash);
   const fold = foldExecution(callState(call), execution, key);
   const outcome = deriveOutcome(fold.state, config.timezone);
-  query.updateCall.run({
-    ...fold.state,
-    id: call.id,
+  // Issue #15: how sure the outcome is; an unsure decision waits for a person (lib/review/).
+  const answeredByVoicemail = call.answeredByVoicemail || execution.answeredByVoiceMail === true;
+  const trust = outcome && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, config.timezone);
+  const held = holdForReview(outcome, trust, config.reviewBelow ?? env().REVIEW_CONFIDENCE_THRESHOLD);
+  const derived = {
     outcome: outcome?.outcome ?? null,
     outcomeReason: outcome?.reason ?? null,
+    answeredByVoicemail,
+    confidence: trust?.confidence ?? null,
+    confidenceLabel: trust?.label ?? null,
+    confidenceEvidence: trust?.evidence ?? null,
+  };
+  query.updateCall.run({
+    ...fold.state,
+    ...derived,
+    id: call.id,
     lastEventAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
   });
-  call = { ...call, ...fold.state };
+  call = { ...call, ...fold.state, ...derived };
 
+  const eventAt = execution.updatedAt?.date ?? delivery.receivedAt;
   candidate = updateCandidateFromCall(db, {
     candidate,
     call,
-    outcome,
-    eventAt: execution.updatedAt?.date ?? delivery.receivedAt,
+    outcome: held.applied,
+    eventAt,
     now: delivery.receivedAt,
     source: delivery.source,
   });
+  syncReview(db, { candidate, call, proposal: held.proposal, eventAt, now: delivery.receivedAt });
 
   const result: EventResult = fold.newest ? "applied" : "stale";
   const eventId = insertEvent(db, delivery, result, { callId: call.id, candidateId: candidate.id });

@@ -2,6 +2,7 @@ import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { CallOutcome } from "@/lib/candidates/status";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { classifyTranscript } from "./classify-transcript";
+import { dispositions, type Disposition } from "./disposition";
 import type { Outcome } from "./outcome";
 
 export type CallFacts = {
@@ -55,10 +56,23 @@ function rescheduled(data: Record<string, unknown>, zone: string, source: string
   return { outcome: "rescheduled", reason: `Asked to reschedule; the new slot could not be read (${source})` };
 }
 
-function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
+/** The first of Bolna's dispositions whose answer is an outcome: it decides when there is no call_outcome. */
+export function outcomeDisposition(data: Record<string, unknown>): Disposition | null {
+  return dispositions(data).find((entry) => OUTCOME_WORDS[word(entry.objective) ?? ""]) ?? null;
+}
+
+/** What the agent's extraction says, or null when it says nothing Callboard reads. */
+export function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
   const callOutcome = OUTCOME_WORDS[word(data.call_outcome) ?? ""];
   if (callOutcome === "rescheduled") return rescheduled(data, zone, "call_outcome");
   if (callOutcome) return { outcome: callOutcome, reason: `${word(data.call_outcome)!.toUpperCase()} (call_outcome)` };
+  const disposition = outcomeDisposition(data);
+  if (disposition) {
+    const decided = OUTCOME_WORDS[word(disposition.objective)!]!;
+    const source = `disposition ${disposition.name}`;
+    if (decided === "rescheduled") return rescheduled(data, zone, source);
+    return { outcome: decided, reason: `${word(disposition.objective)!.toUpperCase()} (${source})` };
+  }
 
   // Older agents: free-form keys.
   const legacy = OUTCOME_WORDS[word(data.status) ?? ""];

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
+import { callLocalHour } from "@/lib/analytics/local-hour";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import { ApiError, notFound } from "@/lib/http/api-error";
@@ -110,7 +111,7 @@ function recordPlacedCall(
   db: Db,
   input: { candidateId: number; executionId: string; ackStatus: string; takenAt: Date; now: Date } & Pick<
     PlaceCallOptions,
-    "placedBy" | "actorLabel" | "batchId"
+    "placedBy" | "actorLabel" | "batchId" | "timezone"
   >,
 ): Candidate | null {
   const { candidateId, executionId, now } = input;
@@ -151,6 +152,7 @@ function recordPlacedCall(
           status: input.ackStatus,
           placedBy: input.placedBy,
           batchId: input.batchId ?? null,
+          localHour: callLocalHour(candidate, now, input.timezone),
           createdAt: now,
           updatedAt: now,
         })
@@ -224,6 +226,7 @@ export async function placeCandidateCall(
     placedBy: options.placedBy,
     actorLabel: options.actorLabel,
     batchId: options.batchId,
+    timezone: options.timezone,
   });
   return { executionId: ack.executionId, candidate: updated };
 }

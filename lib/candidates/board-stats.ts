@@ -1,9 +1,9 @@
 import "server-only";
-import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { callTotals, candidates } from "@/db/schema";
+import { callTotals } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
+import type { CandidateStatus } from "./status";
+import { statusCounts } from "./status-counts";
 
 export type BoardStats = {
   byStatus: Record<CandidateStatus, number>;
@@ -15,10 +15,7 @@ export type BoardStats = {
 };
 
 function computeStats(db: Db): BoardStats {
-  const byStatus = Object.fromEntries(CANDIDATE_STATUSES.map((status) => [status, 0])) as Record<CandidateStatus, number>;
-  for (const row of db.select({ status: candidates.status, n: count() }).from(candidates).groupBy(candidates.status).all()) {
-    byStatus[row.status] = row.n;
-  }
+  const byStatus = statusCounts(db);
   const totals = db.select().from(callTotals).get();
   return {
     byStatus,
@@ -34,7 +31,7 @@ const MAX_AGE_MS = 2_000;
 let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
 
 /**
- * The figures above the board: the status counts read an index, the call figures a row kept by triggers. They
+ * The figures above the board: the status counts and the call figures are rows kept by triggers. They
  * are computed once per change to the data (the change feed's last id), and at most every two seconds under a
  * stream of webhooks.
  */

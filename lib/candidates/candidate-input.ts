@@ -39,6 +39,8 @@ export const CANDIDATE_SORTS = ["interview", "name", "status", "updated", "lastC
 
 export const candidateListQuery = z.object({
   status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
+  /** Issue #15: `to_mark`, past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+  attendance: z.enum(["to_mark"]).optional().catch(undefined),
   q: z
     .string()
     .trim()

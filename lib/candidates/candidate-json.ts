@@ -18,6 +18,10 @@ export function candidateJson(candidate: Candidate) {
     appliedAt: iso(candidate.appliedAt),
     callStatus: candidate.callStatus,
     lastCallAt: iso(candidate.lastCallAt),
+    attendance: candidate.attendance,
+    attendanceReason: candidate.attendanceReason,
+    attendanceMarkedAt: iso(candidate.attendanceMarkedAt),
+    attendanceMarkedBy: candidate.attendanceMarkedBy,
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
   };
@@ -39,6 +43,10 @@ export function callJson(call: Call) {
     hangupReason: call.hangupReason,
     errorMessage: call.errorMessage,
     extractedData: call.extractedData,
+    answeredByVoicemail: call.answeredByVoicemail,
+    confidence: call.confidence,
+    confidenceLabel: call.confidenceLabel,
+    confidenceEvidence: call.confidenceEvidence,
     createdAt: iso(call.bolnaCreatedAt ?? call.createdAt),
     updatedAt: iso(call.updatedAt),
   };

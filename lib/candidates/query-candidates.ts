@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
 import type { CandidateListQuery } from "./candidate-input";
+import { statusCounts } from "./status-counts";
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -40,8 +41,32 @@ const SORT_COLUMNS = {
   lastCall: candidates.lastCallAt,
 } as const;
 
-export function candidateFilter(query: Pick<CandidateListQuery, "status" | "q">): SQL | undefined {
-  return and(query.status ? eq(candidates.status, query.status) : undefined, query.q ? searchCondition(query.q) : undefined);
+/** Interviews that have taken place, of candidates who said they would come, without an attendance mark yet. */
+const toMark = () =>
+  and(
+    isNull(candidates.attendance),
+    inArray(candidates.status, ["confirmed", "rescheduled"]),
+    lt(candidates.interviewAt, new Date()),
+  );
+
+type Filters = Pick<CandidateListQuery, "status" | "q"> & Partial<Pick<CandidateListQuery, "attendance">>;
+
+export function candidateFilter(query: Filters): SQL | undefined {
+  return and(
+    query.status ? eq(candidates.status, query.status) : undefined,
+    query.q ? searchCondition(query.q) : undefined,
+    query.attendance === "to_mark" ? toMark() : undefined,
+  );
+}
+
+// Without a search or the attendance filter, the total is a status count the triggers keep (a million rows took
+// longer to count than the page took to render).
+function total(db: Db, query: CandidateListQuery, where: SQL | undefined): number {
+  if (!query.q && !query.attendance) {
+    const counts = statusCounts(db);
+    return query.status ? counts[query.status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
+  }
+  return db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
 }
 
 /** One page of candidates plus the total that matches, for the API and the board. */
@@ -56,6 +81,5 @@ export function queryCandidates(db: Db, query: CandidateListQuery): { candidates
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const total = db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
-  return { candidates: rows, total };
+  return { candidates: rows, total: total(db, query, where) };
 }

@@ -15,5 +15,6 @@ export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
 export const CALL_OUTCOMES = ["confirmed", "declined", "rescheduled", "no_answer", "pending"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile"] as const;
+/** `review`: a person accepted or corrected an outcome Callboard was unsure of (issue #15, lib/review/). */
+export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "review"] as const;
 export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];

@@ -2,7 +2,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
 
-const SOURCE_LABELS = { webhook: "Webhook", manual: "Manual", call: "Call", reconcile: "Reconcile" } as const;
+const SOURCE_LABELS = { webhook: "Webhook", manual: "Manual", call: "Call", reconcile: "Reconcile", review: "Review" } as const;
 
 /** Every status change of this candidate, newest first, with who made it and why. */
 export function AuditTrail({ history, zone }: { history: CandidatePage["history"]; zone: string }) {
