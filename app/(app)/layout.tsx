@@ -4,7 +4,9 @@ import { signOut } from "@/app/sign-in/actions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
+import { countOpenReviews } from "@/lib/review/list-reviews";
 import { countOpenUnmatched } from "@/lib/webhook/inbox";
+import { InsightLinks } from "./_nav/insight-links";
 
 function InboxLink({ open }: { open: number }) {
   return (
@@ -38,6 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/batches" className="text-slate-600 hover:text-slate-900">
             Batches
           </Link>
+          <InsightLinks waiting={countOpenReviews(getDb())} />
           {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
           {can(actor.role, "users:manage") && (
             <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">

@@ -13,6 +13,7 @@ import { BoardFilters } from "./_board/board-filters";
 import { CandidateTable } from "./_board/candidate-table";
 import { Pagination } from "./_board/pagination";
 import { StatsPanel } from "./_board/stats-panel";
+import { attendanceActions, ToMarkLink } from "./_board/to-mark";
 import { resetAll } from "./actions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -73,9 +74,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
       </header>
       <StatsPanel stats={boardStats(getDb())} query={query} />
       <BoardFilters query={query} />
+      <ToMarkLink query={query} />
       {candidates.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-          {query.q || query.status ? "No candidate matches these filters." : "No candidates yet. Add one to get started."}
+          {query.q || query.status || query.attendance
+            ? "No candidate matches these filters."
+            : "No candidates yet. Add one to get started."}
         </p>
       ) : (
         <CandidateTable
@@ -83,9 +87,10 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           query={query}
           zone={zone}
           actions={
-            can(actor.role, "calls:place")
+            attendanceActions(query, actor) ??
+            (can(actor.role, "calls:place")
               ? (row) => <CallNowButton candidateId={row.id} disabled={row.status === "calling"} />
-              : undefined
+              : undefined)
           }
         />
       )}

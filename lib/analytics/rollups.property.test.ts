@@ -44,6 +44,8 @@ const callFacts = fc.record({
   cost: fc.constantFrom(null, 0, 0.25, 1.1, 7.35),
 });
 
+type CallFacts = typeof callFacts extends fc.Arbitrary<infer T> ? T : never;
+
 type Op =
   | { kind: "candidate"; position: string | null; status: string; interviewAt: number }
   | {
@@ -55,8 +57,8 @@ type Op =
       attendance: string | null;
     }
   | { kind: "delete candidate"; pick: number }
-  | ({ kind: "call"; pick: number } & fc.RecordValue<typeof callFacts>)
-  | ({ kind: "update call"; pick: number; owner: number } & fc.RecordValue<typeof callFacts>)
+  | ({ kind: "call"; pick: number } & CallFacts)
+  | ({ kind: "update call"; pick: number; owner: number } & CallFacts)
   | { kind: "delete call"; pick: number }
   | { kind: "status change"; pick: number; to: string };
 

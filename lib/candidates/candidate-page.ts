@@ -32,6 +32,10 @@ function selectProfile(db: Db, id: number) {
       statusChangedAt: candidates.statusChangedAt,
       callStatus: candidates.callStatus,
       lastCallAt: candidates.lastCallAt,
+      attendance: candidates.attendance,
+      attendanceReason: candidates.attendanceReason,
+      attendanceMarkedAt: candidates.attendanceMarkedAt,
+      attendanceMarkedBy: candidates.attendanceMarkedBy,
     })
     .from(candidates)
     .where(eq(candidates.id, id))

@@ -1,5 +1,6 @@
 import { AudioRecording } from "@/app/_components/audio-recording";
 import { LocalTime } from "@/app/_components/local-time";
+import { OutcomeConfidence } from "@/app/_components/outcome-confidence";
 import { ReconcileButton } from "@/app/_components/reconcile-button";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { TranscriptConversation } from "@/app/_components/transcript-conversation";
@@ -50,6 +51,7 @@ export function CallCard({ call, zone, showRawBodies }: Props) {
             {call.outcomeReason && <span className="text-slate-600"> — {call.outcomeReason}</span>}
           </span>
         )}
+        <OutcomeConfidence confidence={call.confidence} label={call.confidenceLabel} evidence={call.confidenceEvidence} />
         {/* The safety net for lost webhooks: ask Bolna directly while the call has no final status. */}
         {!isTerminalStatus(call.status) && <ReconcileButton executionId={call.executionId} className="ml-auto" />}
       </header>

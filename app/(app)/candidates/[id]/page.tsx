@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { loadCandidatePage, parseCandidateId } from "@/lib/candidates/candidate-page";
 import { env } from "@/lib/env";
 import { saveReschedulingSlots } from "./actions";
+import { AttendancePanel } from "./attendance-panel";
 import { AuditTrail } from "./audit-trail";
 import { CallCard } from "./call-card";
 import { CandidateProfile } from "./candidate-profile";
@@ -82,6 +83,7 @@ export default async function CandidatePage({ params }: Props) {
               </ul>
             )}
           </section>
+          <AttendancePanel profile={profile} zone={zone} mayMark={can(actor.role, "candidates:write")} now={new Date()} />
           <Corrections profile={profile} allowed={allowed} />
         </div>
       </div>
