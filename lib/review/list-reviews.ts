@@ -6,6 +6,15 @@ import { calls, candidates, reviewItems } from "@/db/schema";
 // date (accepting it answers 409 review_superseded), so the queue no longer shows it.
 const isQueued = and(eq(reviewItems.state, "open"), eq(reviewItems.callId, candidates.latestCallId));
 
+// What a person reviews: the recording, the words, the evidence. Read for the item on screen, and for each item
+// of the API's list (which is capped at 100 items for that reason: a transcript may be 200,000 characters).
+const callText = {
+  recordingUrl: calls.recordingUrl,
+  transcript: calls.transcript,
+  summary: calls.summary,
+  evidence: calls.confidenceEvidence,
+};
+
 const columns = {
   item: reviewItems,
   candidate: {
@@ -20,12 +29,9 @@ const columns = {
   call: {
     executionId: calls.executionId,
     status: calls.status,
-    recordingUrl: calls.recordingUrl,
-    transcript: calls.transcript,
-    summary: calls.summary,
     conversationSeconds: calls.conversationSeconds,
-    evidence: calls.confidenceEvidence,
     placedAt: calls.createdAt,
+    ...callText,
   },
 };
 
@@ -39,9 +45,28 @@ function selectItems(db: Db) {
 
 export type ReviewQueueItem = ReturnType<ReturnType<typeof selectItems>["all"]>[number];
 
-/** The review queue, oldest first. */
+/** The review queue, oldest first, each item with its call's recording, transcript and evidence. */
 export function listOpenReviews(db: Db, limit: number): ReviewQueueItem[] {
   return selectItems(db).where(isQueued).orderBy(asc(reviewItems.id)).limit(limit).all();
+}
+
+/** The queue as the page lists it, oldest first: who and what, without the calls' words. */
+export function listQueue(db: Db, limit: number) {
+  return db
+    .select({ id: reviewItems.id, candidateName: candidates.name, proposedStatus: reviewItems.proposedStatus })
+    .from(reviewItems)
+    .innerJoin(candidates, eq(candidates.id, reviewItems.candidateId))
+    .where(isQueued)
+    .orderBy(asc(reviewItems.id))
+    .limit(limit)
+    .all();
+}
+
+/** One queued item with everything a person reviews; undefined once it has left the queue. */
+export function readQueuedReview(db: Db, id: number): ReviewQueueItem | undefined {
+  return selectItems(db)
+    .where(and(isQueued, eq(reviewItems.id, id)))
+    .get();
 }
 
 /** How many items wait in the queue (the count beside "Review" in the navigation). */

@@ -24,6 +24,7 @@ export const correctionInput = z
   });
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
+/** Each listed item carries its transcript, so a page of the list is capped at 100. */
 export const reviewListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100).catch(100),
+  limit: z.coerce.number().int().min(1).max(100).default(100).catch(100),
 });

@@ -1,9 +1,13 @@
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
 import { percent } from "./analytics-format";
 
-type Column<T> = { label: string; value: (row: T) => React.ReactNode; numeric?: boolean };
+type Column<T> = { label: string; value: (row: T) => React.ReactNode };
 
-/** A compact table with a caption; numbers right-aligned and tabular. */
+/**
+ * A compact table with a caption: the first column names the row, the others are numbers (right-aligned,
+ * tabular). The cell styles sit on the table: a 90-day table has hundreds of cells, each sent twice (HTML and
+ * the page's server-component payload).
+ */
 function FigureTable<T>({
   caption,
   rows,
@@ -18,29 +22,27 @@ function FigureTable<T>({
   if (rows.length === 0) return <p className="text-sm text-slate-500">Nothing in this period.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th:not(:first-child)]:text-right">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className={`px-2 py-1 font-medium ${column.numeric ? "text-right" : ""}`}>
+              <th key={column.label} scope="col" className="font-medium">
                 {column.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="[&_tr]:border-t [&_tr]:border-slate-100 [&_th]:font-normal">
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-t border-slate-100">
+            <tr key={rowKey(row)}>
               {columns.map((column, index) =>
                 index === 0 ? (
-                  <th key={column.label} scope="row" className="px-2 py-1 text-left font-normal">
+                  <th key={column.label} scope="row">
                     {column.value(row)}
                   </th>
                 ) : (
-                  <td key={column.label} className={`px-2 py-1 ${column.numeric ? "text-right tabular-nums" : ""}`}>
-                    {column.value(row)}
-                  </td>
+                  <td key={column.label}>{column.value(row)}</td>
                 ),
               )}
             </tr>
@@ -60,13 +62,13 @@ export function PositionTable({ rows }: { rows: Position[] }) {
       rowKey={(row) => row.position}
       columns={[
         { label: "Position", value: (row) => row.position || "(none)" },
-        { label: "Called", value: (row) => row.called, numeric: true },
-        { label: "Reached", value: (row) => row.reached, numeric: true },
-        { label: "Confirmed", value: (row) => row.confirmed, numeric: true },
-        { label: "Declined", value: (row) => row.declined, numeric: true },
-        { label: "Attended", value: (row) => row.attended, numeric: true },
-        { label: "Confirm rate", value: (row) => percent(row.confirmationRate), numeric: true },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate), numeric: true },
+        { label: "Called", value: (row) => row.called },
+        { label: "Reached", value: (row) => row.reached },
+        { label: "Confirmed", value: (row) => row.confirmed },
+        { label: "Declined", value: (row) => row.declined },
+        { label: "Attended", value: (row) => row.attended },
+        { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
+        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
       ]}
     />
   );
@@ -81,13 +83,13 @@ export function SlotTable({ rows }: { rows: Slot[] }) {
       rowKey={(row) => row.time}
       columns={[
         { label: "Slot", value: (row) => row.time },
-        { label: "Candidates", value: (row) => row.candidates, numeric: true },
-        { label: "Confirmed", value: (row) => row.confirmed, numeric: true },
-        { label: "Declined", value: (row) => row.declined, numeric: true },
-        { label: "No answer", value: (row) => row.noAnswer, numeric: true },
-        { label: "Attended", value: (row) => row.attended, numeric: true },
-        { label: "No-show", value: (row) => row.noShow, numeric: true },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate), numeric: true },
+        { label: "Candidates", value: (row) => row.candidates },
+        { label: "Confirmed", value: (row) => row.confirmed },
+        { label: "Declined", value: (row) => row.declined },
+        { label: "No answer", value: (row) => row.noAnswer },
+        { label: "Attended", value: (row) => row.attended },
+        { label: "No-show", value: (row) => row.noShow },
+        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
       ]}
     />
   );
@@ -102,12 +104,12 @@ export function OverTimeTable({ rows }: { rows: Bucket[] }) {
       rowKey={(row) => row.bucket}
       columns={[
         { label: "From", value: (row) => row.bucket },
-        { label: "Reached", value: (row) => row.reached, numeric: true },
-        { label: "Confirmed", value: (row) => row.confirmed, numeric: true },
-        { label: "Confirm rate", value: (row) => percent(row.confirmationRate), numeric: true },
-        { label: "Attended", value: (row) => row.attended, numeric: true },
-        { label: "No-show", value: (row) => row.noShow, numeric: true },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate), numeric: true },
+        { label: "Reached", value: (row) => row.reached },
+        { label: "Confirmed", value: (row) => row.confirmed },
+        { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
+        { label: "Attended", value: (row) => row.attended },
+        { label: "No-show", value: (row) => row.noShow },
+        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
       ]}
     />
   );
@@ -122,9 +124,9 @@ export function HourTable({ rows }: { rows: Hour[] }) {
       rowKey={(row) => String(row.hour)}
       columns={[
         { label: "Hour", value: (row) => `${String(row.hour).padStart(2, "0")}:00` },
-        { label: "Calls", value: (row) => row.finished, numeric: true },
-        { label: "Answered", value: (row) => row.answered, numeric: true },
-        { label: "Rate", value: (row) => percent(row.rate), numeric: true },
+        { label: "Calls", value: (row) => row.finished },
+        { label: "Answered", value: (row) => row.answered },
+        { label: "Rate", value: (row) => percent(row.rate) },
       ]}
     />
   );

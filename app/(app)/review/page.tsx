@@ -8,7 +8,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { env } from "@/lib/env";
-import { listOpenReviews, listResolvedReviews } from "@/lib/review/list-reviews";
+import { listQueue, listResolvedReviews, readQueuedReview } from "@/lib/review/list-reviews";
 import { ReviewDecision, ReviewDesk } from "./review-decision";
 import { ReviewItem } from "./review-item";
 import { ReviewKeys } from "./review-keys";
@@ -32,14 +32,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const zone = env().INTERVIEW_TIMEZONE;
   const mayAudit = can(actor.role, "audit:read");
   const showReviewed = mayAudit && params.view === "reviewed";
-  const queue = listOpenReviews(getDb(), QUEUE_SHOWN);
+  const queue = listQueue(getDb(), QUEUE_SHOWN);
   // The item asked for; once decided (gone from the queue), the one that followed it.
   const wanted = Number(params.item);
   const index = Math.max(
     0,
-    queue.findIndex((entry) => entry.item.id >= wanted),
+    queue.findIndex((entry) => entry.id >= wanted),
   );
-  const current = showReviewed ? undefined : queue[index];
+  const currentId = queue[index]?.id;
+  const current = showReviewed || currentId === undefined ? undefined : readQueuedReview(getDb(), currentId);
 
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
@@ -88,14 +89,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               </p>
               <ol className="hidden max-h-[70vh] flex-col gap-1 overflow-y-auto lg:flex">
                 {queue.map((entry) => (
-                  <li key={entry.item.id}>
+                  <li key={entry.id}>
                     <Link
-                      href={itemHref(entry.item.id)}
-                      aria-current={entry === current ? "true" : undefined}
+                      href={itemHref(entry.id)}
+                      aria-current={entry.id === currentId ? "true" : undefined}
                       className="flex items-center justify-between gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-white aria-[current]:bg-white aria-[current]:ring-1 aria-[current]:ring-slate-300"
                     >
-                      <span className="truncate">{entry.candidate.name}</span>
-                      <StatusBadge status={entry.item.proposedStatus} />
+                      <span className="truncate">{entry.candidateName}</span>
+                      <StatusBadge status={entry.proposedStatus} />
                     </Link>
                   </li>
                 ))}
@@ -103,7 +104,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               <div className="flex gap-2 lg:hidden">
                 {index > 0 && (
                   <Link
-                    href={itemHref(queue[index - 1]!.item.id)}
+                    href={itemHref(queue[index - 1]!.id)}
                     className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm"
                   >
                     ← Previous
@@ -111,7 +112,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                 )}
                 {index < queue.length - 1 && (
                   <Link
-                    href={itemHref(queue[index + 1]!.item.id)}
+                    href={itemHref(queue[index + 1]!.id)}
                     className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm"
                   >
                     Next →
@@ -133,8 +134,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               }
             />
             <ReviewKeys
-              previousHref={index > 0 ? itemHref(queue[index - 1]!.item.id) : null}
-              nextHref={index < queue.length - 1 ? itemHref(queue[index + 1]!.item.id) : null}
+              previousHref={index > 0 ? itemHref(queue[index - 1]!.id) : null}
+              nextHref={index < queue.length - 1 ? itemHref(queue[index + 1]!.id) : null}
             />
           </div>
         )}
