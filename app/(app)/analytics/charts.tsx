@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
 
-// Recharts 3 draws only in the browser (its server render is an empty box), so every chart sits beside a table
+// Recharts 3 draws only in the browser (lazy-charts.tsx loads these there), so every chart sits beside a table
 // with the same figures, rendered on the server: the page reads without JavaScript and to a screen reader.
 const HEIGHT = 240;
 const STYLE = { width: "100%", maxWidth: 640, height: HEIGHT };

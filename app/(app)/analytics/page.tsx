@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { AnalyticsFilters } from "./analytics-filters";
 import { credits, percent } from "./analytics-format";
 import { HourTable, OverTimeTable, PositionTable, SlotTable } from "./analytics-tables";
-import { AnswerRateChart, FunnelChart, RatesOverTimeChart, SlotOutcomesChart } from "./charts";
+import { AnswerRateChart, FunnelChart, RatesOverTimeChart, SlotOutcomesChart } from "./lazy-charts";
 
 export const metadata: Metadata = { title: "Analytics · Callboard" };
 
