@@ -1,6 +1,8 @@
+import os from "node:os";
 import { percentile, request, round } from "./http";
 
-export type BoardSeries = { label: string; path: string };
+/** `marker`: text only the expected page contains (default: the board's heading). */
+export type BoardSeries = { label: string; path: string; marker?: string };
 export type BoardResult = {
   label: string;
   path: string;
@@ -9,16 +11,18 @@ export type BoardResult = {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   ttfbMs: { p50: number; p99: number };
   htmlBytes: number;
-  /** Whether the HTML is really the board (not a sign-in page or an error page). */
+  /** Whether the HTML is really the page asked for (not a sign-in page or an error page). */
   looksLikeBoard: boolean;
+  /** The machine's 1-minute load average when the series started and ended: a busy machine slows every page. */
+  loadAverage?: [number, number];
   firstErrorBody?: string;
   /** The server's CPU time per page (set by run.ts from /proc). */
   serverCpuMsPerRequest?: number;
 };
 
 /**
- * Sequential GETs of the board with a session cookie, one keep-alive connection, after a warm-up: the time a
- * signed-in recruiter waits for the whole HTML (the page streams; total is to the last byte).
+ * Sequential GETs of a page (the board, the analytics) with a session cookie, one keep-alive connection, after a
+ * warm-up: the time a signed-in recruiter waits for the whole HTML (the page streams; total is to the last byte).
  */
 export async function measureBoard(
   baseUrl: string,
@@ -27,6 +31,7 @@ export async function measureBoard(
   options: { count: number; warmup: number; maxMs: number },
 ): Promise<BoardResult> {
   const get = () => request(`${baseUrl}${series.path}`, { headers: { cookie, accept: "text/html" } });
+  const loadAtStart = round(os.loadavg()[0]!, 2);
   for (let i = 0; i < options.warmup; i++) await get();
   const totals: number[] = [];
   const ttfbs: number[] = [];
@@ -44,7 +49,7 @@ export async function measureBoard(
       firstErrorBody ??= `${response.status} ${response.headers.location ?? ""} ${response.body.toString().slice(0, 300)}`;
     } else {
       htmlBytes = response.body.length;
-      looksLikeBoard = response.body.includes("<h1") && response.body.includes("Candidates");
+      looksLikeBoard = response.body.includes(series.marker ?? ">Candidates</h1>");
     }
   }
   const sorted = [...totals].sort((a, b) => a - b);
@@ -64,6 +69,7 @@ export async function measureBoard(
     ttfbMs: { p50: round(percentile(sortedTtfb, 50), 2), p99: round(percentile(sortedTtfb, 99), 2) },
     htmlBytes,
     looksLikeBoard,
+    loadAverage: [loadAtStart, round(os.loadavg()[0]!, 2)],
     firstErrorBody,
   };
 }

@@ -4,13 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { percentile, request, round, signIn } from "./http";
 import { runLoad, type LoadResult } from "./load";
-import { measureBoard, type BoardResult } from "./measure-board";
 import { measureFirstLoadJs } from "./measure-js";
 import { measureLive } from "./measure-live";
 import { BodyStream } from "./payloads";
 import { formatProfile, summarizeProfile } from "./profile-summary";
 import { buildRows, formatTable, writeResults, type Results } from "./report";
-import { seedLarge, SEARCH_FRAGMENT, SEARCH_MISS } from "./seed-large";
+import { measureLargeSize } from "./large-size";
+import { measurePages, pageSeries } from "./page-series";
+import { seedLarge, SEARCH_FRAGMENT } from "./seed-large";
 import { ADMIN, API_TOKEN, cpuMs, RssSampler, serverProfile, servingPid, startServer, type BenchServer } from "./server";
 
 /**
@@ -32,6 +33,8 @@ const phases = new Set<Phase>(
   onlyArg ? onlyArg.split(",").filter((p): p is Phase => (PHASES as readonly string[]).includes(p)) : PHASES,
 );
 const cpuProf = process.env.BENCH_CPU_PROF === "1";
+// Issue #15: also measure the pages at 1,000,000 candidates / 3,000,000 calls, after the 100k size, in the same run.
+const large = args.includes("--large") || process.env.BENCH_LARGE === "1";
 const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
 const synchronous = process.env.SQLITE_SYNCHRONOUS || "FULL";
 const keepDb = process.env.BENCH_KEEP_DB === "1";
@@ -142,9 +145,11 @@ async function main(): Promise<number> {
   };
 
   let server: BenchServer | undefined;
+  let largeServer: BenchServer | undefined;
   let spawnedPidForProfile = 0;
   const cleanup = () => {
-    if (server && server.process.exitCode === null && server.process.signalCode === null) server.process.kill("SIGKILL");
+    for (const running of [server, largeServer])
+      if (running && running.process.exitCode === null && running.process.signalCode === null) running.process.kill("SIGKILL");
     if (!keepDb) fs.rmSync(tmp, { recursive: true, force: true });
   };
   process.once("SIGINT", () => {
@@ -152,11 +157,12 @@ async function main(): Promise<number> {
     process.exit(130);
   });
   // A watchdog: whatever hangs, the run ends and the server is killed.
+  const watchdogMinutes = large ? 30 : 15;
   const watchdog = setTimeout(() => {
-    console.error("bench: watchdog fired (the run took over 15 minutes); stopping");
+    console.error(`bench: watchdog fired (the run took over ${watchdogMinutes} minutes); stopping`);
     cleanup();
     process.exit(1);
-  }, 15 * 60_000);
+  }, watchdogMinutes * 60_000);
   watchdog.unref();
 
   try {
@@ -269,31 +275,16 @@ async function main(): Promise<number> {
 
     // 6. The board, signed in, sequential.
     if (phases.has("board")) {
-      const series = [
-        { label: "first page", path: "/", count: SIZE.boardCount },
-        { label: "filtered", path: "/?status=confirmed", count: SIZE.boardCount },
-        { label: "search", path: `/?q=${encodeURIComponent(SEARCH_FRAGMENT)}`, count: SIZE.boardCount },
-        { label: "search, no match", path: `/?q=${encodeURIComponent(SEARCH_MISS)}`, count: SIZE.missCount },
-      ];
-      results.board = [];
+      const series = pageSeries({ pages: SIZE.boardCount, misses: SIZE.missCount });
       const boardFromUs = Number(process.hrtime.bigint() / 1000n);
-      for (const item of series) {
-        overall.phase(`board ${item.path}`);
-        const cpuBefore = cpuMs(pid) ?? 0;
-        const result: BoardResult = await measureBoard(server.url, cookie, item, {
-          count: item.count,
-          warmup: 10,
-          maxMs: 40_000,
-        });
-        // Includes the 10 warm-up requests: CPU per page, however long the machine made it wait.
-        result.serverCpuMsPerRequest = round(((cpuMs(pid) ?? 0) - cpuBefore) / (result.requests + 10), 1);
-        results.board.push(result);
-        log(
-          `board ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page${result.looksLikeBoard ? "" : " — NOT THE BOARD: " + (result.firstErrorBody ?? "")}`,
-        );
-        if (!result.looksLikeBoard || result.firstErrorBody)
-          warnings.push(`board ${item.path}: ${result.firstErrorBody ?? "the HTML does not look like the board"}`);
-      }
+      results.board = await measurePages(series, {
+        baseUrl: server.url,
+        cookie,
+        pid,
+        onSeries: (pagePath) => overall.phase(`board ${pagePath}`),
+        log,
+        warnings,
+      });
       boardWindow = { fromUs: boardFromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
     }
 
@@ -367,6 +358,20 @@ async function main(): Promise<number> {
         warnings.push(`BENCH_CPU_PROF=1 but no .cpuprofile appeared in ${PROFILE_DIR}`);
       }
       warnings.push("CPU profiling was on: the server is slower than without it; do not compare these figures to the targets");
+    }
+
+    // 9. The large size (issue #15): the board and the analytics at 1,000,000 candidates / 3,000,000 calls.
+    if (large) {
+      results.large = await measureLargeSize({
+        dir: tmp,
+        distDir,
+        synchronous,
+        nodeArgs: serverNodeArgs,
+        keepDb,
+        log,
+        warnings,
+        onServer: (running) => (largeServer = running),
+      });
     }
   } finally {
     cleanup();

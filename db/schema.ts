@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "@/lib/auth/permissions";
+import { ATTENDANCE_MARKS } from "@/lib/attendance/attendance-values";
+import { CONFIDENCE_LABELS, type Evidence } from "@/lib/calls/confidence-values";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
+import { REVIEW_STATES } from "@/lib/review/review-values";
 import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
 import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
@@ -61,10 +64,19 @@ export const candidates = sqliteTable(
      * or restored (db/migrations/*_reach_sql.sql), so every path that changes the interview counts.
      */
     inviteSequence: integer("invite_sequence").notNull().default(0),
+    // Issue #15: whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
+    attendance: text("attendance", { enum: ATTENDANCE_MARKS }),
+    attendanceReason: text("attendance_reason"),
+    attendanceMarkedAt: timestamp("attendance_marked_at"),
+    attendanceMarkedBy: text("attendance_marked_by"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
   (table) => [
+    // Issue #15: the board's "to mark" view (past interviews of confirmed or rescheduled candidates, unmarked).
+    index("candidates_to_mark_idx")
+      .on(table.interviewAt)
+      .where(sql`${table.attendance} is null and ${table.status} in ('confirmed', 'rescheduled')`),
     // Covers the board's status filter in its default order (interview time, then id: the rowid).
     index("candidates_status_interview_idx").on(table.status, table.interviewAt),
     index("candidates_interview_at_idx").on(table.interviewAt),
@@ -165,6 +177,13 @@ export const calls = sqliteTable(
     scheduledAt: timestamp("scheduled_at"),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
+    // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
+    confidence: real("confidence"),
+    confidenceLabel: text("confidence_label", { enum: CONFIDENCE_LABELS }),
+    /** At most 8 items of at most 240 characters each. */
+    confidenceEvidence: text("confidence_evidence", { mode: "json" }).$type<Evidence[]>(),
+    /** The hour (0–23) in the candidate's zone when the call row was created: analytics' answer rate by hour. */
+    localHour: integer("local_hour"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -338,6 +357,153 @@ export const selfServiceRateLimits = sqliteTable("self_service_rate_limits", {
 export type Reconfirmation = typeof reconfirmations.$inferSelect;
 export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
+
+// --- Issue #15: trust and insight. The review queue, the attendance audit, and the analytics rollups. ---
+
+/**
+ * An outcome Callboard was not sure enough of to apply (confidence below REVIEW_CONFIDENCE_THRESHOLD): the
+ * candidate waits in `pending` while a person accepts or corrects the proposal (lib/review/). At most one open
+ * item per candidate: a newer call, later data of the same call or a status set by hand supersedes it.
+ */
+export const reviewItems = sqliteTable(
+  "review_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    callId: integer("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    state: text("state", { enum: REVIEW_STATES }).notNull().default("open"),
+    proposedStatus: text("proposed_status", { enum: CALL_OUTCOMES }).notNull(),
+    proposedReason: text("proposed_reason").notNull(),
+    /** For a proposed reschedule: the time the candidate chose, when it could be read. */
+    proposedInterviewAt: timestamp("proposed_interview_at"),
+    confidence: real("confidence").notNull(),
+    confidenceLabel: text("confidence_label", { enum: CONFIDENCE_LABELS }).notNull(),
+    /** The strongest doubt, in a few words ("someone else may have answered"). */
+    doubt: text("doubt"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+    resolvedAt: timestamp("resolved_at"),
+    /** Who accepted or corrected it (a user's e-mail, `api-token`), or what superseded it. */
+    resolvedBy: text("resolved_by"),
+    resolvedStatus: text("resolved_status", { enum: CANDIDATE_STATUSES }),
+    resolutionReason: text("resolution_reason"),
+  },
+  (table) => [
+    uniqueIndex("review_items_open_candidate_idx")
+      .on(table.candidateId)
+      .where(sql`${table.state} = 'open'`),
+    index("review_items_state_idx").on(table.state, table.id),
+    index("review_items_resolved_idx").on(table.resolvedAt),
+  ],
+);
+
+/** Every attendance mark, with who made it and why: the candidate row keeps only the current one. */
+export const attendanceChanges = sqliteTable(
+  "attendance_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "set null" }),
+    candidateName: text("candidate_name").notNull(),
+    interviewAt: timestamp("interview_at").notNull(),
+    fromMark: text("from_mark", { enum: ATTENDANCE_MARKS }),
+    toMark: text("to_mark", { enum: ATTENDANCE_MARKS }).notNull(),
+    reason: text("reason"),
+    actor: text("actor").notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (table) => [index("attendance_changes_candidate_idx").on(table.candidateId, table.id)],
+);
+
+/**
+ * The rollups below are kept by triggers in the writer's own transaction (db/migrations/*_insight_sql.sql), each
+ * defined once by a view of the same name with `_source` appended; lib/analytics/rebuild-analytics.ts fills
+ * them from those views in bulk. Positions are '' when the candidate has none (a primary key cannot hold NULL
+ * once). Days are UTC days (`YYYY-MM-DD`).
+ */
+
+/** Candidates per status: the board's counts and total without counting a million rows. */
+export const candidateStatusCounts = sqliteTable("candidate_status_counts", {
+  status: text("status", { enum: CANDIDATE_STATUSES }).primaryKey(),
+  count: integer("count").notNull().default(0),
+});
+
+/** One row per candidate that was ever called: where the candidate got in the funnel (issue #15 analytics). */
+export const analyticsCandidates = sqliteTable("analytics_candidates", {
+  candidateId: integer("candidate_id")
+    .primaryKey()
+    .references(() => candidates.id, { onDelete: "cascade" }),
+  position: text("position").notNull(),
+  /** The UTC day of the candidate's first call: the cohort the candidate is counted in. */
+  firstCalledDay: text("first_called_day").notNull(),
+  calls: integer("calls").notNull(),
+  cost: real("cost").notNull(),
+  reached: integer("reached").notNull(),
+  /** Which call first reached the candidate (1 = the first); null while nobody was reached. */
+  attemptsToReach: integer("attempts_to_reach"),
+  /** Ever confirmed or rescheduled, per the audit trail. */
+  confirmed: integer("confirmed").notNull(),
+  declined: integer("declined").notNull(),
+  attended: integer("attended").notNull(),
+  noShow: integer("no_show").notNull(),
+});
+
+/** analytics_candidates added up by first-call day and position. */
+export const analyticsFunnelDaily = sqliteTable(
+  "analytics_funnel_daily",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    called: integer("called").notNull().default(0),
+    reached: integer("reached").notNull().default(0),
+    attemptsToReach: integer("attempts_to_reach").notNull().default(0),
+    confirmed: integer("confirmed").notNull().default(0),
+    declined: integer("declined").notNull().default(0),
+    attended: integer("attended").notNull().default(0),
+    noShow: integer("no_show").notNull().default(0),
+    cost: real("cost").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.position] })],
+);
+
+/** Finished calls and those a person answered, by UTC day of the call, position and hour in the candidate's zone. */
+export const analyticsCallsHourly = sqliteTable(
+  "analytics_calls_hourly",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    /** -1 for calls written without a local hour. */
+    localHour: integer("local_hour").notNull(),
+    finished: integer("finished").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.position, table.localHour] })],
+);
+
+/** Candidates by interview time and position: their status and attendance (outcomes by slot, no-shows by day). */
+export const analyticsSlots = sqliteTable(
+  "analytics_slots",
+  {
+    interviewAt: timestamp("interview_at").notNull(),
+    position: text("position").notNull(),
+    candidates: integer("candidates").notNull().default(0),
+    pending: integer("pending").notNull().default(0),
+    calling: integer("calling").notNull().default(0),
+    confirmed: integer("confirmed").notNull().default(0),
+    declined: integer("declined").notNull().default(0),
+    rescheduled: integer("rescheduled").notNull().default(0),
+    noAnswer: integer("no_answer").notNull().default(0),
+    attended: integer("attended").notNull().default(0),
+    noShow: integer("no_show").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.interviewAt, table.position] })],
+);
+
+export type ReviewItem = typeof reviewItems.$inferSelect;
+export type AttendanceChange = typeof attendanceChanges.$inferSelect;
 
 export type Candidate = typeof candidates.$inferSelect;
 export type NewCandidate = typeof candidates.$inferInsert;

@@ -163,6 +163,11 @@ const envSchema = z
     /** smtp://user:pass@host:587 or smtps://…; empty: messages stay in the outbox (/outbox) unsent. */
     SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).max(320).default("Callboard <callboard@localhost>")),
+    /**
+     * Issue #15: a derived outcome less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
+     * candidate's status: it waits in the review queue. 0 applies every outcome, 1 sends every decision to review.
+     */
+    REVIEW_CONFIDENCE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1).default(0.7)),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
     APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),

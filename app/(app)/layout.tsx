@@ -4,7 +4,9 @@ import { signOut } from "@/app/sign-in/actions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
+import { countOpenReviews } from "@/lib/review/list-reviews";
 import { countOpenUnmatched } from "@/lib/webhook/inbox";
+import { InsightLinks } from "./_nav/insight-links";
 
 const navLink = "rounded px-1 py-0.5 text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-sky-600";
 
@@ -47,6 +49,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/batches" className={navLink}>
               Batches
             </Link>
+            <InsightLinks waiting={countOpenReviews(getDb())} className={navLink} />
             {can(actor.role, "webhooks:inspect") && <InboxLink open={countOpenUnmatched(getDb())} />}
             {can(actor.role, "audit:read") && (
               <Link href="/outbox" className={navLink}>

@@ -16,6 +16,7 @@ import { boardHref } from "./_board/board-href";
 import { CandidateTable } from "./_board/candidate-table";
 import { pageCount, Pagination } from "./_board/pagination";
 import { StatsPanel } from "./_board/stats-panel";
+import { attendanceActions, ToMarkLink } from "./_board/to-mark";
 import { resetAll } from "./actions";
 
 export const metadata: Metadata = { title: "Candidates" };
@@ -35,7 +36,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const clock = attentionClock();
   const db = getDb();
   const { candidates, total } = queryCandidates(db, query, clock);
-  const filtered = Boolean(query.q || query.status || query.attention);
+  const filtered = Boolean(query.q || query.status || query.attention || query.attendance);
   const pages = pageCount(total, query.pageSize);
   const exportQuery = new URLSearchParams({
     ...(query.status && { status: query.status }),
@@ -83,6 +84,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
       </header>
       <StatsPanel stats={boardStats(db, clock)} query={query} />
       <BoardFilters query={query} />
+      <ToMarkLink query={query} />
       {searchCut && (
         <p role="status" className="mb-3 text-sm text-amber-800">
           {`The search was longer than ${MAX_SEARCH_LENGTH} characters: its first ${MAX_SEARCH_LENGTH} were searched.`}
@@ -110,7 +112,14 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           </Link>
         </Empty>
       ) : (
-        <CandidateTable rows={candidates} query={query} zone={zone} clock={clock} canCall={can(actor.role, "calls:place")} />
+        <CandidateTable
+          rows={candidates}
+          query={query}
+          zone={zone}
+          clock={clock}
+          canCall={can(actor.role, "calls:place")}
+          rowActions={attendanceActions(query, actor)}
+        />
       )}
       <Pagination query={query} total={total} />
     </main>

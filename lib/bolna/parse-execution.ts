@@ -138,6 +138,13 @@ const retryHistory = z
     return entries.length > 0 ? entries : null;
   });
 
+// Bolna's voicemail detection (reference §7): a boolean, or its text form; anything else is "not said".
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")])
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -154,6 +161,7 @@ const executionSchema = z.object({
   summary: textUpTo(20_000),
   error_message: textUpTo(2_000),
   extracted_data: extractedData,
+  answered_by_voice_mail: flag,
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
@@ -161,7 +169,6 @@ const executionSchema = z.object({
   retry_count: retryCount,
   retry_history: retryHistory,
   retry_config: z.unknown().optional(),
-  answered_by_voice_mail: z.boolean().nullish().catch(null),
   scheduled_at: instant,
 });
 
@@ -231,7 +238,7 @@ export function parseExecution(body: unknown): ParseResult {
       attempt: raw.retry_count,
       retryHistory: raw.retry_history,
       retryConfig: readRetryConfig(raw.retry_config),
-      answeredByVoicemail: raw.answered_by_voice_mail ?? null,
+      answeredByVoicemail: raw.answered_by_voice_mail,
       scheduledAt: raw.scheduled_at?.date ?? null,
     },
   };

@@ -2,13 +2,18 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, webhookEvents, type Call, type Candidate } from "@/db/schema";
+import { callLocalHour } from "@/lib/analytics/local-hour";
 import type { Execution } from "@/lib/bolna/parse-execution";
 import type { CandidateStatus } from "@/lib/candidates/status";
 import type { EventResult } from "@/lib/webhook/event-result";
+import { env } from "@/lib/env";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { deriveOutcome } from "./derive-outcome";
 import { nextAttempt, waitingReason } from "./next-attempt";
+import { holdForReview } from "@/lib/review/hold-for-review";
+import { syncReview } from "@/lib/review/sync-review";
+import { assessOutcome } from "./outcome-confidence";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
 
@@ -23,8 +28,11 @@ export type Delivery = {
   candidateId?: number;
 };
 
-/** `timezone`: INTERVIEW_TIMEZONE, for a candidate whose own zone is unknown (lib/time/zone-for-phone.ts). */
-export type ApplyConfig = { timezone: string; defaultCountry: string };
+/**
+ * `timezone`: INTERVIEW_TIMEZONE, for a candidate whose own zone is unknown (lib/time/zone-for-phone.ts);
+ * `reviewBelow`: the confidence under which an outcome waits for review (default REVIEW_CONFIDENCE_THRESHOLD).
+ */
+export type ApplyConfig = { timezone: string; defaultCountry: string; reviewBelow?: number };
 
 export type Applied = {
   result: EventResult;
@@ -46,6 +54,9 @@ const CALL_UPDATE = [
   "nextAttemptAt",
   "outcome",
   "outcomeReason",
+  "confidence",
+  "confidenceLabel",
+  "confidenceEvidence",
   "lastEventAt",
   "updatedAt",
 ] as const satisfies readonly (keyof Call)[];
@@ -100,7 +111,7 @@ const statements = preparedFor((db) => ({
     .prepare(),
   insertCall: db
     .insert(calls)
-    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "createdAt", "updatedAt"]))
+    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]))
     .returning()
     .prepare(),
   updateCall: db
@@ -186,6 +197,7 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     executionId: execution.executionId,
     candidateId: candidate.id,
     bolnaCreatedAt: execution.createdAt?.date ?? null,
+    localHour: callLocalHour(candidate, delivery.receivedAt, config.timezone),
     createdAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
   })!;
@@ -197,26 +209,38 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   const next = nextAttempt(fold.state);
   const outcome = next ? null : deriveOutcome(fold.state, zone);
   const waiting = next && { ...next, reason: waitingReason(next, zone) };
-  query.updateCall.run({
-    ...fold.state,
-    id: call.id,
+  // How sure the outcome is (issue #15); an unsure decision waits for a person (lib/review/).
+  const answeredByVoicemail = fold.state.answeredByVoicemail === true;
+  const trust = outcome && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, zone);
+  const held = holdForReview(outcome, trust, config.reviewBelow ?? env().REVIEW_CONFIDENCE_THRESHOLD);
+  const derived = {
     nextAttemptAt: next?.at ?? null,
     outcome: outcome?.outcome ?? null,
     outcomeReason: outcome?.reason ?? waiting?.reason ?? null,
+    confidence: trust?.confidence ?? null,
+    confidenceLabel: trust?.label ?? null,
+    confidenceEvidence: trust?.evidence ?? null,
+  };
+  query.updateCall.run({
+    ...fold.state,
+    ...derived,
+    id: call.id,
     lastEventAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
   });
-  call = { ...call, ...fold.state, nextAttemptAt: next?.at ?? null };
+  call = { ...call, ...fold.state, ...derived };
 
+  const eventAt = execution.updatedAt?.date ?? delivery.receivedAt;
   candidate = updateCandidateFromCall(db, {
     candidate,
     call,
-    outcome,
+    outcome: held.applied,
     waiting,
-    eventAt: execution.updatedAt?.date ?? delivery.receivedAt,
+    eventAt,
     now: delivery.receivedAt,
     source: delivery.source,
   });
+  syncReview(db, { candidate, call, proposal: held.proposal, eventAt, now: delivery.receivedAt });
 
   const result: EventResult = fold.newest ? "applied" : "stale";
   const eventId = insertEvent(db, delivery, result, { callId: call.id, candidateId: candidate.id });

@@ -3,6 +3,7 @@ import type { CallOutcome } from "@/lib/candidates/status";
 import { formatInstant } from "@/lib/time/format";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { classifyTranscript } from "./classify-transcript";
+import { dispositions, type Disposition } from "./disposition";
 import type { Outcome } from "./outcome";
 import { isVoicemail, VOICEMAIL_REASON, type VoicemailFacts } from "./voicemail";
 
@@ -69,9 +70,17 @@ function decided(outcome: CallOutcome, data: Record<string, unknown>, zone: stri
   return { outcome, reason: "Undecided" };
 }
 
-function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
+/** The first of Bolna's dispositions whose answer is an outcome: it decides when there is no call_outcome. */
+export function outcomeDisposition(data: Record<string, unknown>): Disposition | null {
+  return dispositions(data).find((entry) => OUTCOME_WORDS[word(entry.objective) ?? ""]) ?? null;
+}
+
+/** What the agent's extraction says, or null when it says nothing Callboard reads. */
+export function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
   const callOutcome = OUTCOME_WORDS[word(data.call_outcome) ?? ""];
   if (callOutcome) return decided(callOutcome, data, zone);
+  const disposition = outcomeDisposition(data);
+  if (disposition) return decided(OUTCOME_WORDS[word(disposition.objective)!]!, data, zone);
 
   // Older agents: free-form keys.
   const legacy = OUTCOME_WORDS[word(data.status) ?? ""];

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
+import { callLocalHour } from "@/lib/analytics/local-hour";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import type { RetryConfig } from "@/lib/bolna/retry-config";
@@ -195,6 +196,8 @@ export async function placeCandidateCall(
     purpose,
     retryConfig: options.retryConfig,
     hoursNote: `${describeHours(options.callingHours)} in the candidate's zone, ${zone}`,
+    // A scheduled call rings later: its hour is the one the analytics count (lib/analytics/local-hour.ts).
+    localHour: callLocalHour(candidate, scheduledAt ?? takenAt, options.timezone),
   });
   return { executionId: ack.executionId, candidate: updated };
 }

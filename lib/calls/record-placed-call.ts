@@ -23,6 +23,8 @@ export type PlacedFacts = {
   /** Named in the audit entry. */
   actorLabel: string;
   batchId?: number | null;
+  /** The hour in the candidate's zone when the call rings (analytics: answer rate by hour). */
+  localHour: number;
 };
 
 /**
@@ -104,6 +106,7 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
           retryConfig: input.retryConfig,
           scheduledAt: input.scheduled?.at ?? null,
           nextAttemptAt: input.scheduled?.at ?? null,
+          localHour: input.localHour,
           createdAt: now,
           updatedAt: now,
         })

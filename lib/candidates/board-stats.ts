@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { callTotals, candidates } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
 import { attentionCondition, type AttentionClock } from "./attention";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
+import type { CandidateStatus } from "./status";
+import { statusCounts } from "./status-counts";
 
 export type BoardStats = {
   byStatus: Record<CandidateStatus, number>;
@@ -18,10 +19,7 @@ export type BoardStats = {
 };
 
 function computeStats(db: Db, clock: AttentionClock): BoardStats {
-  const byStatus = Object.fromEntries(CANDIDATE_STATUSES.map((status) => [status, 0])) as Record<CandidateStatus, number>;
-  for (const row of db.select({ status: candidates.status, n: count() }).from(candidates).groupBy(candidates.status).all()) {
-    byStatus[row.status] = row.n;
-  }
+  const byStatus = statusCounts(db);
   const totals = db.select().from(callTotals).get();
   return {
     byStatus,
@@ -40,9 +38,9 @@ const CLOCK_AGE_MS = 30_000;
 let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
 
 /**
- * The figures above the board: the status counts read an index, the call figures a row kept by triggers. They
- * are computed once per change to the data (the change feed's last id), at most every two seconds under a
- * stream of webhooks, and at least every 30 seconds.
+ * The figures above the board: the status counts and the call figures are rows kept by triggers, the attention
+ * count reads indexes. They are computed once per change to the data (the change feed's last id), at most every
+ * two seconds under a stream of webhooks, and at least every 30 seconds.
  */
 export function boardStats(db: Db, clock: AttentionClock): BoardStats {
   const changeId = latestChangeId(db);

@@ -65,6 +65,8 @@ export const candidateListQuery = z.preprocess(
       .optional()
       .catch(undefined)
       .transform((value) => value !== undefined),
+    /** `to_mark` (issue #15): past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+    attendance: z.enum(["to_mark"]).optional().catch(undefined),
     q: z
       .string()
       .trim()

@@ -20,6 +20,10 @@ export function candidateJson(candidate: Candidate) {
     appliedAt: iso(candidate.appliedAt),
     callStatus: candidate.callStatus,
     lastCallAt: iso(candidate.lastCallAt),
+    attendance: candidate.attendance,
+    attendanceReason: candidate.attendanceReason,
+    attendanceMarkedAt: iso(candidate.attendanceMarkedAt),
+    attendanceMarkedBy: candidate.attendanceMarkedBy,
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
     // The candidate's zone (stored, or from the phone), and when Bolna dials next.
@@ -53,6 +57,10 @@ export function callJson(call: Call) {
     retryHistory: call.retryHistory,
     scheduledAt: iso(call.scheduledAt),
     nextAttemptAt: iso(call.nextAttemptAt),
+    // Issue #15: how sure the outcome is, and why.
+    confidence: call.confidence,
+    confidenceLabel: call.confidenceLabel,
+    confidenceEvidence: call.confidenceEvidence,
     createdAt: iso(call.bolnaCreatedAt ?? call.createdAt),
     updatedAt: iso(call.updatedAt),
   };

@@ -35,6 +35,10 @@ function selectProfile(db: Db, id: number) {
       callStatus: candidates.callStatus,
       lastCallAt: candidates.lastCallAt,
       updatedAt: candidates.updatedAt,
+      attendance: candidates.attendance,
+      attendanceReason: candidates.attendanceReason,
+      attendanceMarkedAt: candidates.attendanceMarkedAt,
+      attendanceMarkedBy: candidates.attendanceMarkedBy,
     })
     .from(candidates)
     .where(eq(candidates.id, id))

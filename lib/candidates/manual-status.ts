@@ -4,6 +4,7 @@ import { candidates, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { notFound } from "@/lib/http/api-error";
+import { supersedeOpenReview } from "@/lib/review/sync-review";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CandidateStatus } from "./status";
 
@@ -29,6 +30,7 @@ function applyManualChange(tx: Tx, candidate: Candidate, change: Change, actor: 
     updatedAt: now,
   };
   tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
+  supersedeOpenReview(tx, candidate.id, `Status set by ${actor.label}`, now);
   const interviewChanged = interviewAt.getTime() !== candidate.interviewAt.getTime();
   recordStatusChange(tx, {
     candidateId: candidate.id,

@@ -15,6 +15,9 @@ export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
 export const CALL_OUTCOMES = ["confirmed", "declined", "rescheduled", "no_answer", "pending"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-/** `candidate`: the candidate themselves, on the self-service page (issue #14). */
-export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "candidate"] as const;
+/**
+ * `candidate`: the candidate themselves, on the self-service page (issue #14); `review`: a person accepted or
+ * corrected an outcome Callboard was unsure of (issue #15, lib/review/).
+ */
+export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "candidate", "review"] as const;
 export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];

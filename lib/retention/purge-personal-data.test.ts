@@ -53,7 +53,9 @@ describe("purgePersonalData", () => {
       summary: null,
       recordingUrl: null,
       extractedData: null,
+      confidenceEvidence: null,
       outcome: "confirmed",
+      confidence: 0.95,
       status: "completed",
     });
     expect(db.select().from(webhookEvents).where(eq(webhookEvents.executionId, oldExecution)).get()?.rawBody).toBeNull();
@@ -63,6 +65,7 @@ describe("purgePersonalData", () => {
     const recentCall = db.select().from(calls).where(eq(calls.executionId, recentExecution)).get()!;
     expect(recentCall.transcript).toContain("user:");
     expect(recentCall.recordingUrl).toMatch(/^https:/);
+    expect(recentCall.confidenceEvidence?.length).toBeGreaterThan(0);
 
     expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 0, links: 0 });
   });

@@ -16,7 +16,8 @@ export function purgePersonalData(db: Db, days: number, now = new Date()): Purge
     (tx) => {
       const purgedCalls = tx
         .update(calls)
-        .set({ transcript: null, summary: null, recordingUrl: null, extractedData: null })
+        // The outcome's evidence quotes the transcript (issue #15): it goes with it.
+        .set({ transcript: null, summary: null, recordingUrl: null, extractedData: null, confidenceEvidence: null })
         .where(
           and(
             lt(calls.updatedAt, cutoff),
@@ -25,6 +26,7 @@ export function purgePersonalData(db: Db, days: number, now = new Date()): Purge
               isNotNull(calls.summary),
               isNotNull(calls.recordingUrl),
               isNotNull(calls.extractedData),
+              isNotNull(calls.confidenceEvidence),
             ),
           ),
         )

@@ -23,6 +23,7 @@ export function BoardFilters({ query }: { query: CandidateListQuery }) {
       {query.attention && <input type="hidden" name="attention" value="1" />}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
+      {query.attendance && <input type="hidden" name="attendance" value={query.attendance} />}
       <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
         Apply
       </button>

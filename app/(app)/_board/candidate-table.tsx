@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { CallNowButton } from "@/app/_components/call-now-button";
 import { InterviewTime } from "@/app/_components/interview-time";
 import { LocalTime } from "@/app/_components/local-time";
@@ -44,6 +45,8 @@ type Props = {
   zone: string;
   clock: AttentionClock;
   canCall: boolean;
+  /** In place of "Call now": the attendance buttons of the "to mark" view (./to-mark.tsx). */
+  rowActions?: (row: Candidate) => ReactNode;
 };
 
 /**
@@ -51,7 +54,8 @@ type Props = {
  * screen readers keep the table). Interview times are the candidate's, labelled with their zone; the last
  * column says what happened and what to do next.
  */
-export function CandidateTable({ rows, query, zone, clock, canCall }: Props) {
+export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }: Props) {
+  const actions = Boolean(rowActions) || canCall;
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="block w-full border-collapse text-sm md:table md:table-fixed">
@@ -61,7 +65,7 @@ export function CandidateTable({ rows, query, zone, clock, canCall }: Props) {
           <col className="md:w-[11%]" />
           <col className="md:w-[14%]" />
           <col />
-          {canCall && <col className="md:w-[9rem]" />}
+          {actions && <col className="md:w-[9rem]" />}
         </colgroup>
         <thead className="max-md:sr-only bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700">
           <tr>
@@ -72,7 +76,7 @@ export function CandidateTable({ rows, query, zone, clock, canCall }: Props) {
             <th scope="col" className="px-3 py-2">
               What happened · next step
             </th>
-            {canCall && (
+            {actions && (
               <th scope="col" className="px-3 py-2">
                 <span className="sr-only">Actions</span>
               </th>
@@ -143,15 +147,19 @@ export function CandidateTable({ rows, query, zone, clock, canCall }: Props) {
                   </p>
                   {situation.next && <p className="text-xs text-slate-600">{situation.next}</p>}
                 </td>
-                {canCall && (
+                {actions && (
                   <td className="col-span-2 md:px-3 md:py-2">
-                    <CallNowButton
-                      key={row.status}
-                      candidateId={row.id}
-                      name={row.name}
-                      askFirst={callAskFirst(row, own, clock.now)}
-                      disabled={row.status === "calling"}
-                    />
+                    {rowActions ? (
+                      rowActions(row)
+                    ) : (
+                      <CallNowButton
+                        key={row.status}
+                        candidateId={row.id}
+                        name={row.name}
+                        askFirst={callAskFirst(row, own, clock.now)}
+                        disabled={row.status === "calling"}
+                      />
+                    )}
                   </td>
                 )}
               </tr>

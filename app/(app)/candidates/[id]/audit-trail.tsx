@@ -9,6 +9,7 @@ const SOURCE_LABELS = {
   call: "Call",
   reconcile: "Reconcile",
   candidate: "Candidate",
+  review: "Review",
 } as const;
 
 function Arrow() {

@@ -1,6 +1,7 @@
 import { AudioRecording } from "@/app/_components/audio-recording";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LocalTime } from "@/app/_components/local-time";
+import { OutcomeConfidence } from "@/app/_components/outcome-confidence";
 import { ReconcileButton } from "@/app/_components/reconcile-button";
 import { TranscriptConversation } from "@/app/_components/transcript-conversation";
 import { endStuckCall } from "@/app/(app)/call-actions";
@@ -68,6 +69,7 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
             <strong className="font-medium">{call.outcomeReason ?? OUTCOME_LABELS[call.outcome]}</strong>
           </span>
         )}
+        <OutcomeConfidence confidence={call.confidence} label={call.confidenceLabel} evidence={call.confidenceEvidence} />
         {open && canCall && (
           // The safety net for lost webhooks: ask Bolna directly while the call has no final status.
           <div className="flex flex-wrap items-start gap-2 sm:ml-auto">

@@ -17,6 +17,7 @@ import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { saveReschedulingSlots } from "./actions";
+import { AttendancePanel } from "./attendance-panel";
 import { AuditTrail } from "./audit-trail";
 import { CallCard } from "./call-card";
 import { CandidateProfile } from "./candidate-profile";
@@ -154,6 +155,7 @@ export default async function CandidatePage({ params }: Props) {
             )}
           </section>
           <ReachPanel candidateId={profile.id} actor={actor} />
+          <AttendancePanel profile={profile} zone={zone} mayMark={can(actor.role, "candidates:write")} now={clock.now} />
           <Corrections profile={profile} allowed={allowed} />
         </div>
       </div>

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-values";
+import { attendanceInput, markAttendance } from "@/lib/attendance/mark-attendance";
+import { formAction } from "@/lib/http/form-action";
+
+const attendanceForm = attendanceInput.extend({ candidateId: z.coerce.number().int().positive() });
+
+/** "Attended" / "No-show" from the board's "to mark" view or the candidate page (issue #15). */
+export const markCandidateAttendance = formAction("candidates:write", attendanceForm, (form, { actor }) => {
+  const { candidateId, ...input } = form;
+  const candidate = markAttendance(getDb(), candidateId, input, actor);
+  revalidatePath(`/candidates/${candidateId}`);
+  revalidatePath("/");
+  return { ok: true, message: `${candidate.name}: ${ATTENDANCE_LABELS[input.attendance]}.` };
+});

@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
+import { env } from "@/lib/env";
+import type { ActionState } from "@/lib/http/action-state";
+import { formAction } from "@/lib/http/form-action";
+import { correctionInput } from "@/lib/review/review-input";
+import { acceptReview, correctReview } from "@/lib/review/resolve-review";
+import { localInputToIso } from "@/lib/time/zoned-input";
+
+function done(name: string, status: keyof typeof CANDIDATE_STATUS_LABELS, verb: string): ActionState {
+  revalidatePath("/review");
+  revalidatePath("/");
+  return { ok: true, message: `${verb}: ${name} is now ${CANDIDATE_STATUS_LABELS[status]}.` };
+}
+
+const decisionForm = z.object({
+  itemId: z.coerce.number().int().positive(),
+  decision: z.string().optional(),
+  status: z.string().optional(),
+  reason: z.string().optional(),
+  interviewAt: z.string().optional(),
+});
+
+const FIELD_NAMES: Record<string, string> = { reason: "Reason", interviewAt: "New interview time", status: "Status" };
+
+/**
+ * A reviewer's decision on one item: `decision=accept` (or the `a` key) applies the proposed outcome; anything
+ * else is a correction, the status the reviewer chose with a required reason (and for a reschedule, the new
+ * time, read in INTERVIEW_TIMEZONE). Both are audited with source `review`.
+ */
+export const decideReviewItem = formAction("candidates:write", decisionForm, (form, { actor }) => {
+  if (form.decision === "accept") {
+    const { candidate } = acceptReview(getDb(), form.itemId, actor);
+    return done(candidate.name, candidate.status, "Accepted");
+  }
+  const local = (form.interviewAt ?? "").trim();
+  const input = correctionInput.safeParse({
+    status: form.status,
+    reason: form.reason ?? "",
+    interviewAt: local ? (localInputToIso(local, env().INTERVIEW_TIMEZONE) ?? local) : null,
+  });
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    const field = String(issue?.path[0] ?? "status");
+    const message = `${FIELD_NAMES[field] ?? "Status"} ${issue?.message ?? "is not valid"}.`;
+    return { ok: false, message, fieldErrors: { [field]: message } };
+  }
+  const { candidate } = correctReview(getDb(), form.itemId, input.data, actor);
+  return done(candidate.name, candidate.status, "Corrected");
+});

@@ -1,0 +1,356 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { reviewItems, type Candidate } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { markAttendance } from "@/lib/attendance/mark-attendance";
+import { applyExecution } from "@/lib/calls/apply-execution";
+import { overrideStatus, resetCandidate } from "@/lib/candidates/manual-status";
+import { acceptReview, correctReview } from "@/lib/review/resolve-review";
+import { insertCandidate } from "@/tests/support/database";
+import {
+  callBody,
+  CONFIRMING_TURNS,
+  DECLINING_TURNS,
+  RELATIVE_TURNS,
+  RESCHEDULING_TURNS,
+  REJECTED,
+  rescheduledTo,
+  VOICEMAIL_TURNS,
+  type CallSpec,
+} from "@/tests/support/insight-calls";
+import { deliveryOf } from "@/tests/support/lifecycle";
+import { analyticsCsv } from "./analytics-csv";
+import { analyticsQuery } from "./analytics-query";
+import { readAnalytics } from "./read-analytics";
+
+// Every figure of the analytics against a data set small enough to count by hand, written by the real pipeline
+// (webhook deliveries, reviews, attendance marks, a manual override) on a real SQLite file, over several
+// periods. Times are UTC; the candidates' phones are Indian (+91: Asia/Kolkata, UTC+5:30) unless a zone is set.
+
+const ZONE = "Asia/Kolkata";
+const CONFIG = { timezone: ZONE, defaultCountry: "IN", reviewBelow: 0.7 };
+const recruiter: Actor = { kind: "user", id: "u-rita", label: "rita@example.com", role: "recruiter" };
+const admin: Actor = { kind: "user", id: "u-ada", label: "ada@example.com", role: "admin" };
+const at = (iso: string) => new Date(iso);
+
+let db: Db;
+let dir: string;
+const c: Record<string, Candidate> = {};
+
+function call(candidate: Candidate, spec: Omit<CallSpec, "phone">) {
+  const body = callBody({ ...spec, phone: candidate.phone });
+  return applyExecution(db, deliveryOf(body, spec.at), CONFIG);
+}
+
+function openReviewOf(candidate: Candidate) {
+  return db
+    .select()
+    .from(reviewItems)
+    .where(eq(reviewItems.candidateId, candidate.id))
+    .all()
+    .find((item) => item.state === "open")!;
+}
+
+const query = (params: Record<string, string>) => analyticsQuery(at("2026-04-01T00:00:00Z")).parse(params);
+const report = (params: Record<string, string>) => readAnalytics(db, query(params), ZONE);
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "analytics-"));
+  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  const candidate = (key: string, position: string, interviewAt: string, extra: Partial<Candidate> = {}) => {
+    c[key] = insertCandidate(db, { name: key, position, interviewAt: at(interviewAt), ...extra });
+  };
+  candidate("c1", "Backend", "2026-03-05T06:00:00Z");
+  candidate("c2", "Backend", "2026-03-05T06:00:00Z");
+  candidate("c3", "Design", "2026-03-05T06:00:00Z");
+  candidate("c4", "Design", "2026-03-12T06:00:00Z");
+  candidate("c5", "Backend", "2026-04-15T06:00:00Z");
+  candidate("c6", "Backend", "2026-03-25T06:00:00Z", { timeZone: "Europe/London" });
+  candidate("c7", "Design", "2026-03-05T06:00:00Z");
+  candidate("c8", "Backend", "2026-03-05T06:00:00Z");
+  candidate("c9", "Design", "2026-04-15T06:00:00Z");
+
+  // c1: no answer, then confirmed the next day; attended.
+  call(c.c1!, { status: "no-answer", at: at("2026-03-02T04:00:00Z"), cost: 0.2 });
+  call(c.c1!, { at: at("2026-03-03T05:00:00Z"), cost: 6.8, turns: CONFIRMING_TURNS });
+  markAttendance(db, c.c1!.id, { attendance: "attended", reason: null }, recruiter, at("2026-03-05T08:00:00Z"));
+  // c2: declined.
+  call(c.c2!, { at: at("2026-03-02T04:30:00Z"), cost: 3, turns: DECLINING_TURNS, extraction: REJECTED });
+  // c3: rescheduled to 6 March, 3 PM in Kolkata (09:30 UTC); did not come.
+  call(c.c3!, {
+    at: at("2026-03-02T08:00:00Z"),
+    cost: 4,
+    turns: RESCHEDULING_TURNS,
+    extraction: rescheduledTo("2026-03-06", "3:00 PM"),
+  });
+  markAttendance(db, c.c3!.id, { attendance: "no_show", reason: "Did not join" }, recruiter, at("2026-03-06T12:00:00Z"));
+  // c4: busy, then a relative answered a week later; the reviewer accepted the confirmation.
+  call(c.c4!, { status: "busy", at: at("2026-03-03T09:00:00Z"), cost: 0.5 });
+  call(c.c4!, { at: at("2026-03-10T10:00:00Z"), cost: 3, turns: RELATIVE_TURNS });
+  acceptReview(db, openReviewOf(c.c4!).id, recruiter, at("2026-03-10T12:00:00Z"));
+  // c5: Bolna's voicemail detection answered.
+  call(c.c5!, {
+    at: at("2026-03-10T04:00:00Z"),
+    cost: 1,
+    turns: VOICEMAIL_TURNS,
+    extraction: null,
+    voicemail: true,
+    conversationSeconds: 12,
+  });
+  // c6 (in London): no answer.
+  call(c.c6!, { status: "no-answer", at: at("2026-03-20T05:00:00Z"), cost: 0 });
+  // c7 was never called.
+  // c8: confirmed, then withdrew by e-mail: an admin set declined.
+  call(c.c8!, { at: at("2026-03-02T05:00:00Z"), cost: 2.5, turns: CONFIRMING_TURNS });
+  overrideStatus(db, c.c8!.id, "declined", "Withdrew by e-mail", admin);
+  // c9: a five-second call, one word; the reviewer listened and corrected it to declined.
+  call(c.c9!, { at: at("2026-03-10T11:00:00Z"), cost: 0.8, turns: ["user: Haan."], conversationSeconds: 5 });
+  correctReview(
+    db,
+    openReviewOf(c.c9!).id,
+    { status: "declined", reason: "On the recording she says she cannot come", interviewAt: null },
+    recruiter,
+    at("2026-03-11T09:00:00Z"),
+  );
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the data set is what the tests count on", () => {
+  it("reviews held the unsure calls, people decided them", () => {
+    const statuses = Object.fromEntries(
+      Object.entries(c).map(([key, row]) => [
+        key,
+        db.query.candidates.findFirst({ where: (t, { eq }) => eq(t.id, row.id) }).sync()!.status,
+      ]),
+    );
+    expect(statuses).toEqual({
+      c1: "confirmed",
+      c2: "declined",
+      c3: "rescheduled",
+      c4: "confirmed",
+      c5: statuses.c5 === "no_answer" ? "no_answer" : "pending",
+      c6: "no_answer",
+      c7: "pending",
+      c8: "declined",
+      c9: "declined",
+    });
+  });
+});
+
+describe("the funnel, attempts and cost: candidates first called in the period", () => {
+  it("2–3 March", () => {
+    const { funnel, attemptsPerReached, cost } = report({ from: "2026-03-02", to: "2026-03-03" });
+    expect(funnel).toEqual({
+      called: 5, // c1 c2 c3 c4 c8
+      reached: 5, // c4 through the relative a week later
+      confirmed: 4, // c1, c3 (rescheduled), c4 (on review), c8 (declined since: it happened)
+      declined: 2, // c2, c8
+      attended: 1,
+      noShow: 1,
+      reachRate: 1,
+      confirmationRate: 0.8,
+      attendanceRate: 0.25,
+      noShowRate: 0.5,
+    });
+    expect(attemptsPerReached).toBe(1.4); // c1 2, c2 1, c3 1, c4 2, c8 1
+    expect(cost).toEqual({ total: 20, perConfirmed: 5, perAttended: 20, unit: "Bolna credits" });
+  });
+
+  it("9–15 March", () => {
+    const { funnel, attemptsPerReached, cost } = report({ from: "2026-03-09", to: "2026-03-15" });
+    expect(funnel).toMatchObject({ called: 2, reached: 1, confirmed: 0, declined: 1, attended: 0, noShow: 0 });
+    expect(funnel).toMatchObject({ reachRate: 0.5, confirmationRate: 0, attendanceRate: null, noShowRate: null });
+    expect(attemptsPerReached).toBe(1);
+    expect(cost).toEqual({ total: 1.8, perConfirmed: null, perAttended: null, unit: "Bolna credits" });
+  });
+
+  it("all of March, and one position", () => {
+    const march = report({ from: "2026-03-01", to: "2026-03-31" });
+    expect(march.funnel).toEqual({
+      called: 8,
+      reached: 6,
+      confirmed: 4,
+      declined: 3,
+      attended: 1,
+      noShow: 1,
+      reachRate: 0.75,
+      confirmationRate: 0.6667,
+      attendanceRate: 0.25,
+      noShowRate: 0.5,
+    });
+    expect(march.attemptsPerReached).toBe(1.33);
+    expect(march.cost).toEqual({ total: 21.8, perConfirmed: 5.45, perAttended: 21.8, unit: "Bolna credits" });
+
+    const design = report({ from: "2026-03-01", to: "2026-03-31", position: "Design" });
+    expect(design.funnel).toMatchObject({ called: 3, reached: 3, confirmed: 2, declined: 1, attended: 0, noShow: 1 });
+    expect(design.attemptsPerReached).toBe(1.33);
+    expect(design.cost).toEqual({ total: 8.3, perConfirmed: 4.15, perAttended: null, unit: "Bolna credits" });
+  });
+
+  it("a period before anything happened is empty, not an error", () => {
+    const empty = report({ from: "2026-02-01", to: "2026-02-28" });
+    expect(empty.funnel).toMatchObject({ called: 0, reachRate: null, confirmationRate: null });
+    expect(empty.attemptsPerReached).toBeNull();
+    expect(empty.cost.total).toBe(0);
+  });
+
+  it("counts by position", () => {
+    expect(report({ from: "2026-03-01", to: "2026-03-31" }).byPosition).toEqual([
+      {
+        position: "Backend",
+        called: 5, // c1 c2 c5 c6 c8
+        reached: 3,
+        confirmed: 2,
+        declined: 2,
+        attended: 1,
+        noShow: 0,
+        reachRate: 0.6,
+        confirmationRate: 0.6667,
+        attendanceRate: 0.5,
+        noShowRate: 0,
+      },
+      {
+        position: "Design",
+        called: 3,
+        reached: 3,
+        confirmed: 2,
+        declined: 1,
+        attended: 0,
+        noShow: 1,
+        reachRate: 1,
+        confirmationRate: 0.6667,
+        attendanceRate: 0,
+        noShowRate: 1,
+      },
+    ]);
+  });
+});
+
+describe("over time", () => {
+  it("by day: the confirmation rate of each day's first calls", () => {
+    expect(report({ from: "2026-03-02", to: "2026-03-03" }).overTime).toEqual([
+      { bucket: "2026-03-02", reached: 4, confirmed: 3, confirmationRate: 0.75, attended: 0, noShow: 0, noShowRate: null },
+      { bucket: "2026-03-03", reached: 1, confirmed: 1, confirmationRate: 1, attended: 0, noShow: 0, noShowRate: null },
+    ]);
+  });
+
+  it("by week (Mondays): confirmation by first call, no-shows by interview", () => {
+    const none = { reached: 0, confirmed: 0, confirmationRate: null, attended: 0, noShow: 0, noShowRate: null };
+    expect(report({ from: "2026-03-01", to: "2026-03-31", bucket: "week" }).overTime).toEqual([
+      { bucket: "2026-02-23", ...none },
+      { bucket: "2026-03-02", reached: 5, confirmed: 4, confirmationRate: 0.8, attended: 1, noShow: 1, noShowRate: 0.5 },
+      { bucket: "2026-03-09", reached: 1, confirmed: 0, confirmationRate: 0, attended: 0, noShow: 0, noShowRate: null },
+      { bucket: "2026-03-16", ...none },
+      { bucket: "2026-03-23", ...none },
+      { bucket: "2026-03-30", ...none },
+    ]);
+  });
+});
+
+describe("outcomes by slot: interviews in the period, by time of day in the interview zone", () => {
+  it("March", () => {
+    expect(report({ from: "2026-03-01", to: "2026-03-31" }).bySlot).toEqual([
+      // 06:00 UTC: c1 c2 c7 c8 on the 5th, c4 on the 12th, c6 on the 25th.
+      {
+        time: "11:30",
+        zone: ZONE,
+        candidates: 6,
+        confirmed: 2,
+        declined: 2,
+        noAnswer: 1,
+        unresolved: 1,
+        attended: 1,
+        noShow: 0,
+        noShowRate: 0,
+      },
+      // c3, moved to 09:30 UTC on the 6th.
+      {
+        time: "15:00",
+        zone: ZONE,
+        candidates: 1,
+        confirmed: 1,
+        declined: 0,
+        noAnswer: 0,
+        unresolved: 0,
+        attended: 0,
+        noShow: 1,
+        noShowRate: 1,
+      },
+    ]);
+  });
+
+  it("only the days asked for", () => {
+    expect(report({ from: "2026-03-06", to: "2026-03-06" }).bySlot.map((slot) => slot.time)).toEqual(["15:00"]);
+  });
+});
+
+describe("answer rate by hour in the candidate's zone: calls placed in the period", () => {
+  it("March", () => {
+    const hours = report({ from: "2026-03-01", to: "2026-03-31" }).answerRateByHour.filter((row) => row.finished > 0);
+    expect(hours).toEqual([
+      { hour: 5, finished: 1, answered: 0, rate: 0 }, // c6, 05:00 in London
+      { hour: 9, finished: 2, answered: 0, rate: 0 }, // c1's no answer; c5's voicemail is not a person
+      { hour: 10, finished: 3, answered: 3, rate: 1 }, // c1, c2, c8
+      { hour: 13, finished: 1, answered: 1, rate: 1 }, // c3
+      { hour: 14, finished: 1, answered: 0, rate: 0 }, // c4 busy
+      { hour: 15, finished: 1, answered: 1, rate: 1 }, // c4's relative: a person answered
+      { hour: 16, finished: 1, answered: 1, rate: 1 }, // c9
+    ]);
+  });
+
+  it("the period is the day the call was placed", () => {
+    const hours = report({ from: "2026-03-03", to: "2026-03-03" }).answerRateByHour.filter((row) => row.finished > 0);
+    expect(hours).toEqual([
+      { hour: 10, finished: 1, answered: 1, rate: 1 },
+      { hour: 14, finished: 1, answered: 0, rate: 0 },
+    ]);
+  });
+});
+
+describe("history, not today's statuses", () => {
+  it("a reset today does not unconfirm what happened in March; the CSV carries the same figures", () => {
+    const before = report({ from: "2026-03-01", to: "2026-03-31" });
+    resetCandidate(db, c.c1!.id, "New round", admin);
+    const after = report({ from: "2026-03-01", to: "2026-03-31" });
+    expect(after.funnel).toEqual(before.funnel);
+    expect(after.cost).toEqual(before.cost);
+    // The slot lens is about interviews: c1's is still on the 5th, now pending again.
+    expect(after.bySlot[0]).toMatchObject({ confirmed: 1, unresolved: 2, attended: 1 });
+
+    const csv = analyticsCsv(after).split("\r\n");
+    expect(csv[0]).toBe("section,key,metric,value");
+    expect(csv).toContain("funnel,,confirmed,4");
+    expect(csv).toContain("funnel,,confirmationRate,0.6667");
+    expect(csv).toContain("cost,,per_confirmed,5.45");
+    expect(csv).toContain("by_position,Design,called,3");
+    expect(csv).toContain("by_slot,11:30 Asia/Kolkata,candidates,6");
+    expect(csv).toContain("answer_rate_by_hour,10,rate,1");
+    expect(csv).toContain("over_time,2026-03-02,reached,4");
+  });
+
+  it("escapes a position that reads as a formula", () => {
+    insertCandidate(db, { position: '=HYPERLINK("http://evil")', interviewAt: at("2026-03-05T06:00:00Z") });
+    const candidate = db.query.candidates.findFirst({ where: (t, { like }) => like(t.position, "=HYPER%") }).sync()!;
+    call(candidate, { at: at("2026-03-04T05:00:00Z"), cost: 1, turns: DECLINING_TURNS, extraction: REJECTED });
+    const csv = analyticsCsv(report({ from: "2026-03-01", to: "2026-03-31" }));
+    expect(csv).toContain(`by_position,"'=HYPERLINK(""http://evil"")",called,1`);
+    expect(csv).not.toMatch(/^by_position,=|,=HYPERLINK/m);
+  });
+});
+
+describe("the query", () => {
+  it("defaults to the last 30 days and refuses a backwards or too long period", () => {
+    expect(query({})).toMatchObject({ from: "2026-03-03", to: "2026-04-01", bucket: "day", format: "json" });
+    expect(() => query({ from: "2026-03-10", to: "2026-03-01" })).toThrow(/must not be after to/);
+    expect(() => query({ from: "2020-01-01", to: "2026-03-01" })).toThrow(/at most 1096 days/);
+    expect(() => query({ from: "2026-02-30" })).toThrow(/real date/);
+  });
+});
