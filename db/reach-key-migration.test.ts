@@ -14,13 +14,17 @@ import { loadPayload, retarget } from "@/tests/support/payloads";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
-/** The migrations folder as it was before issue #14 (journal entries up to 0006). */
+/** The migrations folder as it was before issue #14 (journal entries up to 0007). */
 function migrationsBeforeReach(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
   fs.cpSync(MIGRATIONS, dir, { recursive: true });
   const journalPath = path.join(dir, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((entry) => !entry.tag.includes("14_reach"));
+  // Everything from the first #14 migration on (later issues' migrations build on #14's columns).
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((entry) => entry.tag.includes("14_reach")),
+  );
   fs.writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }

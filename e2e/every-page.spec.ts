@@ -30,6 +30,11 @@ test.beforeAll(async ({ request }) => {
   const batch = await request.post("/api/batches", { headers: auth, data: { candidateIds: [batched.id], pacingMs: 0 } });
   expect(batch.status()).toBe(201);
   samples["/batches/[id]"] = String(((await batch.json()) as { batch: { id: number } }).batch.id);
+
+  // The candidate's own page (no session): a working self-service link.
+  const link = await request.post(`/api/candidates/${batched.id}/self-service-link`, { headers: auth });
+  expect(link.status()).toBe(201);
+  samples["/i/[token]"] = ((await link.json()) as { url: string }).url.split("/i/")[1]!;
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -19,8 +19,8 @@ export function appPages(dir = APP, route = ""): string[] {
   return found.sort();
 }
 
-/** Pages that answer without a session; the rest redirect to sign-in and are checked signed in. */
-export const PUBLIC_PAGES = new Set(["/sign-in"]);
+/** Pages that answer without a session (sign-in, a candidate's self-service link); the rest are checked signed in. */
+export const PUBLIC_PAGES = new Set(["/sign-in", "/i/[token]"]);
 
 /**
  * A URL for a pattern: `samples` fills the dynamic segments it knows; any other segment (a page added later)

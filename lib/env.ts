@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RETRYABLE_STATUSES } from "@/lib/bolna/retry-config";
+import { RETRYABLE_STATUSES, retryIntervalsMinutes } from "@/lib/bolna/retry-config";
 import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
 import { isTimeZone } from "@/lib/time/time-zones";
 
@@ -113,18 +113,7 @@ const envSchema = z
         .string()
         .default("30,60,120")
         .transform((value) => value.split(",").map((minutes) => Number(minutes.trim())))
-        .pipe(
-          z
-            .array(
-              z
-                .number()
-                .int()
-                .min(1)
-                .max(7 * 24 * 60),
-            )
-            .min(1)
-            .max(3),
-        ),
+        .pipe(retryIntervalsMinutes),
     ),
     /** Hours before the interview when confirmed candidates get a reminder call; 0 turns it off. */
     RECONFIRM_HOURS_BEFORE: z.preprocess(

@@ -82,7 +82,7 @@ describe("the review queue", () => {
     expect(candidate.candidate.statusReason).toBe(
       "Awaiting review: proposed Confirmed (low confidence: someone else may have answered)",
     );
-    expect(candidate.calls[0]).toMatchObject({ confidence: 0.3, confidenceLabel: "low", answeredByVoicemail: false });
+    expect(candidate.calls[0]).toMatchObject({ confidence: 0.3, confidenceLabel: "low", answeredByVoicemail: null });
   });
 
   it("accept: applied and audited as the recruiter; once only; admins see who reviewed what", async () => {

@@ -1,15 +1,15 @@
-import { escapeFormula, writeCsv } from "@/lib/csv/csv-format";
+import { writeCsv } from "@/lib/csv/csv-format";
 import type { AnalyticsReport } from "./read-analytics";
 
 const COLUMNS = ["section", "key", "metric", "value"] as const;
 
 type Cell = string | number | null;
 
-const cell = (value: Cell) => (value === null ? "" : escapeFormula(String(value)));
+const cell = (value: Cell) => (value === null ? "" : String(value));
 
 /**
  * The analytics as CSV, one figure per row (section, key, metric, value): the same figures as the JSON, in a
- * shape every spreadsheet reads. Every cell goes through the formula escape: positions are typed by people.
+ * shape every spreadsheet reads. writeCsv escapes every cell against formulas: positions are typed by people.
  */
 export function analyticsCsv(report: AnalyticsReport): string {
   const rows: Record<(typeof COLUMNS)[number], string>[] = [];

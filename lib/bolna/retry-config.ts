@@ -22,21 +22,23 @@ const DEFAULT_STATUSES: RetryableStatus[] = ["no-answer", "busy", "failed"];
 const DEFAULT_INTERVALS = [30, 60, 120];
 
 /** A retry configuration as Callboard's API and environment take it; `maxRetries: 0` turns retries off. */
+/** Minutes before each retry: one to three waits of at most a week (CALL_RETRY_INTERVALS_MINUTES, a batch's `retry`). */
+export const retryIntervalsMinutes = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  )
+  .min(1)
+  .max(MAX_RETRIES);
+
 export const retrySettingsInput = z.object({
   maxRetries: z.number().int().min(0).max(MAX_RETRIES),
   onStatuses: z.array(z.enum(RETRYABLE_STATUSES)).min(1).max(RETRYABLE_STATUSES.length).optional(),
   onVoicemail: z.boolean().optional(),
-  intervalsMinutes: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(1)
-        .max(7 * 24 * 60),
-    )
-    .min(1)
-    .max(MAX_RETRIES)
-    .optional(),
+  intervalsMinutes: retryIntervalsMinutes.optional(),
 });
 export type RetrySettings = z.infer<typeof retrySettingsInput>;
 

@@ -120,21 +120,21 @@ describe("voicemail", () => {
     expect(kinds(trust)).toContain("voicemail");
   });
 
-  it("Bolna's answered_by_voice_mail flag casts the strongest doubt on a decision", () => {
-    const { trust } = judge(
+  it("Bolna's answered_by_voice_mail flag is never a decision, whatever the extraction says (lib/calls/voicemail.ts)", () => {
+    const { outcome, trust } = judge(
       call(["user: Yes, that works for me.", "user: Thank you, bye.", "user: See you then."], {
         extractedData: ACCEPTED,
         answeredByVoicemail: true,
       }),
     );
-    expect(trust.confidence).toBe(CAPS.voicemailFlag);
-    expect(trust.doubt).toBe("Bolna flagged voicemail");
+    expect(outcome).toEqual({ outcome: "no_answer", reason: "Voicemail: not reached, call again" });
+    expect(trust.evidence).toContainEqual(expect.objectContaining({ kind: "voicemail", effect: "supports" }));
   });
 
   it("the flag supports an outcome that decides nothing", () => {
     const facts = call([], { status: "completed", conversationSeconds: 0, transcript: null, answeredByVoicemail: true });
     const { outcome, trust } = judge(facts);
-    expect(outcome.outcome).toBe("pending");
+    expect(outcome.outcome).toBe("no_answer");
     expect(trust.confidence).toBe(BASE.telephony);
     expect(trust.evidence).toContainEqual(expect.objectContaining({ kind: "voicemail", effect: "supports" }));
   });
@@ -228,7 +228,7 @@ describe("Bolna's dispositions", () => {
         extractedData: disposition({ confidence: 0.62, confidence_label: "medium", reasoning: "The candidate said it works." }),
       }),
     );
-    expect(outcome).toEqual({ outcome: "confirmed", reason: "ACCEPTED (disposition call_outcome_check)" });
+    expect(outcome).toEqual({ outcome: "confirmed", reason: "Confirmed on the call" });
     expect(trust.confidence).toBe(0.62);
     expect(trust.doubt).toBe("Bolna itself was unsure");
     expect(trust.evidence).toContainEqual(

@@ -8,7 +8,7 @@ import type { Outcome } from "./outcome";
 /**
  * How sure a derived outcome is (issue #15). The basis sets a starting confidence: Bolna's call status for calls
  * nobody answered, the agent's extraction (Bolna's own confidence when a disposition gives one), or the
- * candidate's words alone. Doubts then cap it: Bolna flagged voicemail, a voicemail greeting in the transcript,
+ * candidate's words alone. Doubts then cap it: a voicemail greeting in the transcript,
  * signs that someone else answered, a candidate who said nothing or almost nothing, words that contradict the
  * extraction. README ("Trust: confidence and review") lists the numbers; lib/review/hold-for-review.ts sends an
  * outcome below REVIEW_CONFIDENCE_THRESHOLD to a person instead of applying it.
@@ -27,7 +27,6 @@ export type OutcomeTrust = {
 
 export const BASE = { telephony: 0.95, extraction: 0.85, disposition: 0.8, transcript: 0.55 } as const;
 export const CAPS = {
-  voicemailFlag: 0.15,
   voicemailGreeting: 0.2,
   noCandidateWords: 0.25,
   someoneElse: 0.3,
@@ -159,9 +158,9 @@ export function assessOutcome(facts: TrustFacts, outcome: Outcome, zone: string)
     evidence.push({ kind, effect: "doubts", detail, cap, doubt: short });
   const decisive = outcome.outcome === "confirmed" || outcome.outcome === "declined" || outcome.outcome === "rescheduled";
 
-  if (facts.answeredByVoicemail && decisive) {
-    doubt("voicemail", CAPS.voicemailFlag, "Bolna flagged the call as answered by voicemail", "Bolna flagged voicemail");
-  } else if (facts.answeredByVoicemail) {
+  // The flag makes the outcome "no answer" before anything else is read (lib/calls/derive-outcome.ts): it only
+  // ever supports it.
+  if (facts.answeredByVoicemail) {
     evidence.push({ kind: "voicemail", effect: "supports", detail: "Bolna flagged the call as answered by voicemail" });
   }
 
