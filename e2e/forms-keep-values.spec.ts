@@ -33,7 +33,7 @@ test("adding a user with a short password keeps the name, email, role and passwo
   await form.getByLabel("Role").selectOption("admin");
   await form.getByRole("button", { name: "Add user" }).click();
 
-  await expect(form.getByText("Must be at least 10 characters")).toBeVisible();
+  await expect(form.getByText("Use at least 12 characters.")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveValue("Short Password");
   await expect(form.getByLabel("Email")).toHaveValue("short.password@example.com");
   await expect(form.getByLabel("Role")).toHaveValue("admin");

@@ -24,7 +24,8 @@ test("a refused sign-in keeps the email that was typed", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await expect(page.getByLabel("Email")).toHaveValue("someone.typed.this@example.com");
-  await expect(page.getByLabel("Password")).toHaveValue("");
+  // The password is never sent back: what was typed stays in the browser (lib/http/form-action.ts).
+  await expect(page.getByLabel("Password")).toHaveValue("not-the-password");
   await screenshots(page, "sign-in-refused");
 });
 

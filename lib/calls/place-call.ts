@@ -164,7 +164,7 @@ export async function placeCandidateCall(
         candidate,
         allowedSlots: slots.allowed,
         poolSlots: slots.pool,
-        zone: options.timezone,
+        zone,
         now: takenAt,
       }),
       purpose,
