@@ -55,6 +55,9 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     WEBHOOK_RATE_LIMIT: process.env.BENCH_WEBHOOK_RATE_LIMIT ?? "0",
     // Keeps the reconciler (which asks Bolna about calls silent for 5 min) out of the measurement window.
     RECONCILE_AFTER_MINUTES: "60",
+    // The reminder scheduler would start calling the seeded confirmed candidates whose interviews fall within a
+    // day (thousands at 100k), each call reading the slot pool, on the core the load is measured on.
+    RECONFIRM_HOURS_BEFORE: "0",
   };
   // Nothing from the caller's shell may change what is measured (a secret, an allowlist, a proxy hop, live Bolna).
   for (const key of [

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, type Call, type Candidate } from "@/db/schema";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { recordStatusChangeOn } from "@/lib/audit/record-status-change";
 import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
@@ -102,7 +102,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
 
   statements(db).updateCandidate.run(next);
   if (statusChanged || interviewChanged || reconfirmed) {
-    recordStatusChange(db, {
+    recordStatusChangeOn(db, {
       candidateId: candidate.id,
       candidateName: candidate.name,
       fromStatus: candidate.status,
