@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { calls, candidates, outboxMessages, selfServiceLinks, statusChanges, webhookEvents } from "@/db/schema";
-import { parseExecution } from "@/lib/bolna/parse-execution";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
+import { deliveryOf } from "@/tests/support/lifecycle";
 import { loadPayload, retarget } from "@/tests/support/payloads";
 import { tempDatabasePath } from "@/tests/support/server";
 import { purgePersonalData } from "./purge-personal-data";
@@ -18,21 +18,7 @@ afterAll(() => db.$client.close());
 
 function deliver(candidatePhone: string, receivedAt: Date) {
   const body = retarget(loadPayload("05-completed-confirmed"), crypto.randomUUID(), candidatePhone);
-  const rawBody = JSON.stringify(body);
-  const parsed = parseExecution(body);
-  if (!parsed.ok) throw new Error(parsed.message);
-  applyExecution(
-    db,
-    {
-      execution: parsed.execution,
-      rawBody,
-      bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"),
-      senderIp: "127.0.0.1",
-      receivedAt,
-      source: "webhook",
-    },
-    { timezone: "UTC", defaultCountry: "IN" },
-  );
+  applyExecution(db, deliveryOf(body, receivedAt), { timezone: "UTC", defaultCountry: "IN" });
   return body.id;
 }
 

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
-import { parseExecution } from "@/lib/bolna/parse-execution";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
+import { deliveryOf } from "@/tests/support/lifecycle";
 import { loadPayload, retarget } from "@/tests/support/payloads";
 import { tempDatabasePath } from "@/tests/support/server";
 import { listUnmatched } from "./inbox";
@@ -24,21 +24,7 @@ let sequence = 0;
 function deliver(phone: string, receivedAt: Date, padding = 0, executionId: string = crypto.randomUUID()) {
   sequence += 1;
   const body = { ...retarget(loadPayload("05-completed-confirmed"), executionId, phone), padding: "p".repeat(padding) };
-  const rawBody = JSON.stringify(body);
-  const parsed = parseExecution(body);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return applyExecution(
-    db,
-    {
-      execution: parsed.execution,
-      rawBody,
-      bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"),
-      senderIp: "127.0.0.1",
-      receivedAt,
-      source: "webhook",
-    },
-    { timezone: "UTC", defaultCountry: "IN" },
-  ).eventId;
+  return applyExecution(db, deliveryOf(body, receivedAt), { timezone: "UTC", defaultCountry: "IN" }).eventId;
 }
 
 const exists = (id: number) => db.select().from(webhookEvents).where(eq(webhookEvents.id, id)).get() !== undefined;
