@@ -21,6 +21,7 @@ const columns = {
     id: candidates.id,
     name: candidates.name,
     phone: candidates.phone,
+    timeZone: candidates.timeZone,
     position: candidates.position,
     interviewAt: candidates.interviewAt,
     status: candidates.status,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AudioRecording } from "@/app/_components/audio-recording";
+import { InterviewTime } from "@/app/_components/interview-time";
 import { LocalTime } from "@/app/_components/local-time";
 import { ConfidenceBadge, EvidenceList } from "@/app/_components/outcome-confidence";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -7,6 +8,7 @@ import { TranscriptConversation } from "@/app/_components/transcript-conversatio
 import { recordingSrc } from "@/lib/calls/recording-src";
 import { env } from "@/lib/env";
 import type { ReviewQueueItem } from "@/lib/review/list-reviews";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -33,8 +35,8 @@ export function ReviewItem({ entry, zone, decision }: { entry: ReviewQueueItem; 
             <span className="tabular-nums">{candidate.phone}</span>
           </Fact>
           <Fact term="Position">{candidate.position ?? "—"}</Fact>
-          <Fact term={`Interview (${zone})`}>
-            <LocalTime value={candidate.interviewAt} fallbackZone={zone} />
+          <Fact term="Interview">
+            <InterviewTime value={candidate.interviewAt} zone={candidateZone(candidate, zone)} />
           </Fact>
           <Fact term="Call placed">
             <LocalTime value={call.placedAt} fallbackZone={zone} />
