@@ -21,8 +21,10 @@ function FigureTable<T>({
 }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">Nothing in this period.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th:not(:first-child)]:text-right">
+    // A figure or a heading breaks between words only, never inside one ("04:3 0"); a card narrower than that
+    // scrolls the table, and the keyboard can reach the scrolling box.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full text-sm [overflow-wrap:normal] [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th:not(:first-child)]:text-right">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
