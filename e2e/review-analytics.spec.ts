@@ -90,7 +90,11 @@ test("a recruiter works through the review queue with the keyboard; an admin see
 
   // c: correct, with a reason.
   await page.goto(`/review?item=${second}`);
-  await page.keyboard.press("c");
+  // The key listener exists once the page has hydrated, which "load" does not wait for: press until it answers.
+  await expect(async () => {
+    await page.keyboard.press("c");
+    await expect(page.getByLabel("Status")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await page.getByLabel("Status").selectOption("declined");
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Reason is required" })).toBeVisible();
