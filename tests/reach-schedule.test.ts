@@ -106,7 +106,7 @@ describe("calling hours in the candidate's time zone", () => {
         nextAttemptNumber: 1,
         timeZone: zone,
       });
-      expect(json.candidate.statusReason).toBe(`Call scheduled for ${formatInstant(expected.toJSDate(), zone)} (calling hours)`);
+      expect(json.candidate.statusReason).toBe(`Scheduled: rings ${formatInstant(expected.toJSDate(), zone)}`);
       expect(json.history.at(-1).reason).toBe(
         `Call placed by api-token; ${json.candidate.statusReason}: ${window.replace("-", "–")}, ${[...allowed]
           .sort()

@@ -111,7 +111,9 @@ const statements = preparedFor((db) => ({
     .prepare(),
   insertCall: db
     .insert(calls)
-    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]))
+    .values(
+      placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "interviewAt", "localHour", "createdAt", "updatedAt"]),
+    )
     .returning()
     .prepare(),
   updateCall: db
@@ -197,6 +199,8 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     executionId: execution.executionId,
     candidateId: candidate.id,
     bolnaCreatedAt: execution.createdAt?.date ?? null,
+    // Placed elsewhere (or before Callboard heard back from Bolna): it asks about the interview as it is now.
+    interviewAt: candidate.interviewAt,
     localHour: callLocalHour(candidate, delivery.receivedAt, config.timezone),
     createdAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
@@ -235,9 +239,11 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     candidate,
     call,
     outcome: held.applied,
+    held: held.proposal !== null,
     waiting,
     eventAt,
     now: delivery.receivedAt,
+    zone,
     source: delivery.source,
   });
   syncReview(db, { candidate, call, proposal: held.proposal, eventAt, now: delivery.receivedAt });

@@ -1,51 +1,34 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { placeholders, preparedFor } from "@/db/prepared";
-import { calls, candidates, type Call, type Candidate } from "@/db/schema";
-import { recordStatusChangeOn } from "@/lib/audit/record-status-change";
-import { queueCandidateMessage } from "@/lib/mail/queue-message";
+import { preparedFor } from "@/db/prepared";
+import { calls, type Call, type Candidate } from "@/db/schema";
+import { applyTransition } from "@/lib/candidates/apply-transition";
+import type { CandidateEvent } from "@/lib/candidates/state-machine";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
 import type { Outcome } from "./outcome";
-import { reconfirmationVerdict } from "./reconfirmation-outcome";
 
 type CallUpdate = {
   candidate: Candidate;
   call: Call;
   outcome: Outcome | null;
+  /** The outcome waits for review (lib/review/hold-for-review.ts): `outcome` is then what the candidate shows. */
+  held: boolean;
   /** When Bolna dials again (a scheduled call, a pending retry), with the words the board shows for it. */
   waiting: (NextAttempt & { reason: string }) | null;
   /** When Bolna says the event happened: a person's manual decision after it wins. */
   eventAt: Date;
   now: Date;
+  /** The candidate's zone, in which reasons name times. */
+  zone: string;
   source: "webhook" | "reconcile";
 };
-
-const CANDIDATE_UPDATE = [
-  "latestCallId",
-  "callStatus",
-  "lastCallAt",
-  "updatedAt",
-  "status",
-  "statusReason",
-  "statusChangedAt",
-  "originalInterviewAt",
-  "interviewAt",
-  "requestedInterviewAt",
-  "nextAttemptAt",
-  "nextAttemptNumber",
-] as const satisfies readonly (keyof Candidate)[];
 
 const statements = preparedFor((db) => ({
   callPlacedAt: db
     .select({ bolnaCreatedAt: calls.bolnaCreatedAt, createdAt: calls.createdAt })
     .from(calls)
     .where(eq(calls.id, sql.placeholder("id")))
-    .prepare(),
-  updateCandidate: db
-    .update(candidates)
-    .set(placeholders(candidates, CANDIDATE_UPDATE))
-    .where(eq(candidates.id, sql.placeholder("id")))
     .prepare(),
 }));
 
@@ -58,64 +41,48 @@ function isLatestCall(db: Db, candidate: Candidate, call: Call): boolean {
   return !latest || placedAt(call) > placedAt(latest);
 }
 
+/** What the delivery tells the state machine (lib/candidates/state-machine.ts), or null when it decides nothing. */
+function callEvent(db: Db, update: CallUpdate): CandidateEvent | null {
+  const { call, candidate, outcome, waiting } = update;
+  const reminder = call.purpose === "reconfirmation";
+  if (outcome) {
+    // An unsure answer to a reminder leaves the earlier, sure one standing while a person reviews it.
+    if (update.held) return reminder ? null : { kind: "held_for_review", reason: outcome.reason };
+    const chosen = outcome.outcome === "rescheduled" ? outcome.newInterviewAt : undefined;
+    return {
+      kind: "call_outcome",
+      outcome,
+      askedAbout: call.interviewAt,
+      reminder,
+      slotFree: chosen !== undefined && slotHasRoom(db, chosen, candidate.id),
+      zone: update.zone,
+    };
+  }
+  // A reminder call in progress, or waiting for a retry, leaves the candidate's answer standing.
+  if (reminder) return null;
+  if (waiting) return { kind: "call_waiting", retry: waiting.kind === "retry", reason: waiting.reason };
+  return { kind: "call_in_progress", reason: `Call ${call.status ?? "in progress"}` };
+}
+
 /**
- * Moves the candidate to what its latest call says, writing one audit entry when anything really changed. Runs
- * inside the caller's transaction.
+ * Moves the candidate to what its latest call says, through the state machine, writing one audit entry when
+ * anything really changed. Runs inside the caller's transaction.
  */
 export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
   const { candidate, call, now, waiting } = update;
   if (!isLatestCall(db, candidate, call)) return candidate;
-
-  const next: Candidate = {
-    ...candidate,
-    latestCallId: call.id,
-    callStatus: call.status,
-    lastCallAt: placedAt(call),
-    nextAttemptAt: waiting?.at ?? null,
-    nextAttemptNumber: waiting?.number ?? null,
-    updatedAt: now,
-  };
-  // A reconfirmation call moves the candidate only when they say something new (lib/calls/reconfirmation-outcome.ts).
-  const outcome = call.purpose === "reconfirmation" ? reconfirmationVerdict(candidate, update.outcome) : update.outcome;
   const overriddenByPerson = candidate.manualStatusAt !== null && update.eventAt <= candidate.manualStatusAt;
-  const decides = !overriddenByPerson && outcome !== undefined;
-  if (decides) {
-    next.status = outcome?.outcome ?? "calling";
-    next.statusReason = outcome?.reason ?? waiting?.reason ?? `Call ${call.status ?? "in progress"}`;
-    const chosen = outcome?.outcome === "rescheduled" ? outcome.newInterviewAt : undefined;
-    if (chosen && chosen.getTime() !== candidate.interviewAt.getTime()) {
-      if (slotHasRoom(db, chosen, candidate.id)) {
-        next.originalInterviewAt = candidate.originalInterviewAt ?? candidate.interviewAt;
-        next.interviewAt = chosen;
-        next.requestedInterviewAt = null;
-      } else {
-        next.requestedInterviewAt = chosen;
-        next.statusReason = `${next.statusReason}; the chosen slot is full, a recruiter must resolve it`;
-      }
-    }
-  }
-  const statusChanged = next.status !== candidate.status;
-  const interviewChanged = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
-  // "Still coming" changes no status, but it is an answer the timeline must show once.
-  const reconfirmed = decides && call.purpose === "reconfirmation" && next.statusReason !== candidate.statusReason;
-  if (statusChanged) next.statusChangedAt = now;
-
-  statements(db).updateCandidate.run(next);
-  if (statusChanged || interviewChanged || reconfirmed) {
-    recordStatusChangeOn(db, {
-      candidateId: candidate.id,
-      candidateName: candidate.name,
-      fromStatus: candidate.status,
-      toStatus: next.status,
-      fromInterviewAt: interviewChanged ? candidate.interviewAt : null,
-      toInterviewAt: interviewChanged ? next.interviewAt : null,
-      source: update.source,
-      actor: update.source === "reconcile" ? "bolna (reconcile)" : "bolna",
-      reason: next.statusReason,
-      executionId: call.executionId,
-      at: now,
-    });
-    queueCandidateMessage(db, candidate, next, now);
-  }
-  return next;
+  return applyTransition(db, candidate, overriddenByPerson ? null : callEvent(db, update), {
+    source: update.source,
+    actor: update.source === "reconcile" ? "bolna (reconcile)" : "bolna",
+    now,
+    executionId: call.executionId,
+    with: {
+      latestCallId: call.id,
+      callStatus: call.status,
+      lastCallAt: placedAt(call),
+      nextAttemptAt: waiting?.at ?? null,
+      nextAttemptNumber: waiting?.number ?? null,
+    },
+  });
 }

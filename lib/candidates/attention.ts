@@ -16,8 +16,9 @@ const unclearCall = sql`(select ${calls.id} from ${calls} where ${calls.outcome}
  * What makes a candidate "need attention" (the board's view and its count). Each rule is something no call
  * will settle on its own:
  *
- * - stuck call: `calling` with no word from Bolna for `stuckAfterMs` (RECONCILE_AFTER_MINUTES): the webhooks
- *   were lost, or Bolna does not know the call (a recruiter can check or end it);
+ * - stuck call: `calling` with no word from Bolna for `stuckAfterMs` (RECONCILE_AFTER_MINUTES) — past the time a
+ *   waiting call was to ring, for a scheduled call or a retry: the webhooks were lost, or Bolna does not know the
+ *   call (a recruiter can check or end it);
  * - flagged reschedule: the candidate chose a time that was full (`requestedInterviewAt`);
  * - past interview without an answer: the interview has begun and the candidate is pending, being called or
  *   never answered;
@@ -25,8 +26,13 @@ const unclearCall = sql`(select ${calls.id} from ${calls} where ${calls.outcome}
  *   asked to move and no new time was recorded.
  */
 export function attentionCondition({ now, stuckAfterMs }: AttentionClock): SQL {
+  const quietSince = new Date(now.getTime() - stuckAfterMs);
   return or(
-    and(eq(candidates.status, "calling"), lt(candidates.updatedAt, new Date(now.getTime() - stuckAfterMs))),
+    and(
+      eq(candidates.status, "calling"),
+      lt(candidates.updatedAt, quietSince),
+      or(isNull(candidates.nextAttemptAt), lt(candidates.nextAttemptAt, quietSince)),
+    ),
     isNotNull(candidates.requestedInterviewAt),
     and(lt(candidates.interviewAt, now), inArray(candidates.status, [...UNANSWERED])),
     and(eq(candidates.status, "pending"), inArray(candidates.latestCallId, unclearCall)),

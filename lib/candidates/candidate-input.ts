@@ -2,9 +2,8 @@ import { z } from "zod";
 import { timeZoneInput } from "@/lib/time/time-zones";
 import { CANDIDATE_STATUSES } from "./status";
 
-const instant = z.iso
-  .datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" })
-  .transform((value) => new Date(value));
+const instantText = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" });
+const instant = instantText.transform((value) => new Date(value));
 const optionalText = (max: number) =>
   z
     .string()
@@ -26,10 +25,25 @@ export const candidateDetailsInput = z.object({
   position: optionalText(200),
   /** IANA zone; when absent, the phone's country decides (lib/time/zone-for-phone.ts). */
   timeZone: timeZoneInput,
-  interviewAt: instant,
+  /**
+   * Kept as written: the domain reads it in the candidate's zone (lib/time/zoned-input.ts readOffsetTime), which
+   * refuses a wall clock that zone skips.
+   */
+  interviewAt: instantText,
   /** An interview in the past is refused unless the client says it means it (a historical record). */
   allowPast: z.boolean().default(false),
 });
+
+/**
+ * PATCH /api/candidates/{id}: any of the details; a field left out keeps its value, `null` clears an optional one.
+ * Unknown fields are refused (422 naming them), so that a misspelt field is never silently ignored.
+ */
+export const candidatePatchInput = candidateDetailsInput
+  .extend({ allowPast: z.boolean().optional() })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).some((key) => key !== "allowPast"), "give at least one field to change");
+export type CandidatePatch = z.infer<typeof candidatePatchInput>;
 
 export const createCandidateInput = candidateDetailsInput.extend({
   appliedAt: instant.nullish().transform((value) => value ?? null),

@@ -1,6 +1,6 @@
 import { mentionsVoicemail } from "@/lib/calls/voicemail";
 import { formatInstant } from "@/lib/time/format";
-import type { CandidateStatus } from "./status";
+import type { CandidateStatus, StatusEvent } from "./status";
 
 // Plain words for the board and the candidate page; no server code (client components may import it).
 
@@ -29,6 +29,8 @@ export function callStatusWords(status: string | null): string {
 }
 
 export const PENDING_KINDS = [
+  "needs_reconfirmation",
+  "awaiting_review",
   "never_called",
   "set_by_person",
   "busy",
@@ -47,7 +49,11 @@ export type PendingKind = (typeof PENDING_KINDS)[number];
 export type SituationInput = {
   status: CandidateStatus;
   statusReason: string | null;
+  /** The state table's row that set the status (lib/candidates/state-machine.ts); null on older rows. */
+  statusEvent: StatusEvent | null;
   callStatus: string | null;
+  /** When Bolna rings next: a call waiting for calling hours, or for a retry. */
+  nextAttemptAt: Date | null;
   interviewAt: Date;
   originalInterviewAt: Date | null;
   requestedInterviewAt: Date | null;
@@ -66,9 +72,13 @@ export type Situation = {
   past: boolean;
   /** No word from Bolna about the call for longer than the quiet time. */
   stuck: boolean;
+  /** When a waiting call rings (the board adds the viewer's clock to the summary, which names the candidate's). */
+  ringsAt?: Date;
 };
 
 const NEXT: Record<PendingKind, string> = {
+  needs_reconfirmation: "Send them the self-service link, or call to reconfirm.",
+  awaiting_review: "Decide it in the review queue.",
   never_called: "Call now, or add them to a batch.",
   set_by_person: "Call when ready.",
   busy: "Call again in a few minutes.",
@@ -97,6 +107,8 @@ const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `
 /** Why an unanswered candidate is where they are, read from the latest call's status and the reason kept. */
 export function pendingKind(input: SituationInput): PendingKind {
   const { callStatus, statusReason } = input;
+  if (input.status === "pending" && input.statusEvent === "needs_reconfirmation") return "needs_reconfirmation";
+  if (input.status === "pending" && input.statusEvent === "awaiting_review") return "awaiting_review";
   const setByPerson =
     input.manualStatusAt !== null && (input.lastCallAt === null || input.manualStatusAt.getTime() >= input.lastCallAt.getTime());
   if (setByPerson && input.status === "pending") return "set_by_person";
@@ -121,17 +133,23 @@ export function candidateSituation(input: SituationInput, now: Date, stuckAfterM
   const past = input.interviewAt.getTime() <= now.getTime();
   const unanswered = input.status === "pending" || input.status === "no_answer" || input.status === "calling";
   const pastNext = "The interview time has passed: move it to a new time, or set the status.";
-  const stuck = input.status === "calling" && input.updatedAt.getTime() < now.getTime() - stuckAfterMs;
+  // A call waiting for its time is quiet by design: it is stuck only once that time has gone by unheard.
+  const quietSince = Math.max(input.updatedAt.getTime(), input.nextAttemptAt?.getTime() ?? 0);
+  const stuck = input.status === "calling" && quietSince < now.getTime() - stuckAfterMs;
   const base = { past: past && unanswered, stuck };
   switch (input.status) {
     case "calling":
-      return stuck
-        ? {
-            ...base,
-            summary: `No word from Bolna for over ${duration(stuckAfterMs)}`,
-            next: "Check with Bolna; if Bolna has no record of the call, end it.",
-          }
-        : { ...base, summary: callStatusWords(input.callStatus), next: null };
+      if (stuck) {
+        return {
+          ...base,
+          summary: `No word from Bolna for over ${duration(stuckAfterMs)}`,
+          next: "Check with Bolna; if Bolna has no record of the call, end it.",
+        };
+      }
+      if (input.nextAttemptAt) {
+        return { ...base, summary: input.statusReason ?? "Scheduled", next: null, ringsAt: input.nextAttemptAt };
+      }
+      return { ...base, summary: callStatusWords(input.callStatus), next: null };
     case "pending":
     case "no_answer": {
       const kind = pendingKind(input);

@@ -8,7 +8,7 @@ import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone } from "@/lib/time/zone-for-phone";
-import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
+import { readCsv, readCsvInstant, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -119,17 +119,21 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
     const timeZone =
       givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
-    const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
+    const read = cells.interview_at ? readCsvInstant(cells.interview_at, timeZone) : null;
+    const interviewAt = read?.ok ? read.at : null;
     if (!cells.interview_at) fail("interview_at", "is required");
-    else if (!interviewAt)
+    else if (!read)
       fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+    else if (!read.ok) fail("interview_at", read.message);
     const allowPast = cells.allow_past ?? "";
     if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
     else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
       fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
 
-    const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
-    if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
+    const applied = cells.applied_at ? readCsvInstant(cells.applied_at, config.timezone, true) : null;
+    const appliedAt = applied?.ok ? applied.at : null;
+    if (cells.applied_at && !applied) fail("applied_at", `"${cells.applied_at}" is not a date`);
+    else if (applied && !applied.ok) fail("applied_at", applied.message);
 
     const slotIds: number[] = [];
     for (const reference of (cells.rescheduling_slots ?? "")
@@ -137,7 +141,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
       .map((part) => part.trim())
       .filter(Boolean)) {
       const byId = SLOT_ID.exec(reference);
-      const id = byId ? Number(byId[1]) : pool.byTime.get(parseCsvInstant(reference, config.timezone)?.getTime() ?? NaN)?.id;
+      const at = byId ? null : readCsvInstant(reference, config.timezone);
+      const id = byId ? Number(byId[1]) : at?.ok ? pool.byTime.get(at.at.getTime())?.id : undefined;
       if (id !== undefined && pool.byId.has(id)) slotIds.push(id);
       else fail("rescheduling_slots", `"${reference}" is not an interview slot in the pool`);
     }

@@ -1,5 +1,6 @@
 import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
+import { givenName } from "@/lib/candidates/given-name";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { formatInstant } from "@/lib/time/format";
@@ -11,8 +12,6 @@ type Recipient = Pick<
   Candidate,
   "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence"
 >;
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 /**
  * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
@@ -42,6 +41,11 @@ function opening(kind: MessageKind, when: string, position: string): [string, st
       return [`Your interview is confirmed: ${when}`, `your interview for ${position} is confirmed for ${when}.`];
     case "rescheduled":
       return [`Your interview has moved: ${when}`, `your interview for ${position} is now on ${when}.`];
+    case "moved":
+      return [
+        `Your interview has moved: please confirm ${when}`,
+        `we have had to move your interview for ${position} to ${when}. Please confirm that this time suits you: we will call you, or send you a link to confirm or choose another time.`,
+      ];
     case "declined":
       return [`Your interview is cancelled`, `as you told us, the interview for ${position} on ${when} is cancelled.`];
   }
@@ -64,7 +68,7 @@ export function candidateMessage(
   const position = candidate.position ?? "the open position";
   const [subject, line] = opening(kind, when, position);
   const body = [
-    `Hello ${firstName(candidate.name)},`,
+    `Hello ${givenName(candidate.name)},`,
     "",
     `${line.charAt(0).toUpperCase()}${line.slice(1)}`,
     ...(link

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { env } from "@/lib/env";
 import { listQueue, listResolvedReviews, readQueuedReview } from "@/lib/review/list-reviews";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { ReviewDecision, ReviewDesk } from "./review-decision";
 import { ReviewItem } from "./review-item";
 import { ReviewKeys } from "./review-keys";
@@ -128,7 +129,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                   <ReviewDecision
                     itemId={current.item.id}
                     proposedLabel={CANDIDATE_STATUS_LABELS[current.item.proposedStatus]}
-                    zone={zone}
+                    candidateZone={candidateZone(current.candidate, zone)}
                   />
                 ) : null
               }

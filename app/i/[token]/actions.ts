@@ -1,40 +1,43 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
+import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate, type ChangeResult } from "@/lib/self-service/candidate-changes";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
-import { formatInstant } from "@/lib/time/format";
-import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { SelfServiceState } from "./self-service-state";
 
 const slotId = z.coerce.number().int().positive();
 
-/** The page's two actions share this: the rate limit, the change, and an answer in the candidate's words. */
-async function run(change: () => ChangeResult, done: string): Promise<SelfServiceState> {
+/**
+ * The page's two actions share this: the rate limit, the change, and an answer in the candidate's words. The page
+ * is rendered again either way, so that it shows the interview as it now is and only the slots still free (the
+ * loser of a race for the last place never sees that slot again).
+ */
+async function run(token: string, action: "confirm" | "reschedule", change: () => ChangeResult): Promise<SelfServiceState> {
   const db = getDb();
   try {
     await limitSelfService(db, new Headers(await headers()));
-    const { candidate } = change();
-    const when = formatInstant(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE), "long");
-    return { ok: true, message: `${done} Your interview: ${when}.` };
+    return { ok: true, message: answerFor(action, change()) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, message: error.message };
     logError("self-service action failed", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again." };
+    return { ok: false, message: "Something went wrong on our side. Nothing has changed: please try again." };
+  } finally {
+    revalidatePath(`/i/${token}`);
   }
 }
 
 export async function confirmInterview(token: string): Promise<SelfServiceState> {
-  return run(() => confirmByCandidate(getDb(), token), "Thank you, your interview is confirmed.");
+  return run(token, "confirm", () => confirmByCandidate(getDb(), token));
 }
 
 export async function moveInterview(token: string, _state: SelfServiceState, form: FormData): Promise<SelfServiceState> {
   const parsed = slotId.safeParse(form.get("slotId"));
   if (!parsed.success) return { ok: false, message: "Choose one of the times first." };
-  return run(() => rescheduleByCandidate(getDb(), token, parsed.data), "Done: your interview has moved.");
+  return run(token, "reschedule", () => rescheduleByCandidate(getDb(), token, parsed.data));
 }

@@ -5,11 +5,13 @@ import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
-import { selfServiceView } from "@/lib/self-service/self-service-view";
+import { selfServiceView, type SelfServiceView } from "@/lib/self-service/self-service-view";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { SelfServiceForms } from "./self-service-forms";
 
 export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
+// The interview, its status and the free slots are read on every request, never from a cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -17,7 +19,7 @@ type Opened = { kind: "open"; opened: OpenLink } | { kind: "refused"; error: Api
 
 function open(token: string, now: Date): Opened {
   try {
-    return { kind: "open", opened: openLink(getDb(), token, now) };
+    return { kind: "open", opened: openLink(getDb(), token, now, "view") };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "refused", error };
     throw error;
@@ -25,9 +27,10 @@ function open(token: string, now: Date): Opened {
 }
 
 /**
- * The candidate's self-service page, open without an account (proxy.ts lets /i/ through): their first name, the
- * position and the interview in their own time zone, and what they may do — confirm, or move to a free slot.
- * An unusable link (forged, expired, replaced, used up) gets the not-found page and a 404.
+ * The candidate's self-service page, open without an account (proxy.ts lets /i/ through): their given name, the
+ * position and the interview in their own time zone (named as theirs), and what they may do — confirm, or move to
+ * a free slot. A link whose changes are spent still shows the interview; a forged, expired or replaced one gets the
+ * not-found page and a 404.
  */
 export default async function SelfServicePage({ params }: Props) {
   const { token } = await params;
@@ -58,10 +61,12 @@ export default async function SelfServicePage({ params }: Props) {
         <p className="text-lg font-medium" data-testid="interview-time">
           {formatInstant(candidate.interviewAt, candidate.timeZone, "long")}
         </p>
-        <p className="text-sm text-slate-600">
-          {`Your local time (${zoneLabel(candidate.interviewAt, candidate.timeZone)}, ${candidate.timeZone})`}
+        <p className="text-sm text-slate-600" data-testid="interview-zone">
+          {`Your time zone: ${candidate.timeZone} (${zoneLabel(candidate.interviewAt, candidate.timeZone)}). Every time on this page is in it.`}
         </p>
-        {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">You have confirmed this interview.</p>}
+        <p className={`mt-2 text-sm font-medium ${STANDING_TONE[standing(view)]}`} data-testid="interview-standing">
+          {STANDING_WORDS[standing(view)]}
+        </p>
         <a
           href={`/i/${token}/invite.ics`}
           className="mt-3 inline-block rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500"
@@ -69,21 +74,33 @@ export default async function SelfServicePage({ params }: Props) {
           Add to my calendar (.ics)
         </a>
       </div>
-      <SelfServiceForms
-        token={token}
-        canConfirm={view.canConfirm && !view.confirmed}
-        canReschedule={view.canReschedule}
-        slots={slots}
-        cutoffHours={view.cutoffHours}
-        declined={candidate.status === "declined"}
-      />
-      <p className="text-xs text-slate-500">
-        This link allows {view.changesLeft} more change{view.changesLeft === 1 ? "" : "s"} and works until{" "}
-        {formatInstant(view.expiresAt, candidate.timeZone, "long")}.
+      <SelfServiceForms token={token} canConfirm={view.canConfirm} canReschedule={view.canReschedule} slots={slots} />
+      <p className="text-sm text-slate-700" data-testid="change-note">
+        {view.changeNote}
       </p>
+      <p className="text-xs text-slate-500">This link works until {view.expiresLabel} (your time zone).</p>
     </Shell>
   );
 }
+
+type Standing = "confirmed" | "moved" | "declined" | "open";
+
+const standing = (view: SelfServiceView): Standing =>
+  view.confirmed ? "confirmed" : view.needsReconfirmation ? "moved" : view.candidate.status === "declined" ? "declined" : "open";
+
+const STANDING_WORDS: Record<Standing, string> = {
+  confirmed: "You have confirmed this interview.",
+  moved: "Your interview has moved to this time: please confirm that it suits you.",
+  declined: "You have withdrawn from this interview.",
+  open: "Please confirm that you can come, or choose another time.",
+};
+
+const STANDING_TONE: Record<Standing, string> = {
+  confirmed: "text-emerald-700",
+  moved: "text-amber-800",
+  declined: "text-slate-700",
+  open: "text-slate-700",
+};
 
 function Shell({ children }: { children: React.ReactNode }) {
   return (

@@ -8,16 +8,15 @@ type Props = {
   token: string;
   canConfirm: boolean;
   canReschedule: boolean;
+  /** The slots free at this moment (the page is rendered again after every answer). */
   slots: { id: number; label: string }[];
-  cutoffHours: number;
-  declined: boolean;
 };
 
 const BUTTON =
   "w-full rounded-md px-4 py-3 text-base font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60";
 
 /** Confirm, or choose another time: large controls that work with a thumb, and without JavaScript too. */
-export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cutoffHours, declined }: Props) {
+export function SelfServiceForms({ token, canConfirm, canReschedule, slots }: Props) {
   const [confirmState, confirm, confirming] = useActionState(confirmInterview.bind(null, token), idleSelfService);
   const [moveState, move, moving] = useActionState(moveInterview.bind(null, token), idleSelfService);
   const done = [confirmState, moveState].find((state) => state.ok);
@@ -36,9 +35,6 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
           {failed.message}
         </p>
       )}
-      {declined && (
-        <p className="text-slate-700">You have withdrawn from this interview. Contact the recruiter to take it up again.</p>
-      )}
       {canConfirm && (
         <form action={confirm}>
           <button type="submit" disabled={confirming} className={`${BUTTON} bg-emerald-700 text-white hover:bg-emerald-800`}>
@@ -46,11 +42,11 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
           </button>
         </form>
       )}
-      {canReschedule ? (
-        slots.length > 0 ? (
+      {canReschedule &&
+        (slots.length > 0 ? (
           <form action={move} className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 font-medium">Or choose another time</legend>
+              <legend className="mb-1 font-medium">{canConfirm ? "Or choose another time" : "Choose another time"}</legend>
               {slots.map((slot) => (
                 <label
                   key={slot.id}
@@ -69,15 +65,7 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
           <p className="text-sm text-slate-600">
             No other time is free right now. Contact the recruiter if this one does not suit you.
           </p>
-        )
-      ) : (
-        !declined && (
-          <p className="text-sm text-slate-600">
-            The interview is less than {cutoffHours} hours away, so it can no longer be moved here. Contact the recruiter if you
-            cannot come.
-          </p>
-        )
-      )}
+        ))}
     </div>
   );
 }
