@@ -10,7 +10,8 @@ import { attentionClock } from "@/lib/candidates/attention";
 import { boardStats } from "@/lib/candidates/board-stats";
 import { boardListQuery, MAX_SEARCH_LENGTH } from "@/lib/candidates/candidate-input";
 import { queryCandidates } from "@/lib/candidates/query-candidates";
-import { env } from "@/lib/env";
+import { dayRangeWords } from "@/lib/candidates/interview-dates";
+import { zoneLabel } from "@/lib/time/format";
 import { BoardFilters } from "./_board/board-filters";
 import { boardHref } from "./_board/board-href";
 import { CandidateTable } from "./_board/candidate-table";
@@ -32,16 +33,20 @@ function Empty({ children }: { children: React.ReactNode }) {
 export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const { query, searchCut } = boardListQuery(await searchParams);
-  const zone = env().INTERVIEW_TIMEZONE;
   const clock = attentionClock();
+  const { zone } = clock;
+  const zoneName = zone === zoneLabel(clock.now, zone) ? zone : `${zone}, ${zoneLabel(clock.now, zone)}`;
   const db = getDb();
   const { candidates, total } = queryCandidates(db, query, clock);
-  const filtered = Boolean(query.q || query.status || query.attention || query.attendance);
+  const days = Boolean(query.interviewFrom || query.interviewTo);
+  const filtered = Boolean(query.q || query.status || query.attention || query.attendance || days);
   const pages = pageCount(total, query.pageSize);
   const exportQuery = new URLSearchParams({
     ...(query.status && { status: query.status }),
     ...(query.q && { q: query.q }),
     ...(query.attention && { attention: "1" }),
+    ...(query.interviewFrom && { interviewFrom: query.interviewFrom }),
+    ...(query.interviewTo && { interviewTo: query.interviewTo }),
   });
   return (
     <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
@@ -82,8 +87,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           )}
         </div>
       </header>
-      <StatsPanel stats={boardStats(db, clock)} query={query} />
-      <BoardFilters query={query} />
+      <StatsPanel stats={boardStats(db, clock, query)} query={query} days={days ? dayRangeWords(query) : null} />
+      <BoardFilters query={query} now={clock.now} zone={zone} zoneName={zoneName} />
       <ToMarkLink query={query} />
       {searchCut && (
         <p role="status" className="mb-3 text-sm text-amber-800">
@@ -100,9 +105,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
         <Empty>
           {query.attention && !query.q && !query.status
             ? "Nothing needs attention."
-            : filtered
-              ? "No candidate matches these filters."
-              : "No candidates yet. Add one to get started."}
+            : days && !query.q && !query.status && !query.attention
+              ? `No interview ${dayRangeWords(query)}.`
+              : filtered
+                ? "No candidate matches these filters."
+                : "No candidates yet. Add one to get started."}
         </Empty>
       ) : query.page > pages ? (
         <Empty>

@@ -2,10 +2,15 @@ import { and, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "driz
 import { calls, candidates } from "@/db/schema";
 import { env } from "@/lib/env";
 
-export type AttentionClock = { now: Date; stuckAfterMs: number };
+/** The board's clock: now, the quiet time after which a call counts as stuck, and the team's zone (its days). */
+export type AttentionClock = { now: Date; stuckAfterMs: number; zone: string };
 
-/** Now, with RECONCILE_AFTER_MINUTES as the quiet time after which a call counts as stuck. */
-export const attentionClock = (): AttentionClock => ({ now: new Date(), stuckAfterMs: env().reconcileAfterMs });
+/** Now, with RECONCILE_AFTER_MINUTES as the quiet time, and INTERVIEW_TIMEZONE as the zone of the board's days. */
+export const attentionClock = (): AttentionClock => ({
+  now: new Date(),
+  stuckAfterMs: env().reconcileAfterMs,
+  zone: env().INTERVIEW_TIMEZONE,
+});
 
 const UNANSWERED = ["pending", "calling", "no_answer"] as const;
 

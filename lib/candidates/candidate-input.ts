@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timeZoneInput } from "@/lib/time/time-zones";
+import { dayInput } from "./interview-dates";
 import { CANDIDATE_STATUSES } from "./status";
 
 const instantText = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" });
@@ -71,27 +72,36 @@ const firstValues = (input: unknown) =>
 
 export const candidateListQuery = z.preprocess(
   firstValues,
-  z.object({
-    status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
-    /** "Needs attention" (lib/candidates/attention.ts): stuck calls, flagged reschedules, past interviews, unclear outcomes. */
-    attention: z
-      .enum(["1", "true"])
-      .optional()
-      .catch(undefined)
-      .transform((value) => value !== undefined),
-    /** `to_mark` (issue #15): past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
-    attendance: z.enum(["to_mark"]).optional().catch(undefined),
-    q: z
-      .string()
-      .trim()
-      .max(MAX_SEARCH_LENGTH, `a search is at most ${MAX_SEARCH_LENGTH} characters`)
-      .optional()
-      .transform((value) => value || undefined),
-    sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
-    dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
-  }),
+  z
+    .object({
+      status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
+      /** "Needs attention" (lib/candidates/attention.ts): stuck calls, flagged reschedules, past interviews, unclear outcomes. */
+      attention: z
+        .enum(["1", "true"])
+        .optional()
+        .catch(undefined)
+        .transform((value) => value !== undefined),
+      /** `to_mark` (issue #15): past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+      attendance: z.enum(["to_mark"]).optional().catch(undefined),
+      q: z
+        .string()
+        .trim()
+        .max(MAX_SEARCH_LENGTH, `a search is at most ${MAX_SEARCH_LENGTH} characters`)
+        .optional()
+        .transform((value) => value || undefined),
+      sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
+      dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+      page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
+      /** Interviews on or after this day, on the team's clock (INTERVIEW_TIMEZONE); lib/candidates/interview-dates.ts. */
+      interviewFrom: dayInput.optional(),
+      /** Interviews on or before this day, on the team's clock. */
+      interviewTo: dayInput.optional(),
+    })
+    .refine((query) => !query.interviewFrom || !query.interviewTo || query.interviewFrom <= query.interviewTo, {
+      message: "must not be before interviewFrom",
+      path: ["interviewTo"],
+    }),
 );
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
 
@@ -107,5 +117,12 @@ export function boardListQuery(params: Record<string, string | string[] | undefi
   const searchCut = q !== undefined && q.length > MAX_SEARCH_LENGTH;
   // Cut by UTF-16 unit, as the limit counts, without leaving half of a surrogate pair.
   const kept = searchCut ? q.slice(0, MAX_SEARCH_LENGTH).replace(/[\uD800-\uDBFF]$/, "") : q;
-  return { query: candidateListQuery.parse({ ...params, q: kept }), searchCut };
+  // A date the board's own inputs would never send (typed into the URL) is dropped; the API answers 422 for it.
+  const day = (value: unknown) => {
+    const parsed = dayInput.safeParse([value].flat()[0]);
+    return parsed.success ? parsed.data : undefined;
+  };
+  let [interviewFrom, interviewTo] = [day(params.interviewFrom), day(params.interviewTo)];
+  if (interviewFrom && interviewTo && interviewFrom > interviewTo) [interviewFrom, interviewTo] = [interviewTo, interviewFrom];
+  return { query: candidateListQuery.parse({ ...params, q: kept, interviewFrom, interviewTo }), searchCut };
 }

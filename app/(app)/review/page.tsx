@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/db/client";
@@ -15,7 +15,7 @@ import { ReviewItem } from "./review-item";
 import { ReviewKeys } from "./review-keys";
 import { ReviewedTable } from "./reviewed-table";
 
-export const metadata: Metadata = { title: "Review · Callboard" };
+export const metadata: Metadata = { title: "Review" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -28,7 +28,7 @@ const itemHref = (id: number) => `/review?item=${id}`;
  */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const params = await searchParams;
   const zone = env().INTERVIEW_TIMEZONE;
   const mayAudit = can(actor.role, "audit:read");

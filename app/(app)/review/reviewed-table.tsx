@@ -36,7 +36,7 @@ export function ReviewedTable({ entries, zone }: { entries: ReviewQueueItem[]; z
           {entries.map(({ item, candidate }) => (
             <tr key={item.id} data-review-id={item.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-3 py-2 text-xs">
-                <LocalTime value={item.resolvedAt} fallbackZone={zone} precision="second" />
+                <LocalTime value={item.resolvedAt} precision="second" />
               </td>
               <td className="px-3 py-2 text-xs">{item.resolvedBy}</td>
               <td className="px-3 py-2">

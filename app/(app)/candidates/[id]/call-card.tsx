@@ -31,8 +31,6 @@ function Subheading({ id, children }: { id?: string; children: React.ReactNode }
 
 type Props = {
   call: TimelineCall & { recordingSrc: string | null };
-  /** INTERVIEW_TIMEZONE: what the server renders times in before the browser's zone is known. */
-  zone: string;
   showRawBodies: boolean;
   /** The person may place, check and end calls. */
   canCall: boolean;
@@ -41,7 +39,7 @@ type Props = {
 };
 
 /** One call: what Bolna reported, in words; the conversation, the recording and every webhook delivery. */
-export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
+export function CallCard({ call, showRawBodies, canCall, quiet }: Props) {
   const headingId = `call-${call.id}`;
   const hangup = [call.hangupBy, call.hangupReason].filter(Boolean).join(" · ");
   const open = !isTerminalStatus(call.status);
@@ -98,13 +96,13 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 2xl:grid-cols-8">
         <Fact label="Placed by">{call.placedBy ?? <span title="First seen in a webhook">Outside Callboard</span>}</Fact>
         <Fact label="Started">
-          <LocalTime value={call.bolnaCreatedAt ?? call.createdAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.bolnaCreatedAt ?? call.createdAt} precision="second" />
         </Fact>
         <Fact label="Bolna updated">
-          <LocalTime value={call.bolnaUpdatedAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.bolnaUpdatedAt} precision="second" />
         </Fact>
         <Fact label="Last delivery">
-          <LocalTime value={call.lastEventAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.lastEventAt} precision="second" />
         </Fact>
         <Fact label="Duration">{formatSeconds(call.durationSeconds)}</Fact>
         <Fact label="Conversation">{formatSeconds(call.conversationSeconds)}</Fact>
@@ -145,7 +143,7 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
         {call.deliveriesTotal > call.deliveries.length && (
           <p className="text-xs text-slate-600">{`The newest ${call.deliveries.length} of ${call.deliveriesTotal} deliveries are shown.`}</p>
         )}
-        <WebhookDeliveries deliveries={call.deliveries} zone={zone} headingId={`${headingId}-deliveries`} />
+        <WebhookDeliveries deliveries={call.deliveries} headingId={`${headingId}-deliveries`} />
         {showRawBodies && <RawDeliveryBodies deliveries={call.deliveries} callId={call.id} />}
       </section>
     </article>
