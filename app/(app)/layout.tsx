@@ -13,7 +13,8 @@ import { countOpenReviews } from "@/lib/review/list-reviews";
 import { countOpenUnmatched } from "@/lib/webhook/inbox";
 import { InsightLinks } from "./_nav/insight-links";
 
-const navLink = "rounded px-1 py-0.5 text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-sky-600";
+const navLink =
+  "shrink-0 whitespace-nowrap rounded px-1 py-0.5 text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-sky-600";
 
 function InboxLink({ open }: { open: number }) {
   return (
@@ -50,7 +51,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/" className="text-base font-semibold text-slate-900">
               Callboard
             </Link>
-            <nav aria-label="Main" className="order-3 flex w-full flex-wrap items-center gap-x-5 gap-y-1 md:order-none md:w-auto">
+            {/* On a phone: one line that scrolls sideways, so that the page's own content starts on the first screen. */}
+            <nav
+              aria-label="Main"
+              className="order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-x-5 overflow-x-auto px-4 pb-1 md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:px-0 md:pb-0"
+            >
               <Link href="/" className={navLink}>
                 Candidates
               </Link>

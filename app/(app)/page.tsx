@@ -24,7 +24,8 @@ export const metadata: Metadata = { title: "Candidates" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const linkButton = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50";
+const linkButton =
+  "whitespace-nowrap rounded-md border border-slate-400 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-50 sm:px-3 sm:py-1.5 sm:text-sm";
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center text-slate-700">{children}</p>;
@@ -49,8 +50,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
     ...(query.interviewTo && { interviewTo: query.interviewTo }),
   });
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-      <header className="mb-4 flex flex-wrap items-center gap-3">
+    <main className="mx-auto max-w-7xl px-4 py-4 sm:px-6 sm:py-6">
+      <header className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 sm:mb-4">
         <h1 className="text-xl font-semibold">{query.attention ? "Candidates who need attention" : "Candidates"}</h1>
         <LiveUpdates />
         <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
@@ -65,7 +66,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           {can(actor.role, "candidates:write") && (
             <Link
               href="/candidates/new"
-              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              className="whitespace-nowrap rounded-md bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 sm:px-3 sm:py-1.5 sm:text-sm"
             >
               Add candidate
             </Link>

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { calls, type Call, type Candidate } from "@/db/schema";
 import { applyTransition } from "@/lib/candidates/apply-transition";
-import type { CandidateEvent } from "@/lib/candidates/state-machine";
+import { decidedSince, type CandidateEvent } from "@/lib/candidates/state-machine";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
 import type { Outcome } from "./outcome";
@@ -71,8 +71,7 @@ function callEvent(db: Db, update: CallUpdate): CandidateEvent | null {
 export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
   const { candidate, call, now, waiting } = update;
   if (!isLatestCall(db, candidate, call)) return candidate;
-  const overriddenByPerson = candidate.manualStatusAt !== null && update.eventAt <= candidate.manualStatusAt;
-  return applyTransition(db, candidate, overriddenByPerson ? null : callEvent(db, update), {
+  return applyTransition(db, candidate, decidedSince(candidate, call, update.eventAt) ? null : callEvent(db, update), {
     source: update.source,
     actor: update.source === "reconcile" ? "bolna (reconcile)" : "bolna",
     now,

@@ -41,6 +41,11 @@ export function attentionCondition({ now, stuckAfterMs }: AttentionClock): SQL {
     isNotNull(candidates.requestedInterviewAt),
     and(lt(candidates.interviewAt, now), inArray(candidates.status, [...UNANSWERED])),
     and(eq(candidates.status, "pending"), inArray(candidates.latestCallId, unclearCall)),
-    and(eq(candidates.status, "rescheduled"), isNull(candidates.originalInterviewAt), isNull(candidates.requestedInterviewAt)),
+    and(
+      eq(candidates.status, "rescheduled"),
+      isNull(candidates.originalInterviewAt),
+      isNull(candidates.requestedInterviewAt),
+      or(isNull(candidates.statusEvent), inArray(candidates.statusEvent, ["call_outcome", "reminder_answer"])),
+    ),
   )!;
 }

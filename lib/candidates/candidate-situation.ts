@@ -159,14 +159,24 @@ export function candidateSituation(input: SituationInput, now: Date, stuckAfterM
     case "rescheduled":
       if (input.requestedInterviewAt)
         return { ...base, summary: "Chose a time that is full", next: "Arrange a time with them, then edit the interview." };
-      if (!input.originalInterviewAt)
+      if (!input.originalInterviewAt && fromACall(input))
         return { ...base, summary: "Asked to move; no new time was agreed", next: "Agree a new time, then edit the interview." };
-      return { ...base, summary: input.statusReason ?? "Rescheduled", next: null };
+      return { ...base, summary: input.statusReason ?? "Rescheduled", ...stillRinging(input) };
     case "confirmed":
-      return { ...base, summary: input.statusReason ?? "Confirmed", next: null };
+      return { ...base, summary: input.statusReason ?? "Confirmed", ...stillRinging(input) };
     case "declined":
-      return { ...base, summary: input.statusReason ?? "Declined", next: null };
+      return { ...base, summary: input.statusReason ?? "Declined", ...stillRinging(input) };
   }
+}
+
+/** The status came from a call's answer (or from before the state table kept where it came from). */
+const fromACall = (input: SituationInput) =>
+  input.statusEvent === null || input.statusEvent === "call_outcome" || input.statusEvent === "reminder_answer";
+
+/** An answer given while a call placed before it still waits to ring (it no longer decides anything). */
+function stillRinging(input: SituationInput): Pick<Situation, "next"> {
+  if (!input.nextAttemptAt) return { next: null };
+  return { next: "A call placed before this answer still waits to ring: stop it on their page if it is no longer needed." };
 }
 
 const ANSWERED: Partial<Record<CandidateStatus, string>> = {

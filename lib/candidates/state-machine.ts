@@ -19,6 +19,8 @@ export type CandidateEvent =
   | { kind: "call_placed"; reason: string; scheduled: boolean }
   /** Bolna reports the latest call going on (queued … in progress), nothing decided yet. */
   | { kind: "call_in_progress"; reason: string }
+  /** A person ended a call Bolna had no record of (lib/calls/end-unknown-call.ts). */
+  | { kind: "call_ended"; reason: string }
   /** The latest call waits: for its scheduled time (`retry: false`) or for Bolna's next attempt. */
   | { kind: "call_waiting"; retry: boolean; reason: string }
   /**
@@ -49,6 +51,8 @@ export type Transition = {
 };
 
 const ANSWERED = new Set<CandidateStatus>(["confirmed", "rescheduled"]);
+const ANSWERS = new Set<string>(["confirmed", "declined", "rescheduled"]);
+const ANSWER_WORDS = { confirmed: "Confirmed", declined: "Declined", rescheduled: "Asked to move" } as const;
 
 /** The candidate said they come to `interviewAt` (or asked to move it). */
 export const hasAnswered = (state: Pick<CandidateState, "status">) => ANSWERED.has(state.status);
@@ -58,6 +62,16 @@ export const needsReconfirmation = (state: Pick<CandidateState, "status" | "stat
 
 export const awaitsReview = (state: Pick<CandidateState, "status" | "statusEvent">) =>
   state.status === "pending" && state.statusEvent === "awaiting_review";
+
+/**
+ * Whether a person (an admin, a reviewer, the candidate on their page) decided after this event happened, or after
+ * this call was placed: then the call no longer decides the status. A call placed before a decision asked about
+ * what the decision settled (and an answer's late data must not reopen it); a call placed after it decides again.
+ */
+export function decidedSince(candidate: Pick<Candidate, "manualStatusAt">, call: { createdAt: Date }, eventAt: Date): boolean {
+  const decided = candidate.manualStatusAt;
+  return decided !== null && (eventAt <= decided || call.createdAt <= decided);
+}
 
 /** The message a change of status or interview sends (every path uses this one rule). */
 export function messageFor(
@@ -71,21 +85,25 @@ export function messageFor(
   return null;
 }
 
+/** The interview moves, the first booked time kept as the original (forgotten when the move goes back to it). */
 function moveTo(state: CandidateState, to: Date): CandidateState {
   if (to.getTime() === state.interviewAt.getTime()) return state;
+  const original = state.originalInterviewAt ?? state.interviewAt;
   return {
     ...state,
     interviewAt: to,
-    originalInterviewAt: state.originalInterviewAt ?? state.interviewAt,
+    originalInterviewAt: original.getTime() === to.getTime() ? null : original,
     requestedInterviewAt: null,
   };
 }
 
+/** A new status and its reason; a full slot the candidate asked for is flagged only while they stay rescheduled. */
 const set = (state: CandidateState, status: CandidateStatus, statusEvent: StatusEvent, statusReason: string) => ({
   ...state,
   status,
   statusEvent,
   statusReason,
+  requestedInterviewAt: status === "rescheduled" ? state.requestedInterviewAt : null,
 });
 
 /** A call's answer: applied, flagged (a full slot), or held back because it was about another time. */
@@ -93,9 +111,9 @@ function callAnswer(state: CandidateState, event: Extract<CandidateEvent, { kind
   const { outcome, zone } = event;
   const statusEvent = event.reminder ? "reminder_answer" : "call_outcome";
   const aboutEarlier = event.askedAbout !== null && event.askedAbout.getTime() !== state.interviewAt.getTime();
-  // A yes or a no to a time that has since moved says nothing about the new one: ask again.
-  if (aboutEarlier && (outcome.outcome === "confirmed" || outcome.outcome === "declined")) {
-    const said = outcome.outcome === "confirmed" ? "Confirmed" : "Declined";
+  // An answer about a time that has since moved (a yes, a no, another time) says nothing about the new one: ask again.
+  if (aboutEarlier && ANSWERS.has(outcome.outcome)) {
+    const said = ANSWER_WORDS[outcome.outcome as keyof typeof ANSWER_WORDS];
     return set(
       state,
       "pending",
@@ -124,7 +142,14 @@ function callAnswer(state: CandidateState, event: Extract<CandidateEvent, { kind
 }
 
 function movedByHand(state: CandidateState, event: Extract<CandidateEvent, { kind: "moved_by_hand" }>): CandidateState {
-  const moved = { ...moveTo(state, event.to), originalInterviewAt: state.originalInterviewAt, requestedInterviewAt: null };
+  // A recruiter's move redefines the interview: an original kept from a reschedule stays, unless this is it again.
+  const backToOriginal = state.originalInterviewAt?.getTime() === event.to.getTime();
+  const moved = {
+    ...state,
+    interviewAt: event.to,
+    originalInterviewAt: backToOriginal ? null : state.originalInterviewAt,
+    requestedInterviewAt: null,
+  };
   const to = formatInstant(event.to, event.zone);
   // The time they chose on the call (its slot was full then): what they asked for, so nothing to ask again.
   if (state.status === "rescheduled" && state.requestedInterviewAt?.getTime() === event.to.getTime()) {
@@ -158,6 +183,10 @@ export function transition(state: CandidateState, event: CandidateEvent): Transi
       };
     case "call_in_progress":
       return plain(set(state, "calling", "call_in_progress", event.reason));
+    case "call_ended": {
+      const next = state.status === "calling" ? set(state, "pending", "call_ended", event.reason) : state;
+      return { ...plain(next), byPerson: true };
+    }
     case "call_waiting":
       return plain(set(state, "calling", event.retry ? "call_retrying" : "call_scheduled", event.reason));
     case "call_outcome": {
@@ -188,7 +217,11 @@ export function transition(state: CandidateState, event: CandidateEvent): Transi
       const moved = next.interviewAt.getTime() !== state.interviewAt.getTime();
       const message =
         !moved || !event.holdsInvite || next.status === "declined" ? null : hasAnswered(next) ? "rescheduled" : "moved";
-      return { ...plain(next), message, byPerson: moved, closesReview: moved };
+      // A move that settles the status (it needs reconfirming, or a flagged request is resolved) is a decision older
+      // Bolna events must not undo; otherwise a call still going on about the old time goes on deciding, and its
+      // answer is held back as one about an earlier time.
+      const decides = next.status !== state.status || state.requestedInterviewAt !== null;
+      return { ...plain(next), message, byPerson: moved && decides, closesReview: moved };
     }
     case "confirmed_by_candidate": {
       if (hasAnswered(state)) return { ...plain(state), byPerson: true };

@@ -62,6 +62,15 @@ export const STATE_TABLE: readonly StateRow[] = [
     event: "call_retrying",
   },
   {
+    what: "A call Bolna has no record of, ended by a person",
+    source: "manual",
+    from: "calling (anything else: unchanged)",
+    to: "pending",
+    reason: "Call ended by …; Bolna had no record of it",
+    message: "—",
+    event: "call_ended",
+  },
+  {
     what: "Bolna: the call ended, outcome sure enough",
     source: "webhook",
     from: "any",
@@ -80,7 +89,7 @@ export const STATE_TABLE: readonly StateRow[] = [
     event: "awaiting_review",
   },
   {
-    what: "Bolna: a yes or no about an interview time that has moved since the call",
+    what: "Bolna: an answer (yes, no, another time) about an interview time that has moved since the call was placed",
     source: "webhook",
     from: "any",
     to: "pending",

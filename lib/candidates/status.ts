@@ -32,6 +32,7 @@ export const STATUS_EVENTS = [
   "call_scheduled",
   "call_in_progress",
   "call_retrying",
+  "call_ended",
   "call_outcome",
   "awaiting_review",
   "reminder_answer",

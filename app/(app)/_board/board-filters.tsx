@@ -10,7 +10,7 @@ export function BoardFilters({ query, now, zone, zoneName }: Props) {
   const filtered = query.q || query.status || query.attention || query.interviewFrom || query.interviewTo;
   return (
     <form method="get" action="/" role="search" className="mb-3 flex flex-wrap items-end gap-2">
-      <label className="flex min-w-0 grow flex-col gap-1 text-xs font-medium text-slate-700 sm:grow-0">
+      <label className="flex min-w-0 flex-1 basis-32 flex-col gap-1 text-xs font-medium text-slate-700 sm:flex-none">
         Search
         <input
           type="search"

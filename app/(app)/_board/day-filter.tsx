@@ -20,7 +20,10 @@ export function DayFilter({ query, now, zone, zoneName }: Props) {
   const all = { interviewFrom: undefined, interviewTo: undefined, page: 1 };
   return (
     <div className="flex w-full flex-wrap items-center gap-1.5" data-testid="day-filter">
-      <span className="text-xs font-medium text-slate-700">Interview day ({zoneName}):</span>
+      <span className="text-xs font-medium text-slate-700">
+        Interview day (<span className="md:hidden">{zoneName.split(", ").at(-1)}</span>
+        <span className="max-md:hidden">{zoneName}</span>):
+      </span>
       <Link href={boardHref(query, all)} aria-current={ranged ? undefined : "true"} className={chip}>
         All days
       </Link>
