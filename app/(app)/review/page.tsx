@@ -75,7 +75,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
             <h2 id="reviewed-heading" className="text-base font-semibold">
               Reviewed: who decided what
             </h2>
-            <ReviewedTable entries={listResolvedReviews(getDb(), 100)} zone={zone} />
+            <ReviewedTable entries={listResolvedReviews(getDb(), 100)} />
           </section>
         ) : !current ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
