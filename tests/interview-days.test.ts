@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, API_TOKEN, api, createCandidate, signIn, startApiServer, unique, type Json } from "./support/auth-client";
+import {
+  ADMIN,
+  API_TOKEN,
+  api,
+  createCandidate,
+  htmlText,
+  signIn,
+  startApiServer,
+  unique,
+  type Json,
+} from "./support/auth-client";
 import type { TestServer } from "./support/server";
 
 /**
@@ -84,7 +94,7 @@ describe("the CSV export", () => {
 });
 
 describe("the board", () => {
-  const board = async (query: string) => (await api(server.url, `/?q=${tag}&${query}`, { headers: { cookie } })).text;
+  const board = async (query: string) => htmlText((await api(server.url, `/?q=${tag}&${query}`, { headers: { cookie } })).text);
   const count = (html: string, status: string) =>
     Number(new RegExp(`data-testid="count-${status}"[^>]*>(\\d+)<`).exec(html)?.[1]);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, API_TOKEN, api, createCandidate, signIn, startApiServer, uniquePhone } from "./support/auth-client";
+import { ADMIN, API_TOKEN, api, createCandidate, htmlText, signIn, startApiServer, uniquePhone } from "./support/auth-client";
 import type { TestServer } from "./support/server";
 
 /**
@@ -92,7 +92,7 @@ describe("pages on the viewer's clock", () => {
 
   it("render times in the browser's zone from the first byte, under headings that name it", async () => {
     const candidate = await createCandidate(server.url, { interviewAt: "2027-01-12T17:00:00Z", timeZone: "Asia/Kolkata" });
-    const html = (await api(server.url, `/candidates/${candidate.id}`, withZone())).text;
+    const html = htmlText((await api(server.url, `/candidates/${candidate.id}`, withZone())).text);
     expect(html).toContain('When (<abbr title="America/Los_Angeles">PST</abbr>)');
     // The audit entry's time, in Los Angeles in the HTML itself (not New York's, switched after loading).
     expect(html).toMatch(/<time[^>]*title="America\/Los_Angeles"[^>]*>[^<]* PST<\/time>/);
@@ -103,7 +103,10 @@ describe("pages on the viewer's clock", () => {
   });
 
   it("name the team's zone above the slot pool, where its times are read and shown", async () => {
-    const html = (await api(server.url, "/slots", withZone())).text;
+    const slot = await api(server.url, "/api/slots", { method: "POST", ...asToken, body: { startsAt: "2027-05-01T14:00:00Z" } });
+    expect(slot.status).toBe(201);
+    const html = htmlText((await api(server.url, "/slots", withZone())).text);
+    expect(html).toContain("Sat 1 May 2027, 10:00 EDT");
     expect(html).toContain("Starts (America/New_York, EST)");
     expect(html).toContain("Starts at (America/New_York, EST)");
   });

@@ -5,6 +5,7 @@ import {
   api,
   createCandidate,
   createSlot,
+  htmlText,
   startApiServer,
   unique,
   uniqueInstant,
@@ -36,7 +37,10 @@ async function linkFor(id: number): Promise<string> {
 
 const answer = (token: string, body: unknown) => api(server.url, `/api/self-service/${token}`, { method: "POST", body });
 const view = async (token: string) => (await api(server.url, `/api/self-service/${token}`)).json;
-const page = (token: string) => api(server.url, `/i/${token}`);
+const page = async (token: string) => {
+  const response = await api(server.url, `/i/${token}`);
+  return { ...response, text: htmlText(response.text) };
+};
 
 async function candidateWithLink(overrides: Record<string, unknown> = {}): Promise<{ candidate: Json; token: string }> {
   const candidate = await createCandidate(server.url, { email: `truth-${unique()}@example.com`, ...overrides });
