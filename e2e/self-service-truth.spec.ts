@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { auth, expect, test } from "./support";
+import { auth, createCandidate, expect, freshUsPhone, test } from "./support";
 
 /**
  * The candidate's page stays true (issue #19), in a browser in India opening an American candidate's link: their
@@ -22,19 +22,13 @@ async function slot(request: APIRequestContext, startsAt: string, capacity = 3):
 
 /** A Los Angeles candidate with an interview on a day of its own in 2029, and a link to their page. */
 async function candidateWithLink(request: APIRequestContext, name: string, day: number) {
-  const created = await request.post("/api/candidates", {
-    headers: auth,
-    data: {
-      name,
-      // A San Francisco number of its own (an exchange never starts with 0 or 1).
-      phone: `+1415${2_000_000 + ((Date.now() * 7 + (serial += 1)) % 8_000_000)}`,
-      timeZone: "America/Los_Angeles",
-      position: "QA Engineer",
-      interviewAt: `2029-01-${String(day).padStart(2, "0")}T17:00:00Z`,
-    },
+  const candidate = await createCandidate(request, {
+    name,
+    phone: freshUsPhone("415"),
+    timeZone: "America/Los_Angeles",
+    position: "QA Engineer",
+    interviewAt: `2029-01-${String(day).padStart(2, "0")}T17:00:00Z`,
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { candidate } = (await created.json()) as { candidate: { id: number } };
   const link = await request.post(`/api/candidates/${candidate.id}/self-service-link`, { headers: auth });
   expect(link.status()).toBe(201);
   return { id: candidate.id, path: new URL(((await link.json()) as { url: string }).url).pathname };

@@ -4,7 +4,8 @@ import { forbidden } from "next/navigation";
 import { ViewerZoneProvider } from "@/app/_components/viewer-zone";
 import { getDb } from "@/db/client";
 import { PAGE_PATH_HEADER, pagePermission } from "@/lib/auth/page-access";
-import { VIEWER_ZONE_COOKIE, viewerZoneFrom } from "@/lib/time/viewer-zone";
+import { viewerZoneFrom } from "@/lib/time/read-viewer-zone";
+import { VIEWER_ZONE_COOKIE } from "@/lib/time/viewer-zone";
 import { signOut } from "@/app/sign-in/actions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -38,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (needed && !can(actor.role, needed)) forbidden();
   const viewer = viewerZoneFrom(cookieStore.get(VIEWER_ZONE_COOKIE)?.value, env().INTERVIEW_TIMEZONE);
   return (
-    <ViewerZoneProvider zone={viewer.zone}>
+    <ViewerZoneProvider {...viewer}>
       <div className="min-h-screen">
         <a
           href="#main-content"

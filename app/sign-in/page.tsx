@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { RememberViewerZone } from "@/app/_components/viewer-zone";
 import { safeNextPath } from "@/lib/auth/safe-next";
-import { VIEWER_ZONE_COOKIE, viewerZoneFrom } from "@/lib/time/viewer-zone";
+import { viewerZoneFrom } from "@/lib/time/read-viewer-zone";
+import { VIEWER_ZONE_COOKIE } from "@/lib/time/viewer-zone";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mb-6 text-sm text-slate-500">Sign in to follow interview-confirmation calls.</p>
       <SignInForm next={next === "/" ? undefined : next} />
       {/* So that the first page after signing in shows times on this browser's clock from its first paint. */}
-      <RememberViewerZone zone={remembered.zone} />
+      <RememberViewerZone remembered={remembered.remembered} />
     </main>
   );
 }

@@ -15,7 +15,7 @@ export type CandidateState = Pick<
 >;
 
 export type CandidateEvent =
-  /** A confirmation call was placed; `ringsAt` when it waits for calling hours. */
+  /** A confirmation call was placed; `scheduled` when it waits for the calling hours. */
   | { kind: "call_placed"; reason: string; scheduled: boolean }
   /** Bolna reports the latest call going on (queued … in progress), nothing decided yet. */
   | { kind: "call_in_progress"; reason: string }
@@ -224,7 +224,7 @@ export function transition(state: CandidateState, event: CandidateEvent): Transi
       return { ...plain(next), message, byPerson: moved && decides, closesReview: moved };
     }
     case "confirmed_by_candidate": {
-      if (hasAnswered(state)) return { ...plain(state), byPerson: true };
+      if (hasAnswered(state)) return plain(state);
       const next = set(state, "confirmed", "confirmed_by_candidate", "Confirmed by the candidate (self-service link)");
       return { ...plain(next), message: messageFor(state, next), byPerson: true, closesReview: true };
     }

@@ -1,4 +1,4 @@
-import { isTimeZone } from "./time-zones";
+// Shared by the server and the browser: no zone data here (the browser bundle stays small).
 
 /**
  * The cookie in which the browser tells the server its time zone (app/_components/viewer-zone.tsx writes it), so
@@ -6,13 +6,9 @@ import { isTimeZone } from "./time-zones";
  */
 export const VIEWER_ZONE_COOKIE = "callboard-zone";
 
-/** The viewer's zone from the cookie's value, or `fallback` (INTERVIEW_TIMEZONE) when it names none we know. */
-export function viewerZoneFrom(cookie: string | undefined, fallback: string): { zone: string; known: boolean } {
-  let zone = "";
-  try {
-    zone = decodeURIComponent(cookie ?? "");
-  } catch {
-    // A cookie someone wrote by hand: no zone.
-  }
-  return isTimeZone(zone) ? { zone, known: true } : { zone: fallback, known: false };
-}
+export type ViewerZone = {
+  /** The zone to show times in: the browser's, by its current name (Chromium says Asia/Calcutta for Asia/Kolkata). */
+  zone: string;
+  /** The cookie's zone as the browser wrote it, or "" when there is none we know: the browser compares its own. */
+  remembered: string;
+};
