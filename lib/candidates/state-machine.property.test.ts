@@ -232,12 +232,16 @@ function attempt(run: Run, step: Step): void {
           retry_config: { enabled: true, max_retries: 2, retry_on_statuses: ["no-answer"], retry_intervals_minutes: [30, 60] },
         }),
       );
+      // Bolna tries again: the next attempt rings, so a "ringing" is news again.
       call.attempt += 1;
+      call.ended = false;
       return;
     }
     case "end": {
       const call = target(run, step.older);
-      if (call) deliver(ended(run, call, step.ending));
+      if (!call) return;
+      deliver(ended(run, call, step.ending));
+      call.ended = true;
       return;
     }
     case "override":
@@ -330,6 +334,14 @@ function checkInvariants(run: Run, step: Step, before: Candidate): void {
   if (candidate.originalInterviewAt)
     expect(candidate.originalInterviewAt.getTime(), where).not.toBe(candidate.interviewAt.getTime());
 
+  // A late "ringing" of a call that has ended (Bolna's order is not guaranteed) changes nothing about the candidate.
+  if (step.kind === "progress") {
+    const call = target(run, step.older);
+    if (call?.ended) {
+      const fields = (c: Candidate) => [c.status, c.statusEvent, c.statusReason, c.interviewAt.getTime()];
+      expect(fields(candidate), where).toEqual(fields(before));
+    }
+  }
   // Confirmed means confirmed for this interview time, never for one the candidate was not asked about.
   if (candidate.status === "confirmed") expect(run.agreed?.getTime(), where).toBe(candidate.interviewAt.getTime());
   if (candidate.status === "rescheduled" && !candidate.requestedInterviewAt) {
@@ -377,6 +389,14 @@ function checkInvariants(run: Run, step: Step, before: Candidate): void {
 }
 
 let serial = 0;
+
+// Sequences the random search found once, kept as regressions: a late "ringing" of a call whose answer moved the
+// interview read that answer as one about an earlier time.
+const FOUND: Step[] = [
+  { kind: "place", reminder: false, scheduled: false },
+  { kind: "end", ending: "moved_free", older: false },
+  { kind: "progress", older: false },
+];
 
 const moveTargets = (run: Run) => [run.candidate.interviewAt, ...run.freeSlots.map((slot) => slot.startsAt)];
 
@@ -438,7 +458,7 @@ describe("the state machine, driven by every writer in random order", () => {
             checkInvariants(run, step, before);
           }
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, examples: [[FOUND]] },
       );
     },
     TIMEOUT,

@@ -110,7 +110,9 @@ const set = (state: CandidateState, status: CandidateStatus, statusEvent: Status
 function callAnswer(state: CandidateState, event: Extract<CandidateEvent, { kind: "call_outcome" }>): CandidateState {
   const { outcome, zone } = event;
   const statusEvent = event.reminder ? "reminder_answer" : "call_outcome";
-  const aboutEarlier = event.askedAbout !== null && event.askedAbout.getTime() !== state.interviewAt.getTime();
+  // The call moved the interview itself (the time the candidate chose): a later delivery of it is about that time.
+  const ownChoice = outcome.outcome === "rescheduled" && outcome.newInterviewAt?.getTime() === state.interviewAt.getTime();
+  const aboutEarlier = !ownChoice && event.askedAbout !== null && event.askedAbout.getTime() !== state.interviewAt.getTime();
   // An answer about a time that has since moved (a yes, a no, another time) says nothing about the new one: ask again.
   if (aboutEarlier && ANSWERS.has(outcome.outcome)) {
     const said = ANSWER_WORDS[outcome.outcome as keyof typeof ANSWER_WORDS];
