@@ -79,7 +79,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </Link>
               )}
               {env().demoMode && (
-                <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                <span className="shrink-0 whitespace-nowrap rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
                   Demo mode: calls are simulated
                 </span>
               )}

@@ -37,8 +37,11 @@ export function DayFilter({ query, now, zone, zoneName }: Props) {
           {DAY_PRESET_LABELS[preset]}
         </Link>
       ))}
-      <details className="group" open={ranged && current === null}>
-        <summary className={`${chip} cursor-pointer list-none group-open:border-slate-900`}>Choose days</summary>
+      {/* Open, it takes a line of its own under the day links. */}
+      <details className="group open:basis-full" open={ranged && current === null}>
+        <summary className={`${chip} inline-block w-fit cursor-pointer list-none group-open:border-slate-900`}>
+          Choose days
+        </summary>
         <div className="mt-2 flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
             From

@@ -104,7 +104,9 @@ export function StatsPanel({ stats, query, days }: Props) {
                 />
               ))}
           </div>
-          <p className="mt-2 text-xs text-slate-600">{stats.total} candidates</p>
+          <p className="mt-2 text-xs text-slate-600">
+            {stats.total} candidate{stats.total === 1 ? "" : "s"}
+          </p>
         </figure>
       </div>
     </section>
