@@ -2,6 +2,7 @@ import contradictions from "./cases/contradictions";
 import devanagari from "./cases/devanagari";
 import english from "./cases/english";
 import extractionShapes from "./cases/extraction-shapes";
+import heldOut from "./cases/held-out";
 import hinglish from "./cases/hinglish";
 import reschedules from "./cases/reschedules";
 import shortAnswers from "./cases/short-answers";
@@ -26,4 +27,5 @@ export const CORPUS: CorpusCase[] = [
   ...extractionShapes,
   ...unanswered,
   ...wordsOnly,
+  ...heldOut,
 ];

@@ -42,12 +42,13 @@ export default family("short", [
     call: { answers: ["Can we do Wednesday at 3 PM instead?"], extraction: movedTo("2031-03-05", "3:00 PM") },
     label: clear("rescheduled", "2031-03-05T09:30:00Z"),
   },
-  // A bare "no" to "can you attend?" does not say they are withdrawing: they may want another time.
-  { name: "bare-no-rejected", call: { answers: ["No."], extraction: rejected() }, label: person("declined") },
+  // A bare "no" or "I can't make it" to "can you attend?" does not say they are withdrawing: they may want another
+  // time. A recruiter calls again.
+  { name: "bare-no-rejected", call: { answers: ["No."], extraction: rejected() }, label: person("pending") },
   {
     name: "cant-make-it-rejected",
     call: { answers: ["I can't make it."], extraction: rejected() },
-    label: person("declined"),
+    label: person("pending"),
   },
   { name: "hello-accepted", call: { answers: ["Hello?"], extraction: accepted(), seconds: 6 }, label: person("pending") },
   { name: "hmm-accepted", call: { answers: ["Hmm."], extraction: accepted() }, label: person("pending") },
