@@ -50,3 +50,13 @@ describe("candidateZone", () => {
     expect(zoneToStore(undefined, "+919876543210")).toBe("Asia/Kolkata");
   });
 });
+
+describe("a country of one clock", () => {
+  it.each([
+    ["Vietnam", "+84912345678", "Asia/Ho_Chi_Minh"],
+    ["Kazakhstan", "+77012345678", "Asia/Almaty"],
+    ["Cyprus", "+35799123456", "Asia/Famagusta"],
+  ])("%s gets a zone of its own", (_, phone, zone) => {
+    expect(zoneForPhone(phone)).toBe(zone);
+  });
+});

@@ -6,18 +6,22 @@ const clockOf = (zone: string) => {
   return info ? `${info.utcOffset}/${info.dstOffset}` : zone;
 };
 
+/** A zone whose home is the country (Asia/Ho_Chi_Minh for Vietnam, not the Asia/Bangkok it shares a clock with). */
+const homeOf = (zone: string, country: string) => ct.getTimezone(zone)?.countries[0] === country;
+
 /**
  * The time zone of an E.164 number's country, or null when the number tells none for sure. A phone number tells
  * the country, not the city: a country whose zones keep different clocks (the US, Canada, Russia, Australia,
  * Spain with the Canaries…) gets no guessed zone, and the candidate's times are read in INTERVIEW_TIMEZONE, shown
  * as "zone assumed" until someone sets theirs. A country whose zones all keep one clock (Germany with Büsingen,
- * Kazakhstan) has its first.
+ * Kazakhstan) has the first whose home it is.
  */
 export function zoneForPhone(phone: string): string | null {
   const country = parsePhoneNumberFromString(phone)?.country;
   if (!country) return null;
   const zones = ct.getCountry(country)?.timezones ?? [];
-  return zones.length > 0 && new Set(zones.map(clockOf)).size === 1 ? zones[0]! : null;
+  if (zones.length === 0 || new Set(zones.map(clockOf)).size > 1) return null;
+  return zones.find((zone) => homeOf(zone, country)) ?? zones[0]!;
 }
 
 type Subject = { timeZone: string | null; phone: string };
