@@ -8,28 +8,13 @@ import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { candidates } from "@/db/schema";
-
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-
-/** The migrations folder as it was before issue #18 (every journal entry before the first 18_ one). */
-function migrationsBeforeOutcomes(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalPath = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((entry) => entry.tag.includes("18_outcomes")),
-  );
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { migrationsBefore } from "@/tests/support/migrations";
 
 describe("the issue #18 migration of guessed zones", () => {
   it("clears the zone guessed for a country of several clocks, and keeps every other", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-zones-")), "old.db");
     const sqlite = new Database(file);
-    migrate(drizzle(sqlite), { migrationsFolder: migrationsBeforeOutcomes() });
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("18_outcomes") });
     const insert = sqlite.prepare(
       "insert into candidates (name, phone, time_zone, interview_at, status_changed_at, updated_at) values (?, ?, ?, 1, 0, 0)",
     );

@@ -7,9 +7,9 @@ import type { CallShape } from "./bolna-body";
  * Bolna was unsure, the agent's analysis is missing…); a case that is not `person` is clear, and Callboard should
  * apply it by itself. For a reschedule, `at` is the new interview time the recruiter reads in the call.
  */
-export type Label = { outcome: CallOutcome; person: boolean; at?: string };
+type Label = { outcome: CallOutcome; person: boolean; at?: string };
 
-export type CandidateSetup = {
+type CandidateSetup = {
   /** E.164; each case gets a unique Indian mobile unless it needs a number from elsewhere. */
   phone?: string;
   /** The candidate's own zone as stored; null: unknown (read from the phone, else INTERVIEW_TIMEZONE). */
@@ -24,7 +24,7 @@ export type CorpusCase = {
   candidate?: CandidateSetup;
 };
 
-export type CaseInput = Omit<CorpusCase, "id"> & { name: string };
+type CaseInput = Omit<CorpusCase, "id"> & { name: string };
 
 /** A family of cases (one file under eval/outcomes/cases/), each id prefixed by the family. */
 export function family(name: string, cases: CaseInput[]): CorpusCase[] {

@@ -29,7 +29,7 @@ export type CaseResult = {
 const INTERVIEW = new Date("2031-03-03T05:30:00Z"); // Monday 11:00 in Kolkata, the slot every case is called about.
 const FIRST_CALL = Date.UTC(2031, 1, 20, 6);
 /** The configuration every case runs with: the contract's INTERVIEW_TIMEZONE and an Indian default country. */
-export const EVAL_CONFIG = { timezone: "UTC", defaultCountry: "IN" } as const;
+const EVAL_CONFIG = { timezone: "UTC", defaultCountry: "IN" } as const;
 
 /**
  * Delivers every case to the real pipeline (lib/calls/apply-execution.ts) as the webhook would — the body as

@@ -144,7 +144,8 @@ export function assessOutcome(
     }
     // What the words are held against: the extraction's decision when there is one, else the outcome's own.
     const judged = decisionOf(extracted) ?? decisionOf(outcome);
-    if (judged && words.turns.length > 0) {
+    // Someone else's words say nothing about what the candidate decided.
+    if (judged && words.turns.length > 0 && !other) {
       const label = CANDIDATE_STATUS_LABELS[judged].toLowerCase();
       if (wordsContradict(words, judged)) {
         const said = words.heard.refuses ?? words.heard.coming ?? words.heard.anotherTime ?? words.heard.cannotThen;

@@ -25,10 +25,7 @@ export function messageKindFor(before: Change, after: Change): ChangeKind | null
  * and the invite's SEQUENCE (raised by every move, cancellation and restore). A candidate called again who
  * confirms the same interview again is not told twice; one who declined and then confirmed is.
  */
-export function messageKey(
-  candidate: Pick<Candidate, "id" | "interviewAt" | "status" | "inviteSequence">,
-  kind: ChangeKind,
-): string {
+function messageKey(candidate: Pick<Candidate, "id" | "interviewAt" | "status" | "inviteSequence">, kind: ChangeKind): string {
   return `${candidate.id}:${kind}:${candidate.interviewAt.toISOString()}:${candidate.status}:${candidate.inviteSequence}`;
 }
 

@@ -6,7 +6,7 @@ import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 export type Proposal = { outcome: Outcome; trust: OutcomeTrust };
 
 /** A cancellation reaches the candidate's calendar: a decline applies by itself only at this confidence or above. */
-export const HIGH_CONFIDENCE = 0.8;
+const HIGH_CONFIDENCE = 0.8;
 
 /** Why a decisive outcome of an answered call cannot apply by itself, or null when it can. */
 function holdsBack(outcome: Outcome, trust: OutcomeTrust, threshold: number): string | null {

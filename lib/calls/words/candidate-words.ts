@@ -32,15 +32,26 @@ export type CandidateWords = {
  */
 export type Leaning = "coming" | "refusing" | "anotherTime" | "cannotThen" | "unsure" | "callBack" | null;
 
-// A transcript may be 200,000 characters; the first turns are enough to judge, and bound the work.
+// A transcript may be 200,000 characters. A candidate's side of a real call is a few hundred words: the first
+// turns, up to MAX_CANDIDATE_CHARS in all, are enough to judge, and bound the work on the webhook's event loop.
 const MAX_TURNS = 200;
 const MAX_TURN_CHARS = 1000;
-const LANGUAGES: Phrases[] = [ENGLISH, HINDI_LATIN, HINDI_DEVANAGARI, TAMIL, TELUGU];
-const PATTERNS = LANGUAGES.flatMap((phrases) =>
-  Object.entries(phrases).flatMap(([signal, list]) =>
-    list.map((pattern) => ({ signal: signal as Signal, pattern: new RegExp(pattern.source, "gu") })),
-  ),
-);
+const MAX_CANDIDATE_CHARS = 6000;
+const DEVANAGARI = /[\u0900-\u097f]/u;
+const LATIN = /[a-z]/;
+
+/** One regular expression per signal and script: a turn is read once per signal, not once per phrase. */
+function compile(languages: Phrases[], flags: string) {
+  const bySignal = new Map<Signal, string[]>();
+  for (const phrases of languages) {
+    for (const [signal, list] of Object.entries(phrases) as [Signal, RegExp[]][]) {
+      bySignal.set(signal, [...(bySignal.get(signal) ?? []), ...list.map((pattern) => `(?:${pattern.source})`)]);
+    }
+  }
+  return [...bySignal].map(([signal, sources]) => ({ signal, pattern: new RegExp(sources.join("|"), flags) }));
+}
+const LATIN_PATTERNS = compile([ENGLISH, HINDI_LATIN, TAMIL, TELUGU], "g");
+const DEVANAGARI_PATTERNS = compile([HINDI_DEVANAGARI], "gu");
 /** Signals a negation cancels: "I don't think I can make it", "no need to reschedule", "main nahi aaunga". */
 const NEGATABLE = new Set<Signal>(["coming", "yes", "refuses", "anotherTime"]);
 const NEGATION =
@@ -75,7 +86,8 @@ function negated(turn: string, at: number): boolean {
 /** Each signal's matches in one turn, as positions (for "last word wins"). */
 function signalsIn(turn: string): { signal: Signal; at: number }[] {
   const found: { signal: Signal; at: number }[] = [];
-  for (const { signal, pattern } of PATTERNS) {
+  const patterns = [...(LATIN.test(turn) ? LATIN_PATTERNS : []), ...(DEVANAGARI.test(turn) ? DEVANAGARI_PATTERNS : [])];
+  for (const { signal, pattern } of patterns) {
     for (const match of turn.matchAll(pattern)) {
       if (NEGATABLE.has(signal) && negated(turn, match.index)) continue;
       found.push({ signal, at: match.index });
@@ -91,11 +103,15 @@ function leaningOf(heard: Set<Signal>, last: Leaning): Leaning {
 }
 
 export function readCandidateWords(transcript: string | null): CandidateWords {
+  let budget = MAX_CANDIDATE_CHARS;
   const turns = transcriptTurns(transcript)
-    .filter((turn) => turn.speaker !== "agent")
+    .filter((turn) => turn.speaker !== "agent" && turn.text.trim() !== "")
     .slice(0, MAX_TURNS)
-    .map((turn) => turn.text)
-    .filter((text) => text.trim() !== "");
+    .flatMap((turn) => {
+      const text = turn.text.slice(0, Math.min(budget, MAX_TURN_CHARS));
+      budget -= text.length;
+      return text ? [text] : [];
+    });
   const heard: Partial<Record<Signal, string>> = {};
   const signals = new Set<Signal>();
   let last: Leaning = null;

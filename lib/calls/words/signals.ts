@@ -11,19 +11,8 @@
  * - `wrongNumber`: the number is not the candidate's ("wrong number", "galat number");
  * - `machine`: a voicemail greeting, a network announcement, an IVR or a call-screening service.
  */
-export const SIGNALS = [
-  "coming",
-  "yes",
-  "refuses",
-  "cannotThen",
-  "anotherTime",
-  "unsure",
-  "callBack",
-  "someoneElse",
-  "wrongNumber",
-  "machine",
-] as const;
-export type Signal = (typeof SIGNALS)[number];
+export type Signal =
+  "coming" | "yes" | "refuses" | "cannotThen" | "anotherTime" | "unsure" | "callBack" | "someoneElse" | "wrongNumber" | "machine";
 
 /** Phrases per signal; a language file lists only the signals it has words for. */
 export type Phrases = Partial<Record<Signal, RegExp[]>>;

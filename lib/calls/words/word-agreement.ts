@@ -18,7 +18,7 @@ const AGREES: Record<Decisive, Leaning[]> = {
 };
 
 /** A candidate who said fewer than this many words, or one turn only, said too little to read on its own. */
-export const SHORT_CALL_WORDS = 4;
+const SHORT_CALL_WORDS = 4;
 
 const decisive = (outcome: CallOutcome): outcome is Decisive =>
   outcome === "confirmed" || outcome === "declined" || outcome === "rescheduled";
