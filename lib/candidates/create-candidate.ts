@@ -6,7 +6,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { readOffsetTime } from "@/lib/time/zoned-input";
 import type { CreateCandidateInput } from "./candidate-input";
 
@@ -74,8 +74,9 @@ export function createCandidate(
   now = new Date(),
 ): Candidate {
   const phone = validPhone(input.phone, config.defaultCountry);
-  const timeZone = input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone);
-  const interviewAt = interviewInstant(input.interviewAt, timeZone);
+  const timeZone = zoneToStore(input.timeZone, phone);
+  // Read in the zone the candidate's times are shown in (INTERVIEW_TIMEZONE when their zone is assumed).
+  const interviewAt = interviewInstant(input.interviewAt, candidateZone({ timeZone, phone }, config.timezone));
   assertNotPast(interviewAt, input.allowPast, now);
   return db.transaction(
     (tx) => {

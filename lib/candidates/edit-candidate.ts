@@ -4,7 +4,7 @@ import { candidates, selfServiceLinks, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { applyTransition } from "./apply-transition";
 import type { CandidatePatch } from "./candidate-input";
 import { assertNotPast, interviewInstant, validPhone, type CandidateConfig } from "./create-candidate";
@@ -25,10 +25,8 @@ type Details = Pick<Candidate, Field>;
 /** The candidate's details after the edit: a field the client left out keeps its value. */
 function patched(candidate: Candidate, input: CandidatePatch, config: CandidateConfig): Details {
   const phone = input.phone === undefined ? candidate.phone : validPhone(input.phone, config.defaultCountry);
-  const timeZone =
-    input.timeZone === undefined
-      ? candidate.timeZone
-      : (input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone));
+  // A zone given (or cleared: the phone's, when it is certain) is stored as the form and POST store it.
+  const timeZone = input.timeZone === undefined ? candidate.timeZone : zoneToStore(input.timeZone, phone);
   return {
     name: input.name ?? candidate.name,
     phone,

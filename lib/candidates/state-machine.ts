@@ -1,6 +1,6 @@
 import type { Candidate } from "@/db/schema";
 import type { Outcome } from "@/lib/calls/outcome";
-import type { MessageKind } from "@/lib/mail/outbox";
+import type { ChangeKind } from "@/lib/mail/queue-message";
 import { formatInstant } from "@/lib/time/format";
 import { CANDIDATE_STATUS_LABELS, type CandidateStatus, type StatusEvent } from "./status";
 
@@ -41,7 +41,7 @@ export type CandidateEvent =
 export type Transition = {
   next: CandidateState;
   /** The candidate's message (lib/mail/candidate-messages.ts), or null. */
-  message: MessageKind | null;
+  message: ChangeKind | null;
   /** A person (or the candidate) decided: stamps manualStatusAt, so that older Bolna events cannot undo it. */
   byPerson: boolean;
   /** Whether an open review is over (its proposal no longer decides anything). */
@@ -77,7 +77,7 @@ export function decidedSince(candidate: Pick<Candidate, "manualStatusAt">, call:
 export function messageFor(
   before: Pick<CandidateState, "status" | "interviewAt">,
   after: Pick<CandidateState, "status" | "interviewAt">,
-): MessageKind | null {
+): ChangeKind | null {
   const moved = before.interviewAt.getTime() !== after.interviewAt.getTime();
   if (after.status === "declined") return before.status === "declined" ? null : "declined";
   if (after.status === "rescheduled") return moved ? "rescheduled" : null;

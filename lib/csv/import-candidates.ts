@@ -7,7 +7,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { readCsv, readCsvInstant, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -41,7 +41,8 @@ type Good = {
   phone: string;
   email: string | null;
   position: string | null;
-  timeZone: string;
+  /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
+  timeZone: string | null;
   interviewAt: Date;
   appliedAt: Date | null;
   slotIds: number[];
@@ -117,8 +118,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     if (givenZone && !isTimeZone(givenZone))
       fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
     // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
-    const timeZone =
-      givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
+    const stored = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
+    const timeZone = candidateZone({ timeZone: stored, phone: phone ?? "" }, config.timezone);
     const read = cells.interview_at ? readCsvInstant(cells.interview_at, timeZone) : null;
     const interviewAt = read?.ok ? read.at : null;
     if (!cells.interview_at) fail("interview_at", "is required");
@@ -169,7 +170,7 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
         phone,
         email: mail || null,
         position: position || null,
-        timeZone,
+        timeZone: stored,
         interviewAt,
         appliedAt,
         slotIds: [...new Set(slotIds)],
