@@ -419,10 +419,14 @@ export const attendanceChanges = sqliteTable(
 );
 
 /**
- * The rollups below are kept by triggers in the writer's own transaction (db/migrations/*_insight_sql.sql), each
- * defined once by a view of the same name with `_source` appended; lib/analytics/rebuild-analytics.ts fills
- * them from those views in bulk. Positions are '' when the candidate has none (a primary key cannot hold NULL
- * once). Days are UTC days (`YYYY-MM-DD`).
+ * The rollups below are each defined once by a view of the same name with `_source` appended
+ * (db/migrations/*_analytics_fold_sql.sql); lib/analytics/rebuild-analytics.ts fills them from those views in
+ * bulk. Cheap counters (status counts, calls by hour, slots) are kept by triggers in the writer's transaction;
+ * a candidate's funnel row is recomputed by a job a second later (lib/analytics/fold-analytics.ts). Positions
+ * are '' when the candidate has none (a primary key cannot hold NULL once). Times are kept as instants, never as
+ * days: a day is the team's (INTERVIEW_TIMEZONE), applied when the figures are read, so changing the zone needs
+ * no rebuild. `quarter_hour` is an instant divided by 15 minutes: every zone's offset in use is a whole number
+ * of quarter hours, so each of the team's days is a whole range of them.
  */
 
 /** Candidates per status: the board's counts and total without counting a million rows. */
@@ -437,8 +441,8 @@ export const analyticsCandidates = sqliteTable("analytics_candidates", {
     .primaryKey()
     .references(() => candidates.id, { onDelete: "cascade" }),
   position: text("position").notNull(),
-  /** The UTC day of the candidate's first call: the cohort the candidate is counted in. */
-  firstCalledDay: text("first_called_day").notNull(),
+  /** When the candidate was first called: the cohort the candidate is counted in. */
+  firstCalledAt: timestamp("first_called_at").notNull(),
   calls: integer("calls").notNull(),
   cost: real("cost").notNull(),
   reached: integer("reached").notNull(),
@@ -451,11 +455,11 @@ export const analyticsCandidates = sqliteTable("analytics_candidates", {
   noShow: integer("no_show").notNull(),
 });
 
-/** analytics_candidates added up by first-call day and position. */
-export const analyticsFunnelDaily = sqliteTable(
-  "analytics_funnel_daily",
+/** analytics_candidates added up by the quarter hour of the first call and position. */
+export const analyticsFunnel = sqliteTable(
+  "analytics_funnel",
   {
-    day: text("day").notNull(),
+    quarterHour: integer("quarter_hour").notNull(),
     position: text("position").notNull(),
     called: integer("called").notNull().default(0),
     reached: integer("reached").notNull().default(0),
@@ -466,21 +470,21 @@ export const analyticsFunnelDaily = sqliteTable(
     noShow: integer("no_show").notNull().default(0),
     cost: real("cost").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.day, table.position] })],
+  (table) => [primaryKey({ columns: [table.quarterHour, table.position] })],
 );
 
-/** Finished calls and those a person answered, by UTC day of the call, position and hour in the candidate's zone. */
-export const analyticsCallsHourly = sqliteTable(
-  "analytics_calls_hourly",
+/** Finished calls and those a person answered, by quarter hour of the call, position and hour in the candidate's zone. */
+export const analyticsCallHours = sqliteTable(
+  "analytics_call_hours",
   {
-    day: text("day").notNull(),
+    quarterHour: integer("quarter_hour").notNull(),
     position: text("position").notNull(),
     /** -1 for calls written without a local hour. */
     localHour: integer("local_hour").notNull(),
     finished: integer("finished").notNull().default(0),
     answered: integer("answered").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.day, table.position, table.localHour] })],
+  (table) => [primaryKey({ columns: [table.quarterHour, table.position, table.localHour] })],
 );
 
 /** Candidates by interview time and position: their status and attendance (outcomes by slot, no-shows by day). */

@@ -5,12 +5,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { foldAnalytics } from "./fold-analytics";
 import { rebuildAnalytics } from "./rebuild-analytics";
 
-// The board's status counts and the analytics rollups are kept by triggers (db/migrations/*_insight_sql.sql).
+// The board's status counts and the analytics rollups are kept by triggers and by the job that folds the
+// candidates those triggers mark (db/migrations/*_analytics_fold_sql.sql, lib/analytics/fold-analytics.ts).
 // After random inserts, updates and deletes of candidates, calls and audit entries — cascaded deletes, moved
-// calls and renamed positions included — every rollup must equal what its `_source` view computes from the raw
-// rows, on a real SQLite file; and a bulk rebuild must land on the same rows.
+// calls and renamed positions included — and one fold, every rollup must equal what its `_source` view computes
+// from the raw rows, on a real SQLite file; and a bulk rebuild must land on the same rows.
 
 let db: Db;
 let dir: string;
@@ -212,8 +214,8 @@ function expectSame(table: string, key: string[], nonZero: string | null) {
 function expectRollupsAgree() {
   expectSame("candidate_status_counts", ["status"], "count");
   expectSame("analytics_candidates", ["candidate_id"], null);
-  expectSame("analytics_funnel_daily", ["day", "position"], "called");
-  expectSame("analytics_calls_hourly", ["day", "position", "local_hour"], "finished");
+  expectSame("analytics_funnel", ["quarter_hour", "position"], "called");
+  expectSame("analytics_call_hours", ["quarter_hour", "position", "local_hour"], "finished");
   expectSame("analytics_slots", ["interview_at", "position"], "candidates");
 }
 
@@ -221,12 +223,13 @@ function reset() {
   db.$client.exec("DELETE FROM status_changes; DELETE FROM candidates;");
 }
 
-describe("the rollups kept by triggers", () => {
-  it("equal a scan of the raw rows after random inserts, updates and deletes", () => {
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
+describe("the rollups kept by triggers and the fold", () => {
+  it("equal a scan of the raw rows after random inserts, updates and deletes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 60 }), async (ops) => {
         reset();
         for (const step of ops) apply(step);
+        await foldAnalytics(db);
         expectRollupsAgree();
         // A bulk rebuild from the views lands on the same figures.
         db.$client.transaction(() => rebuildAnalytics(db.$client))();
@@ -236,10 +239,11 @@ describe("the rollups kept by triggers", () => {
     );
   });
 
-  it("leave nothing behind in their work tables", () => {
+  it("leave nothing behind in their work tables", async () => {
     reset();
     for (const step of fc.sample(op, { numRuns: 200, seed: 15 })) apply(step);
-    for (const table of ["analytics_refresh", "analytics_calls_delta", "analytics_slots_delta"]) {
+    await foldAnalytics(db);
+    for (const table of ["analytics_dirty", "analytics_calls_delta", "analytics_slots_delta"]) {
       expect(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   });

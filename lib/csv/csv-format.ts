@@ -112,10 +112,13 @@ export function readCsv(text: string): CsvTable {
   return { header, records };
 }
 
-/** Every cell goes through the formula escape here, so no column of any export can carry a formula. */
-export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
+/**
+ * Every cell goes through the formula escape here, so no column of any export can carry a formula. `header:
+ * false` writes the rows only, for the chunks after the first of a streamed file.
+ */
+export function writeCsv(rows: Record<string, string>[], columns: readonly string[], { header = true } = {}): string {
   return Papa.unparse(
     { fields: [...columns], data: rows.map((row) => columns.map((column) => escapeFormula(row[column] ?? ""))) },
-    { newline: "\r\n" },
+    { newline: "\r\n", header },
   );
 }
