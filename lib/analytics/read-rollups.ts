@@ -1,35 +1,59 @@
-import { and, eq, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { analyticsCallHours, analyticsFunnel, analyticsSlots } from "@/db/schema";
+import { preparedFor } from "@/db/prepared";
 import { QUARTER_HOUR_MS, quarterOf, type TeamDays } from "./team-days";
 
-const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
-
-const funnelColumns = {
-  called: total(analyticsFunnel.called),
-  reached: total(analyticsFunnel.reached),
-  attemptsToReach: total(analyticsFunnel.attemptsToReach),
-  confirmed: total(analyticsFunnel.confirmed),
-  declined: total(analyticsFunnel.declined),
-  attended: total(analyticsFunnel.attended),
-  noShow: total(analyticsFunnel.noShow),
-  cost: total(analyticsFunnel.cost),
-};
-export type FunnelCounts = { [K in keyof typeof funnelColumns]: number };
-
-const slotColumns = {
-  candidates: total(analyticsSlots.candidates),
-  pending: total(analyticsSlots.pending),
-  calling: total(analyticsSlots.calling),
-  confirmed: total(analyticsSlots.confirmed),
-  rescheduled: total(analyticsSlots.rescheduled),
-  declined: total(analyticsSlots.declined),
-  noAnswer: total(analyticsSlots.noAnswer),
-  attended: total(analyticsSlots.attended),
-  noShow: total(analyticsSlots.noShow),
-};
-export type SlotCounts = { [K in keyof typeof slotColumns]: number };
+const FUNNEL = ["called", "reached", "attemptsToReach", "confirmed", "declined", "attended", "noShow", "cost"] as const;
+export type FunnelCounts = Record<(typeof FUNNEL)[number], number>;
+const SLOTS = [
+  "candidates",
+  "pending",
+  "calling",
+  "confirmed",
+  "rescheduled",
+  "declined",
+  "noAnswer",
+  "attended",
+  "noShow",
+] as const;
+export type SlotCounts = Record<(typeof SLOTS)[number], number>;
 export type HourCounts = { finished: number; answered: number };
+
+const FUNNEL_SUMS =
+  "sum(called), sum(reached), sum(attempts_to_reach), sum(confirmed), sum(declined), sum(attended), sum(no_show), sum(cost)";
+const SLOT_SUMS =
+  "sum(candidates), sum(pending), sum(calling), sum(confirmed), sum(rescheduled), sum(declined), sum(no_answer), sum(attended), sum(no_show)";
+// `@position` null: every position.
+const OF_POSITION = "(@position IS NULL OR position = @position)";
+
+// Plain statements returning arrays: at thousands of positions, mapping rows into objects cost more than the
+// query. Each groups one slice of the period by what the figures need.
+const statements = preparedFor((db) => {
+  const sqlite = db.$client;
+  const quarters = "quarter_hour >= @from AND quarter_hour < @to";
+  return {
+    cohortByQuarter: sqlite
+      .prepare(`SELECT quarter_hour, ${FUNNEL_SUMS} FROM analytics_funnel WHERE ${quarters} AND ${OF_POSITION} GROUP BY 1`)
+      .raw(),
+    cohortByPosition: sqlite.prepare(`SELECT position, ${FUNNEL_SUMS} FROM analytics_funnel WHERE ${quarters} GROUP BY 1`).raw(),
+    callsByHour: sqlite
+      .prepare(
+        `SELECT local_hour, sum(finished), sum(answered) FROM analytics_call_hours WHERE ${quarters} AND ${OF_POSITION} GROUP BY 1`,
+      )
+      .raw(),
+    interviewsByInstant: sqlite
+      .prepare(
+        `SELECT interview_at, ${SLOT_SUMS} FROM analytics_slots WHERE interview_at >= @from AND interview_at < @to AND ${OF_POSITION} GROUP BY 1`,
+      )
+      .raw(),
+  };
+});
+
+/** `[key, ...sums]` rows as `[key, {name: sum}]`. */
+function named<K, N extends readonly string[]>(row: unknown[], names: N): [K, Record<N[number], number>] {
+  const counts = {} as Record<N[number], number>;
+  names.forEach((name: N[number], i) => (counts[name] = Number(row[i + 1] ?? 0)));
+  return [row[0] as K, counts];
+}
 
 /** Adds `row` into the map's entry for `key`. */
 export function addTo<T extends Record<string, number>>(map: Map<string | number, T>, key: string | number, row: T): void {
@@ -55,55 +79,22 @@ export type PeriodSums = {
 const SLICE_DAYS = 31;
 
 function readSlice(db: Db, start: number, end: number, position: string | undefined, into: PeriodSums, days: TeamDays) {
-  const of = (column: AnyColumn): SQL | undefined => (position === undefined ? undefined : eq(column, position));
-  const cohort = and(gte(analyticsFunnel.quarterHour, quarterOf(start)), lt(analyticsFunnel.quarterHour, quarterOf(end)));
-  for (const row of db
-    .select({ quarter: analyticsFunnel.quarterHour, ...funnelColumns })
-    .from(analyticsFunnel)
-    .where(and(cohort, of(analyticsFunnel.position)))
-    .groupBy(analyticsFunnel.quarterHour)
-    .all()) {
-    const { quarter, ...counts } = row;
+  const query = statements(db);
+  const quarters = { from: quarterOf(start), to: quarterOf(end), position: position ?? null };
+  for (const row of query.cohortByQuarter.all(quarters) as unknown[][]) {
+    const [quarter, counts] = named<number, typeof FUNNEL>(row, FUNNEL);
     addTo(into.cohortByDay, days.dayOf(quarter * QUARTER_HOUR_MS)!, counts);
   }
-  for (const { position: name, ...counts } of db
-    .select({ position: analyticsFunnel.position, ...funnelColumns })
-    .from(analyticsFunnel)
-    .where(cohort)
-    .groupBy(analyticsFunnel.position)
-    .all()) {
+  for (const row of query.cohortByPosition.all({ from: quarters.from, to: quarters.to }) as unknown[][]) {
+    const [name, counts] = named<string, typeof FUNNEL>(row, FUNNEL);
     addTo(into.cohortByPosition, name, counts);
   }
-  for (const { hour, ...counts } of db
-    .select({
-      hour: analyticsCallHours.localHour,
-      finished: total(analyticsCallHours.finished),
-      answered: total(analyticsCallHours.answered),
-    })
-    .from(analyticsCallHours)
-    .where(
-      and(
-        gte(analyticsCallHours.quarterHour, quarterOf(start)),
-        lt(analyticsCallHours.quarterHour, quarterOf(end)),
-        of(analyticsCallHours.position),
-      ),
-    )
-    .groupBy(analyticsCallHours.localHour)
-    .all()) {
+  for (const row of query.callsByHour.all(quarters) as unknown[][]) {
+    const [hour, counts] = named<number, readonly ["finished", "answered"]>(row, ["finished", "answered"] as const);
     addTo(into.callsByHour, hour, counts);
   }
-  for (const { at, ...counts } of db
-    .select({ at: sql<number>`${analyticsSlots.interviewAt}`.mapWith(Number), ...slotColumns })
-    .from(analyticsSlots)
-    .where(
-      and(
-        gte(analyticsSlots.interviewAt, new Date(start)),
-        lt(analyticsSlots.interviewAt, new Date(end)),
-        of(analyticsSlots.position),
-      ),
-    )
-    .groupBy(analyticsSlots.interviewAt)
-    .all()) {
+  for (const row of query.interviewsByInstant.all({ from: start, to: end, position: position ?? null }) as unknown[][]) {
+    const [at, counts] = named<number, typeof SLOTS>(row, SLOTS);
     addTo(into.interviewsByInstant, at, counts);
   }
 }

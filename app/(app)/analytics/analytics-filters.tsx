@@ -30,11 +30,11 @@ export function AnalyticsFilters({
   return (
     <form method="get" action="/analytics" className="flex flex-wrap items-end gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-        From ({zoneLabel} day)
+        {`From (${zoneLabel} day)`}
         <input type="date" name="from" defaultValue={query.from} required className={input} />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-        To ({zoneLabel} day)
+        {`To (${zoneLabel} day)`}
         <input type="date" name="to" defaultValue={query.to} required className={input} />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">

@@ -57,8 +57,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           </p>
         )}
         <p className="text-xs text-slate-500" data-testid="analytics-period">
-          {dayLabel(query.from)} to {dayLabel(query.to)}, days in {zoneName}
-          {query.position ? `, ${query.position}` : ""}. The figures follow every change within a second.
+          {`${dayLabel(query.from)} to ${dayLabel(query.to)}, days in ${zoneName}${query.position ? `, ${query.position}` : ""}. `}
+          {"The figures follow every change within a second."}
           {report.recounting > 0 && ` Still counting the latest changes of ${report.recounting.toLocaleString("en")} candidates.`}
         </p>
       </header>
