@@ -67,7 +67,11 @@ test("analytics in the team's days, with the board one click away, at phone and 
   await expect(page.getByTestId("figure-attended")).toHaveText("1");
   await expect(page.getByTestId("interviews-confirmed")).toHaveText("Confirmed 2");
   await expect(page.getByTestId("interviews-rescheduled")).toHaveText("Rescheduled 1");
-  await expect(page.getByTestId("figure-confirmed")).toHaveText("3");
+  // The first-call cohort is counted by the fold, up to a second after the calls: a reload shows it.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("figure-confirmed")).toHaveText("3", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   for (const [width, height] of [
     [390, 844],
@@ -77,6 +81,11 @@ test("analytics in the team's days, with the board one click away, at phone and 
     await page.goto(path);
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`analytics-team-days-${width}.png`), fullPage: true });
+    // What a phone shows screen by screen: the figures first, then the tables.
+    for (const section of ["interviews-heading", "cohort-heading", "panel-outcomes-by-slot"]) {
+      await page.locator(`#${section}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`analytics-team-days-${width}-${section}.png`) });
+    }
     expect(await page.locator("main").evaluate((main) => main.scrollWidth)).toBeLessThanOrEqual(width);
   }
 

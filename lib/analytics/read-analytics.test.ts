@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { reviewItems, type Candidate } from "@/db/schema";
+import { candidates, reviewItems, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { markAttendance } from "@/lib/attendance/mark-attendance";
 import { applyExecution } from "@/lib/calls/apply-execution";
@@ -388,6 +388,21 @@ describe("the team's days", () => {
     const nepal = await report({ from: "2026-05-04", to: "2026-05-04", position: "Early" }, "Asia/Kathmandu");
     expect(nepal.funnel.called).toBe(1);
     expect(nepal.period.days).toBe("Asia/Kathmandu");
+  });
+
+  it("a slot or a position everyone has left is gone, not a row of zeros", async () => {
+    const mover = insertCandidate(db, { position: "Before", interviewAt: at("2026-05-05T04:30:00Z") });
+    call(mover, { at: at("2026-05-05T01:00:00Z"), cost: 1, turns: CONFIRMING_TURNS });
+    await foldAnalytics(db);
+    db.update(candidates)
+      .set({ position: "After", interviewAt: at("2026-05-05T06:30:00Z") })
+      .where(eq(candidates.id, mover.id))
+      .run();
+    await foldAnalytics(db);
+    const moved = await report({ from: "2026-05-05", to: "2026-05-05" });
+    expect(moved.bySlot.map((slot) => [slot.time, slot.candidates])).toEqual([["12:00", 1]]);
+    expect(moved.positions).toEqual(["After"]);
+    expect(moved.byPosition.map((row) => row.position)).toEqual(["After"]);
   });
 
   it("a week bucket is the Monday of the team's week", async () => {

@@ -102,12 +102,16 @@ export async function readAnalytics(db: Db, query: AnalyticsQuery, zone: string,
   const interviewsByBucket = new Map<string, SlotCounts>();
   const bySlotTime = new Map<string, SlotCounts>();
   for (const [at, counts] of sums.interviewsByInstant) {
+    // A time every interview has moved away from keeps a row of zeros in the rollup: no slot any more.
+    if (counts.candidates === 0) continue;
     addTo(interviewsByBucket, bucketOf(days.dayOf(at)!), counts);
     addTo(bySlotTime, timeOfDay(at, zone), counts);
   }
   const funnel = sum(sums.cohortByDay.values(), NO_FUNNEL);
   const interviews = sum(sums.interviewsByInstant.values(), NO_SLOTS);
-  const positions = [...sums.cohortByPosition.keys()].sort(byName);
+  // Likewise a position every candidate has left.
+  const positions = [...sums.cohortByPosition].filter(([, counts]) => counts.called > 0).map(([name]) => name);
+  positions.sort(byName);
   const label = zoneLabel(now, zone);
 
   return {

@@ -1,5 +1,5 @@
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
-import { percent } from "./analytics-format";
+import { dayLabel, percent } from "./analytics-format";
 
 type Column<T> = { label: string; value: (row: T) => React.ReactNode };
 
@@ -119,7 +119,7 @@ export function OverTimeTable({ rows, heading }: { rows: Bucket[]; heading: stri
       rows={rows.filter((row) => row.reached > 0 || row.attended + row.noShow > 0)}
       rowKey={(row) => row.bucket}
       columns={[
-        { label: heading, value: (row) => row.bucket },
+        { label: heading, value: (row) => dayLabel(row.bucket) },
         { label: "Reached", value: (row) => row.reached },
         { label: "Confirmed", value: (row) => row.confirmed },
         { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
