@@ -487,6 +487,39 @@ export const analyticsCallHours = sqliteTable(
   (table) => [primaryKey({ columns: [table.quarterHour, table.position, table.localHour] })],
 );
 
+/**
+ * analytics_funnel and analytics_call_hours added up by the team's day (INTERVIEW_TIMEZONE): a cache for reads,
+ * refilled when the zone changes (lib/analytics/day-cache.ts). `day` is a date, `YYYY-MM-DD`.
+ */
+export const analyticsFunnelDays = sqliteTable(
+  "analytics_funnel_days",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    called: integer("called").notNull(),
+    reached: integer("reached").notNull(),
+    attemptsToReach: integer("attempts_to_reach").notNull(),
+    confirmed: integer("confirmed").notNull(),
+    declined: integer("declined").notNull(),
+    attended: integer("attended").notNull(),
+    noShow: integer("no_show").notNull(),
+    cost: real("cost").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.position] })],
+);
+
+export const analyticsCallHoursDays = sqliteTable(
+  "analytics_call_hours_days",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    localHour: integer("local_hour").notNull(),
+    finished: integer("finished").notNull(),
+    answered: integer("answered").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.position, table.localHour] })],
+);
+
 /** Candidates by interview time and position: their status and attendance (outcomes by slot, no-shows by day). */
 export const analyticsSlots = sqliteTable(
   "analytics_slots",

@@ -251,7 +251,12 @@ describe("the CSV of thousands of positions", () => {
     const started = performance.now();
     let done = false;
     const csv = fetch(`${server.url}/api/analytics?from=${today}&to=${today}&format=csv`, { headers: { cookie } })
-      .then((response) => response.text())
+      .then((response) => {
+        // Streamed: sent as it is written, so nobody knows its length up front.
+        expect(response.headers.get("content-length")).toBeNull();
+        expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        return response.text();
+      })
       .finally(() => (done = true));
     const waits: number[] = [];
     while (!done) {

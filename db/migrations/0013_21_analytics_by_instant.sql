@@ -7,6 +7,15 @@ CREATE TABLE `analytics_call_hours` (
 	PRIMARY KEY(`quarter_hour`, `position`, `local_hour`)
 );
 --> statement-breakpoint
+CREATE TABLE `analytics_call_hours_days` (
+	`day` text NOT NULL,
+	`position` text NOT NULL,
+	`local_hour` integer NOT NULL,
+	`finished` integer NOT NULL,
+	`answered` integer NOT NULL,
+	PRIMARY KEY(`day`, `position`, `local_hour`)
+);
+--> statement-breakpoint
 CREATE TABLE `analytics_funnel` (
 	`quarter_hour` integer NOT NULL,
 	`position` text NOT NULL,
@@ -19,6 +28,20 @@ CREATE TABLE `analytics_funnel` (
 	`no_show` integer DEFAULT 0 NOT NULL,
 	`cost` real DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`quarter_hour`, `position`)
+);
+--> statement-breakpoint
+CREATE TABLE `analytics_funnel_days` (
+	`day` text NOT NULL,
+	`position` text NOT NULL,
+	`called` integer NOT NULL,
+	`reached` integer NOT NULL,
+	`attempts_to_reach` integer NOT NULL,
+	`confirmed` integer NOT NULL,
+	`declined` integer NOT NULL,
+	`attended` integer NOT NULL,
+	`no_show` integer NOT NULL,
+	`cost` real NOT NULL,
+	PRIMARY KEY(`day`, `position`)
 );
 --> statement-breakpoint
 DROP TABLE `analytics_calls_hourly`;--> statement-breakpoint

@@ -4,9 +4,11 @@
 -- (lib/analytics/fold-analytics.ts), and analytics_funnel adds those rows up by trigger as they change. The
 -- counters that cost a row or two (calls by hour, slots, the board's status counts) stay in the writer's
 -- transaction.
--- Every rollup is keyed by instants, never by days: the team's days (INTERVIEW_TIMEZONE) are applied when the
--- figures are read, so a change of zone needs no rebuild. `quarter_hour` is milliseconds / 900,000: every zone's
--- offset in use is a whole number of quarter hours, so any zone's day is a whole range of them.
+-- Every rollup is keyed by instants, never by days: `quarter_hour` is milliseconds / 900,000, and every zone's
+-- offset in use is a whole number of quarter hours, so any zone's day is a whole range of them. The team's days
+-- (INTERVIEW_TIMEZONE) are a cache on top, in `*_days` tables the fold keeps from the quarter hours that writes
+-- mark in `analytics_dirty_quarters` (lib/analytics/day-cache.ts); a change of zone refills it, and the quarter
+-- hours answer meanwhile.
 -- Each rollup is still defined once by a view named after it with `_source` appended: the backfill at the end
 -- fills the tables from those views, lib/analytics/rebuild-analytics.ts does the same after a bulk load, and
 -- lib/analytics/rollups.property.test.ts checks, after random writes and one fold, that they agree.
@@ -44,6 +46,16 @@ WHERE EXISTS (SELECT 1 FROM `calls` k WHERE k.`candidate_id` = c.`id`);
 -- The candidates to fold. A mark is one row whatever changed, and a deleted candidate's mark folds to nothing.
 CREATE TABLE `analytics_dirty` (`candidate_id` integer PRIMARY KEY NOT NULL);
 --> statement-breakpoint
+-- The quarter hours whose day rollups are to be recounted, and the zone those day rollups are counted in (one
+-- row; `ready` 0 while they are being refilled for a new zone).
+CREATE TABLE `analytics_dirty_quarters` (`quarter_hour` integer PRIMARY KEY NOT NULL);
+--> statement-breakpoint
+CREATE TABLE `analytics_days_zone` (
+  `id` integer PRIMARY KEY NOT NULL CHECK (`id` = 1),
+  `zone` text NOT NULL,
+  `ready` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TRIGGER `analytics_dirty_status_change` AFTER INSERT ON `status_changes`
 WHEN NEW.`candidate_id` IS NOT NULL AND NEW.`to_status` IN ('confirmed', 'rescheduled', 'declined') BEGIN
   INSERT OR IGNORE INTO `analytics_dirty` (`candidate_id`) VALUES (NEW.`candidate_id`);
@@ -73,6 +85,7 @@ CREATE TRIGGER `analytics_funnel_insert` AFTER INSERT ON `analytics_candidates` 
     `attempts_to_reach` = `attempts_to_reach` + excluded.`attempts_to_reach`, `confirmed` = `confirmed` + excluded.`confirmed`,
     `declined` = `declined` + excluded.`declined`, `attended` = `attended` + excluded.`attended`,
     `no_show` = `no_show` + excluded.`no_show`, `cost` = `cost` + excluded.`cost`;
+  INSERT OR IGNORE INTO `analytics_dirty_quarters` (`quarter_hour`) VALUES (NEW.`first_called_at` / 900000);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `analytics_funnel_delete` AFTER DELETE ON `analytics_candidates` BEGIN
@@ -82,13 +95,14 @@ CREATE TRIGGER `analytics_funnel_delete` AFTER DELETE ON `analytics_candidates` 
     `declined` = `declined` - OLD.`declined`, `attended` = `attended` - OLD.`attended`, `no_show` = `no_show` - OLD.`no_show`,
     `cost` = `cost` - OLD.`cost`
   WHERE `quarter_hour` = OLD.`first_called_at` / 900000 AND `position` = OLD.`position`;
+  INSERT OR IGNORE INTO `analytics_dirty_quarters` (`quarter_hour`) VALUES (OLD.`first_called_at` / 900000);
 END;
 --> statement-breakpoint
 
 -- 3. Finished and answered calls by quarter hour, position and hour in the candidate's zone (-1: not known).
--- Changes arrive as signed facts in analytics_calls_delta (*_insight_sql.sql), whose trigger is the one place that turns a
--- call into its contribution (the view below is the other, for bulk loads), then empties the table again. The
--- call triggers also mark the candidate: its funnel row reads its calls.
+-- Changes arrive as signed facts in analytics_calls_delta (*_insight_sql.sql), whose trigger is the one place
+-- that turns a call into its contribution (the view below is the other, for bulk loads), then empties the table
+-- again. The call triggers also mark the candidate: its funnel row reads its calls.
 CREATE VIEW `analytics_call_hours_source` AS
 SELECT k.`created_at` / 900000 AS `quarter_hour`, coalesce(c.`position`, '') AS `position`,
   coalesce(k.`local_hour`, -1) AS `local_hour`, count(*) AS `finished`,
@@ -104,6 +118,7 @@ CREATE TRIGGER `analytics_calls_delta_apply` AFTER INSERT ON `analytics_calls_de
   WHERE NEW.`finished`
   ON CONFLICT (`quarter_hour`, `position`, `local_hour`) DO UPDATE SET
     `finished` = `finished` + excluded.`finished`, `answered` = `answered` + excluded.`answered`;
+  INSERT OR IGNORE INTO `analytics_dirty_quarters` (`quarter_hour`) SELECT NEW.`created_at` / 900000 WHERE NEW.`finished`;
   DELETE FROM `analytics_calls_delta` WHERE rowid = NEW.rowid;
 END;
 --> statement-breakpoint
@@ -133,7 +148,8 @@ WHEN OLD.`candidate_id` IS NOT NEW.`candidate_id` OR OLD.`created_at` IS NOT NEW
 END;
 --> statement-breakpoint
 -- A candidate's deletion removes its calls by cascade after the candidate row is gone: the candidate's own
--- trigger (*_insight_sql.sql) takes its calls back while the row (and its position) still exists, so this one stands aside.
+-- trigger (*_insight_sql.sql) takes its calls back while the row (and its position) still exists, so this one
+-- stands aside.
 CREATE TRIGGER `analytics_call_delete` AFTER DELETE ON `calls`
 WHEN EXISTS (SELECT 1 FROM `candidates` WHERE `id` = OLD.`candidate_id`) BEGIN
   INSERT OR IGNORE INTO `analytics_dirty` (`candidate_id`) VALUES (OLD.`candidate_id`);
@@ -145,7 +161,8 @@ END;
 --> statement-breakpoint
 
 -- Backfill from the views (the same statements as lib/analytics/rebuild-analytics.ts). analytics_funnel fills
--- itself: its trigger adds up each analytics_candidates row as it goes in.
+-- itself: its trigger adds up each analytics_candidates row as it goes in. The day rollups are filled by the
+-- first fold, for the zone the server runs in.
 INSERT INTO `analytics_candidates`
   (`candidate_id`, `position`, `first_called_at`, `calls`, `cost`, `reached`, `attempts_to_reach`, `confirmed`, `declined`, `attended`, `no_show`)
 SELECT `candidate_id`, `position`, `first_called_at`, `calls`, `cost`, `reached`, `attempts_to_reach`, `confirmed`, `declined`, `attended`, `no_show`

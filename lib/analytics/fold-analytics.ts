@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
+import { env } from "@/lib/env";
+import { foldDays } from "./day-cache";
 
 /** analytics_candidates' columns, which its `_source` view yields under the same names. */
 export const CANDIDATE_FACTS =
@@ -33,18 +35,21 @@ const statements = preparedFor((db) => {
 
 /**
  * Folds the candidates that writes have marked (analytics_dirty) into analytics_candidates, recomputing each
- * one's funnel row from its view, in transactions of BATCH candidates with the event loop free in between.
- * Writers only mark (db/migrations/*_analytics_fold_sql.sql), so a delivery never pays for the recount; the
- * figures are a fold behind, which the start-up runs every second. Returns how many candidates it folded.
+ * one's funnel row from its view, in transactions of BATCH candidates with the event loop free in between; then
+ * brings the day rollups of the team's `zone` up to date (lib/analytics/day-cache.ts). Writers only mark
+ * (db/migrations/*_analytics_fold_sql.sql), so a delivery never pays for the recount; the figures are a fold
+ * behind, which the start-up runs every second. Returns how many candidates it folded.
  */
-export async function foldAnalytics(db: Db): Promise<number> {
+export async function foldAnalytics(db: Db, zone = env().INTERVIEW_TIMEZONE): Promise<number> {
   let folded = 0;
   for (;;) {
     const count = statements(db).fold(BATCH);
     folded += count;
-    if (count < BATCH) return folded;
+    if (count < BATCH) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await foldDays(db, zone);
+  return folded;
 }
 
 /** How many candidates still wait to be folded, counted up to `cap` (the page says so when it is not 0). */

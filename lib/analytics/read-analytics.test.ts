@@ -27,6 +27,8 @@ import { analyticsCsvStream } from "./analytics-csv";
 import { analyticsQuery } from "./analytics-query";
 import { foldAnalytics } from "./fold-analytics";
 import { readAnalytics } from "./read-analytics";
+import { readPeriodSums } from "./read-rollups";
+import { TeamDays } from "./team-days";
 
 // Every figure of the analytics against a data set small enough to count by hand, written by the real pipeline
 // (webhook deliveries, reviews, attendance marks, a manual override) on a real SQLite file, over several
@@ -62,7 +64,7 @@ const report = (params: Record<string, string>, zone = ZONE) =>
   readAnalytics(db, analyticsQuery(zone, at("2026-04-01T00:00:00Z")).parse(params), zone);
 
 async function csvOf(params: Record<string, string>): Promise<string> {
-  await foldAnalytics(db);
+  await foldAnalytics(db, ZONE);
   return new Response(analyticsCsvStream(await report(params))).text();
 }
 
@@ -124,7 +126,7 @@ beforeAll(async () => {
     recruiter,
     at("2026-03-11T09:00:00Z"),
   );
-  await foldAnalytics(db);
+  await foldAnalytics(db, ZONE);
 });
 
 afterAll(() => {
@@ -328,7 +330,7 @@ describe("history, not today's statuses", async () => {
   it("a reset today does not unconfirm what happened in March; the CSV carries the same figures", async () => {
     const before = await report({ from: "2026-03-01", to: "2026-03-31" });
     resetCandidate(db, c.c1!.id, "New round", admin);
-    await foldAnalytics(db);
+    await foldAnalytics(db, ZONE);
     const after = await report({ from: "2026-03-01", to: "2026-03-31" });
     expect(after.funnel).toEqual(before.funnel);
     expect(after.cost).toEqual(before.cost);
@@ -365,7 +367,7 @@ describe("the team's days", () => {
   beforeAll(async () => {
     early = insertCandidate(db, { position: "Early", interviewAt: at("2026-05-04T03:30:00Z") });
     call(early, { at: at("2026-05-03T23:45:00Z"), cost: 1, turns: CONFIRMING_TURNS });
-    await foldAnalytics(db);
+    await foldAnalytics(db, ZONE);
   });
 
   it("a Monday-morning call in Kolkata counts on Monday, the interview at 09:00 on Monday", async () => {
@@ -393,12 +395,12 @@ describe("the team's days", () => {
   it("a slot or a position everyone has left is gone, not a row of zeros", async () => {
     const mover = insertCandidate(db, { position: "Before", interviewAt: at("2026-05-05T04:30:00Z") });
     call(mover, { at: at("2026-05-05T01:00:00Z"), cost: 1, turns: CONFIRMING_TURNS });
-    await foldAnalytics(db);
+    await foldAnalytics(db, ZONE);
     db.update(candidates)
       .set({ position: "After", interviewAt: at("2026-05-05T06:30:00Z") })
       .where(eq(candidates.id, mover.id))
       .run();
-    await foldAnalytics(db);
+    await foldAnalytics(db, ZONE);
     const moved = await report({ from: "2026-05-05", to: "2026-05-05" });
     expect(moved.bySlot.map((slot) => [slot.time, slot.candidates])).toEqual([["12:00", 1]]);
     expect(moved.positions).toEqual(["After"]);
@@ -411,6 +413,21 @@ describe("the team's days", () => {
       ["2026-04-27", 0],
       ["2026-05-04", 1],
     ]);
+  });
+});
+
+describe("the day rollups", () => {
+  it("give the figures the quarter hours give, for any period and position", async () => {
+    for (const [from, to, position] of [
+      ["2026-03-01", "2026-03-31", undefined],
+      ["2026-01-01", "2026-12-31", undefined],
+      ["2026-03-02", "2026-03-10", "Design"],
+    ] as const) {
+      const days = new TeamDays(from, to, ZONE);
+      const cached = await readPeriodSums(db, days, position, ZONE, true);
+      expect(cached.cohortByDay.size).toBeGreaterThan(0);
+      expect(cached).toEqual(await readPeriodSums(db, days, position, ZONE, false));
+    }
   });
 });
 

@@ -94,7 +94,7 @@ const sum = <T extends Record<string, number>>(rows: Iterable<T>, zero: T): T =>
 /** Every figure of the analytics page and API for one period (and position), in the team's `zone`. */
 export async function readAnalytics(db: Db, query: AnalyticsQuery, zone: string, now = new Date()) {
   const days = new TeamDays(query.from, query.to, zone);
-  const sums = await readPeriodSums(db, days, query.position);
+  const sums = await readPeriodSums(db, days, query.position, zone);
   const bucketOf = (day: string) => (query.bucket === "week" ? weekOf(day) : day);
 
   const cohortByBucket = new Map<string, FunnelCounts>();
@@ -102,16 +102,12 @@ export async function readAnalytics(db: Db, query: AnalyticsQuery, zone: string,
   const interviewsByBucket = new Map<string, SlotCounts>();
   const bySlotTime = new Map<string, SlotCounts>();
   for (const [at, counts] of sums.interviewsByInstant) {
-    // A time every interview has moved away from keeps a row of zeros in the rollup: no slot any more.
-    if (counts.candidates === 0) continue;
     addTo(interviewsByBucket, bucketOf(days.dayOf(at)!), counts);
     addTo(bySlotTime, timeOfDay(at, zone), counts);
   }
   const funnel = sum(sums.cohortByDay.values(), NO_FUNNEL);
   const interviews = sum(sums.interviewsByInstant.values(), NO_SLOTS);
-  // Likewise a position every candidate has left.
-  const positions = [...sums.cohortByPosition].filter(([, counts]) => counts.called > 0).map(([name]) => name);
-  positions.sort(byName);
+  const positions = [...sums.cohortByPosition.keys()].sort(byName);
   const label = zoneLabel(now, zone);
 
   return {

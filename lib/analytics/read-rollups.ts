@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
-import { QUARTER_HOUR_MS, quarterOf, type TeamDays } from "./team-days";
+import { dayCacheReady } from "./day-cache";
+import { addDays, QUARTER_HOUR_MS, quarterOf, type TeamDays } from "./team-days";
 
 const FUNNEL = ["called", "reached", "attemptsToReach", "confirmed", "declined", "attended", "noShow", "cost"] as const;
 export type FunnelCounts = Record<(typeof FUNNEL)[number], number>;
@@ -22,31 +23,43 @@ const FUNNEL_SUMS =
   "sum(called), sum(reached), sum(attempts_to_reach), sum(confirmed), sum(declined), sum(attended), sum(no_show), sum(cost)";
 const SLOT_SUMS =
   "sum(candidates), sum(pending), sum(calling), sum(confirmed), sum(rescheduled), sum(declined), sum(no_answer), sum(attended), sum(no_show)";
+// A time, position or slot that everyone has left keeps a row of zeros in the rollups: it is not there.
+const CALLED = "HAVING sum(called) != 0";
 // `@position` null: every position.
 const OF_POSITION = "(@position IS NULL OR position = @position)";
 
-// Plain statements returning arrays: at thousands of positions, mapping rows into objects cost more than the
-// query. Each groups one slice of the period by what the figures need.
-const statements = preparedFor((db) => {
+/** The cohort and the calls, by a time key (`quarter_hour`, or the team's `day`), over `key >= @from AND key < @to`. */
+function rollupStatements(db: Db, tables: { funnel: string; hours: string; key: string }) {
   const sqlite = db.$client;
-  const quarters = "quarter_hour >= @from AND quarter_hour < @to";
+  const range = `${tables.key} >= @from AND ${tables.key} < @to`;
   return {
-    cohortByQuarter: sqlite
-      .prepare(`SELECT quarter_hour, ${FUNNEL_SUMS} FROM analytics_funnel WHERE ${quarters} AND ${OF_POSITION} GROUP BY 1`)
-      .raw(),
-    cohortByPosition: sqlite.prepare(`SELECT position, ${FUNNEL_SUMS} FROM analytics_funnel WHERE ${quarters} GROUP BY 1`).raw(),
-    callsByHour: sqlite
+    cohortByTime: sqlite
       .prepare(
-        `SELECT local_hour, sum(finished), sum(answered) FROM analytics_call_hours WHERE ${quarters} AND ${OF_POSITION} GROUP BY 1`,
+        `SELECT ${tables.key}, ${FUNNEL_SUMS} FROM ${tables.funnel} WHERE ${range} AND ${OF_POSITION} GROUP BY 1 ${CALLED}`,
       )
       .raw(),
-    interviewsByInstant: sqlite
+    cohortByPosition: sqlite
+      .prepare(`SELECT position, ${FUNNEL_SUMS} FROM ${tables.funnel} WHERE ${range} GROUP BY 1 ${CALLED}`)
+      .raw(),
+    callsByHour: sqlite
       .prepare(
-        `SELECT interview_at, ${SLOT_SUMS} FROM analytics_slots WHERE interview_at >= @from AND interview_at < @to AND ${OF_POSITION} GROUP BY 1`,
+        `SELECT local_hour, sum(finished), sum(answered) FROM ${tables.hours} WHERE ${range} AND ${OF_POSITION} GROUP BY 1`,
       )
       .raw(),
   };
-});
+}
+
+// Plain statements returning arrays: at thousands of positions, mapping rows into objects cost more than the
+// query. Each groups one slice of the period by what the figures need.
+const statements = preparedFor((db) => ({
+  quarters: rollupStatements(db, { funnel: "analytics_funnel", hours: "analytics_call_hours", key: "quarter_hour" }),
+  days: rollupStatements(db, { funnel: "analytics_funnel_days", hours: "analytics_call_hours_days", key: "day" }),
+  interviewsByInstant: db.$client
+    .prepare(
+      `SELECT interview_at, ${SLOT_SUMS} FROM analytics_slots WHERE interview_at >= @from AND interview_at < @to AND ${OF_POSITION} GROUP BY 1 HAVING sum(candidates) != 0`,
+    )
+    .raw(),
+}));
 
 /** `[key, ...sums]` rows as `[key, {name: sum}]`. */
 function named<K, N extends readonly string[]>(row: unknown[], names: N): [K, Record<N[number], number>] {
@@ -78,32 +91,54 @@ export type PeriodSums = {
 // however long the period (up to three years).
 const SLICE_DAYS = 31;
 
-function readSlice(db: Db, start: number, end: number, position: string | undefined, into: PeriodSums, days: TeamDays) {
+/** Days `first` to `last` (exclusive) of the period, from the day rollups when they hold the team's days. */
+function readSlice(
+  db: Db,
+  days: TeamDays,
+  first: number,
+  last: number,
+  position: string | null,
+  useDays: boolean,
+  into: PeriodSums,
+) {
   const query = statements(db);
-  const quarters = { from: quarterOf(start), to: quarterOf(end), position: position ?? null };
-  for (const row of query.cohortByQuarter.all(quarters) as unknown[][]) {
-    const [quarter, counts] = named<number, typeof FUNNEL>(row, FUNNEL);
-    addTo(into.cohortByDay, days.dayOf(quarter * QUARTER_HOUR_MS)!, counts);
+  const source = useDays ? query.days : query.quarters;
+  const start = days.starts[first]!;
+  const end = days.starts[last]!;
+  const range = useDays
+    ? { from: days.days[first]!, to: addDays(days.days[last - 1]!, 1), position }
+    : { from: quarterOf(start), to: quarterOf(end), position };
+  const dayOfKey = (key: string | number) => (useDays ? (key as string) : days.dayOf((key as number) * QUARTER_HOUR_MS)!);
+  for (const row of source.cohortByTime.all(range) as unknown[][]) {
+    const [key, counts] = named<string | number, typeof FUNNEL>(row, FUNNEL);
+    addTo(into.cohortByDay, dayOfKey(key), counts);
   }
-  for (const row of query.cohortByPosition.all({ from: quarters.from, to: quarters.to }) as unknown[][]) {
+  for (const row of source.cohortByPosition.all({ from: range.from, to: range.to }) as unknown[][]) {
     const [name, counts] = named<string, typeof FUNNEL>(row, FUNNEL);
     addTo(into.cohortByPosition, name, counts);
   }
-  for (const row of query.callsByHour.all(quarters) as unknown[][]) {
+  for (const row of source.callsByHour.all(range) as unknown[][]) {
     const [hour, counts] = named<number, readonly ["finished", "answered"]>(row, ["finished", "answered"] as const);
     addTo(into.callsByHour, hour, counts);
   }
-  for (const row of query.interviewsByInstant.all({ from: start, to: end, position: position ?? null }) as unknown[][]) {
+  for (const row of query.interviewsByInstant.all({ from: start, to: end, position }) as unknown[][]) {
     const [at, counts] = named<number, typeof SLOTS>(row, SLOTS);
     addTo(into.interviewsByInstant, at, counts);
   }
 }
 
 /**
- * Reads the rollups of the period (and position) a slice at a time, letting the event loop serve others between
- * slices: a three-year CSV at a million candidates never holds the server.
+ * Reads the rollups of the period (and position) in the team's `zone`, a slice at a time, letting the event loop
+ * serve others between slices: a three-year CSV at a million candidates never holds the server. The day rollups
+ * answer when they hold `zone`'s days; the quarter hours, the truth they are counted from, otherwise.
  */
-export async function readPeriodSums(db: Db, days: TeamDays, position: string | undefined): Promise<PeriodSums> {
+export async function readPeriodSums(
+  db: Db,
+  days: TeamDays,
+  position: string | undefined,
+  zone: string,
+  useDays = dayCacheReady(db, zone),
+): Promise<PeriodSums> {
   const sums: PeriodSums = {
     cohortByDay: new Map(),
     cohortByPosition: new Map(),
@@ -112,8 +147,7 @@ export async function readPeriodSums(db: Db, days: TeamDays, position: string | 
   };
   for (let first = 0; first < days.days.length; first += SLICE_DAYS) {
     if (first > 0) await new Promise((resolve) => setImmediate(resolve));
-    const last = Math.min(first + SLICE_DAYS, days.days.length);
-    readSlice(db, days.starts[first]!, days.starts[last]!, position, sums, days);
+    readSlice(db, days, first, Math.min(first + SLICE_DAYS, days.days.length), position ?? null, useDays, sums);
   }
   return sums;
 }

@@ -5,7 +5,8 @@ import { CANDIDATE_FACTS } from "./fold-analytics";
  * Refills the board's status counts and the analytics rollups from the views that define them
  * (db/migrations/*_analytics_fold_sql.sql, *_insight_sql.sql), for a database loaded in bulk with the triggers
  * off (bench/seed-large.ts). analytics_funnel refills itself: its trigger adds up each analytics_candidates row
- * as it goes in; nothing is left to fold. Run it in a transaction of the caller's.
+ * as it goes in; nothing is left to fold. The day rollups are emptied: the server's first fold refills them for
+ * its zone (lib/analytics/day-cache.ts). Run it in a transaction of the caller's.
  */
 export function rebuildAnalytics(sqlite: Pick<Database.Database, "exec">): void {
   sqlite.exec(`
@@ -20,5 +21,9 @@ export function rebuildAnalytics(sqlite: Pick<Database.Database, "exec">): void 
       SELECT quarter_hour, position, local_hour, finished, answered FROM analytics_call_hours_source;
     DELETE FROM analytics_slots;
     INSERT INTO analytics_slots SELECT * FROM analytics_slots_source;
+    DELETE FROM analytics_days_zone;
+    DELETE FROM analytics_funnel_days;
+    DELETE FROM analytics_call_hours_days;
+    DELETE FROM analytics_dirty_quarters;
   `);
 }

@@ -11,7 +11,12 @@ export const QUARTER_HOUR_MS = 900_000;
 
 /** Today's date in the zone: a recruiter in Kolkata at 02:00 on Monday is on Monday, whatever UTC says. */
 export function todayIn(zone: string, now: Date): string {
-  return DateTime.fromJSDate(now, { zone }).toISODate()!;
+  return dateIn(now.getTime(), zone);
+}
+
+/** The date an instant falls on in the zone. */
+export function dateIn(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toISODate()!;
 }
 
 /** Calendar arithmetic on a date: no zone, no daylight saving. */
