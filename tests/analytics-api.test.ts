@@ -273,3 +273,25 @@ describe("the CSV of thousands of positions", () => {
     expect(Math.max(...waits)).toBeLessThan(total / 2);
   });
 });
+
+describe("a change of the team's zone", () => {
+  it("reads the same rollups in the new zone's days at once, on the next start", async () => {
+    const position = `Moving team ${Date.now()}`;
+    const candidate = await createCandidate(server.url, { position });
+    // Monday 4 May 2026, 14:00 UTC: 19:30 on Monday in Kolkata, 02:00 on Tuesday in Auckland.
+    applyExecution(
+      db,
+      deliveryOf(callBody({ phone: candidate.phone, turns: CONFIRMING_TURNS }), new Date("2026-05-04T14:00:00Z")),
+      { timezone: ZONE, defaultCountry: "IN", reviewBelow: 0.7 },
+    );
+    await analytics({ from: "2026-05-04", to: "2026-05-04", position }, (json) => json.funnel.called === 1);
+
+    await server.stop();
+    server = await startApiServer({ INTERVIEW_TIMEZONE: "Pacific/Auckland", DATABASE_PATH: server.databasePath });
+    const tuesday = await analytics({ from: "2026-05-05", to: "2026-05-05", position });
+    expect(tuesday.period.days).toBe("Pacific/Auckland");
+    expect(tuesday.funnel).toMatchObject({ called: 1, confirmed: 1 });
+    expect(tuesday.answerRateByHour.filter((row: Json) => row.finished > 0)).toHaveLength(1);
+    expect((await analytics({ from: "2026-05-04", to: "2026-05-04", position })).funnel.called).toBe(0);
+  });
+});
