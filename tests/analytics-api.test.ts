@@ -118,6 +118,10 @@ describe("the team's days", () => {
 });
 
 describe("figures that agree with the board", () => {
+  /** A candidate of this test's own (its name and position carry `tag`), interviewed at 11:00 in Kolkata. */
+  const tagged = (tag: string, day: string) =>
+    createCandidate(server.url, { name: `${tag} ${day}`, position: tag, interviewAt: `${day}T05:30:00Z`, allowPast: true });
+
   async function boardTotal(tag: string, status: string): Promise<number> {
     const { json } = await api(server.url, `/api/candidates?q=${encodeURIComponent(tag)}&status=${status}`, token);
     return json.total as number;
@@ -126,14 +130,9 @@ describe("figures that agree with the board", () => {
   it("interviews by status now are the board's counts; the first-call cohort says 'at some point'", async () => {
     const tag = `Agree${Date.now()}`;
     // Interviews in the week of Monday 1 March 2027 in Kolkata; the position keeps the figures to this test's.
-    const make = (day: number) =>
-      createCandidate(server.url, {
-        name: `${tag} ${day}`,
-        position: tag,
-        interviewAt: `2027-03-0${day}T05:30:00Z`,
-      });
-    const [yes1, yes2, moved, changedMind, silent] = await Promise.all([1, 2, 3, 4, 5].map(make));
-    await make(5); // never called: pending
+    const week = ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05"];
+    const [yes1, yes2, moved, changedMind, silent] = await Promise.all(week.map((day) => tagged(tag, day)));
+    await tagged(tag, "2027-03-05"); // never called: pending
     await called(yes1!, { turns: CONFIRMING_TURNS });
     await called(yes2!, { turns: CONFIRMING_TURNS });
     await called(moved!, { turns: RESCHEDULING_TURNS, extraction: rescheduledTo("2027-03-04", "3:00 PM") });
@@ -146,8 +145,8 @@ describe("figures that agree with the board", () => {
     expect(override.status, override.text).toBe(200);
     await called(silent!, { status: "no-answer" });
 
-    const week = { from: "2027-03-01", to: "2027-03-05", position: tag };
-    const interviews = (await analytics(week)).interviews;
+    const period = { from: "2027-03-01", to: "2027-03-05", position: tag };
+    const interviews = (await analytics(period)).interviews;
     expect(interviews).toMatchObject({ candidates: 6, confirmed: 2, rescheduled: 1, declined: 1, noAnswer: 1, pending: 1 });
     for (const [status, key] of [
       ["confirmed", "confirmed"],
@@ -165,7 +164,7 @@ describe("figures that agree with the board", () => {
     expect(cohort.funnel).toMatchObject({ called: 5, confirmed: 4, declined: 1 });
 
     // The page says which is which, and each count opens the board with the same filter.
-    const html = await page(`/analytics?${new URLSearchParams(week)}`);
+    const html = await page(`/analytics?${new URLSearchParams(period)}`);
     expect(html).toContain("by status now");
     expect(html).toContain("Candidates first called");
     for (const status of ["confirmed", "rescheduled", "declined", "no_answer", "pending"]) {
@@ -175,14 +174,7 @@ describe("figures that agree with the board", () => {
 
   it("the Attended tile counts the marks made, a candidate never called included", async () => {
     const tag = `Marks${Date.now()}`;
-    const past = (day: number) =>
-      createCandidate(server.url, {
-        name: `${tag} ${day}`,
-        position: tag,
-        interviewAt: `2026-11-0${day}T05:30:00Z`,
-        allowPast: true,
-      });
-    const [walkIn, caller] = await Promise.all([past(2), past(3)]);
+    const [walkIn, caller] = await Promise.all([tagged(tag, "2026-11-02"), tagged(tag, "2026-11-03")]);
     // Confirmed by hand (by e-mail, say): never called.
     expect(
       (

@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { applyExecution } from "@/lib/calls/apply-execution";
-import { insertCandidate } from "@/tests/support/database";
+import { insertCandidate, migrationsBefore } from "@/tests/support/database";
 import { callBody, CONFIRMING_TURNS } from "@/tests/support/insight-calls";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { analyticsBacklog, CANDIDATE_FACTS, foldAnalytics } from "./fold-analytics";
@@ -99,20 +99,9 @@ describe("a delivery and the fold", () => {
 
 describe("a database written before the fold", () => {
   it("is counted again from its raw rows when it migrates, by the team's instants", () => {
-    const migrations = path.join(process.cwd(), "db", "migrations");
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
-    fs.cpSync(migrations, before, { recursive: true });
-    const journalPath = path.join(before, "meta", "_journal.json");
-    const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.slice(
-      0,
-      journal.entries.findIndex((entry) => entry.tag.endsWith("_analytics_unhook")),
-    );
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
-
     const file = path.join(dir, "old.db");
     const sqlite = new Database(file);
-    migrate(drizzle(sqlite), { migrationsFolder: before });
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("_analytics_unhook") });
     sqlite.exec(`
       INSERT INTO candidates (id, name, phone, position, interview_at, status, status_changed_at, updated_at)
         VALUES (1, 'Old', '+919800000101', 'Design', 1772697600000, 'confirmed', 0, 0);
