@@ -85,11 +85,11 @@ function timeOfDay(at: number, zone: string): string {
 // than reading them.
 const byName = new Intl.Collator("en").compare;
 
-const sum = <T extends Record<string, number>>(rows: Iterable<T>, zero: T): T => {
-  const total = new Map<string, T>([["all", { ...zero }]]);
-  for (const row of rows) addTo(total, "all", row);
-  return total.get("all")!;
-};
+function sum<T extends Record<string, number>>(rows: Iterable<T>, zero: T): T {
+  const total: Record<string, number> = { ...zero };
+  for (const row of rows) for (const [name, value] of Object.entries(row)) total[name] = (total[name] ?? 0) + value;
+  return total as T;
+}
 
 /** Every figure of the analytics page and API for one period (and position), in the team's `zone`. */
 export async function readAnalytics(db: Db, query: AnalyticsQuery, zone: string, now = new Date()) {
