@@ -72,12 +72,12 @@ export function InterviewFigures({ report, query }: { report: AnalyticsReport; q
           hint={`${percent(interviews.noShowRate)} of marked`}
           testId="figure-no-show"
         />
-        <div className="col-span-3 flex items-center px-1 text-sm md:col-span-1">
-          <Link href={boardHref(query, { attendance: "to_mark" })} className={link}>
-            Attendance to mark
-          </Link>
-        </div>
       </dl>
+      <p className="text-sm">
+        <Link href={boardHref(query, { attendance: "to_mark" })} className={link}>
+          Attendance to mark
+        </Link>
+      </p>
     </section>
   );
 }
