@@ -111,12 +111,7 @@ export function CohortFigures({ report, query }: { report: AnalyticsReport; quer
           hint={`at some point · ${percent(funnel.confirmationRate)} of reached`}
           testId="figure-confirmed"
         />
-        <Figure
-          label="Declined"
-          value={String(funnel.declined)}
-          hint={`at some point · attended ${funnel.attended}`}
-          testId="figure-declined"
-        />
+        <Figure label="Declined" value={String(funnel.declined)} hint="at some point" testId="figure-declined" />
         <Figure
           label="Attempts per reached"
           value={report.attemptsPerReached === null ? "—" : report.attemptsPerReached.toFixed(2)}
@@ -129,7 +124,12 @@ export function CohortFigures({ report, query }: { report: AnalyticsReport; quer
           hint="Bolna credits"
           testId="figure-cost-confirmed"
         />
-        <Figure label="Cost per attended" value={credits(cost.perAttended)} hint="Bolna credits" testId="figure-cost-attended" />
+        <Figure
+          label="Cost per attended"
+          value={credits(cost.perAttended)}
+          hint={`Bolna credits · ${funnel.attended} of them attended`}
+          testId="figure-cost-attended"
+        />
         <Figure label="Total call cost" value={credits(cost.total)} hint="Bolna credits" testId="figure-cost-total" />
       </dl>
     </section>
