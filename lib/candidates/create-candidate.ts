@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
 import { candidateZone } from "@/lib/time/zone-for-phone";
+import { env } from "@/lib/env";
 import type { CreateCandidateInput } from "./candidate-input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -77,6 +78,7 @@ export function createCandidate(
           email: input.email,
           position: input.position,
           timeZone: input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone),
+          language: input.language ?? env().DEFAULT_LANGUAGE,
           appliedAt: input.appliedAt ?? now,
           interviewAt: input.interviewAt,
           statusChangedAt: now,
