@@ -7,6 +7,7 @@ import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import type { RetryConfig } from "@/lib/bolna/retry-config";
 import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/calling-hours";
@@ -173,6 +174,8 @@ export async function placeCandidateCall(
         now: takenAt,
       }),
       purpose,
+      // Bolna's per-call language (reference §8). Never agent_data.language as well: both at once is a 400.
+      agent_language: candidateLanguage(candidate),
     };
     ack = await withBolnaErrors("place call", () =>
       client.placeCall({
