@@ -141,10 +141,7 @@ function rescheduled(context: CallContext, random: Random): Ending {
 
 /** "Stop calling me", in the call's language. */
 function stopCalling(context: CallContext): Ending {
-  const ask =
-    context.language === "hi"
-      ? "कृपया मुझे दोबारा कॉल मत कीजिए।"
-      : "Please stop calling me.";
+  const ask = context.language === "hi" ? "कृपया मुझे दोबारा कॉल मत कीजिए।" : "Please stop calling me.";
   return {
     turns: [
       ["user", ask],
