@@ -160,8 +160,9 @@ export function createBolnaClient({
       const query = new URLSearchParams({
         page_number: String(pageNumber),
         page_size: String(pageSize),
+        // Written to the second: `to` is rounded up, so nothing created in its last second is left out.
         from: formatWithOffset(from, "UTC"),
-        to: formatWithOffset(to, "UTC"),
+        to: formatWithOffset(new Date(Math.ceil(to.getTime() / 1000) * 1000), "UTC"),
       });
       const reply = await send("GET", `/v2/agent/${encodeURIComponent(agentId)}/executions?${query}`, undefined, true);
       return readJson(reply, executionsPage, false);
