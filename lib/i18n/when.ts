@@ -32,11 +32,12 @@ export function spokenWhen(at: Date, zone: string, language: Language, now: Date
 }
 
 /**
- * An instant as the candidate reads it on their page and in e-mails, with its zone: "Friday 18 December 2026,
- * 11:00 IST" (lib/time/format.ts), "शुक्रवार 18 दिसंबर 2026, 11:00 IST".
+ * An instant as the candidate reads it, with its zone: on their page ("long") "Friday 18 December 2026, 11:00
+ * IST", "शुक्रवार 18 दिसंबर 2026, 11:00 IST"; in e-mails ("minute") "Fri 18 Dec 2026, 11:00 IST" (lib/time/format.ts);
+ * Hindi always names the day and month in full (its short forms read as clipped words).
  */
-export function writtenWhen(at: Date, zone: string, language: Language): string {
-  if (language === "en") return formatInstant(at, zone, "long");
+export function writtenWhen(at: Date, zone: string, language: Language, precision: "long" | "minute" = "long"): string {
+  if (language === "en") return formatInstant(at, zone, precision);
   const local = DateTime.fromJSDate(at, { zone }).setLocale("hi");
   return `${local.toFormat("cccc d LLLL yyyy, HH:mm")} ${zoneLabel(at, zone)}`;
 }
