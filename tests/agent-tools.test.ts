@@ -300,6 +300,19 @@ describe("the callback line", () => {
   });
 });
 
+describe("transfers", () => {
+  it("show on the call: transferred to the recruiter, with the time in a zone", async () => {
+    const phone = uniquePhone();
+    simulator.setScenario(phone, "transferred");
+    const candidate = await createCandidate(server.url, { phone, timeZone: ZONE });
+    await callNow(candidate.id);
+    const done = await waitForCandidate(server.url, candidate.id, (body) => body.candidate.callStatus === "completed");
+    expect(done.calls[0]).toMatchObject({ transferredTo: "+919800012345", transferredAt: expect.any(String) });
+    const page = await api(server.url, `/candidates/${candidate.id}`, { cookie: adminCookie });
+    expect(page.text).toMatch(/Transferred to the recruiter \(\+919800012345\) at <!-- -->?<time[^>]*>[^<]+ (IST|UTC)<\/time>/);
+  });
+});
+
 describe("the candidate's language", () => {
   it("is kept from the API (DEFAULT_LANGUAGE otherwise) and sent as agent_language, never with agent_data", async () => {
     expect((await createCandidate(server.url)).language).toBe("en");
