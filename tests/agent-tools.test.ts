@@ -286,6 +286,35 @@ describe("the callback line", () => {
     expect(board.text).toContain('data-testid="called-back"');
   });
 
+  it("matches an inbound delivery by the caller's number, never the agent's own line", async () => {
+    const candidate = await createCandidate(server.url, { timeZone: ZONE, interviewAt: "2027-08-02T10:00:00+05:30" });
+    await api(server.url, `/api/candidates/${candidate.id}/status`, {
+      method: "PUT",
+      token: API_TOKEN,
+      body: { status: "confirmed", reason: "Confirmed by e-mail" },
+    });
+    const other = await createCandidate(server.url);
+    const now = new Date();
+    const inbound = {
+      id: `inbound-${candidate.id}`,
+      status: "completed",
+      created_at: now.toISOString().slice(0, 19),
+      updated_at: new Date(now.getTime() + 1000).toISOString().slice(0, 19),
+      conversation_duration: 30,
+      transcript: "assistant: How can I help?\nuser: Where is the office?\n",
+      extracted_data: null,
+      user_number: candidate.phone,
+      telephony_data: { duration: "31", call_type: "inbound", from_number: candidate.phone, to_number: other.phone },
+    };
+    const delivered = await postWebhook(server.url, inbound);
+    expect(delivered.json).toMatchObject({ result: "applied", candidateId: candidate.id });
+    const after = (await api(server.url, `/api/candidates/${candidate.id}`, { token: API_TOKEN })).json;
+    expect(after.calls[0]).toMatchObject({ executionId: inbound.id, direction: "inbound" });
+    // A call-back that decided nothing leaves the earlier answer standing.
+    expect(after.candidate).toMatchObject({ status: "confirmed", lastCallbackAt: expect.any(String) });
+    expect((await api(server.url, `/api/candidates/${other.id}`, { token: API_TOKEN })).json.calls).toEqual([]);
+  });
+
   it("keeps a call from a stranger in the inbox, unmatched", async () => {
     const stranger = uniquePhone();
     const executionId = await simulator.callIn({ from: stranger, scenario: "confirmed", agentId: AGENT });

@@ -19,14 +19,14 @@ export const agentBookInput = z.object({
   // Bolna's LLM fills tool parameters as text as often as numbers.
   slot_id: z.coerce.number({ error: "must be a slot id" }).int().positive().max(Number.MAX_SAFE_INTEGER),
 });
-export type AgentBookInput = z.infer<typeof agentBookInput>;
+type AgentBookInput = z.infer<typeof agentBookInput>;
 
 /** Who the audit names for a booking: the agent, on which call. */
-export const AGENT_ACTOR = "voice agent";
+const AGENT_ACTOR = "voice agent";
 
-export type Booked = { ok: true; spoken: string; interviewAt: string };
+type Booked = { ok: true; spoken: string; interviewAt: string };
 /** A refusal the agent can act on: the reason, and the free slots to offer instead. */
-export type NotBooked = { ok: false; error: ApiError; slots: SpokenSlot[]; spoken: string };
+type NotBooked = { ok: false; error: ApiError; slots: SpokenSlot[]; spoken: string };
 
 function refusal(tx: Tx, found: AgentCall, error: ApiError, now: Date): NotBooked {
   const slots = freeSlotsFor(tx, found.candidate, found, now);

@@ -13,7 +13,7 @@ import { candidateZone } from "@/lib/time/zone-for-phone";
  * the line; Bolna's retries of the same execution ring within hours. An execution id older than this is no call
  * in progress, whoever holds the token.
  */
-export const AGENT_CALL_WINDOW_MS = 6 * 3600_000;
+const AGENT_CALL_WINDOW_MS = 6 * 3600_000;
 
 /** Bolna's execution ids are uuids; an older agent sent integers. Anything else names no call. */
 export const executionIdParam = z.string().trim().min(1, "is required").max(200);

@@ -7,7 +7,7 @@ import { offeredSlots } from "@/lib/self-service/offered-slots";
 import type { AgentCall } from "./agent-call";
 
 /** At most this many slots per answer: the agent reads them out while the candidate listens. */
-export const MAX_AGENT_SLOTS = 5;
+const MAX_AGENT_SLOTS = 5;
 
 export type SpokenSlot = { id: number; startsAt: string; spoken: string };
 

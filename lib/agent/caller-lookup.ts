@@ -18,12 +18,12 @@ export const callerQuery = z.object({
   execution_id: executionIdParam.optional(),
   agent_id: z.string().max(200).optional(),
 });
-export type CallerQuery = z.infer<typeof callerQuery>;
+type CallerQuery = z.infer<typeof callerQuery>;
 
-export const CALLER_ACTIONS = ["confirm", "move", "decline"] as const;
-type CallerAction = (typeof CALLER_ACTIONS)[number];
+/** What the caller may still do about the interview on this call. */
+type CallerAction = "confirm" | "move" | "decline";
 
-export type CallerAnswer =
+type CallerAnswer =
   | { known: false }
   | {
       known: true;

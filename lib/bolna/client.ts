@@ -38,9 +38,9 @@ type Reply = { status: number; text: string };
 export type FetchedExecution = { execution: Record<string, unknown>; rawText: string };
 
 /** One page of the agent's executions list (reference §8): trimmed rows, newest first. */
-export type ExecutionsPage = { hasMore: boolean; total: number | null; rows: Record<string, unknown>[] };
+type ExecutionsPage = { hasMore: boolean; total: number | null; rows: Record<string, unknown>[] };
 
-export type ListExecutionsInput = { pageNumber: number; pageSize: number; from: Date; to: Date };
+type ListExecutionsInput = { pageNumber: number; pageSize: number; from: Date; to: Date };
 
 export type BolnaClient = {
   placeCall(input: PlaceCallInput): Promise<CallAck>;

@@ -13,7 +13,7 @@ import { loadSweepState, saveSweepState } from "./sweep-state";
 /** Bolna's cap on a page (reference §8). */
 export const SWEEP_PAGE_SIZE = 50;
 /** Never further back than this: Bolna's presigned data has expired, and the reconciler gives up there too. */
-export const MAX_LOOK_BACK_MS = 7 * 24 * 3600_000;
+const MAX_LOOK_BACK_MS = 7 * 24 * 3600_000;
 /** Each pass starts this much before the watermark: clocks differ, and a call is created before it is listed. */
 const OVERLAP_MS = 10 * 60_000;
 
@@ -25,7 +25,7 @@ export type SweepConfig = ApplyConfig & {
   maxFetches?: number;
 };
 
-export type SweepResult = { pages: number; seen: number; applied: number; finished: boolean };
+type SweepResult = { pages: number; seen: number; applied: number; finished: boolean };
 
 type Row = { id: string; status: string | null; createdAt: Date | null; updatedAt: Date | null };
 

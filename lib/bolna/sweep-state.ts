@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bolnaSweep } from "@/db/schema";
 
-export type SweepState = typeof bolnaSweep.$inferSelect;
+type SweepState = typeof bolnaSweep.$inferSelect;
 
 const ROW = 1;
 

@@ -7,7 +7,7 @@ import { dispositions } from "./disposition";
  * English forms need "again", "anymore" or "stop".
  */
 const STOP_CALLING: RegExp[] = [
-  /\bstop (calling|phoning|ringing)( me| this number)?\b/,
+  /(?<!\b(don't|dont|do not|never|not) )\bstop (calling|phoning|ringing)( me| this number)?\b/,
   /\b(don't|do not|never|dont) (call|phone|ring) (me|this number|here)( ever)? (again|anymore|any more)\b/,
   /\b(take|remove|delete) (me|my number|this number) (off|from) (your|the) (list|calling list|database)\b/,
   /\bdo not call list\b/,

@@ -10,7 +10,7 @@ const NOT_RUNG_YET = ["scheduled", "queued", "rescheduled"];
 
 const pending = or(isNotNull(calls.nextAttemptAt), inArray(calls.status, NOT_RUNG_YET));
 
-export type StoppedCalls = { stopped: string[]; failed: { executionId: string; message: string }[] };
+type StoppedCalls = { stopped: string[]; failed: { executionId: string; message: string }[] };
 
 /** Asks Bolna to stop one call after another (POST /call/{id}/stop), each applied as "Check with Bolna" does. */
 async function stopEach(db: Db, executionIds: string[]): Promise<StoppedCalls> {

@@ -9,7 +9,7 @@ import type { StatusChangeSource } from "./status";
 
 type Writer = Pick<Db, "update" | "insert">;
 
-export type DoNotCallMark = { reason: string; by: string; source: StatusChangeSource; now: Date };
+type DoNotCallMark = { reason: string; by: string; source: StatusChangeSource; now: Date };
 
 /**
  * Marks the candidate do-not-call inside the caller's transaction, with one audit entry (their status does not

@@ -45,7 +45,7 @@ async function ask(tools: AgentTools, tool: string, request: { path: string; bod
   }
 }
 
-export type CallerContext = {
+type CallerContext = {
   known: boolean;
   firstName?: string;
   spoken?: string;

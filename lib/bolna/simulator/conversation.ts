@@ -30,7 +30,7 @@ export type Ending = {
 };
 
 /** The recruiter's line the simulated agent transfers to. */
-export const RECRUITER_NUMBER = "+919800012345";
+const RECRUITER_NUMBER = "+919800012345";
 
 function opening(context: CallContext): Turn[] {
   if (context.direction === "inbound") {
@@ -165,7 +165,7 @@ function transferred(context: CallContext): Ending {
 }
 
 /** The ending of a scenario that needs nothing from outside the call (the agent's tools are in ./agent-tools.ts). */
-export function endingOf(scenario: AnsweredScenario, context: CallContext, random: Random): Ending {
+function endingOf(scenario: AnsweredScenario, context: CallContext, random: Random): Ending {
   switch (scenario) {
     case "confirmed":
       return confirmed(context);

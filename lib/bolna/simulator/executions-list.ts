@@ -3,7 +3,7 @@ import { parseBolnaTime } from "@/lib/time/bolna-time";
 import type { ExecutionBody } from "./execution-body";
 
 /** Bolna's cap on `page_size` (reference §8). */
-export const MAX_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 50;
 
 const filterTime = z
   .string()

@@ -11,7 +11,7 @@ import { isAnswered, type ScenarioName, type ScenarioSetting } from "./scenarios
 import { readCallContext, type CallContext } from "./user-data";
 
 /** Bolna dials from the agent's number when the request names none; this is the sample bodies' one. */
-export const AGENT_NUMBER = "+16282774700";
+const AGENT_NUMBER = "+16282774700";
 
 /** One call to start: placed with POST /call, from Bolna's dashboard, or rung in by a candidate (inbound). */
 export type CallSpec = {
