@@ -338,7 +338,11 @@ describe("transfers", () => {
     const done = await waitForCandidate(server.url, candidate.id, (body) => body.candidate.callStatus === "completed");
     expect(done.calls[0]).toMatchObject({ transferredTo: "+919800012345", transferredAt: expect.any(String) });
     const page = await api(server.url, `/candidates/${candidate.id}`, { cookie: adminCookie });
-    expect(page.text).toMatch(/Transferred to the recruiter \(\+919800012345\) at <!-- -->?<time[^>]*>[^<]+ (IST|UTC)<\/time>/);
+    // The card's sentence, with the time as LocalTime writes it (its zone's label after the clock).
+    const card = /data-testid="transferred"[^>]*>(.*?)<\/li>/s.exec(page.text)?.[1] ?? "";
+    expect(card.replace(/<[^>]+>/g, "")).toMatch(
+      /^Transferred to the recruiter \(\+919800012345\) at .*\d{2}:\d{2} (IST|UTC)\.$/,
+    );
   });
 });
 
