@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
+import { isTimeZone } from "@/lib/time/time-zones";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
 import type { CallDirection } from "@/lib/agent/agent-values";
+import { isTerminalStatus } from "./call-status";
 import { MAX_RETRIES, readRetryConfig, type RetryConfig, type RetryHistoryEntry } from "./retry-config";
 import { readTransfer, type Transfer } from "./transfer-call-data";
 
@@ -153,6 +155,17 @@ const flag = z
   .catch(null)
   .transform((value) => value ?? null);
 
+// The zone Callboard sent in `user_data` (lib/calls/build-user-data.ts), which Bolna echoes in recipient_data: the
+// agent spoke every time in it, so the slot a candidate chose is read in it. Anything but a known zone is ignored.
+const zoneName = z
+  .string()
+  .trim()
+  .refine(isTimeZone)
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+const recipientData = z.looseObject({ timezone: zoneName, interview_timezone: zoneName }).nullish().catch(null);
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -173,7 +186,7 @@ const executionSchema = z.object({
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
-  context_details: z.looseObject({ recipient_phone_number: phone }).nullish().catch(null),
+  context_details: z.looseObject({ recipient_phone_number: phone, recipient_data: recipientData }).nullish().catch(null),
   retry_count: retryCount,
   retry_history: retryHistory,
   transfer_call_data: z.unknown().optional(),
@@ -211,6 +224,13 @@ export type Execution = {
   direction: CallDirection;
   /** Bolna's transfer to a person (transfer_call_data), when the call was transferred. */
   transfer: Transfer | null;
+  /** The IANA zone the agent spoke times in (`context_details.recipient_data.timezone`), when the body says. */
+  spokenZone: string | null;
+  /**
+   * True when a final status says conversation_duration 0: nobody spoke. Null otherwise — before the end Bolna
+   * reports 0 for "not known yet", and the prototype guide's bodies leave the key out.
+   */
+  silentEnd: true | null;
 };
 
 export type ParseResult = { ok: true; execution: Execution } | { ok: false; message: string };
@@ -256,6 +276,9 @@ export function parseExecution(body: unknown): ParseResult {
       scheduledAt: raw.scheduled_at?.date ?? null,
       direction,
       transfer: readTransfer(raw.transfer_call_data),
+      spokenZone:
+        raw.context_details?.recipient_data?.timezone ?? raw.context_details?.recipient_data?.interview_timezone ?? null,
+      silentEnd: isTerminalStatus(raw.status) && raw.conversation_duration === 0 ? true : null,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Call, Candidate, StatusChange } from "@/db/schema";
 import { env } from "@/lib/env";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -27,8 +27,9 @@ export function candidateJson(candidate: Candidate) {
     attendanceMarkedBy: candidate.attendanceMarkedBy,
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
-    // The candidate's zone (stored, or from the phone), and when Bolna dials next.
+    // The candidate's zone (stored, or from the phone, else INTERVIEW_TIMEZONE: assumed), and when Bolna dials next.
     timeZone: candidateZone(candidate, env().INTERVIEW_TIMEZONE),
+    timeZoneAssumed: zoneAssumed(candidate),
     nextAttemptAt: iso(candidate.nextAttemptAt),
     nextAttemptNumber: candidate.nextAttemptNumber,
     inviteSequence: candidate.inviteSequence,

@@ -9,7 +9,7 @@ import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
 import { env } from "@/lib/env";
 import { isTimeZone } from "@/lib/time/time-zones";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -43,7 +43,8 @@ type Good = {
   phone: string;
   email: string | null;
   position: string | null;
-  timeZone: string;
+  /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
+  timeZone: string | null;
   language: Language;
   interviewAt: Date;
   appliedAt: Date | null;
@@ -120,8 +121,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     if (givenZone && !isTimeZone(givenZone))
       fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
     // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
-    const timeZone =
-      givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
+    const stored = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
+    const timeZone = candidateZone({ timeZone: stored, phone: phone ?? "" }, config.timezone);
     const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
     if (!cells.interview_at) fail("interview_at", "is required");
     else if (!interviewAt)
@@ -172,7 +173,7 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
         phone,
         email: mail || null,
         position: position || null,
-        timeZone,
+        timeZone: stored,
         language,
         interviewAt,
         appliedAt,
