@@ -66,6 +66,13 @@ describe("sweepExecutions", () => {
     expect(state).toMatchObject({ passPage: null, lastApplied: 1 });
   });
 
+  it("leaves an execution from before its candidate was added to that candidate's past (a deleted, re-added one)", async () => {
+    await finishedCalls(1, () => "+919812399999");
+    insertCandidate(db, { phone: "+919812399999", createdAt: new Date(Date.now() + 1000) });
+    await sweepExecutions(db, client, config);
+    expect(db.select().from(calls).all()).toEqual([]);
+  });
+
   it("keeps its place through Bolna's 429s: the pass resumes at its page on the next run", async () => {
     await finishedCalls(SWEEP_PAGE_SIZE + 3, (i) => `+9198766${String(i).padStart(5, "0")}`);
     const limited = createBolnaClient({

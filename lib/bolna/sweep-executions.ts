@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, webhookEvents } from "@/db/schema";
+import { calls, candidates, webhookEvents } from "@/db/schema";
 import { applyExecution, type ApplyConfig } from "@/lib/calls/apply-execution";
 import { parseBolnaTime } from "@/lib/time/bolna-time";
 import { BolnaError } from "./bolna-errors";
 import { isTerminalStatus } from "./call-status";
 import type { BolnaClient } from "./client";
-import { parseExecution } from "./parse-execution";
+import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { parseExecution, type Execution } from "./parse-execution";
 import { loadSweepState, saveSweepState } from "./sweep-state";
 
 /** Bolna's cap on a page (reference §8). */
@@ -72,6 +73,22 @@ function stillOpen(db: Db, row: Row): boolean {
   return Boolean(call?.next);
 }
 
+/**
+ * An execution Callboard never knew, from before the candidate with its number was added: it belongs to someone
+ * who held the number earlier, or to a candidate since deleted (and re-added). It must not decide for this one.
+ */
+function predatesItsCandidate(db: Db, execution: Execution, defaultCountry: string): boolean {
+  const created = execution.createdAt?.date;
+  if (!created) return false;
+  for (const raw of execution.phones) {
+    const phone = normalizePhone(raw, defaultCountry);
+    const candidate =
+      phone && db.select({ createdAt: candidates.createdAt }).from(candidates).where(eq(candidates.phone, phone)).get();
+    if (candidate) return created < candidate.createdAt;
+  }
+  return false;
+}
+
 async function applyFromBolna(db: Db, client: BolnaClient, executionId: string, config: ApplyConfig): Promise<void> {
   let fetched: Awaited<ReturnType<BolnaClient["getExecution"]>>;
   try {
@@ -83,6 +100,8 @@ async function applyFromBolna(db: Db, client: BolnaClient, executionId: string, 
   }
   const parsed = parseExecution(fetched.execution);
   if (!parsed.ok || parsed.execution.executionId !== executionId) return;
+  const known = db.select({ id: calls.id }).from(calls).where(eq(calls.executionId, executionId)).get();
+  if (!known && predatesItsCandidate(db, parsed.execution, config.defaultCountry)) return;
   applyExecution(
     db,
     {
