@@ -224,7 +224,7 @@ describe("booking during the call", () => {
       created_at: new Date().toISOString().slice(0, 19),
       updated_at: new Date(Date.now() + 60_000).toISOString().slice(0, 19),
       conversation_duration: 64,
-      transcript: "assistant: Which time suits you?\nuser: The first of September at ten works for me, thank you.\n",
+      transcript: "assistant: Which time suits you?\nuser: Could we do a different day, the third of September at three?\n",
       extracted_data: { call_outcome: "RESCHEDULED", final_slot: { date: "2027-09-03", time: "3:00 PM" } },
       telephony_data: { duration: "66", to_number: candidate.phone, call_type: "outbound" },
     };
