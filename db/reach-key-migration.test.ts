@@ -9,16 +9,15 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { applyExecution } from "@/lib/calls/apply-execution";
-import { migrationsBefore } from "@/tests/support/database";
 import { deliveryOf } from "@/tests/support/lifecycle";
+import { migrationsBefore } from "@/tests/support/migrations";
 import { loadPayload, retarget } from "@/tests/support/payloads";
 
 describe("the issue #14 migration of stored order keys", () => {
   it("prefixes keys stored before attempts existed, so a retry's delivery outranks them afterwards", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-keys-")), "old.db");
     const sqlite = new Database(file);
-    // Everything from the reach migration on (later migrations build on its columns).
-    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("_14_reach") });
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("14_reach") });
     sqlite
       .prepare(
         "insert into candidates (id, name, phone, interview_at, status, status_changed_at, updated_at) values (1, 'Old', '+919800000101', 1, 'no_answer', 0, 0)",

@@ -9,6 +9,7 @@ import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
 import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
 import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
+import { CALL_DIRECTIONS, LANGUAGES } from "@/lib/agent/agent-values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
@@ -69,6 +70,16 @@ export const candidates = sqliteTable(
     attendanceReason: text("attendance_reason"),
     attendanceMarkedAt: timestamp("attendance_marked_at"),
     attendanceMarkedBy: text("attendance_marked_by"),
+    // --- The agent on the line (tools, call-backs, languages, do-not-call) ---
+    /** What the agent speaks and the candidate reads; null on rows from before it was kept: DEFAULT_LANGUAGE. */
+    language: text("language", { enum: LANGUAGES }),
+    /** Never called again (call now, batches, reminders) until an admin lifts it; who set it and why are audited. */
+    doNotCall: integer("do_not_call", { mode: "boolean" }).notNull().default(false),
+    doNotCallReason: text("do_not_call_reason"),
+    doNotCallAt: timestamp("do_not_call_at"),
+    doNotCallBy: text("do_not_call_by"),
+    /** When the candidate's latest call-back (an inbound call from their number) was placed. */
+    lastCallbackAt: timestamp("last_callback_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -175,6 +186,10 @@ export const calls = sqliteTable(
     retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
     /** Bolna's scheduled_at of the current attempt: when a scheduled call or a retry is to ring. */
     scheduledAt: timestamp("scheduled_at"),
+    /** The zone the agent spoke times in (`recipient_data.timezone`): a chosen slot is read in it. */
+    spokenZone: text("spoken_zone"),
+    /** A final status said conversation_duration 0 (lib/bolna/parse-execution.ts): nobody spoke. */
+    silentEnd: integer("silent_end", { mode: "boolean" }),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
     // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
@@ -184,6 +199,15 @@ export const calls = sqliteTable(
     confidenceEvidence: text("confidence_evidence", { mode: "json" }).$type<Evidence[]>(),
     /** The hour (0–23) in the candidate's zone when the call row was created: analytics' answer rate by hour. */
     localHour: integer("local_hour"),
+    // --- The agent on the line ---
+    /** `inbound`: the candidate called the agent's number (a call-back); from telephony_data.call_type. */
+    direction: text("direction", { enum: CALL_DIRECTIONS }).notNull().default("outbound"),
+    /** Set when the agent booked a slot during this call (POST /api/agent/book): the interview it moved to. */
+    agentBookedAt: timestamp("agent_booked_at"),
+    agentBookedInterviewAt: timestamp("agent_booked_interview_at"),
+    /** Bolna's transfer to a person (transfer_call_data): when, and to which number. */
+    transferredAt: timestamp("transferred_at"),
+    transferredTo: text("transferred_to"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -343,8 +367,16 @@ export const outboxMessages = sqliteTable(
     lastError: text("last_error"),
     sentAt: timestamp("sent_at"),
     createdAt: createdAt(),
+    /**
+     * The same message is never sent twice: candidate, kind, interview time, status and invite sequence
+     * (lib/mail/message-key.ts). Null for messages that may repeat (a new self-service link).
+     */
+    dedupeKey: text("dedupe_key"),
   },
-  (table) => [index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt),
+    uniqueIndex("outbox_messages_dedupe_idx").on(table.dedupeKey),
+  ],
 );
 
 /** rate-limiter-flexible's RateLimiterSQLite table (its own column names): self-service requests per address. */
@@ -538,6 +570,24 @@ export const analyticsSlots = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.interviewAt, table.position] })],
 );
+
+/**
+ * The sweep of Bolna's executions list (lib/bolna/sweep-executions.ts), one row (id 1): everything created before
+ * `watermark` has been seen in a final state; a pass that stopped part-way resumes at `passPage`.
+ */
+export const bolnaSweep = sqliteTable("bolna_sweep", {
+  id: integer("id").primaryKey(),
+  watermark: timestamp("watermark").notNull(),
+  passFrom: timestamp("pass_from"),
+  passTo: timestamp("pass_to"),
+  passPage: integer("pass_page"),
+  /** The oldest created_at of a call still open among the pass's pages so far (the next watermark). */
+  passOldestOpen: timestamp("pass_oldest_open"),
+  lastRunAt: timestamp("last_run_at"),
+  lastError: text("last_error"),
+  /** Executions the last finished pass applied (unknown to Callboard, or known less). */
+  lastApplied: integer("last_applied").notNull().default(0),
+});
 
 export type ReviewItem = typeof reviewItems.$inferSelect;
 export type AttendanceChange = typeof attendanceChanges.$inferSelect;

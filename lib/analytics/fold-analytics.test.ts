@@ -7,9 +7,10 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { applyExecution } from "@/lib/calls/apply-execution";
-import { insertCandidate, migrationsBefore } from "@/tests/support/database";
+import { insertCandidate } from "@/tests/support/database";
 import { callBody, CONFIRMING_TURNS } from "@/tests/support/insight-calls";
 import { deliveryOf } from "@/tests/support/lifecycle";
+import { migrationsBefore } from "@/tests/support/migrations";
 import { analyticsBacklog, CANDIDATE_FACTS, foldAnalytics } from "./fold-analytics";
 
 // The write path only marks; the fold recounts. On a real SQLite file: what a delivery's transaction leaves, what
@@ -101,7 +102,7 @@ describe("a database written before the fold", () => {
   it("is counted again from its raw rows when it migrates, by the team's instants", () => {
     const file = path.join(dir, "old.db");
     const sqlite = new Database(file);
-    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("_analytics_unhook") });
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("21_analytics_unhook") });
     sqlite.exec(`
       INSERT INTO candidates (id, name, phone, position, interview_at, status, status_changed_at, updated_at)
         VALUES (1, 'Old', '+919800000101', 'Design', 1772697600000, 'confirmed', 0, 0);

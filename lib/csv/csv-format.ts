@@ -15,6 +15,7 @@ export const IMPORT_COLUMNS = [
   "applied_at",
   "time_zone",
   "allow_past",
+  "language",
 ] as const;
 export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
 export const EXPORT_COLUMNS = [
@@ -24,6 +25,8 @@ export const EXPORT_COLUMNS = [
   "call_status",
   "original_interview_at",
   "last_call_at",
+  "do_not_call",
+  "do_not_call_reason",
 ] as const;
 
 export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };

@@ -11,6 +11,8 @@ import { log, logError } from "@/lib/log";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { startMailSender } from "@/lib/mail/mail-sender";
 import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
+import { startExecutionsSweep } from "@/lib/bolna/sweep-job";
+import { stopCallsOfDoNotCallCandidates } from "@/lib/calls/stop-pending-calls";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
@@ -99,6 +101,11 @@ export async function startCallboard(): Promise<void> {
   startReconciler(getDb);
   startReconfirmationScheduler(getDb());
   startMailSender(getDb());
+  startExecutionsSweep(getDb);
+  // A candidate marked do-not-call by a call's outcome still has whatever Bolna was to ring: stopped here.
+  setInterval(() => {
+    stopCallsOfDoNotCallCandidates(getDb()).catch((error: unknown) => logError("stopping do-not-call calls failed", error));
+  }, HOUSEKEEPING_EVERY_MS).unref();
 }
 
 /**

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { calls, candidates, statusChanges, webhookEvents } from "@/db/schema";
@@ -8,23 +5,6 @@ import { calls, candidates, statusChanges, webhookEvents } from "@/db/schema";
 /** Opens the server's SQLite file from the test process (WAL lets both read and write it). */
 export function openTestDatabase(path: string): Db {
   return openDatabase(path, "NORMAL");
-}
-
-/**
- * A copy of the migrations folder whose journal stops before the first migration whose tag ends with `tag`: a
- * database migrated with it is one written before that change (later migrations build on it, so they go too).
- */
-export function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
-  fs.cpSync(path.join(process.cwd(), "db", "migrations"), dir, { recursive: true });
-  const journalPath = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((entry) => entry.tag.endsWith(tag)),
-  );
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
 }
 
 let phoneCounter = 0;
