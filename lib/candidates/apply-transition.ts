@@ -28,6 +28,7 @@ const STATE_COLUMNS = [
   "originalInterviewAt",
   "interviewAt",
   "requestedInterviewAt",
+  "lastCallbackAt",
 ] as const satisfies readonly (keyof Candidate)[];
 
 const statements = preparedFor((db) =>

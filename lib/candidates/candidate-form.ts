@@ -15,6 +15,7 @@ export const candidateFormInput = z.object({
   email: z.string().optional(),
   position: z.string().optional(),
   timeZone: z.string().optional(),
+  language: z.string().optional(),
   interviewAt: z.string().trim().min(1, "Enter the date and time of the interview."),
   allowPast: formCheckbox,
   reschedulingSlotIds: formList(z.coerce.number().int().positive()),
@@ -40,7 +41,12 @@ export function candidateFromForm(form: CandidateForm, config: CandidateConfig, 
     fieldErrors.interviewAt = `${formatInstant(read.at, zone)} has passed. To record a past interview, tick the box below.`;
   // Written with the zone's own offset at that instant, so that reading it again in the zone gives the same time.
   const interviewAt = read?.ok ? isoInZone(read.at, zone) : undefined;
-  const parsed = candidateDetailsInput.safeParse({ ...form, interviewAt, timeZone: form.timeZone || null });
+  const parsed = candidateDetailsInput.safeParse({
+    ...form,
+    interviewAt,
+    timeZone: form.timeZone || null,
+    language: form.language || null,
+  });
   const all = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...fieldErrors };
   if (parsed.success && Object.keys(all).length === 0) return { ok: true, input: parsed.data };
   return { ok: false, fieldErrors: all };

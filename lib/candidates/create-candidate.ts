@@ -6,6 +6,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
+import { env } from "@/lib/env";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { readOffsetTime } from "@/lib/time/zoned-input";
 import type { CreateCandidateInput } from "./candidate-input";
@@ -92,6 +93,7 @@ export function createCandidate(
           email: input.email,
           position: input.position,
           timeZone,
+          language: input.language ?? env().DEFAULT_LANGUAGE,
           appliedAt: input.appliedAt ?? now,
           interviewAt,
           statusEvent: "added",

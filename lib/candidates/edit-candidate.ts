@@ -16,6 +16,7 @@ const FIELD_NAMES = {
   email: "email",
   position: "position",
   timeZone: "time zone",
+  language: "language",
   interviewAt: "interview",
 } as const;
 
@@ -33,6 +34,8 @@ function patched(candidate: Candidate, input: CandidatePatch, config: CandidateC
     email: input.email === undefined ? candidate.email : input.email,
     position: input.position === undefined ? candidate.position : input.position,
     timeZone,
+    // Null (a form left on "the default") keeps the language the candidate has.
+    language: input.language ?? candidate.language,
     interviewAt:
       input.interviewAt === undefined
         ? candidate.interviewAt

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { calls, candidates, interviewSlots, outboxMessages, reviewItems, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { bookForAgent } from "@/lib/agent/agent-book";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { recordPlacedCall } from "@/lib/calls/record-placed-call";
@@ -27,14 +28,16 @@ import {
 } from "@/tests/support/insight-calls";
 import { bolnaTime, deliveryOf } from "@/tests/support/lifecycle";
 import { candidateSituation } from "./candidate-situation";
+import { setDoNotCall } from "./do-not-call";
 import { editCandidate } from "./edit-candidate";
 import { overrideStatus, resetCandidate } from "./manual-status";
 import { hasAnswered, needsReconfirmation, statusLabel } from "./state-machine";
 import type { CandidateStatus, StatusEvent } from "./status";
 
 // Every writer of a candidate's state — calls placed, Bolna's deliveries (progress, retries, answers sure and
-// unsure, late ones), a person's override, reset and move, the candidate's own page, the review queue — driven in
-// random order on a real SQLite file; after each step nothing about the candidate may contradict anything else.
+// unsure, late ones, call-backs), a person's override, reset and move, do-not-call, the candidate's own page, the
+// voice agent's booking, the review queue — driven in random order on a real SQLite file; after each step nothing
+// about the candidate may contradict anything else.
 
 process.env.AUTH_SECRET ??= "state-machine-property-secret-0123456789abcdef";
 
@@ -66,6 +69,11 @@ afterAll(() => {
 type Ending = "confirmed" | "declined" | "moved_free" | "moved_full" | "no_answer" | "busy" | "unsure";
 type Step =
   | { kind: "place"; reminder: boolean; scheduled: boolean }
+  /** The candidate rings the agent's number: an inbound call, first heard of in its webhook. */
+  | { kind: "callback" }
+  /** The voice agent books one of the run's slots while the latest call is on the line. */
+  | { kind: "agentBook"; slot: number }
+  | { kind: "doNotCall"; on: boolean }
   | { kind: "progress"; older: boolean }
   | { kind: "retry" }
   | { kind: "end"; ending: Ending; older: boolean }
@@ -80,6 +88,9 @@ type Step =
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("place" as const), reminder: fc.boolean(), scheduled: fc.boolean() }),
+  fc.constant({ kind: "callback" as const }),
+  fc.record({ kind: fc.constant("agentBook" as const), slot: fc.nat(SLOTS - 1) }),
+  fc.record({ kind: fc.constant("doNotCall" as const), on: fc.boolean() }),
   fc.record({ kind: fc.constant("progress" as const), older: fc.boolean() }),
   fc.constant({ kind: "retry" as const }),
   fc.record({
@@ -107,7 +118,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   }),
 );
 
-type PlacedCall = { executionId: string; placedAt: Date; attempt: number; ended: boolean };
+type PlacedCall = {
+  executionId: string;
+  placedAt: Date;
+  attempt: number;
+  ended: boolean;
+  inbound: boolean;
+  booked: boolean;
+};
 type Run = {
   candidate: Candidate;
   /** The pool slots of this run (room for everyone), and one already full. */
@@ -133,7 +151,7 @@ const openReview = (id: number) =>
 /** A Bolna body for one of the run's calls at the current moment (the attempt the test says it is on). */
 function body(run: Run, call: PlacedCall, status: string, extra: Record<string, unknown> = {}) {
   const phone = run.candidate.phone;
-  return {
+  const payload = {
     id: call.executionId,
     status,
     created_at: bolnaTime(call.placedAt.getTime() * 1000),
@@ -144,7 +162,13 @@ function body(run: Run, call: PlacedCall, status: string, extra: Record<string, 
     context_details: { recipient_phone_number: phone },
     ...extra,
   };
+  if (!call.inbound) return payload;
+  // A call-back: the candidate is the caller, the agent's own line the number called.
+  const telephony = payload.telephony_data as Record<string, unknown>;
+  return { ...payload, telephony_data: { ...telephony, call_type: "inbound", from_number: phone, to_number: AGENT_LINE } };
 }
+
+const AGENT_LINE = "+16282774700";
 
 /** The wall clock of a slot in the candidate's zone, as the agent's extraction writes it ("2027-01-25", "10:30 AM"). */
 function slotWords(at: Date): { date: string; time: string } {
@@ -200,7 +224,9 @@ function attempt(run: Run, step: Step): void {
       // As "Call now" refuses: nothing is placed while a call goes on or waits to ring.
       if (latest && (!isTerminalStatus(latest.status) || latest.nextAttemptAt)) return;
       if (step.reminder && !hasAnswered(current)) return;
-      const call = { executionId: crypto.randomUUID(), placedAt: now(), attempt: 0, ended: false };
+      // As every way of calling refuses: a candidate who asked not to be called is not called.
+      if (current.doNotCall) return;
+      const call = { executionId: crypto.randomUUID(), placedAt: now(), attempt: 0, ended: false, inbound: false, booked: false };
       recordPlacedCall(db, {
         candidateId: id,
         executionId: call.executionId,
@@ -219,6 +245,26 @@ function attempt(run: Run, step: Step): void {
       run.calls.push(call);
       return;
     }
+    case "callback": {
+      const latest = latestCall(current);
+      if (latest && (!isTerminalStatus(latest.status) || latest.nextAttemptAt)) return;
+      const call = { executionId: crypto.randomUUID(), placedAt: now(), attempt: 0, ended: false, inbound: true, booked: false };
+      run.calls.push(call);
+      deliver(body(run, call, "in-progress"));
+      return;
+    }
+    case "agentBook": {
+      // While the candidate is on the line: the latest call, going on, not waiting for a retry.
+      const call = run.calls.at(-1);
+      const latest = latestCall(current);
+      if (!call || latest?.executionId !== call.executionId || isTerminalStatus(latest.status) || latest.nextAttemptAt) return;
+      const booked = bookForAgent(db, { execution_id: call.executionId, slot_id: run.freeSlots[step.slot]!.id }, now());
+      if (booked.ok) call.booked = true;
+      return;
+    }
+    case "doNotCall":
+      setDoNotCall(db, id, { doNotCall: step.on, reason: "set in the property test" }, ACTOR);
+      return;
     case "progress": {
       const call = target(run, step.older);
       if (call) deliver(body(run, call, "ringing"));
@@ -226,7 +272,8 @@ function attempt(run: Run, step: Step): void {
     }
     case "retry": {
       const call = run.calls.at(-1);
-      if (!call || call.attempt >= 2) return;
+      // Bolna retries only its own calls that nobody answered.
+      if (!call || call.attempt >= 2 || call.inbound || call.booked) return;
       deliver(
         body(run, call, "no-answer", {
           retry_config: { enabled: true, max_retries: 2, retry_on_statuses: ["no-answer"], retry_intervals_minutes: [30, 60] },
@@ -291,6 +338,7 @@ const STATUSES_OF: Record<StatusEvent, readonly CandidateStatus[]> = {
   reset: ["pending"],
   confirmed_by_candidate: ["confirmed"],
   moved_by_candidate: ["rescheduled"],
+  booked_by_agent: ["rescheduled"],
   reviewed: ["pending", "confirmed", "declined", "rescheduled", "no_answer"],
 };
 
@@ -325,8 +373,10 @@ function checkInvariants(run: Run, step: Step, before: Candidate): void {
     const decidedAfter = candidate.manualStatusAt !== null && call!.createdAt <= candidate.manualStatusAt;
     expect(candidate.status === "calling" || call?.purpose === "reconfirmation" || decidedAfter, where).toBe(true);
   }
-  // A review waits only for a candidate who waits for it (or for a reminder, whose earlier answer stands).
-  if (review && call?.purpose !== "reconfirmation") {
+  // A review waits only for a candidate who waits for it (or for a reminder, a call-back or a call the agent booked
+  // on, whose earlier answer stands).
+  const answerStands = call?.purpose === "reconfirmation" || call?.direction === "inbound" || call?.agentBookedAt;
+  if (review && !answerStands) {
     expect([candidate.status, candidate.statusEvent, review.callId], where).toEqual(["pending", "awaiting_review", call?.id]);
   }
   if (candidate.status === "pending" && candidate.statusEvent === "awaiting_review") expect(review, where).toBeDefined();
@@ -334,11 +384,17 @@ function checkInvariants(run: Run, step: Step, before: Candidate): void {
   if (candidate.originalInterviewAt)
     expect(candidate.originalInterviewAt.getTime(), where).not.toBe(candidate.interviewAt.getTime());
 
+  // Do-not-call stops calls; it never changes what the candidate answered.
+  const fields = (c: Candidate) => [c.status, c.statusEvent, c.statusReason, c.interviewAt.getTime()];
+  if (step.kind === "doNotCall") expect(fields(candidate), where).toEqual(fields(before));
+  if (candidate.doNotCall && call?.direction === "outbound") {
+    expect(call.createdAt.getTime(), where).toBeLessThanOrEqual(candidate.doNotCallAt!.getTime());
+  }
+
   // A late "ringing" of a call that has ended (Bolna's order is not guaranteed) changes nothing about the candidate.
   if (step.kind === "progress") {
     const call = target(run, step.older);
     if (call?.ended) {
-      const fields = (c: Candidate) => [c.status, c.statusEvent, c.statusReason, c.interviewAt.getTime()];
       expect(fields(candidate), where).toEqual(fields(before));
     }
   }

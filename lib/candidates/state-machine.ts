@@ -5,8 +5,9 @@ import { formatInstant } from "@/lib/time/format";
 import { CANDIDATE_STATUS_LABELS, type CandidateStatus, type StatusEvent } from "./status";
 
 // The one place that decides a candidate's status and its reason. Every writer (a call placed, a webhook, a
-// person's override, reset or edit, the candidate's own page, a review) describes what happened as an event and
-// stores what `transition` answers; lib/candidates/state-table.ts is the same table in words, for the docs.
+// person's override, reset or edit, the candidate's own page, the voice agent's booking, a review) describes what
+// happened as an event and stores what `transition` answers; lib/candidates/state-table.ts is the same table in
+// words, for the docs.
 
 /** What a transition reads and writes of a candidate. */
 export type CandidateState = Pick<
@@ -36,6 +37,8 @@ export type CandidateEvent =
   | { kind: "moved_by_hand"; to: Date; by: string; zone: string; holdsInvite: boolean }
   | { kind: "confirmed_by_candidate" }
   | { kind: "moved_by_candidate"; to: Date; zone: string }
+  /** The voice agent booked a free slot while the candidate was on the line (POST /api/agent/book). */
+  | { kind: "booked_by_agent"; to: Date; zone: string }
   | { kind: "reviewed"; status: CandidateStatus; reason: string; interviewAt: Date | null };
 
 export type Transition = {
@@ -234,6 +237,13 @@ export function transition(state: CandidateState, event: CandidateEvent): Transi
       const reason = `Moved to ${formatInstant(event.to, event.zone)} by the candidate (self-service link)`;
       const next = moveTo(set(state, "rescheduled", "moved_by_candidate", reason), event.to);
       return { ...plain(next), message: messageFor(state, next), byPerson: true, closesReview: true };
+    }
+    case "booked_by_agent": {
+      // The call's decision: its own deliveries decide nothing after it (lib/calls/update-candidate.ts), so it is
+      // not stamped as a person's, and a call placed later decides again as any call does.
+      const reason = `Moved to ${formatInstant(event.to, event.zone)} by the voice agent during the call`;
+      const next = moveTo(set(state, "rescheduled", "booked_by_agent", reason), event.to);
+      return { ...plain(next), message: messageFor(state, next) };
     }
     case "reviewed": {
       const decided = set(state, event.status, "reviewed", event.reason);

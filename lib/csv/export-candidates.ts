@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { candidateFilter, type Filters } from "@/lib/candidates/query-candidates";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { zoneLabel } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
@@ -49,11 +50,14 @@ export function exportCandidatesCsv(db: Db, query: Filters, zone: string, clock:
         applied_at: formatCsvInstant(candidate.appliedAt, zone),
         time_zone: own,
         allow_past: candidate.interviewAt.getTime() <= clock.now.getTime() ? "yes" : "",
+        language: candidateLanguage(candidate),
         status: candidate.status,
         last_outcome: outcome ?? "",
         call_status: candidate.callStatus ?? "",
         original_interview_at: formatCsvInstant(candidate.originalInterviewAt, own),
         last_call_at: formatCsvInstant(candidate.lastCallAt, zone),
+        do_not_call: candidate.doNotCall ? "yes" : "",
+        do_not_call_reason: candidate.doNotCallReason ?? "",
       };
     }),
     EXPORT_COLUMNS,

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
+import { env } from "@/lib/env";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { readCsv, readCsvInstant, type CsvTable } from "./csv-format";
@@ -43,6 +45,7 @@ type Good = {
   position: string | null;
   /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
   timeZone: string | null;
+  language: Language;
   interviewAt: Date;
   appliedAt: Date | null;
   slotIds: number[];
@@ -131,6 +134,11 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
       fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
 
+    const givenLanguage = (cells.language ?? "").toLowerCase();
+    if (givenLanguage && !isLanguage(givenLanguage))
+      fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
+    const language = isLanguage(givenLanguage) ? givenLanguage : env().DEFAULT_LANGUAGE;
+
     const applied = cells.applied_at ? readCsvInstant(cells.applied_at, config.timezone, true) : null;
     const appliedAt = applied?.ok ? applied.at : null;
     if (cells.applied_at && !applied) fail("applied_at", `"${cells.applied_at}" is not a date`);
@@ -171,6 +179,7 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
         email: mail || null,
         position: position || null,
         timeZone: stored,
+        language,
         interviewAt,
         appliedAt,
         slotIds: [...new Set(slotIds)],
@@ -191,6 +200,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor): void {
         email: row.email,
         position: row.position,
         timeZone: row.timeZone,
+        language: row.language,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
         statusChangedAt: now,

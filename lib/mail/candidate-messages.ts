@@ -3,14 +3,16 @@ import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { givenName } from "@/lib/candidates/given-name";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { formatInstant } from "@/lib/time/format";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { bareAddress } from "./mail-address";
 import type { MessageKind, NewMessage } from "./outbox";
 
 type Recipient = Pick<
   Candidate,
-  "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence"
+  "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence" | "language"
 >;
 
 /**
@@ -33,27 +35,10 @@ function inviteOrNull(candidate: Recipient, zone: string) {
   }
 }
 
-function opening(kind: MessageKind, when: string, position: string): [string, string] {
-  switch (kind) {
-    case "self_service_link":
-      return [`Your interview: confirm or choose another time`, `your interview for ${position} is on ${when}.`];
-    case "confirmed":
-      return [`Your interview is confirmed: ${when}`, `your interview for ${position} is confirmed for ${when}.`];
-    case "rescheduled":
-      return [`Your interview has moved: ${when}`, `your interview for ${position} is now on ${when}.`];
-    case "moved":
-      return [
-        `Your interview has moved: please confirm ${when}`,
-        `we have had to move your interview for ${position} to ${when}. Please confirm that this time suits you: we will call you, or send you a link to confirm or choose another time.`,
-      ];
-    case "declined":
-      return [`Your interview is cancelled`, `as you told us, the interview for ${position} on ${when} is cancelled.`];
-  }
-}
-
 /**
  * A message to the candidate about their interview, with the calendar invite (REQUEST, or CANCEL after a decline),
- * every time written in the candidate's zone; null when they have no e-mail address.
+ * in the candidate's language (messages/<language>.json) with every time written in their zone; null when they
+ * have no e-mail address.
  */
 export function candidateMessage(
   candidate: Recipient,
@@ -63,30 +48,20 @@ export function candidateMessage(
   if (!candidate.email) return null;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
+  const language = candidateLanguage(candidate);
+  const t = translator(language, "mail");
   const invite = inviteOrNull(candidate, zone);
-  const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
-  const position = candidate.position ?? "the open position";
-  const [subject, line] = opening(kind, when, position);
+  const when = `${writtenWhen(candidate.interviewAt, zone, language, "minute")} (${zone})`;
+  const position = candidate.position ?? t("defaultPosition");
+  const subject = t(`${kind}.subject`, { when });
   const body = [
-    `Hello ${givenName(candidate.name)},`,
+    t("hello", { firstName: givenName(candidate.name) }),
     "",
-    `${line.charAt(0).toUpperCase()}${line.slice(1)}`,
+    t(`${kind}.line`, { position, when }),
     ...(link
-      ? [
-          "",
-          "Confirm it, or pick another time, here:",
-          link.url,
-          `(This link works until ${formatInstant(link.expiresAt, zone)}.)`,
-        ]
+      ? ["", t("linkIntro"), link.url, t("linkUntil", { until: writtenWhen(link.expiresAt, zone, language, "minute") })]
       : []),
-    ...(invite
-      ? [
-          "",
-          invite.method === "CANCEL"
-            ? "The attached file removes it from your calendar."
-            : "The attached invite adds it to your calendar.",
-        ]
-      : []),
+    ...(invite ? ["", invite.method === "CANCEL" ? t("inviteRemoves") : t("inviteAdds")] : []),
   ].join("\n");
   return {
     candidateId: candidate.id,

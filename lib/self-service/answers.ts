@@ -1,26 +1,22 @@
 import type { Candidate } from "@/db/schema";
 import { env } from "@/lib/env";
-import { formatInstant } from "@/lib/time/format";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { ChangeResult } from "./candidate-changes";
 
 /**
- * What the candidate is told after confirming or moving: what is now true, and what happens next. The page and
- * POST /api/self-service/{token} answer with the same words.
+ * What the candidate is told after confirming or moving, in their language: what is now true, and what happens
+ * next. The page and POST /api/self-service/{token} answer with the same words.
  */
 export function answerFor(action: "confirm" | "reschedule", { candidate, changed }: ChangeResult): string {
-  const when = `${formatInstant(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE), "long")} (your time zone)`;
-  const invite = inviteNote(candidate);
-  if (action === "confirm") {
-    return changed
-      ? `Thank you, your interview is confirmed: ${when}. ${invite}`
-      : `Your interview was already confirmed: ${when}. Nothing has changed.`;
-  }
-  return `Done: your interview has moved to ${when}. ${invite}`;
+  const language = candidateLanguage(candidate);
+  const t = translator(language, "selfService");
+  const when = writtenWhen(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE), language);
+  const next = t(nextStep(candidate));
+  if (action === "reschedule") return t("movedDone", { when, next });
+  return changed ? t("confirmedDone", { when, next }) : t("alreadyConfirmed", { when });
 }
 
-function inviteNote(candidate: Pick<Candidate, "email">): string {
-  return candidate.email
-    ? "The calendar invite is on its way to your e-mail; the recruiter sees your answer now."
-    : "Add it to your calendar with the link on this page; the recruiter sees your answer now.";
-}
+const nextStep = (candidate: Pick<Candidate, "email">) => (candidate.email ? "nextByMail" : "nextOnPage");

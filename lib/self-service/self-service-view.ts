@@ -2,22 +2,23 @@ import type { Db } from "@/db/client";
 import { givenName } from "@/lib/candidates/given-name";
 import { hasAnswered, needsReconfirmation } from "@/lib/candidates/state-machine";
 import { env } from "@/lib/env";
-import { formatInstant } from "@/lib/time/format";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { OpenLink } from "./links";
 import { offeredSlots } from "./offered-slots";
 
 const HOUR_MS = 3600_000;
 
-/** What the page says about changing the interview, given the link and the clock. */
-function changeNote(view: { declined: boolean; canReschedule: boolean; changesLeft: number; cutoffHours: number }): string {
-  if (view.declined) return "You have withdrawn from this interview. Contact the recruiter to take it up again.";
-  if (!view.canReschedule) {
-    return `The interview is less than ${view.cutoffHours} hours away, so it can no longer be moved here. Contact the recruiter if you cannot come.`;
-  }
-  if (view.changesLeft === 0)
-    return "This link has moved your interview as many times as it allows. Contact the recruiter to move it again.";
-  return `You can move your interview ${view.changesLeft} more time${view.changesLeft === 1 ? "" : "s"} with this link. Confirming never uses one up.`;
+type ChangeNote = { declined: boolean; canReschedule: boolean; changesLeft: number; cutoffHours: number };
+
+/** What the page says about changing the interview, given the link and the clock, in the candidate's language. */
+function changeNote(view: ChangeNote, t: ReturnType<typeof translator<"selfService">>): string {
+  if (view.declined) return t("declined");
+  if (!view.canReschedule) return t("tooClose", { hours: view.cutoffHours });
+  if (view.changesLeft === 0) return t("changesSpent");
+  return t("changesLeft", { changes: view.changesLeft });
 }
 
 /**
@@ -35,6 +36,8 @@ export function selfServiceView(db: Pick<Db, "select">, { candidate, link }: Ope
   const canReschedule = !declined && candidate.interviewAt.getTime() - now.getTime() >= cutoffMs;
   const slots = canReschedule && changesLeft > 0 ? offeredSlots(db, candidate, new Date(now.getTime() + cutoffMs)) : [];
   const confirmed = hasAnswered(candidate);
+  const language = candidateLanguage(candidate);
+  const t = translator(language, "selfService");
   return {
     candidate: {
       firstName: givenName(candidate.name),
@@ -42,6 +45,8 @@ export function selfServiceView(db: Pick<Db, "select">, { candidate, link }: Ope
       status: candidate.status,
       interviewAt: candidate.interviewAt,
       timeZone: zone,
+      /** The page is written in it (messages/<language>.json). */
+      language,
     },
     confirmed,
     /** The interview moved since they last answered: the page asks them to confirm the new time. */
@@ -51,9 +56,9 @@ export function selfServiceView(db: Pick<Db, "select">, { candidate, link }: Ope
     cutoffHours: config.SELF_SERVICE_CUTOFF_HOURS,
     slots: slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, placesLeft: slot.capacity - slot.booked })),
     changesLeft: canReschedule ? changesLeft : 0,
-    changeNote: changeNote({ declined, canReschedule, changesLeft, cutoffHours: config.SELF_SERVICE_CUTOFF_HOURS }),
+    changeNote: changeNote({ declined, canReschedule, changesLeft, cutoffHours: config.SELF_SERVICE_CUTOFF_HOURS }, t),
     expiresAt: link.expiresAt,
-    expiresLabel: formatInstant(link.expiresAt, zone, "long"),
+    expiresLabel: writtenWhen(link.expiresAt, zone, language),
   };
 }
 

@@ -6,8 +6,11 @@ import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { selfServiceView, type SelfServiceView } from "@/lib/self-service/self-service-view";
-import { formatInstant, zoneLabel } from "@/lib/time/format";
-import { SelfServiceForms } from "./self-service-forms";
+import type { Language } from "@/lib/agent/agent-values";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
+import { zoneLabel } from "@/lib/time/format";
+import { SelfServiceForms, type SelfServiceWords } from "./self-service-forms";
 
 export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
 // The interview, its status and the free slots are read on every request, never from a cache.
@@ -39,9 +42,12 @@ export default async function SelfServicePage({ params }: Props) {
     await limitSelfService(db, new Headers(await headers()));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    // Before the link is read the candidate's language is unknown: both languages say it.
     return (
-      <Shell>
-        <h1 className="text-xl font-semibold">Please wait a moment</h1>
+      <Shell language="en">
+        <h1 className="text-xl font-semibold">
+          {translator("en", "selfService")("wait")} · <span lang="hi">{translator("hi", "selfService")("wait")}</span>
+        </h1>
         <p className="text-slate-700">{error.message}</p>
       </Shell>
     );
@@ -51,34 +57,51 @@ export default async function SelfServicePage({ params }: Props) {
   if (result.kind === "refused") notFound();
   const view = selfServiceView(db, result.opened, now);
   const { candidate } = view;
-  const slots = view.slots.map((slot) => ({ id: slot.id, label: formatInstant(slot.startsAt, candidate.timeZone, "long") }));
+  const { language, timeZone } = candidate;
+  const t = translator(language, "selfService");
+  const slots = view.slots.map((slot) => ({ id: slot.id, label: writtenWhen(slot.startsAt, timeZone, language) }));
+  const words: SelfServiceWords = {
+    confirm: t("confirm"),
+    // Beside "Yes, I will be there" it is the other choice; alone (confirmed already) it is the only one.
+    chooseAnother: view.canConfirm ? t("chooseAnother") : t("chooseOther"),
+    move: t("move"),
+    noOtherTime: t("noOtherTime"),
+  };
 
   return (
-    <Shell>
-      <p className="text-sm text-slate-600">Hello {candidate.firstName},</p>
-      <h1 className="text-xl font-semibold">Your interview{candidate.position ? ` for ${candidate.position}` : ""}</h1>
+    <Shell language={language}>
+      <p className="text-sm text-slate-600">{t("hello", { firstName: candidate.firstName })}</p>
+      <h1 className="text-xl font-semibold">
+        {candidate.position ? t("headingFor", { position: candidate.position }) : t("heading")}
+      </h1>
       <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <p className="text-lg font-medium" data-testid="interview-time">
-          {formatInstant(candidate.interviewAt, candidate.timeZone, "long")}
+          {writtenWhen(candidate.interviewAt, timeZone, language)}
         </p>
         <p className="text-sm text-slate-600" data-testid="interview-zone">
-          {`Your time zone: ${candidate.timeZone} (${zoneLabel(candidate.interviewAt, candidate.timeZone)}). Every time on this page is in it.`}
+          {t("yourZone", { zone: timeZone, label: zoneLabel(candidate.interviewAt, timeZone) })}
         </p>
         <p className={`mt-2 text-sm font-medium ${STANDING_TONE[standing(view)]}`} data-testid="interview-standing">
-          {STANDING_WORDS[standing(view)]}
+          {t(`standing.${standing(view)}`)}
         </p>
         <a
           href={`/i/${token}/invite.ics`}
           className="mt-3 inline-block rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500"
         >
-          Add to my calendar (.ics)
+          {t("addToCalendar")}
         </a>
       </div>
-      <SelfServiceForms token={token} canConfirm={view.canConfirm} canReschedule={view.canReschedule} slots={slots} />
+      <SelfServiceForms
+        token={token}
+        canConfirm={view.canConfirm}
+        canReschedule={view.canReschedule}
+        slots={slots}
+        words={words}
+      />
       <p className="text-sm text-slate-700" data-testid="change-note">
         {view.changeNote}
       </p>
-      <p className="text-xs text-slate-500">This link works until {view.expiresLabel} (your time zone).</p>
+      <p className="text-xs text-slate-500">{t("linkUntil", { until: view.expiresLabel })}</p>
     </Shell>
   );
 }
@@ -88,13 +111,6 @@ type Standing = "confirmed" | "moved" | "declined" | "open";
 const standing = (view: SelfServiceView): Standing =>
   view.confirmed ? "confirmed" : view.needsReconfirmation ? "moved" : view.candidate.status === "declined" ? "declined" : "open";
 
-const STANDING_WORDS: Record<Standing, string> = {
-  confirmed: "You have confirmed this interview.",
-  moved: "Your interview has moved to this time: please confirm that it suits you.",
-  declined: "You have withdrawn from this interview.",
-  open: "Please confirm that you can come, or choose another time.",
-};
-
 const STANDING_TONE: Record<Standing, string> = {
   confirmed: "text-emerald-700",
   moved: "text-amber-800",
@@ -102,9 +118,10 @@ const STANDING_TONE: Record<Standing, string> = {
   open: "text-slate-700",
 };
 
-function Shell({ children }: { children: React.ReactNode }) {
+/** The page in the candidate's language: `lang` lets the browser pick Devanagari glyphs and screen readers the voice. */
+function Shell({ children, language }: { children: React.ReactNode; language: Language }) {
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
+    <main lang={language} className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
       <p className="text-sm font-semibold tracking-wide text-slate-500">Callboard</p>
       {children}
     </main>

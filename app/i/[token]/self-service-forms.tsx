@@ -4,19 +4,28 @@ import { useActionState } from "react";
 import { confirmInterview, moveInterview } from "./actions";
 import { idleSelfService } from "./self-service-state";
 
+/** The page's words in the candidate's language, translated on the server (messages/<language>.json). */
+export type SelfServiceWords = {
+  confirm: string;
+  chooseAnother: string;
+  move: string;
+  noOtherTime: string;
+};
+
 type Props = {
   token: string;
   canConfirm: boolean;
   canReschedule: boolean;
   /** The slots free at this moment (the page is rendered again after every answer). */
   slots: { id: number; label: string }[];
+  words: SelfServiceWords;
 };
 
 const BUTTON =
   "w-full rounded-md px-4 py-3 text-base font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60";
 
 /** Confirm, or choose another time: large controls that work with a thumb, and without JavaScript too. */
-export function SelfServiceForms({ token, canConfirm, canReschedule, slots }: Props) {
+export function SelfServiceForms({ token, canConfirm, canReschedule, slots, words }: Props) {
   const [confirmState, confirm, confirming] = useActionState(confirmInterview.bind(null, token), idleSelfService);
   const [moveState, move, moving] = useActionState(moveInterview.bind(null, token), idleSelfService);
   const done = [confirmState, moveState].find((state) => state.ok);
@@ -38,7 +47,7 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots }: Pr
       {canConfirm && (
         <form action={confirm}>
           <button type="submit" disabled={confirming} className={`${BUTTON} bg-emerald-700 text-white hover:bg-emerald-800`}>
-            Yes, I will be there
+            {words.confirm}
           </button>
         </form>
       )}
@@ -46,7 +55,7 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots }: Pr
         (slots.length > 0 ? (
           <form action={move} className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 font-medium">{canConfirm ? "Or choose another time" : "Choose another time"}</legend>
+              <legend className="mb-1 font-medium">{words.chooseAnother}</legend>
               {slots.map((slot) => (
                 <label
                   key={slot.id}
@@ -58,13 +67,11 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots }: Pr
               ))}
             </fieldset>
             <button type="submit" disabled={moving} className={`${BUTTON} bg-slate-900 text-white hover:bg-slate-700`}>
-              Move my interview
+              {words.move}
             </button>
           </form>
         ) : (
-          <p className="text-sm text-slate-600">
-            No other time is free right now. Contact the recruiter if this one does not suit you.
-          </p>
+          <p className="text-sm text-slate-600">{words.noOtherTime}</p>
         ))}
     </div>
   );
