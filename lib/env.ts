@@ -28,7 +28,7 @@ const envSchema = z
     LIVE_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_PATH: z.string().min(1).default("./data/callboard.db"),
-    // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see README).
+    // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see docs/security.md, "Guarantees").
     SQLITE_SYNCHRONOUS: z.enum(["OFF", "NORMAL", "FULL", "EXTRA"]).default("FULL"),
     SEED_DEMO: z.preprocess(emptyAsUndefined, booleanString.optional()),
     /** Days after which transcripts, recordings, extracted data and raw webhook bodies are purged. */

@@ -151,7 +151,7 @@ describe("POST /api/candidates", () => {
     expect(given.json.candidate).toMatchObject({ timeZone: "Europe/Berlin", timeZoneAssumed: false });
     const fromPhone = await post({ name: "From Phone", phone: uniquePhone(), interviewAt: uniqueInstant() });
     expect(fromPhone.json.candidate).toMatchObject({ timeZone: "Asia/Kolkata", timeZoneAssumed: false });
-    // A phone tells the country, not the city: the US keeps several clocks, so no zone is guessed (README, "Time
+    // A phone tells the country, not the city: the US keeps several clocks, so no zone is guessed (docs/domain.md, "Time
     // zones"): INTERVIEW_TIMEZONE, said to be assumed, until someone sets it.
     const us = await post({ name: "From Phone", phone: "+1 415 555 0177", interviewAt: uniqueInstant() });
     expect(us.json.candidate).toMatchObject({ timeZone: "UTC", timeZoneAssumed: true });

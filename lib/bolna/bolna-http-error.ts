@@ -3,7 +3,7 @@ import { log } from "@/lib/log";
 import { BolnaError } from "./bolna-errors";
 
 /**
- * A failed Bolna request as Callboard's API answers it (README, "Calls"): the message is the BolnaError's
+ * A failed Bolna request as Callboard's API answers it (docs/domain.md, "Calls"): the message is the BolnaError's
  * sentence for a recruiter; Bolna's own words go to the log only.
  *
  * | Bolna failure                         | HTTP | code                        |

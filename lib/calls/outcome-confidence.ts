@@ -12,7 +12,7 @@ import { tooShort, wordsAgree, wordsContradict } from "./words/word-agreement";
  * one), or the candidate's words alone. Doubts then cap it, and a doubt needs evidence: a voicemail greeting in the
  * transcript, someone else answering, a transcript in which the candidate said nothing, words that contradict the
  * outcome, a short answer that does not say it. A short answer that agrees is an answer, and an extraction that
- * comes without a transcript stands on its own. README ("Trust and insight") lists the numbers;
+ * comes without a transcript stands on its own. docs/domain.md ("Trust and insight") lists the numbers;
  * lib/review/hold-for-review.ts applies or holds the result.
  */
 

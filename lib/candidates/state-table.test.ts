@@ -5,7 +5,7 @@ import { STATUS_EVENTS } from "./status";
 import { STATE_TABLE, stateTableMarkdown } from "./state-table";
 
 // The state table lives in the code (lib/candidates/state-machine.ts decides, state-table.ts says it in words) and
-// in README.md and docs/api.md: the docs must print exactly this table (prettier may pad its cells).
+// in docs/domain.md and docs/api.md: the docs must print exactly this table (prettier may pad its cells).
 
 const cells = (line: string) =>
   line
@@ -34,7 +34,7 @@ describe("the state table", () => {
     for (const event of STATUS_EVENTS) expect(events, event).toContain(event);
   });
 
-  it.each(["README.md", "docs/api.md"])("is printed in %s exactly as the code says it", (file) => {
+  it.each(["docs/domain.md", "docs/api.md"])("is printed in %s exactly as the code says it", (file) => {
     const text = fs.readFileSync(path.join(process.cwd(), file), "utf8");
     expect(tableIn(text)).toEqual(tableIn(stateTableMarkdown()));
   });

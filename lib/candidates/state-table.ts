@@ -12,7 +12,7 @@ export type StateRow = {
 };
 
 /**
- * lib/candidates/state-machine.ts `transition`, in words: README and docs/api.md print exactly this table
+ * lib/candidates/state-machine.ts `transition`, in words: docs/domain.md and docs/api.md print exactly this table
  * (lib/candidates/state-table.test.ts checks it), so the docs cannot drift from the code.
  */
 export const STATE_TABLE: readonly StateRow[] = [
@@ -236,7 +236,7 @@ export const STATE_TABLE: readonly StateRow[] = [
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
-/** The table as Markdown, as README and docs/api.md print it. */
+/** The table as Markdown, as docs/domain.md and docs/api.md print it. */
 export function stateTableMarkdown(): string {
   const header = "| What happened | Source | From | To | Reason shown | Message to the candidate | `statusEvent` |";
   const rule = "|---|---|---|---|---|---|---|";

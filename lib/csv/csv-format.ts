@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { readLocalTime, readOffsetTime, type ZonedRead } from "@/lib/time/zoned-input";
 
 /**
- * The candidate CSV (README, "CSV import and export"). Import reads these columns by header name, in any order;
+ * The candidate CSV (docs/api.md, "CSV import and export"). Import reads these columns by header name, in any order;
  * other columns (export's status, last_outcome, …) are ignored, so an export imports back.
  */
 export const IMPORT_COLUMNS = [

@@ -36,7 +36,7 @@ function vouchedBy(given: string, secret: string): boolean {
  * - in a process started otherwise (`next start`, the standalone `server.js`), with TRUSTED_PROXY_HOPS=N ≥ 1 the
  *   sender is read from `X-Forwarded-For` with the proxy as the (unseen) TCP peer: the entry N places from the
  *   right of "entries, then the peer", i.e. the N-th entry from the right. That is only sound when the port is
- *   reachable through the proxy alone (README "Deploy");
+ *   reachable through the proxy alone (docs/operations.md, "Deploy");
  * - with TRUSTED_PROXY_HOPS=0 such a process cannot know the sender at all: `unavailable` is set, and the webhook
  *   answers 503 so that Bolna retries once the right server is back (fail closed).
  */

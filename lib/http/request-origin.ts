@@ -4,7 +4,7 @@ const lastEntry = (value: string | null) => value?.split(",").at(-1)?.trim() || 
 
 /**
  * The host the client used: `X-Forwarded-Host` as Callboard's own proxy writes it — believed only with
- * TRUSTED_PROXY_HOPS ≥ 1, when the port is reachable through that proxy alone (README "Deploy"); without a proxy
+ * TRUSTED_PROXY_HOPS ≥ 1, when the port is reachable through that proxy alone (docs/operations.md, "Deploy"); without a proxy
  * anyone could write that header — else `Host`.
  */
 export function clientHost(headers: Headers): string | null {

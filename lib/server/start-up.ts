@@ -110,7 +110,7 @@ export async function startCallboard(): Promise<void> {
 
 /**
  * A server that cannot start its app must not linger answering 500s: it stops, so that the supervisor (systemd's
- * Restart=always, README "Deploy") or the operator sees it.
+ * Restart=always, docs/operations.md, "Deploy") or the operator sees it.
  */
 export async function startCallboardOrExit(): Promise<void> {
   try {

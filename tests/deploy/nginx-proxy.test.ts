@@ -15,7 +15,7 @@ import { announceBodyFrom, openStreamFrom, requestFrom } from "./bound-http";
 import { NGINX, siteConfigForTest, startNginx, testConfig, type Nginx } from "./nginx";
 
 /*
- * deploy/nginx.conf in front of a real Callboard started as the README's Deploy section says (TRUSTED_PROXY_HOPS=1,
+ * deploy/nginx.conf in front of a real Callboard started as docs/operations.md's Deploy section says (TRUSTED_PROXY_HOPS=1,
  * Callboard on 127.0.0.1), with clients on different loopback addresses standing in for different machines. nginx
  * reaches Callboard from 127.0.0.1, so a test passes only if Callboard counts the client nginx saw, not nginx.
  *

@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/http/other-methods";
 // Optional body: `{"allowPast": true}` calls about an interview that has passed (otherwise 409 interview_passed).
 const callInput = z.object({ allowPast: z.boolean().default(false) });
 
-/** Asks Bolna to call the candidate now: 202 with the execution id (README, "Calls", for the errors). */
+/** Asks Bolna to call the candidate now: 202 with the execution id (docs/domain.md, "Calls", for the errors). */
 export const POST = withPermission<{ id: string }>("calls:place", async ({ request, params, actor }) => {
   const { allowPast } = await readOptionalJson(request, callInput);
   const { executionId } = await callNow(getDb(), idParam(params.id, "Candidate"), actor, allowPast);
