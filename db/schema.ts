@@ -9,6 +9,7 @@ import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
 import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
 import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
+import { IMPORT_STATES } from "@/lib/csv/import-states";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
@@ -354,6 +355,46 @@ export const selfServiceRateLimits = sqliteTable("self_service_rate_limits", {
   expire: integer("expire"),
 });
 
+/**
+ * Facts about this installation (one row, id 1, made by its migration). `uidNamespace` is random per database, so
+ * the calendar UIDs of two Callboards (or of one database made anew) never collide; readiness writes `probedAt`
+ * to prove that the database takes writes (lib/server/readiness.ts).
+ */
+export const installation = sqliteTable("installation", {
+  id: integer("id").primaryKey(),
+  uidNamespace: text("uid_namespace").notNull(),
+  probedAt: timestamp("probed_at"),
+});
+
+/**
+ * CSV imports (lib/csv/import-jobs.ts): the file is read and written by a worker thread, which records its
+ * progress here for the import page; the report keeps the first rows and problems. Finished ones are deleted a
+ * day later (they name people).
+ */
+export const csvImports = sqliteTable(
+  "csv_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    state: text("state", { enum: IMPORT_STATES }).notNull(),
+    createdBy: text("created_by").notNull(),
+    bytes: integer("bytes").notNull(),
+    /** 0–1: how much of the file has been read. */
+    progress: real("progress").notNull().default(0),
+    rowsRead: integer("rows_read").notNull().default(0),
+    valid: integer("valid").notNull().default(0),
+    invalid: integer("invalid").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    /** The report once finished: the first rows and the first problems (lib/csv/import-report.ts). */
+    report: text("report", { mode: "json" }).$type<unknown>(),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (table) => [index("csv_imports_finished_idx").on(table.finishedAt)],
+);
+
+export type CsvImport = typeof csvImports.$inferSelect;
 export type Reconfirmation = typeof reconfirmations.$inferSelect;
 export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;

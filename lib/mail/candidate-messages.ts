@@ -1,15 +1,25 @@
+import type { Db } from "@/db/client";
 import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
+import { inviteSettings } from "@/lib/calendar/invite-settings";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
-import { bareAddress } from "./mail-address";
 import type { MessageKind, NewMessage } from "./outbox";
 
 type Recipient = Pick<
   Candidate,
-  "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence"
+  | "id"
+  | "name"
+  | "email"
+  | "phone"
+  | "timeZone"
+  | "position"
+  | "interviewAt"
+  | "status"
+  | "inviteSequence"
+  | "requestedInterviewAt"
 >;
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -18,16 +28,9 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
  * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
  * message then goes without it. Messages are written inside other transactions (a webhook's), which must not fail.
  */
-function inviteOrNull(candidate: Recipient, zone: string) {
-  const config = env();
+function inviteOrNull(db: Pick<Db, "select">, candidate: Recipient, zone: string) {
   try {
-    return interviewInvite({
-      candidate,
-      zone,
-      durationMinutes: config.INTERVIEW_DURATION_MINUTES,
-      appUrl: config.APP_URL,
-      organizerEmail: bareAddress(config.MAIL_FROM),
-    });
+    return interviewInvite({ candidate, zone, ...inviteSettings(db) });
   } catch (error) {
     logError(`the calendar invite for candidate ${candidate.id} could not be built`, error);
     return null;
@@ -52,6 +55,7 @@ function opening(kind: MessageKind, when: string, position: string): [string, st
  * every time written in the candidate's zone; null when they have no e-mail address.
  */
 export function candidateMessage(
+  db: Pick<Db, "select">,
   candidate: Recipient,
   kind: MessageKind,
   link?: { url: string; expiresAt: Date },
@@ -59,7 +63,7 @@ export function candidateMessage(
   if (!candidate.email) return null;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
-  const invite = inviteOrNull(candidate, zone);
+  const invite = inviteOrNull(db, candidate, zone);
   const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
   const position = candidate.position ?? "the open position";
   const [subject, line] = opening(kind, when, position);

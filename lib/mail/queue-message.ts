@@ -30,6 +30,6 @@ export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, before:
     .from(candidates)
     .where(eq(candidates.id, after.id))
     .get();
-  const message = candidateMessage({ ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence }, kind);
+  const message = candidateMessage(db, { ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence }, kind);
   if (message) enqueueMessage(db, message, now);
 }

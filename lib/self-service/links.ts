@@ -46,7 +46,7 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
         })
         .run();
       const url = `${baseUrl.replace(/\/+$/, "")}/i/${token}`;
-      const message = candidateMessage(candidate, "self_service_link", { url, expiresAt });
+      const message = candidateMessage(tx, candidate, "self_service_link", { url, expiresAt });
       if (message) enqueueMessage(tx, message, now);
       return { url, expiresAt };
     },
