@@ -319,7 +319,11 @@ export const selfServiceLinks = sqliteTable(
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
   },
-  (table) => [index("self_service_links_candidate_idx").on(table.candidateId, table.id)],
+  (table) => [
+    index("self_service_links_candidate_idx").on(table.candidateId, table.id),
+    // The per-user limit on new links (lib/self-service/link-limits.ts).
+    index("self_service_links_creator_idx").on(table.createdBy, table.createdAt),
+  ],
 );
 
 /**

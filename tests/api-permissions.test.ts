@@ -461,9 +461,24 @@ describe("the error convention", () => {
 });
 
 describe("health", () => {
-  it("answers without credentials", async () => {
+  it("answers without credentials: the contract's check with the event loop's lag, liveness and readiness", async () => {
     const response = await api(server.url, "/api/health");
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ ok: true });
+    expect(response.json).toEqual({ ok: true, eventLoopLagMs: expect.any(Number) });
+    const live = await api(server.url, "/api/health/live");
+    expect(live.status).toBe(200);
+    expect(live.json).toMatchObject({ ok: true, eventLoopLagMs: expect.any(Number) });
+    const ready = await api(server.url, "/api/health/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.json).toMatchObject({
+      ok: true,
+      checks: {
+        database: { ok: true },
+        disk: { ok: true },
+        eventLoop: { ok: true },
+        mail: { ok: true, queued: 0 },
+        shedding: { ok: true, active: false },
+      },
+    });
   });
 });

@@ -21,3 +21,5 @@ CREATE TABLE `installation` (
 	`uid_namespace` text NOT NULL,
 	`probed_at` integer
 );
+--> statement-breakpoint
+CREATE INDEX `self_service_links_creator_idx` ON `self_service_links` (`created_by`,`created_at`);

@@ -1,16 +1,9 @@
 import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { pinoHttp } from "pino-http";
-import { log } from "@/lib/log";
+import { log, maskLinkTokens } from "@/lib/log";
 
 const ACCEPTABLE_ID = /^[\w.-]{1,64}$/;
-// A self-service link's token is a credential in a path (/i/{token}, /api/self-service/{token}).
-const LINK_TOKEN = /(\/(?:i|api\/self-service)\/)[^/?#\s]+/g;
-
-/** A URL (or Referer) with self-service tokens replaced, for the logs. */
-export function maskLinkTokens(url: string): string {
-  return url.replace(LINK_TOKEN, "$1[token]");
-}
 
 type SerializedRequest = { url?: string; headers?: Record<string, unknown> } & Record<string, unknown>;
 

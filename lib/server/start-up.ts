@@ -11,6 +11,7 @@ import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { startMailSender } from "@/lib/mail/mail-sender";
 import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+import { purgeSelfServiceLimits } from "@/lib/self-service/rate-limit";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -27,12 +28,13 @@ function purgeNow(): void {
 }
 
 /**
- * What outsiders leave behind stays bounded: expired sign-in counters go, and unmatched webhook deliveries are
- * kept within their age and size limits (lib/webhook/unmatched-retention.ts).
+ * What outsiders leave behind stays bounded: expired sign-in and self-service counters go, and unmatched webhook
+ * deliveries are kept within their age and size limits (lib/webhook/unmatched-retention.ts).
  */
 function houseKeep(): void {
   for (const [what, purge] of [
     ["sign-in counters", purgeSignInThrottle],
+    ["self-service counters", purgeSelfServiceLimits],
     ["unmatched deliveries", capUnmatchedDeliveries],
   ] as const) {
     try {

@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export type BodyLimits = {
+  /** A body must keep arriving at least this fast (bytes per second) once the grace period is over. */
+  minBytesPerSecond: number;
+  graceMs: number;
+};
+
+/** Whether the request announces a body (a length above 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = Number(req.headers["content-length"] ?? 0);
+  return (Number.isFinite(length) && length > 0) || req.headers["transfer-encoding"] !== undefined;
+}
+
+type Watched = { req: IncomingMessage; res: ServerResponse; since: number; bytesAtStart: number };
+
+const TIMEOUT_BODY = JSON.stringify({
+  error: { code: "request_timeout", message: "The request body arrived too slowly." },
+});
+
+/**
+ * A minimum transfer rate for request bodies, which a client dribbling a byte every few seconds cannot stretch the
+ * way it stretches a plain timeout: after `graceMs`, the body must have arrived at `minBytesPerSecond` on average,
+ * or the client gets 408 and the connection closes. Time while the app is not reading (its buffer is full) does
+ * not count against the client. One timer checks every watched request each second.
+ */
+export function createBodyRateWatch(limits: BodyLimits) {
+  const watched = new Set<Watched>();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const entry of watched) {
+      const { req, res } = entry;
+      if (req.complete || req.socket.destroyed) {
+        watched.delete(entry);
+        continue;
+      }
+      if (req.readableLength >= req.readableHighWaterMark) {
+        // The app has not read what came: the client is not the slow side.
+        entry.since = now;
+        entry.bytesAtStart = req.socket.bytesRead;
+        continue;
+      }
+      const counted = now - entry.since - limits.graceMs;
+      if (counted <= 0) continue;
+      if (req.socket.bytesRead - entry.bytesAtStart >= (limits.minBytesPerSecond * counted) / 1000) continue;
+      watched.delete(entry);
+      if (!res.headersSent) {
+        res.writeHead(408, { "Content-Type": "application/json", Connection: "close" });
+        res.end(TIMEOUT_BODY);
+      }
+      req.socket.destroySoon();
+      setTimeout(() => req.socket.destroy(), 1_000).unref();
+    }
+  }, 1_000);
+  timer.unref();
+  return {
+    /** Starts watching a request's body from now (call it when someone starts reading it). */
+    watch(req: IncomingMessage, res: ServerResponse): void {
+      if (!req.complete && hasBody(req)) watched.add({ req, res, since: Date.now(), bytesAtStart: req.socket.bytesRead });
+    },
+    size: () => watched.size,
+  };
+}
+
+export type Buffered = "ok" | "too_large" | "aborted";
+
+/**
+ * Reads a whole body (at most `limit` bytes) before the request is let in, then puts it back for the app to
+ * read as if nothing had happened: so a request that has not finished sending holds no place among the requests
+ * being answered. Too large: "too_large" (the caller answers 413 and closes).
+ */
+export function bufferBody(req: IncomingMessage, limit: number): Promise<Buffered> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve("too_large");
+  if (req.complete) return Promise.resolve("ok");
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffered) => {
+      req.off("readable", onReadable);
+      req.off("close", onClose);
+      resolve(result);
+    };
+    const onClose = () => finish("aborted");
+    function onReadable() {
+      let chunk: Buffer | null;
+      while ((chunk = req.read() as Buffer | null) !== null) {
+        size += chunk.length;
+        if (size > limit) return finish("too_large");
+        chunks.push(chunk);
+      }
+      if (!req.complete) return;
+      // Everything has arrived: back into the stream, before its end is announced (that waits for a tick).
+      if (chunks.length > 0) req.unshift(Buffer.concat(chunks));
+      finish("ok");
+    }
+    req.on("readable", onReadable);
+    req.on("close", onClose);
+  });
+}
