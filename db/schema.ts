@@ -391,6 +391,8 @@ export const csvImports = sqliteTable(
     imported: integer("imported").notNull().default(0),
     /** The report once finished: the first rows and the first problems (lib/csv/import-report.ts). */
     report: text("report", { mode: "json" }).$type<unknown>(),
+    /** Why it failed: an error code of lib/http/error-codes.ts (invalid_csv, …) and a sentence. */
+    errorCode: text("error_code"),
     error: text("error"),
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at"),

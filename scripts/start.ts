@@ -84,6 +84,8 @@ async function main() {
       // A proxy's idle upstream connection must close on the proxy's side first (nginx keeps them 60 s), or it
       // could send a request into a connection this server is closing.
       keepAliveTimeout: 65_000,
+      // A request's buffer holds a whole anonymous body (lib/server/body-gate.ts waits for it there, unread).
+      highWaterMark: 2 * ANONYMOUS_BODY_BYTES,
     },
     (req, res) => void serve(req, res),
   );

@@ -10,6 +10,7 @@ CREATE TABLE `csv_imports` (
 	`invalid` integer DEFAULT 0 NOT NULL,
 	`imported` integer DEFAULT 0 NOT NULL,
 	`report` text,
+	`error_code` text,
 	`error` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`finished_at` integer

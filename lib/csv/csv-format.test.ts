@@ -4,7 +4,8 @@ import {
   escapeFormula,
   formatCsvInstant,
   parseCsvInstant,
-  readCsv,
+  readCsvRecords,
+  type CsvRecord,
   unescapeFormula,
   writeCsv,
 } from "./csv-format";
@@ -42,7 +43,13 @@ describe("parseCsvInstant", () => {
   });
 });
 
-describe("readCsv / writeCsv", () => {
+function readCsv(text: string) {
+  const records: CsvRecord[] = [];
+  const header = readCsvRecords(text, (record) => records.push(record));
+  return { header, records };
+}
+
+describe("readCsvRecords / writeCsv", () => {
   it("reads headers case-insensitively, skips blank lines but keeps row numbers, and round-trips quoting", () => {
     const text = writeCsv(
       [
@@ -62,6 +69,7 @@ describe("readCsv / writeCsv", () => {
   it("names the missing required columns, and refuses an empty file", () => {
     expect(() => readCsv("name,email\nA,a@example.com")).toThrow(/Missing columns: phone, interview_at/);
     expect(() => readCsv("\n\n")).toThrow(CsvFormatError);
+    expect(() => readCsv('name,phone,interview_at\n"unclosed,+919800000001,2025-12-12 11:00')).toThrow(/^Row 2: /);
   });
 
   it("defuses spreadsheet formulas on the way out and restores them on the way in", () => {

@@ -26,7 +26,7 @@ export const EXPORT_COLUMNS = [
   "last_call_at",
 ] as const;
 
-export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };
+export type CsvRecord = { row: number; cells: Record<string, string> };
 
 const WITH_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
@@ -80,42 +80,55 @@ export function unescapeFormula(value: string): string {
 export class CsvFormatError extends Error {}
 
 /**
- * Parses CSV text into records keyed by lower-cased header. `row` is the record's number counting the header
- * as row 1, as a spreadsheet shows it (the line number, unless a quoted cell spans lines). Blank lines are
- * skipped but counted.
+ * Reads CSV text one record at a time, keyed by lower-cased header (papaparse's step mode: nothing but the text
+ * and the current row is held). `row` is the record's number counting the header as row 1, as a spreadsheet
+ * shows it (the line number, unless a quoted cell spans lines); blank lines are skipped but counted. `cursor` is
+ * how far into the text the record ends. Throws CsvFormatError for a file that is not a usable CSV.
  */
-export function readCsv(text: string): CsvTable {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const fatal = result.errors.find((error) => error.type === "Quotes");
-  if (fatal) throw new CsvFormatError(`Row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
-  const rows = result.data;
+export function readCsvRecords(text: string, onRecord: (record: CsvRecord, cursor: number) => void): string[] {
+  let header: string[] | null = null;
+  let index = 0;
+  let failure: CsvFormatError | null = null;
   const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
-  const headerIndex = rows.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) throw new CsvFormatError("The file is empty.");
-  const header = rows[headerIndex]!.map((cell) => cell.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (missing.length > 0) {
-    throw new CsvFormatError(
-      `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`,
-    );
-  }
-  const records: CsvTable["records"] = [];
-  for (let index = headerIndex + 1; index < rows.length; index++) {
-    const cells = rows[index]!;
-    if (isBlank(cells)) continue;
-    const record: Record<string, string> = {};
-    header.forEach((column, at) => {
-      if (column && !(column in record)) record[column] = unescapeFormula((cells[at] ?? "").trim());
-    });
-    records.push({ row: index + 1, cells: record });
-  }
-  return { header, records };
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    step(result, parser) {
+      index += 1;
+      const quotes = result.errors.find((error) => error.type === "Quotes");
+      if (quotes) {
+        failure = new CsvFormatError(`Row ${index}: ${quotes.message}`);
+        return parser.abort();
+      }
+      const cells = result.data;
+      if (isBlank(cells)) return;
+      if (!header) {
+        header = cells.map((cell) => cell.trim().toLowerCase());
+        const missing = REQUIRED_COLUMNS.filter((column) => !header!.includes(column));
+        if (missing.length === 0) return;
+        failure = new CsvFormatError(
+          `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`,
+        );
+        return parser.abort();
+      }
+      const record: Record<string, string> = {};
+      header.forEach((column, at) => {
+        if (column && !(column in record)) record[column] = unescapeFormula((cells[at] ?? "").trim());
+      });
+      onRecord({ row: index, cells: record }, result.meta.cursor);
+    },
+  });
+  if (failure) throw failure;
+  if (!header) throw new CsvFormatError("The file is empty.");
+  return header;
 }
 
-/** Every cell goes through the formula escape here, so no column of any export can carry a formula. */
-export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
+/**
+ * Every cell goes through the formula escape here, so no column of any export can carry a formula. Without the
+ * header row (`header: false`) for the pages of a streamed export after its first line.
+ */
+export function writeCsv(rows: Record<string, string>[], columns: readonly string[], options = { header: true }): string {
   return Papa.unparse(
     { fields: [...columns], data: rows.map((row) => columns.map((column) => escapeFormula(row[column] ?? ""))) },
-    { newline: "\r\n" },
+    { newline: "\r\n", header: options.header },
   );
 }

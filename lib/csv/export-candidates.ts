@@ -1,45 +1,53 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
+import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
-import { candidateFilter, type ListQuery } from "@/lib/candidates/query-candidates";
+import { candidateFilter } from "@/lib/candidates/query-candidates";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
-/**
- * Every candidate that matches the board's filters (status, q, needs attention), as CSV: the import columns (so
- * the file imports back: a past interview says allow_past yes), then status, the latest call's outcome and
- * status, the original interview and the last call. Every time is ISO 8601 with its offset: interviews in the
- * candidate's zone (the time_zone column), other times and the allowed slots in INTERVIEW_TIMEZONE (`zone`).
- * It starts with a byte-order mark, so that spreadsheet programs read the file as UTF-8 (names in Devanagari).
- */
-export function exportCandidatesCsv(
-  db: Db,
-  query: Pick<ListQuery, "status" | "q" | "attention">,
-  zone: string,
-  clock: AttentionClock,
-): string {
-  const rows = db
+/** Candidates per page: a few milliseconds of work, then the event loop serves others again. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/** Whatever the board filters by: the export takes the same query and the same builder. */
+type Filters = Parameters<typeof candidateFilter>[0];
+type Row = { candidate: Candidate; outcome: string | null };
+type After = { interviewAt: number; id: number };
+
+/** One keyset page in the export's order (interview, then id), after the last row of the page before. */
+function page(db: Db, where: SQL | undefined, after: After | null): Row[] {
+  const past = after ? sql`(${candidates.interviewAt}, ${candidates.id}) > (${after.interviewAt}, ${after.id})` : undefined;
+  return db
     .select({ candidate: candidates, outcome: calls.outcome })
     .from(candidates)
     .leftJoin(calls, eq(calls.id, candidates.latestCallId))
-    .where(candidateFilter(query, clock))
+    .where(and(where, past))
     .orderBy(asc(candidates.interviewAt), asc(candidates.id))
+    .limit(EXPORT_PAGE_SIZE)
     .all();
+}
+
+function allowedSlots(db: Db, ids: number[]): Map<number, Date[]> {
   const slotsOf = new Map<number, Date[]>();
-  const ids = rows.map((row) => row.candidate.id);
-  for (let start = 0; start < ids.length; start += 500) {
-    const allowed = db
-      .select({ candidateId: candidateReschedulingSlots.candidateId, startsAt: interviewSlots.startsAt })
-      .from(candidateReschedulingSlots)
-      .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
-      .where(inArray(candidateReschedulingSlots.candidateId, ids.slice(start, start + 500)))
-      .orderBy(asc(interviewSlots.startsAt))
-      .all();
-    for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
-  }
+  const allowed = db
+    .select({ candidateId: candidateReschedulingSlots.candidateId, startsAt: interviewSlots.startsAt })
+    .from(candidateReschedulingSlots)
+    .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
+    .where(inArray(candidateReschedulingSlots.candidateId, ids))
+    .orderBy(asc(interviewSlots.startsAt))
+    .all();
+  for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
+  return slotsOf;
+}
+
+function csvRows(db: Db, rows: Row[], zone: string, now: Date): string {
+  const slotsOf = allowedSlots(
+    db,
+    rows.map((row) => row.candidate.id),
+  );
   // writeCsv escapes every cell against spreadsheet formulas.
-  const csv = writeCsv(
+  return writeCsv(
     rows.map(({ candidate, outcome }) => {
       const own = candidateZone(candidate, zone);
       return {
@@ -51,7 +59,7 @@ export function exportCandidatesCsv(
         rescheduling_slots: (slotsOf.get(candidate.id) ?? []).map((at) => formatCsvInstant(at, zone)).join(";"),
         applied_at: formatCsvInstant(candidate.appliedAt, zone),
         time_zone: own,
-        allow_past: candidate.interviewAt.getTime() <= clock.now.getTime() ? "yes" : "",
+        allow_past: candidate.interviewAt.getTime() <= now.getTime() ? "yes" : "",
         status: candidate.status,
         last_outcome: outcome ?? "",
         call_status: candidate.callStatus ?? "",
@@ -60,6 +68,43 @@ export function exportCandidatesCsv(
       };
     }),
     EXPORT_COLUMNS,
+    { header: false },
   );
-  return `\uFEFF${csv}`;
+}
+
+/**
+ * Every candidate that matches the board's filters (the board's own filter builder: status, q, needs attention,
+ * …), as CSV: the import columns (so the file imports back: a past interview says allow_past yes), then status,
+ * the latest call's outcome and status, the original interview and the last call. Every time is ISO 8601 with
+ * its offset: interviews in the candidate's zone (the time_zone column), other times and the allowed slots in
+ * INTERVIEW_TIMEZONE (`zone`). It starts with a byte-order mark, so that spreadsheet programs read the file as
+ * UTF-8 (names in Devanagari).
+ *
+ * A stream, in keyset pages of EXPORT_PAGE_SIZE: memory stays the same for a million rows, each page is read
+ * only when the client has taken the one before (back-pressure), no read transaction stays open between pages
+ * (the WAL can be checkpointed meanwhile), and the event loop serves other requests between them.
+ */
+export function exportCandidatesStream(db: Db, query: Filters, zone: string, clock: AttentionClock): ReadableStream<Uint8Array> {
+  const where = candidateFilter(query, clock);
+  const encoder = new TextEncoder();
+  let after: After | null = null;
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true;
+          controller.enqueue(encoder.encode(`\uFEFF${EXPORT_COLUMNS.join(",")}`));
+          return;
+        }
+        await nextTurn();
+        const rows = page(db, where, after);
+        if (rows.length === 0) return controller.close();
+        const last = rows.at(-1)!.candidate;
+        after = { interviewAt: last.interviewAt.getTime(), id: last.id };
+        controller.enqueue(encoder.encode(`\r\n${csvRows(db, rows, zone, clock.now)}`));
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }

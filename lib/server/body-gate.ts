@@ -65,17 +65,16 @@ export function createBodyRateWatch(limits: BodyLimits) {
 export type Buffered = "ok" | "too_large" | "aborted";
 
 /**
- * Reads a whole body (at most `limit` bytes) before the request is let in, then puts it back for the app to
- * read as if nothing had happened: so a request that has not finished sending holds no place among the requests
- * being answered. Too large: "too_large" (the caller answers 413 and closes).
+ * Waits until a whole body (at most `limit` bytes) has arrived before the request is let in, so that a request
+ * that has not finished sending holds no place among the requests being answered. The body is not read: it
+ * collects in the request's own buffer (the server's highWaterMark must exceed `limit`), and the app later reads
+ * a stream nobody has touched. Too large: "too_large" (the caller answers 413 and closes).
  */
 export function bufferBody(req: IncomingMessage, limit: number): Promise<Buffered> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve("too_large");
   if (req.complete) return Promise.resolve("ok");
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
     const finish = (result: Buffered) => {
       req.off("readable", onReadable);
       req.off("close", onClose);
@@ -83,16 +82,10 @@ export function bufferBody(req: IncomingMessage, limit: number): Promise<Buffere
     };
     const onClose = () => finish("aborted");
     function onReadable() {
-      let chunk: Buffer | null;
-      while ((chunk = req.read() as Buffer | null) !== null) {
-        size += chunk.length;
-        if (size > limit) return finish("too_large");
-        chunks.push(chunk);
-      }
-      if (!req.complete) return;
-      // Everything has arrived: back into the stream, before its end is announced (that waits for a tick).
-      if (chunks.length > 0) req.unshift(Buffer.concat(chunks));
-      finish("ok");
+      if (req.readableLength > limit) return finish("too_large");
+      if (req.complete) return finish("ok");
+      // Asks to hear of the next chunk without taking anything out of the buffer.
+      req.read(0);
     }
     req.on("readable", onReadable);
     req.on("close", onClose);

@@ -18,7 +18,7 @@ export type SheddingLimits = {
   inFlightPerAddress: number;
   /** Bodies of requests without a credential are read whole, up to this size, before they take a place. */
   anonymousBodyBytes: number;
-  /** Past this event-loop lag (ms, the last second's p99) new page and API requests are refused. */
+  /** Past this event-loop lag (ms, p99 held for 3 s) new page and API requests are refused. */
   maxEventLoopLagMs: number;
   minBodyBytesPerSecond: number;
 };
@@ -89,12 +89,14 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
   const connectionsOf = new Map<string, number>();
   const bodies = createBodyRateWatch({ minBytesPerSecond: limits.minBodyBytesPerSecond, graceMs: BODY_GRACE_MS });
 
-  const refused = (res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWERS], reason: string) => {
+  // Only refusals for the server's own sake count as shedding (readiness reports them): one client held to its
+  // share, or sending too much, is the server working as it should, and must not take it out of rotation.
+  const shed = (res: ServerResponse, reason: string) => {
     const now = Date.now();
     refusals.push({ at: now, reason });
     while (refusals.length > 0 && refusals[0]!.at < now - RECENT_MS) refusals.shift();
     if (refusals.length > 10_000) refusals.splice(0, refusals.length - 10_000);
-    refuse(res, answer);
+    refuse(res, ANSWERS.overloaded);
   };
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -151,12 +153,12 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
       const path = pathOf(req.url);
       if (HEALTH_PATHS.has(path)) return true;
       if (overCap.has(req.socket)) {
-        refused(res, ANSWERS.overloaded, "too many connections");
+        shed(res, "too many connections");
         return false;
       }
       const webhook = WEBHOOK_PATHS.has(path);
-      if (!webhook && eventLoopLag().p99Ms > limits.maxEventLoopLagMs) {
-        refused(res, ANSWERS.overloaded, "event loop lagging");
+      if (!webhook && eventLoopLag().sustainedMs > limits.maxEventLoopLagMs) {
+        shed(res, "the event loop is lagging");
         return false;
       }
       if (hasBody(req)) {
@@ -166,7 +168,7 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
           const body = await bufferBody(req, limits.anonymousBodyBytes);
           if (body === "aborted") return false;
           if (body === "too_large") {
-            refused(res, ANSWERS.tooLarge, "anonymous body too large");
+            refuse(res, ANSWERS.tooLarge);
             return false;
           }
         }
@@ -174,12 +176,12 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
       const turn = await addresses.acquire(client.key, req);
       if (turn === "gone") return false;
       if (turn === "refused") {
-        refused(res, ANSWERS.address, "too many requests from one address");
+        refuse(res, ANSWERS.address);
         return false;
       }
       if (webhook ? webhookInFlight >= limits.webhookInFlight : inFlight >= limits.inFlight) {
         addresses.release(client.key);
-        refused(res, ANSWERS.overloaded, webhook ? "webhook budget full" : "in-flight budget full");
+        shed(res, webhook ? "webhook deliveries at their limit" : "requests at their limit");
         return false;
       }
       if (webhook) webhookInFlight += 1;

@@ -70,14 +70,14 @@ function assess(db: Db): Readiness {
   const checks: Readiness["checks"] = {
     database: probeDatabase(db),
     disk: probeDisk(),
-    eventLoop: { ok: lag.p99Ms <= config.MAX_EVENT_LOOP_LAG_MS, maxLagMs: config.MAX_EVENT_LOOP_LAG_MS, ...lag },
+    eventLoop: { ok: lag.sustainedMs <= config.MAX_EVENT_LOOP_LAG_MS, maxLagMs: config.MAX_EVENT_LOOP_LAG_MS, ...lag },
     mail: probeMail(db, Date.now()),
     shedding: { ok: !active, active, ...shedding },
   };
   const problems = [
     !checks.database.ok && "the database does not take writes",
     !checks.disk.ok && `less than ${checks.disk.minFreeMb} MiB free beside the database`,
-    !checks.eventLoop.ok && `the event loop lags ${checks.eventLoop.p99Ms} ms`,
+    !checks.eventLoop.ok && `the event loop has lagged ${checks.eventLoop.sustainedMs} ms for seconds`,
     active && `shedding load (${shedding?.lastReason ?? "busy"})`,
   ].filter((problem): problem is string => typeof problem === "string");
   const warnings = checks.mail.ok ? [] : [`${checks.mail.queued} messages queued, ${checks.mail.overdueMinutes} minutes overdue`];

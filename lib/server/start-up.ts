@@ -8,6 +8,7 @@ import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
 import { log, logError } from "@/lib/log";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { failInterruptedImports, purgeFinishedImports } from "@/lib/csv/import-jobs";
 import { startMailSender } from "@/lib/mail/mail-sender";
 import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
@@ -35,6 +36,7 @@ function houseKeep(): void {
   for (const [what, purge] of [
     ["sign-in counters", purgeSignInThrottle],
     ["self-service counters", purgeSelfServiceLimits],
+    ["finished CSV imports", purgeFinishedImports],
     ["unmatched deliveries", capUnmatchedDeliveries],
   ] as const) {
     try {
@@ -68,6 +70,7 @@ export async function startCallboard(): Promise<void> {
       console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
     }
   }
+  if (failInterruptedImports(db) > 0) log().warn("CSV imports left unfinished by the last run are marked failed");
   purgeNow();
   setInterval(purgeNow, RETENTION_EVERY_MS).unref();
   houseKeep();
