@@ -95,7 +95,7 @@ describe("messages through SMTP", () => {
     const linkInvite = invite(linkMail);
     expect(linkInvite.part.contentType).toBe("text/calendar");
     expect(linkInvite.ics.get("METHOD")).toBe("REQUEST");
-    expect(linkInvite.ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(linkInvite.ics.get("UID")).toMatch(new RegExp(`^candidate-${candidate.id}-[0-9a-f]{16}@callboard\\.test$`));
     expect(linkInvite.ics.get("DTSTART")).toBe("20270601T043000Z");
     expect(linkInvite.ics.get("SEQUENCE")).toBe("0");
 
@@ -122,7 +122,7 @@ describe("messages through SMTP", () => {
     expect(part.contentType).toBe("text/calendar");
     expect(ics.get("METHOD")).toBe("CANCEL");
     expect(ics.get("STATUS")).toBe("CANCELLED");
-    expect(ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(ics.get("UID")).toMatch(new RegExp(`^candidate-${candidate.id}-[0-9a-f]{16}@callboard\\.test$`));
     expect(ics.get("SEQUENCE")).toBe("1");
     expect(cancellation.text).toContain("is cancelled");
   });

@@ -30,6 +30,8 @@ beforeAll(async () => {
     WEBHOOK_ALLOW_LOOPBACK: "false",
     SELF_SERVICE_RATE_LIMIT: "30",
     SEED_DEMO: "false",
+    // Every counted request is a write: a flood of them is quicker without waiting for the disk each time.
+    SQLITE_SYNCHRONOUS: "NORMAL",
   });
   db = openTestDatabase(server.databasePath);
 });
@@ -39,7 +41,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const signInFrom = (from: string, headers: Record<string, string>, password = "not-the-password-1", email: string = ADMIN.email) =>
+const signInFrom = (
+  from: string,
+  headers: Record<string, string>,
+  password = "not-the-password-1",
+  email: string = ADMIN.email,
+) =>
   requestFrom(from, `${server.url}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.url, ...headers },
@@ -63,7 +70,8 @@ describe("TRUSTED_PROXIES", () => {
     });
     expect(direct.status).toBe(403);
     expect(direct.json.error.code).toBe("forbidden_ip");
-    const stored = (id: string) => db.select({ sender: webhookEvents.senderIp }).from(webhookEvents).where(eq(webhookEvents.executionId, id)).all();
+    const stored = (id: string) =>
+      db.select({ sender: webhookEvents.senderIp }).from(webhookEvents).where(eq(webhookEvents.executionId, id)).all();
     expect(stored("forwarding-proxied")).toEqual([{ sender: BOLNA_IP }]);
     expect(stored("forwarding-direct")).toEqual([]);
   });
@@ -94,7 +102,11 @@ describe("TRUSTED_PROXIES", () => {
     const forged = await link(DIRECT, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
     expect(forged.status).toBe(201);
     expect(forged.json.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${new URL(server.url).port}/i/`));
-    const proxied = await link(PROXY, { "x-forwarded-for": "203.0.113.40", "x-forwarded-host": "callboard.example.com", "x-forwarded-proto": "https" });
+    const proxied = await link(PROXY, {
+      "x-forwarded-for": "203.0.113.40",
+      "x-forwarded-host": "callboard.example.com",
+      "x-forwarded-proto": "https",
+    });
     expect(proxied.json.url).toMatch(/^https:\/\/callboard\.example\.com\/i\//);
   });
 });
@@ -105,7 +117,8 @@ describe("no shared bucket for an address nobody can read", () => {
     // A new account every time, so that only the address's limit (30 a minute) can answer 429.
     const attacker = { "x-forwarded-for": "unknown, 198.51.100.9" };
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i += 1) statuses.push((await signInFrom(PROXY, attacker, "not-the-password-1", `nobody-${i}@example.com`)).status);
+    for (let i = 0; i < 31; i += 1)
+      statuses.push((await signInFrom(PROXY, attacker, "not-the-password-1", `nobody-${i}@example.com`)).status);
     expect(statuses).toEqual([...Array<number>(30).fill(401), 429]);
     // Another user behind a proxy that also writes "unknown" is not locked out with the attacker.
     const user = await signInFrom(PROXY, { "x-forwarded-for": "unknown, 198.51.100.10" }, ADMIN.password);
@@ -116,7 +129,9 @@ describe("no shared bucket for an address nobody can read", () => {
     const signIn = await signInFrom(PROXY, { "x-forwarded-for": "unknown" }, ADMIN.password);
     expect(signIn.status).toBe(400);
     expect(signIn.json.code).toBe("CLIENT_ADDRESS_UNKNOWN");
-    const selfService = await requestFrom(PROXY, `${server.url}/api/self-service/not-a-token`, { headers: { "x-forwarded-for": "unknown" } });
+    const selfService = await requestFrom(PROXY, `${server.url}/api/self-service/not-a-token`, {
+      headers: { "x-forwarded-for": "unknown" },
+    });
     expect(selfService.status).toBe(400);
     expect(selfService.json.error.code).toBe("client_address_unknown");
   });
@@ -125,20 +140,29 @@ describe("no shared bucket for an address nobody can read", () => {
 describe("self-service limits by IPv6 /64", () => {
   it("3,000 requests from one /64 share one count and one row; another /64 is not held by it", async () => {
     const rowsBefore = db.select({ n: count() }).from(selfServiceRateLimits).get()!.n;
+    const started = Date.now();
     const statuses = await inPool(
       Array.from({ length: 3_000 }, (_, i) => i),
       16,
       async (i) =>
         (
           await fetch(`${server.url}/api/self-service/not-a-token`, {
-            headers: { "x-forwarded-for": `2001:db8:aa:bb:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}:1:${(i % 97).toString(16)}` },
+            headers: {
+              "x-forwarded-for": `2001:db8:aa:bb:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}:1:${(i % 97).toString(16)}`,
+            },
           })
         ).status,
     );
-    expect(statuses.filter((status) => status === 404)).toHaveLength(30);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(2_970);
+    // 30 a minute: a busy machine may take more than a minute for all of them, and each minute starts a count.
+    const minutes = Math.ceil((Date.now() - started) / 60_000);
+    const answered = statuses.filter((status) => status === 404).length;
+    expect(answered).toBeGreaterThanOrEqual(30);
+    expect(answered).toBeLessThanOrEqual(30 * minutes);
+    expect(statuses.filter((status) => status !== 404 && status !== 429)).toEqual([]);
     expect(db.select({ n: count() }).from(selfServiceRateLimits).get()!.n - rowsBefore).toBe(1);
-    const neighbour = await fetch(`${server.url}/api/self-service/not-a-token`, { headers: { "x-forwarded-for": "2001:db8:aa:bc::1" } });
+    const neighbour = await fetch(`${server.url}/api/self-service/not-a-token`, {
+      headers: { "x-forwarded-for": "2001:db8:aa:bc::1" },
+    });
     expect(neighbour.status).toBe(404);
   }, 120_000);
 });

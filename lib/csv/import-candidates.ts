@@ -9,8 +9,8 @@ import { checkRow, type Checked, type RowConfig } from "./import-row";
 
 /** A file holds at most this many candidates (the body is capped at 64 MiB before that). */
 export const MAX_IMPORT_ROWS = 500_000;
-/** Rows checked (and written) per transaction: short enough that other writers hardly wait for the lock. */
-export const IMPORT_CHUNK_ROWS = 250;
+/** Rows checked (and written) per transaction: a few tens of milliseconds of holding the write lock. */
+export const IMPORT_CHUNK_ROWS = 100;
 /** The report lists the first rows and the first problems; the counts cover the whole file. */
 export const REPORT_ROWS = 1_000;
 export const REPORT_ERRORS = 1_000;
@@ -38,7 +38,12 @@ export type ImportReport = {
   truncated: boolean;
 };
 
-export type ImportOptions = RowConfig & { dryRun: boolean; actor: Actor };
+export type ImportOptions = RowConfig & {
+  dryRun: boolean;
+  actor: Actor;
+  /** Called after each chunk's commit with how long it held the write lock: the worker pauses there. */
+  afterWrite?: (heldMs: number) => void;
+};
 export class ImportTooLargeError extends Error {}
 
 type Pool = { byId: Map<number, { startsAt: Date; capacity: number }>; byTime: Map<number, { id: number; capacity: number }> };
@@ -121,8 +126,8 @@ export function createCandidateImport(db: Db, options: ImportOptions) {
   };
   let pending: CsvRecord[] = [];
 
-  function checkChunk(reader: Pick<Db, "select">, records: CsvRecord[]): Checked[] {
-    const checked = records.map((record) => checkRow(record, pool.byId, pool.byTime, options));
+  /** What needs the database: phones it holds already, and slots it has filled. `checked` comes from checkRow. */
+  function checkChunk(reader: Pick<Db, "select">, checked: Checked[]): Checked[] {
     const phones = [...new Set(checked.flatMap((row) => (row.phone && row.errors.length === 0 ? [row.phone] : [])))];
     const taken = new Set(
       phones.length === 0
@@ -190,10 +195,13 @@ export function createCandidateImport(db: Db, options: ImportOptions) {
     const records = pending;
     pending = [];
     if (records.length === 0) return;
-    if (options.dryRun) return note(checkChunk(db, records));
+    // Reading the rows needs no lock: only what the database must answer is done inside the transaction.
+    const rows = records.map((record) => checkRow(record, pool.byId, pool.byTime, options));
+    if (options.dryRun) return note(checkChunk(db, rows));
+    const started = performance.now();
     db.transaction(
       (tx) => {
-        const checked = checkChunk(tx, records);
+        const checked = checkChunk(tx, rows);
         const good = checked.filter(isGood);
         insertGood(tx, good, options.actor, new Date());
         note(checked);
@@ -201,6 +209,7 @@ export function createCandidateImport(db: Db, options: ImportOptions) {
       },
       { behavior: "immediate" },
     );
+    options.afterWrite?.(performance.now() - started);
   }
 
   return {

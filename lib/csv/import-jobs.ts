@@ -14,42 +14,70 @@ import type { ImportWorkerData } from "./import-worker";
 const OPEN_PER_USER = 2;
 /** A finished import's row (its report names people) is kept this long for the page to show. */
 const KEEP_MS = 24 * 3600_000;
-const QUEUE = Symbol.for("callboard.importQueue");
+/** The worker stays loaded this long after its last import, then gives its memory back. */
+const IDLE_MS = 60_000;
+const RUNNER = Symbol.for("callboard.importRunner");
 
 // The worker runs TypeScript: tsx is registered inside it, then the module is imported. Resolved from the app's
 // folder at run time (a bundler would rewrite a path written into an import here).
 const WORKER_CODE = (entry: string) =>
   `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 
-type Queue = { tail: Promise<void> };
+type Runner = { tail: Promise<void>; worker: Worker | null; idle: NodeJS.Timeout | null };
 
-function queue(): Queue {
-  const holder = globalThis as unknown as Record<symbol, Queue | undefined>;
-  return (holder[QUEUE] ??= { tail: Promise.resolve() });
+/** One per process (route modules are separate copies; they share it through globalThis). */
+function runner(): Runner {
+  const holder = globalThis as unknown as Record<symbol, Runner | undefined>;
+  return (holder[RUNNER] ??= { tail: Promise.resolve(), worker: null, idle: null });
 }
 
-function runWorker(db: Db, data: ImportWorkerData): Promise<void> {
-  const entry = pathToFileURL(path.join(process.cwd(), "lib", "csv", "import-worker.ts")).href;
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_CODE(entry), {
-      eval: true,
-      workerData: data,
-      transferList: [data.bytes.buffer as ArrayBuffer],
-      // Its own heap: a huge file fails this import, never the server.
-      resourceLimits: { maxOldGenerationSizeMb: 384 },
-    });
-    worker.on("message", (message: { failure?: string }) => {
-      if (message.failure) logError(`CSV import ${data.jobId} failed`, new Error(message.failure));
-    });
-    worker.on("error", (error) => logError(`CSV import ${data.jobId}: the worker failed`, error));
+function markFailed(db: Db, jobId: number): void {
+  db.update(csvImports)
+    .set({ state: "failed", errorCode: "internal_error", error: "The import stopped unexpectedly.", finishedAt: new Date() })
+    .where(and(eq(csvImports.id, jobId), inArray(csvImports.state, ["queued", "running"])))
+    .run();
+}
+
+/**
+ * Runs one job on the runner's worker, loading it first if needed (loading takes a few seconds: it is kept
+ * between imports, and let go after IDLE_MS).
+ */
+function runOnWorker(db: Db, line: Runner, data: ImportWorkerData): Promise<void> {
+  if (line.idle) clearTimeout(line.idle);
+  if (!line.worker) {
+    const entry = pathToFileURL(path.join(process.cwd(), "lib", "csv", "import-worker.ts")).href;
+    // Its own heap: a huge file fails this import, never the server.
+    const worker = new Worker(WORKER_CODE(entry), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 384 } });
+    worker.unref();
+    worker.on("error", (error) => logError("the CSV import worker failed", error));
     worker.on("exit", () => {
-      // A worker that died (out of memory, killed) left its job unfinished: say so.
-      db.update(csvImports)
-        .set({ state: "failed", errorCode: "internal_error", error: "The import stopped unexpectedly.", finishedAt: new Date() })
-        .where(and(eq(csvImports.id, data.jobId), inArray(csvImports.state, ["queued", "running"])))
-        .run();
-      resolve();
+      if (line.worker === worker) line.worker = null;
     });
+    line.worker = worker;
+  }
+  const worker = line.worker;
+  return new Promise<void>((resolve) => {
+    const finish = () => {
+      worker.off("message", onMessage);
+      worker.off("exit", onExit);
+      line.idle = setTimeout(() => {
+        if (line.worker === worker) line.worker = null;
+        void worker.terminate();
+      }, IDLE_MS).unref();
+      resolve();
+    };
+    const onMessage = (message: { done?: number; failure?: string }) => {
+      if (message.failure) logError(`CSV import ${data.jobId} failed`, new Error(message.failure));
+      if (message.done === data.jobId) finish();
+    };
+    // A worker that died (out of memory, killed) left its job unfinished: say so.
+    const onExit = () => {
+      markFailed(db, data.jobId);
+      finish();
+    };
+    worker.on("message", onMessage);
+    worker.on("exit", onExit);
+    worker.postMessage(data, [data.bytes.buffer as ArrayBuffer]);
   });
 }
 
@@ -73,11 +101,11 @@ export function startImport(db: Db, bytes: Uint8Array, options: ImportOptions): 
     .values({ dryRun: options.dryRun, state: "queued", createdBy: options.actor.label, bytes: bytes.byteLength })
     .returning({ id: csvImports.id })
     .get();
-  const line = queue();
+  const line = runner();
   // Moved to the worker, not copied; a view into a shared pool (a small Buffer) is copied out first.
   const owned = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes);
   const data: ImportWorkerData = { jobId: job.id, databasePath: env().DATABASE_PATH, bytes: owned, options };
-  const finished = line.tail.then(() => runWorker(db, data));
+  const finished = line.tail.then(() => runOnWorker(db, line, data));
   line.tail = finished;
   return { id: job.id, finished };
 }

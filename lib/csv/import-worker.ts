@@ -1,6 +1,6 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { eq } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
+import { openDatabase, type Db } from "@/db/client";
 import { csvImports, type CsvImport } from "@/db/schema";
 import { CsvFormatError, readCsvRecords } from "./csv-format";
 import { createCandidateImport, ImportTooLargeError, type ImportOptions } from "./import-candidates";
@@ -9,14 +9,25 @@ export type ImportWorkerData = { jobId: number; databasePath: string; bytes: Uin
 
 /** How often the job's row is told how far the worker has got (the import page polls it). */
 const PROGRESS_EVERY_MS = 250;
+/**
+ * A pause after each chunk's commit, as long as the chunk held the write lock (at least MIN_PAUSE_MS). SQLite has
+ * no queue for its write lock: a writer that finds it taken sleeps and tries again (1, 2, 5 … 100 ms), and on the
+ * server's thread that sleep blocks the event loop. A worker that took the lock back at once kept the server's
+ * writes waiting for seconds; holding it half the time at most, it keeps them waiting for a chunk at most.
+ */
+const MIN_PAUSE_MS = 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+const connections = new Map<string, Db>();
 
 /**
- * A CSV import, in a worker thread of its own (lib/csv/import-jobs.ts starts it): decoding, parsing, checking and
- * writing a file of hundreds of thousands of rows never runs on the server's event loop. It has its own database
- * connection and writes its progress and its report into the job's row.
+ * A CSV import, in a worker thread (lib/csv/import-jobs.ts runs one job at a time on it): decoding, parsing,
+ * checking and writing a file of hundreds of thousands of rows never runs on the server's event loop. It has its
+ * own database connection and writes its progress and its report into the job's row.
  */
 function run({ jobId, databasePath, bytes, options }: ImportWorkerData): void {
-  const db = openDatabase(databasePath);
+  let db = connections.get(databasePath);
+  if (!db) connections.set(databasePath, (db = openDatabase(databasePath)));
   const update = (values: Partial<CsvImport>) => db.update(csvImports).set(values).where(eq(csvImports.id, jobId)).run();
   update({ state: "running" });
   let job: ReturnType<typeof createCandidateImport> | undefined;
@@ -33,7 +44,10 @@ function run({ jobId, databasePath, bytes, options }: ImportWorkerData): void {
       });
       return;
     }
-    job = createCandidateImport(db, options);
+    job = createCandidateImport(db, {
+      ...options,
+      afterWrite: (heldMs) => Atomics.wait(pause, 0, 0, Math.max(MIN_PAUSE_MS, heldMs)),
+    });
     let reported = Date.now();
     readCsvRecords(text, (record, cursor) => {
       job!.add(record);
@@ -58,9 +72,10 @@ function run({ jobId, databasePath, bytes, options }: ImportWorkerData): void {
       finishedAt: new Date(),
     });
     if (!expected) parentPort?.postMessage({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  } finally {
-    db.$client.close();
   }
 }
 
-run(workerData as ImportWorkerData);
+parentPort?.on("message", (data: ImportWorkerData) => {
+  run(data);
+  parentPort?.postMessage({ done: data.jobId });
+});
