@@ -29,6 +29,8 @@ type Options = {
   warnings: string[];
   /** Lets the run's cleanup kill this size's server if anything hangs. */
   onServer: (server: BenchServer | undefined) => void;
+  /** More to measure on this size's server once the pages are done (the CSV export). */
+  afterPages?: (server: BenchServer, pid: number) => Promise<void>;
 };
 
 /**
@@ -66,6 +68,7 @@ export async function measureLargeSize(options: Options): Promise<LargeResult> {
       warnings: options.warnings,
       prefix: "1M: ",
     });
+    await options.afterPages?.(server, pid);
     return {
       seed: { ...seed, slots: seed.slots.length },
       board,

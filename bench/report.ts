@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ExportAndLag } from "./export-and-lag";
 import type { LargeResult } from "./large-size";
 import type { BoardResult } from "./measure-board";
 import type { JsResult } from "./measure-js";
@@ -49,6 +50,8 @@ export type Results = {
   large?: LargeResult;
   live?: LiveResult;
   firstLoadJs?: JsResult;
+  /** The CSV export at each size, with the health check and the event loop meanwhile (issue #20). */
+  exports?: ExportAndLag[];
   profile?: unknown;
   warnings: string[];
   rows: Row[];

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { exportRows, measureExportAndLag, type ExportAndLag } from "./export-and-lag";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ import { ADMIN, API_TOKEN, cpuMs, RssSampler, serverProfile, servingPid, startSe
 const ROOT = process.cwd();
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const PROFILE_DIR = path.join("bench", "results", "prof");
-const PHASES = ["webhook", "noop", "board", "live", "js"] as const;
+const PHASES = ["webhook", "noop", "board", "live", "js", "export"] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -146,6 +147,7 @@ async function main(): Promise<number> {
 
   let server: BenchServer | undefined;
   let largeServer: BenchServer | undefined;
+  const exports: ExportAndLag[] = [];
   let spawnedPidForProfile = 0;
   const cleanup = () => {
     for (const running of [server, largeServer])
@@ -320,6 +322,12 @@ async function main(): Promise<number> {
       );
     }
 
+    // 9a. The CSV export of every candidate: its memory, and the health check and event-loop lag meanwhile (#20).
+    if (phases.has("export")) {
+      overall.phase("export");
+      exports.push(await measureExportAndLag(SIZE.candidates.toLocaleString("en"), server.url, pid, API_TOKEN));
+    }
+
     const all = overall.stop();
     results.rss = {
       webhookPeakBytes: phases.has("webhook") ? webhookPeak : null,
@@ -371,6 +379,9 @@ async function main(): Promise<number> {
         log,
         warnings,
         onServer: (running) => (largeServer = running),
+        afterPages: phases.has("export")
+          ? async (running, largePid) => void exports.push(await measureExportAndLag("1M", running.url, largePid, API_TOKEN))
+          : undefined,
       });
     }
   } finally {
@@ -380,7 +391,8 @@ async function main(): Promise<number> {
 
   machine.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
   results.wallSeconds = round((Date.now() - runStarted) / 1000, 1);
-  results.rows = buildRows(results);
+  results.exports = exports;
+  results.rows = [...buildRows(results), ...exports.flatMap(exportRows)];
   const title = `Callboard bench — ${results.mode}: ${SIZE.candidates.toLocaleString()} candidates / ${SIZE.calls.toLocaleString()} calls; ${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, SQLITE_SYNCHRONOUS=${synchronous}, DB on ${machine.databaseFilesystem} (fdatasync p50 ${machine.fsyncMs.p50} ms, p99 ${machine.fsyncMs.p99} ms); load avg ${machine.loadAverageAtStart.join(" ")} → ${machine.loadAverageAtEnd.join(" ")}; ${results.wallSeconds} s (+ build ${buildSeconds} s)`;
   console.log(`\n${title}\n\n${formatTable(results.rows)}\n`);
   for (const warning of warnings) console.log(`! ${warning}`);

@@ -6,8 +6,9 @@ import {
   API_TOKEN,
   api,
   createCandidate,
+  attemptSignIn,
+  cookieFrom,
   createUser,
-  signIn,
   createSlot,
   startApiServer,
   unique,
@@ -16,6 +17,7 @@ import {
 } from "./support/auth-client";
 import { auditFor, openTestDatabase } from "./support/database";
 import { parseIcs } from "./support/ics";
+import { inPool } from "./support/raw-http";
 import type { TestServer } from "./support/server";
 
 /**
@@ -33,6 +35,7 @@ beforeAll(async () => {
     SEED_DEMO: "false",
     TRUSTED_PROXY_HOPS: "1",
     SELF_SERVICE_RATE_LIMIT: String(RATE_LIMIT),
+    SELF_SERVICE_LINKS_PER_USER_HOUR: String(LINKS_PER_USER),
     INTERVIEW_TIMEZONE: "UTC",
   });
   db = openTestDatabase(server.databasePath);
@@ -464,7 +467,7 @@ describe("every self-service answer is no-store", () => {
       await api(server.url, `/i/${token}/invite.ics`, { headers: { "x-forwarded-for": address } }),
       await page(token, address),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 409, 422, 404, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 422, 422, 404, 200, 200]);
     for (const answer of answers) expect(answer.headers.get("cache-control")).toMatch(/(^|,\s*)no-store(,|$)/);
   });
 });
@@ -472,10 +475,9 @@ describe("every self-service answer is no-store", () => {
 describe("limits on new links", () => {
   it("a burst of 200 new links for one candidate makes 3 (and 3 e-mails); the rest 409 with Retry-After", async () => {
     const candidate = await createCandidate(server.url, { email: `burst${unique()}@example.com` });
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, () =>
-        api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken }),
-      ),
+    // Ten at a time, as a script or a stuck button sends them (a bigger burst from one address waits in line).
+    const answers = await inPool(Array.from({ length: 200 }), 10, () =>
+      api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken }),
     );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
     const refused = answers.filter((answer) => answer.status !== 201);
@@ -496,7 +498,10 @@ describe("limits on new links", () => {
       role: "recruiter" as const,
     };
     await createUser(server.url, recruiter);
-    const cookie = await signIn(server.url, recruiter.email, recruiter.password);
+    // Behind the (trusted) proxy every request names its client.
+    const signedIn = await attemptSignIn(server.url, recruiter.email, recruiter.password, { "x-forwarded-for": newAddress() });
+    expect(signedIn.status).toBe(200);
+    const cookie = cookieFrom(signedIn.headers);
     const statuses: number[] = [];
     for (let i = 0; i <= LINKS_PER_USER; i += 1) {
       const candidate = await createCandidate(server.url);
@@ -507,6 +512,6 @@ describe("limits on new links", () => {
         expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(3_000);
       }
     }
-    expect(statuses).toEqual([...Array<number>(LINKS_PER_USER).fill(201), 429]);
+    expect(statuses, JSON.stringify(statuses)).toEqual([...Array<number>(LINKS_PER_USER).fill(201), 429]);
   }, 120_000);
 });
