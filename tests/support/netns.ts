@@ -42,12 +42,11 @@ export function runInOwnNetns(
         CALLBOARD_NETNS_ADDRESSES: addresses.join(","),
         // The outer run built the app already (its global setup); the inner one must not rebuild under it.
         SKIP_BUILD: "1",
-        FORCE_COLOR: "0",
+        NO_COLOR: "1",
       },
     },
   );
-  return {
-    status: result.status,
-    output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? `\n${result.error.message}` : ""}`,
-  };
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? `\n${result.error.message}` : ""}`;
+  // Without the terminal's colour codes, so that the caller can read the summary.
+  return { status: result.status, output: output.replace(/\x1b\[[0-9;]*m/g, "") };
 }
