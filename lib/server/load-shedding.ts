@@ -50,17 +50,24 @@ const ANSWERS = {
   tooLarge: [413, "payload_too_large", "The body is larger than Callboard accepts without signing in."],
 } as const;
 
+/** How long a connection whose upload was refused stays open, discarding what still comes, before it closes. */
+const LINGER_MS = 2_000;
+
 function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWERS]): void {
   const [status, code, message] = answer;
   const body = JSON.stringify({ error: { code, message } });
+  const tooLarge = status === 413;
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
-    ...(status === 413 ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
-    // The request's body is not read (or not all of it): the connection closes after the answer.
-    Connection: "close",
+    ...(tooLarge ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
+    // The request's body is not read (or not all of it): the connection closes after the answer. A client still
+    // sending an upload gets a moment to read the 413 first (Node discards what arrives meanwhile), as nginx's
+    // lingering close does, instead of a reset in the middle of its write.
+    ...(tooLarge ? {} : { Connection: "close" }),
   });
   res.end(body);
+  if (tooLarge) res.once("finish", () => setTimeout(() => res.socket?.destroy(), LINGER_MS).unref());
 }
 
 /**

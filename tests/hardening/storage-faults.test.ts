@@ -258,6 +258,8 @@ describe("storage faults under a running server", () => {
       // server while every webhook is refused with 503 (a bare `select 1` never touched the file).
       it("answers /api/health with 503 while the database cannot be read", async () => {
         release = await holdWalLocks(databasePath);
+        // Readiness is worked out at most once a second: the next answer is about the locked file.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
         const started = Date.now();
         const status = await health(server);
         report("locked database", { health: status, ms: Date.now() - started });
