@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   bolna_not_found: 404,
   link_not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   already_resolved: 409,
   capacity_below_bookings: 409,

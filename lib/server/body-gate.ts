@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ERROR_STATUS } from "@/lib/http/error-codes";
 
 export type BodyLimits = {
   /** A body must keep arriving at least this fast (bytes per second) once the grace period is over. */
@@ -45,7 +46,7 @@ export function createBodyRateWatch(limits: BodyLimits) {
       if (req.socket.bytesRead - entry.bytesAtStart >= (limits.minBytesPerSecond * counted) / 1000) continue;
       watched.delete(entry);
       if (!res.headersSent) {
-        res.writeHead(408, { "Content-Type": "application/json", Connection: "close" });
+        res.writeHead(ERROR_STATUS.request_timeout, { "Content-Type": "application/json", Connection: "close" });
         res.end(TIMEOUT_BODY);
       }
       req.socket.destroySoon();

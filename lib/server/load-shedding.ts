@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/http/error-codes";
 import { createAddressBudget } from "./address-budget";
 import { bufferBody, createBodyRateWatch, hasBody } from "./body-gate";
 import { eventLoopLag } from "./event-loop-lag";
@@ -45,18 +46,19 @@ function pathOf(url: string | undefined): string {
 }
 
 const ANSWERS = {
-  overloaded: [503, "overloaded", "Callboard is busy right now; retry in a few seconds."],
-  address: [429, "rate_limited", "Too many requests at once from your address; retry in a few seconds."],
-  tooLarge: [413, "payload_too_large", "The body is larger than Callboard accepts without signing in."],
-} as const;
+  overloaded: ["overloaded", "Callboard is busy right now; retry in a few seconds."],
+  address: ["rate_limited", "Too many requests at once from your address; retry in a few seconds."],
+  tooLarge: ["payload_too_large", "The body is larger than Callboard accepts without signing in."],
+} as const satisfies Record<string, readonly [ErrorCode, string]>;
 
 /** How long a connection whose upload was refused stays open, discarding what still comes, before it closes. */
 const LINGER_MS = 2_000;
 
 function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWERS]): void {
-  const [status, code, message] = answer;
+  const [code, message] = answer;
+  const status = ERROR_STATUS[code];
   const body = JSON.stringify({ error: { code, message } });
-  const tooLarge = status === 413;
+  const tooLarge = code === "payload_too_large";
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),

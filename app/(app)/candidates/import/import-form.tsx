@@ -55,7 +55,7 @@ function ProgressLine({ label, at }: { label: string; at: Progress }) {
       <p className="text-sm">
         {label} {at.rowsRead.toLocaleString("en")} rows read ({percent}%)
       </p>
-      <progress value={percent} max={100} aria-label={label} className="h-2 w-full max-w-md" />
+      <progress value={percent} max={100} aria-label={label} className="h-2 w-full max-w-md accent-slate-900" />
     </div>
   );
 }
