@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -480,5 +481,12 @@ describe("health", () => {
         shedding: { ok: true, active: false },
       },
     });
+    // What deploy/callboard.service runs after the start: it returns once readiness answers 200.
+    const waited = spawnSync(process.execPath, ["deploy/wait-until-ready.mjs"], {
+      env: { ...process.env, HOSTNAME: "127.0.0.1", PORT: new URL(server.url).port },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(waited.status, waited.stderr).toBe(0);
   });
 });

@@ -106,12 +106,15 @@ describe.runIf(inOwnNetns)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_P
     expect(nginx!.test()).toMatchObject({ ok: true, output: expect.stringContaining("test is successful") });
   });
 
-  it("answers /api/health through nginx", async () => {
+  it("answers /api/health and readiness through nginx", async () => {
     const health = await requestFrom("127.0.0.6", `${nginx!.url}/api/health`);
     expect(health.status).toBe(200);
     expect(health.json).toMatchObject({ ok: true });
     expect(health.headers.server).toBe("nginx");
     expect(health.headers["strict-transport-security"]).toBe("max-age=31536000");
+    const ready = await requestFrom("127.0.0.6", `${nginx!.url}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(ready.json).toMatchObject({ ok: true, checks: { database: { ok: true }, shedding: { active: false } } });
   });
 
   describe("the webhook's sender", () => {
