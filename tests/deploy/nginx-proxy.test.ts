@@ -226,7 +226,7 @@ describe.runIf(inOwnNetns)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_P
   });
 
   it("answers a body over client_max_body_size in the API's JSON shape, not nginx's HTML page", async () => {
-    const response = await announceBodyFrom("127.0.0.6", `${nginx!.url}/api/candidates/import`, 5 * 1024 * 1024, {
+    const response = await announceBodyFrom("127.0.0.6", `${nginx!.url}/api/candidates/import`, 70 * 1024 * 1024, {
       "content-type": "text/csv",
     });
     expect(response.status).toBe(413);
