@@ -75,8 +75,8 @@ export async function measureExportAndLag(label: string, baseUrl: string, pid: n
     latencies.sort((a, b) => a - b);
     return {
       label,
-      // The header line is not a candidate.
-      rows: exported.rows - 1,
+      // Every row but the last ends a line, and so does the header: the line breaks count the candidates.
+      rows: exported.rows,
       bytes: exported.bytes,
       seconds,
       rssBeforeBytes,

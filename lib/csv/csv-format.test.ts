@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   CsvFormatError,
@@ -78,5 +79,17 @@ describe("readCsvRecords / writeCsv", () => {
     expect(escapeFormula("Asha")).toBe("Asha");
     expect(unescapeFormula('\'=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
     expect(unescapeFormula("'quoted")).toBe("'quoted");
+  });
+});
+
+describe("formatCsvInstant", () => {
+  it("writes what luxon's ISO writer writes, in any zone, across offsets and DST", () => {
+    const zones = ["UTC", "Etc/UTC", "Europe/London", "Asia/Kolkata", "America/New_York", "Asia/Kathmandu", "Pacific/Chatham"];
+    for (let i = 0; i < 2_000; i += 1) {
+      const at = new Date(Date.UTC(2024, 0, 1) + i * 16_000_013 + (i % 3 === 0 ? 250 : 0));
+      for (const zone of zones) {
+        expect(formatCsvInstant(at, zone)).toBe(DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }));
+      }
+    }
   });
 });

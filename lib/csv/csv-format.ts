@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import Papa from "papaparse";
+import { offsetMinutes } from "@/lib/time/format";
 
 /**
  * The candidate CSV (README, "CSV import and export"). Import reads these columns by header name, in any order;
@@ -48,9 +49,42 @@ export function parseCsvInstant(value: string, zone: string, dateOnly = false): 
   return parsed?.isValid ? parsed.toJSDate() : null;
 }
 
-/** ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC). */
+const two = (n: number) => String(n).padStart(2, "0");
+
+// Offsets change only at whole quarter-hours of UTC (every zone's transitions fall on them), so one Intl lookup
+// per zone and quarter-hour serves every instant in it.
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+function offsetAt(value: Date, zone: string): number {
+  const quarter = Math.floor(value.getTime() / QUARTER_HOUR_MS);
+  const key = `${zone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offset = offsetMinutes(new Date(quarter * QUARTER_HOUR_MS), zone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC; milliseconds only when
+ * not zero). An export writes millions of these: the zone's offset comes from the app's Intl formatter
+ * (lib/time/format.ts) once per quarter-hour, the rest is arithmetic (luxon took ten times as long for each).
+ */
 export function formatCsvInstant(value: Date | null, zone: string): string {
-  return value ? (DateTime.fromJSDate(value, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "";
+  if (!value) return "";
+  const offset = offsetAt(value, zone);
+  const wall = new Date(value.getTime() + offset * 60_000);
+  const millis = wall.getUTCMilliseconds();
+  const fraction = millis === 0 ? "" : `.${String(millis).padStart(3, "0")}`;
+  const sign = offset < 0 ? "-" : "+";
+  const suffix =
+    zone.toUpperCase() === "UTC" ? "Z" : `${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}T${two(wall.getUTCHours())}:${two(
+    wall.getUTCMinutes(),
+  )}:${two(wall.getUTCSeconds())}${fraction}${suffix}`;
 }
 
 // What spreadsheet apps run as a formula: a cell starting with = + - @ (or their full-width forms, which some
