@@ -176,6 +176,10 @@ export const calls = sqliteTable(
     retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
     /** Bolna's scheduled_at of the current attempt: when a scheduled call or a retry is to ring. */
     scheduledAt: timestamp("scheduled_at"),
+    /** The zone the agent spoke times in (`recipient_data.timezone`): a chosen slot is read in it. */
+    spokenZone: text("spoken_zone"),
+    /** A final status said conversation_duration 0 (lib/bolna/parse-execution.ts): nobody spoke. */
+    silentEnd: integer("silent_end", { mode: "boolean" }),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
     // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
@@ -348,8 +352,16 @@ export const outboxMessages = sqliteTable(
     lastError: text("last_error"),
     sentAt: timestamp("sent_at"),
     createdAt: createdAt(),
+    /**
+     * The same message is never sent twice: candidate, kind, interview time, status and invite sequence
+     * (lib/mail/message-key.ts). Null for messages that may repeat (a new self-service link).
+     */
+    dedupeKey: text("dedupe_key"),
   },
-  (table) => [index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt),
+    uniqueIndex("outbox_messages_dedupe_idx").on(table.dedupeKey),
+  ],
 );
 
 /** rate-limiter-flexible's RateLimiterSQLite table (its own column names): self-service requests per address. */

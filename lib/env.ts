@@ -172,8 +172,9 @@ const envSchema = z
     SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).max(320).default("Callboard <callboard@localhost>")),
     /**
-     * Issue #15: a derived outcome less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
-     * candidate's status: it waits in the review queue. 0 applies every outcome, 1 sends every decision to review.
+     * A confirmation or reschedule less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
+     * candidate's status: it waits in the review queue (lib/review/hold-for-review.ts). A decline also needs high
+     * confidence (0.8), and an answered call that decided nothing always waits, whatever this says.
      */
     REVIEW_CONFIDENCE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1).default(0.7)),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),

@@ -11,7 +11,16 @@ import {
   type ApiOptions,
   type Json,
 } from "./support/auth-client";
-import { callBody, CONFIRMING_TURNS, DECLINING_TURNS, REJECTED, RELATIVE_TURNS, type CallSpec } from "./support/insight-calls";
+import {
+  ACCEPTED,
+  callBody,
+  CONFIRMING_TURNS,
+  DECLINING_TURNS,
+  REJECTED,
+  RELATIVE_TURNS,
+  unsure,
+  type CallSpec,
+} from "./support/insight-calls";
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
@@ -62,7 +71,7 @@ describe("the review queue", () => {
     const first = await createCandidate(server.url);
     const second = await createCandidate(server.url);
     expect((await called(first, { turns: RELATIVE_TURNS })).candidateStatus).toBe("pending");
-    await called(second, { turns: ["user: Haan."], conversationSeconds: 4 });
+    await called(second, { turns: ["user: Hello?"], conversationSeconds: 4 });
 
     const { json } = await api(server.url, "/api/review", as("recruiter"));
     const ids = (json.items as Json[]).map((item) => item.candidate.id);
@@ -70,7 +79,7 @@ describe("the review queue", () => {
     const item = (await queued(first.id))!;
     expect(item).toMatchObject({
       state: "open",
-      proposed: { status: "confirmed", interviewAt: null },
+      proposed: { status: "pending", reason: "Someone else answered: call again", interviewAt: null },
       confidence: 0.3,
       confidenceLabel: "low",
       doubt: "someone else may have answered",
@@ -79,15 +88,13 @@ describe("the review queue", () => {
     });
     expect(item.evidence[0]).toMatchObject({ kind: "someone_else", effect: "doubts" });
     const candidate = (await api(server.url, `/api/candidates/${first.id}`, { token: API_TOKEN })).json;
-    expect(candidate.candidate.statusReason).toBe(
-      "Awaiting review: proposed Confirmed (low confidence: someone else may have answered)",
-    );
+    expect(candidate.candidate.statusReason).toBe("Awaiting review: someone else answered: call again");
     expect(candidate.calls[0]).toMatchObject({ confidence: 0.3, confidenceLabel: "low", answeredByVoicemail: null });
   });
 
   it("accept: applied and audited as the recruiter; once only; admins see who reviewed what", async () => {
     const candidate = await createCandidate(server.url);
-    await called(candidate, { turns: RELATIVE_TURNS });
+    await called(candidate, { turns: CONFIRMING_TURNS, extraction: unsure(ACCEPTED) });
     const item = (await queued(candidate.id))!;
 
     const accepted = await api(server.url, `/api/review/${item.id}/accept`, as("recruiter", { method: "POST" }));
@@ -144,7 +151,7 @@ describe("the review queue", () => {
     expect(corrected.status, corrected.text).toBe(200);
     expect(corrected.json.candidate).toMatchObject({
       status: "declined",
-      statusReason: "Corrected on review (proposed Confirmed): His mother says he took another job",
+      statusReason: "Corrected on review (proposed Pending): His mother says he took another job",
     });
   });
 

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { markAttendance } from "@/lib/attendance/mark-attendance";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { overrideStatus, resetCandidate } from "@/lib/candidates/manual-status";
-import { acceptReview, correctReview } from "@/lib/review/resolve-review";
+import { correctReview } from "@/lib/review/resolve-review";
 import { insertCandidate } from "@/tests/support/database";
 import {
   callBody,
@@ -88,10 +88,16 @@ beforeAll(() => {
     extraction: rescheduledTo("2026-03-06", "3:00 PM"),
   });
   markAttendance(db, c.c3!.id, { attendance: "no_show", reason: "Did not join" }, recruiter, at("2026-03-06T12:00:00Z"));
-  // c4: busy, then a relative answered a week later; the reviewer accepted the confirmation.
+  // c4: busy, then a relative answered a week later ("call again"); the reviewer confirmed with him and set it.
   call(c.c4!, { status: "busy", at: at("2026-03-03T09:00:00Z"), cost: 0.5 });
   call(c.c4!, { at: at("2026-03-10T10:00:00Z"), cost: 3, turns: RELATIVE_TURNS });
-  acceptReview(db, openReviewOf(c.c4!).id, recruiter, at("2026-03-10T12:00:00Z"));
+  correctReview(
+    db,
+    openReviewOf(c.c4!).id,
+    { status: "confirmed", reason: "Rang him back myself: he is coming", interviewAt: null },
+    recruiter,
+    at("2026-03-10T12:00:00Z"),
+  );
   // c5: Bolna's voicemail detection answered.
   call(c.c5!, {
     at: at("2026-03-10T04:00:00Z"),
@@ -107,8 +113,8 @@ beforeAll(() => {
   // c8: confirmed, then withdrew by e-mail: an admin set declined.
   call(c.c8!, { at: at("2026-03-02T05:00:00Z"), cost: 2.5, turns: CONFIRMING_TURNS });
   overrideStatus(db, c.c8!.id, "declined", "Withdrew by e-mail", admin);
-  // c9: a five-second call, one word; the reviewer listened and corrected it to declined.
-  call(c.c9!, { at: at("2026-03-10T11:00:00Z"), cost: 0.8, turns: ["user: Haan."], conversationSeconds: 5 });
+  // c9: a five-second call, one word that says nothing; the reviewer listened and corrected it to declined.
+  call(c.c9!, { at: at("2026-03-10T11:00:00Z"), cost: 0.8, turns: ["user: Hello?"], conversationSeconds: 5 });
   correctReview(
     db,
     openReviewOf(c.c9!).id,

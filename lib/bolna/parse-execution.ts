@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
+import { isTimeZone } from "@/lib/time/time-zones";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
+import { isTerminalStatus } from "./call-status";
 import { MAX_RETRIES, readRetryConfig, type RetryConfig, type RetryHistoryEntry } from "./retry-config";
 
 /** Longest text field kept from a delivery (a transcript); bodies are capped at 1 MiB anyway, this keeps rows sane. */
@@ -145,6 +147,17 @@ const flag = z
   .catch(null)
   .transform((value) => value ?? null);
 
+// The zone Callboard sent in `user_data` (lib/calls/build-user-data.ts), which Bolna echoes in recipient_data: the
+// agent spoke every time in it, so the slot a candidate chose is read in it. Anything but a known zone is ignored.
+const zoneName = z
+  .string()
+  .trim()
+  .refine(isTimeZone)
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+const recipientData = z.looseObject({ timezone: zoneName, interview_timezone: zoneName }).nullish().catch(null);
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -165,7 +178,7 @@ const executionSchema = z.object({
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
-  context_details: z.looseObject({ recipient_phone_number: phone }).nullish().catch(null),
+  context_details: z.looseObject({ recipient_phone_number: phone, recipient_data: recipientData }).nullish().catch(null),
   retry_count: retryCount,
   retry_history: retryHistory,
   retry_config: z.unknown().optional(),
@@ -198,6 +211,13 @@ export type Execution = {
   answeredByVoicemail: boolean | null;
   /** When a scheduled call or a retry is to ring. */
   scheduledAt: Date | null;
+  /** The IANA zone the agent spoke times in (`context_details.recipient_data.timezone`), when the body says. */
+  spokenZone: string | null;
+  /**
+   * True when a final status says conversation_duration 0: nobody spoke. Null otherwise — before the end Bolna
+   * reports 0 for "not known yet", and the prototype guide's bodies leave the key out.
+   */
+  silentEnd: true | null;
 };
 
 export type ParseResult = { ok: true; execution: Execution } | { ok: false; message: string };
@@ -240,6 +260,9 @@ export function parseExecution(body: unknown): ParseResult {
       retryConfig: readRetryConfig(raw.retry_config),
       answeredByVoicemail: raw.answered_by_voice_mail,
       scheduledAt: raw.scheduled_at?.date ?? null,
+      spokenZone:
+        raw.context_details?.recipient_data?.timezone ?? raw.context_details?.recipient_data?.interview_timezone ?? null,
+      silentEnd: isTerminalStatus(raw.status) && raw.conversation_duration === 0 ? true : null,
     },
   };
 }

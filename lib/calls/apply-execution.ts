@@ -16,6 +16,7 @@ import { syncReview } from "@/lib/review/sync-review";
 import { assessOutcome } from "./outcome-confidence";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
+import { readCandidateWords } from "./words/candidate-words";
 
 export type Delivery = {
   execution: Execution;
@@ -207,11 +208,14 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   // A retry Bolna will still make, or a call waiting for its scheduled time, has decided nothing yet.
   const zone = candidateZone(candidate, config.timezone);
   const next = nextAttempt(fold.state);
-  const outcome = next ? null : deriveOutcome(fold.state, zone);
+  // A slot the candidate chose is read in the zone the agent spoke it in: the call's own, else the candidate's.
+  const spokenZone = fold.state.spokenZone ?? zone;
+  const words = next ? null : readCandidateWords(fold.state.transcript);
+  const outcome = words && deriveOutcome(fold.state, spokenZone, words);
   const waiting = next && { ...next, reason: waitingReason(next, zone) };
-  // How sure the outcome is (issue #15); an unsure decision waits for a person (lib/review/).
+  // How sure the outcome is, and whether it applies now or waits for a person (lib/review/).
   const answeredByVoicemail = fold.state.answeredByVoicemail === true;
-  const trust = outcome && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, zone);
+  const trust = outcome && words && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, spokenZone, words);
   const held = holdForReview(outcome, trust, config.reviewBelow ?? env().REVIEW_CONFIDENCE_THRESHOLD);
   const derived = {
     nextAttemptAt: next?.at ?? null,

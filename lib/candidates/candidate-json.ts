@@ -1,6 +1,6 @@
 import type { Call, Candidate, StatusChange } from "@/db/schema";
 import { env } from "@/lib/env";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -26,8 +26,9 @@ export function candidateJson(candidate: Candidate) {
     attendanceMarkedBy: candidate.attendanceMarkedBy,
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
-    // The candidate's zone (stored, or from the phone), and when Bolna dials next.
+    // The candidate's zone (stored, or from the phone, else INTERVIEW_TIMEZONE: assumed), and when Bolna dials next.
     timeZone: candidateZone(candidate, env().INTERVIEW_TIMEZONE),
+    timeZoneAssumed: zoneAssumed(candidate),
     nextAttemptAt: iso(candidate.nextAttemptAt),
     nextAttemptNumber: candidate.nextAttemptNumber,
     inviteSequence: candidate.inviteSequence,

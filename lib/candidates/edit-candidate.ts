@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { zoneToStore } from "@/lib/time/zone-for-phone";
 import type { CandidateDetailsInput } from "./candidate-input";
 import { assertNotPast, validPhone, type CandidateConfig } from "./create-candidate";
 
@@ -44,7 +44,7 @@ export function editCandidate(
         phone,
         email: input.email,
         position: input.position,
-        timeZone: input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone),
+        timeZone: zoneToStore(input.timeZone, phone),
         interviewAt: input.interviewAt,
       };
       const changed = (Object.keys(FIELD_NAMES) as Field[]).filter((field) =>

@@ -78,7 +78,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor, now: Date): void {
         phone: row.phone,
         email: row.email,
         position: row.position,
-        timeZone: row.timeZone,
+        timeZone: row.storedZone,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
         statusChangedAt: now,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { parseCsvInstant, type CsvRecord } from "./csv-format";
 
 export type RowConfig = { timezone: string; defaultCountry: string; now?: Date };
@@ -15,7 +15,10 @@ export type Checked = {
   givenPhone: string;
   email: string | null;
   position: string | null;
+  /** The zone the row's times are read and shown in (its own, else the phone's, else INTERVIEW_TIMEZONE). */
   timeZone: string;
+  /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
+  storedZone: string | null;
   interviewAt: Date | null;
   appliedAt: Date | null;
   slotIds: number[];
@@ -57,8 +60,8 @@ export function checkRow(
   if (givenZone && !isTimeZone(givenZone))
     fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
   // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
-  const timeZone =
-    givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
+  const storedZone = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
+  const timeZone = candidateZone({ timeZone: storedZone, phone: phone ?? "" }, config.timezone);
   const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
   if (!cells.interview_at) fail("interview_at", "is required");
   else if (!interviewAt)
@@ -91,6 +94,7 @@ export function checkRow(
     email: mail || null,
     position: position || null,
     timeZone,
+    storedZone,
     interviewAt,
     appliedAt,
     slotIds: [...new Set(slotIds)],

@@ -11,6 +11,8 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type NewMessage = {
   candidateId: number;
   kind: MessageKind;
+  /** lib/mail/queue-message.ts `messageKey`: a second message with the same key is not queued. */
+  dedupeKey?: string | null;
   to: string;
   subject: string;
   body: string;
@@ -22,7 +24,9 @@ export const NO_SMTP = "not sent (no SMTP configured)";
 
 /**
  * Puts a message in the outbox inside the caller's transaction, so it exists exactly when the change that caused
- * it committed. With SMTP_URL it is queued for lib/mail/mail-sender.ts; without, it stays unsent for admins.
+ * it committed. With SMTP_URL it is queued for lib/mail/mail-sender.ts; without, it stays unsent for admins. A
+ * message whose dedupe key is already in the outbox is not queued again (a unique index decides, so two
+ * deliveries cannot both queue it).
  */
 export function enqueueMessage(tx: Writer, message: NewMessage, now: Date): void {
   const smtp = env().SMTP_URL !== undefined;
@@ -39,7 +43,9 @@ export function enqueueMessage(tx: Writer, message: NewMessage, now: Date): void
       nextAttemptAt: smtp ? now : null,
       lastError: smtp ? null : NO_SMTP,
       createdAt: now,
+      dedupeKey: message.dedupeKey ?? null,
     })
+    .onConflictDoNothing()
     .run();
 }
 

@@ -5,12 +5,14 @@ import { candidateMessage } from "./candidate-messages";
 import { enqueueMessage, type MessageKind } from "./outbox";
 
 type Change = Pick<Candidate, "status" | "interviewAt">;
+/** The messages a change of status or interview sends (a self-service link is sent on its own). */
+type ChangeKind = Exclude<MessageKind, "self_service_link">;
 
 /**
  * Which message a change sends: after a confirmation, a move of the interview, or a decline. A reschedule that
  * did not move the interview (the chosen slot was full or unreadable: a recruiter resolves it) sends nothing yet.
  */
-export function messageKindFor(before: Change, after: Change): MessageKind | null {
+export function messageKindFor(before: Change, after: Change): ChangeKind | null {
   const moved = before.interviewAt.getTime() !== after.interviewAt.getTime();
   if (after.status === "declined") return before.status === "declined" ? null : "declined";
   if (after.status === "rescheduled") return moved ? "rescheduled" : null;
@@ -19,8 +21,19 @@ export function messageKindFor(before: Change, after: Change): MessageKind | nul
 }
 
 /**
+ * What makes two messages the same message: the candidate, its kind, the interview time and status it announces,
+ * and the invite's SEQUENCE (raised by every move, cancellation and restore). A candidate called again who
+ * confirms the same interview again is not told twice; one who declined and then confirmed is.
+ */
+function messageKey(candidate: Pick<Candidate, "id" | "interviewAt" | "status" | "inviteSequence">, kind: ChangeKind): string {
+  return `${candidate.id}:${kind}:${candidate.interviewAt.toISOString()}:${candidate.status}:${candidate.inviteSequence}`;
+}
+
+/**
  * Queues the candidate's message for a change, in the transaction that made it (call it after the write: the
- * invite's SEQUENCE is read back, since a trigger raises it when the interview moves).
+ * invite's SEQUENCE is read back, since a trigger raises it when the interview moves). The caller decides whether
+ * a change may be told at all (lib/review/hold-for-review.ts: nothing on an outcome that waits for a person); a
+ * message already queued for the same interview time and status is not queued again.
  */
 export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, before: Candidate, after: Candidate, now: Date): void {
   const kind = messageKindFor(before, after);
@@ -30,6 +43,7 @@ export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, before:
     .from(candidates)
     .where(eq(candidates.id, after.id))
     .get();
-  const message = candidateMessage(db, { ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence }, kind);
-  if (message) enqueueMessage(db, message, now);
+  const current = { ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence };
+  const message = candidateMessage(db, current, kind);
+  if (message) enqueueMessage(db, { ...message, dedupeKey: messageKey(current, kind) }, now);
 }

@@ -34,7 +34,7 @@ const kept = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 function ZoneAndInterview({ zones, fallbackZone, defaults }: Pick<Props, "zones" | "fallbackZone" | "defaults">) {
   const sent = kept(useKeptValue("timeZone"));
   const [zone, setZone] = useState(sent ?? defaults?.timeZone ?? "");
-  const readIn = zone || `the phone's country's zone (${fallbackZone} if the number tells none)`;
+  const readIn = zone || `the phone's country's zone (${fallbackZone}, assumed, if it has several or the number tells none)`;
   return (
     <>
       <SelectField

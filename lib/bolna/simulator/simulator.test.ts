@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBolnaClient } from "@/lib/bolna/client";
 import { isTerminalStatus, statusRank } from "@/lib/bolna/call-status";
 import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
-import { classifyTranscript } from "@/lib/calls/classify-transcript";
+import { classifyWords } from "@/lib/calls/classify-transcript";
+import { readCandidateWords } from "@/lib/calls/words/candidate-words";
 import { deriveOutcome } from "@/lib/calls/derive-outcome";
 import { loadPayload } from "@/tests/support/payloads";
 import { startBolnaSimulator, type ScenarioName, type SimulatorOptions } from "./create-simulator";
@@ -172,9 +173,10 @@ describe("Bolna simulator", () => {
       ).toBe(true);
       expect(transcript).toContain("Kavya Nair");
     }
-    expect(classifyTranscript(transcripts.confirmed!).outcome).toBe("confirmed");
-    expect(classifyTranscript(transcripts.declined!).outcome).toBe("declined");
-    expect(classifyTranscript(transcripts.rescheduled!).reason).toMatch(/reschedule/);
+    const read = (transcript: string) => classifyWords(readCandidateWords(transcript)).outcome;
+    expect(read(transcripts.confirmed!)).toBe("confirmed");
+    expect(read(transcripts.declined!)).toBe("declined");
+    expect(read(transcripts.rescheduled!)).toBe("rescheduled");
   });
 
   it("duplicates, reorders and sends call-disconnected before completed when its habits are on", async () => {
