@@ -178,6 +178,8 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
           if (body === "aborted") return false;
           if (body === "too_large") {
             refuse(res, ANSWERS.tooLarge);
+            // What is still coming is read and dropped while the client reads the 413 (see refuse).
+            req.resume();
             return false;
           }
         }
