@@ -307,7 +307,7 @@ describe("connection cap", () => {
     for (const socket of idle) socket.destroy();
     const status = async (path: string) =>
       (await rawExchange(cappedPort, Buffer.from(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`))).status;
-    await expect.poll(() => status("/sign-in"), { timeout: 10_000 }).toBe(200);
+    await expect.poll(() => status("/api/candidates"), { timeout: 10_000 }).toBe(401);
     // Readiness said so while it shed, and says ready again once 10 s pass without shedding.
     await expect.poll(() => status("/api/health"), { timeout: 20_000, interval: 500 }).toBe(200);
   }, 60_000);
