@@ -5,6 +5,7 @@ import type { LargeResult } from "./large-size";
 import type { BoardResult } from "./measure-board";
 import type { JsResult } from "./measure-js";
 import type { LiveResult } from "./measure-live";
+import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 
 /** The targets (issues #7 and #11); every figure is printed beside its target. */
@@ -49,6 +50,8 @@ export type Results = {
   /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls (issue #15). */
   large?: LargeResult;
   live?: LiveResult;
+  /** Issue #22: the agent's tools under the webhook load. */
+  agent?: AgentResult;
   firstLoadJs?: JsResult;
   /** The CSV export at each size, with the health check and the event loop meanwhile (issue #20). */
   exports?: ExportAndLag[];
@@ -162,6 +165,7 @@ export function buildRows(results: Results): Row[] {
       result: check(firstLoadJs.gzipBytes <= TARGETS.firstLoadJsGzipBytes),
     });
   }
+  rows.push(...agentRows(results.agent));
   return rows;
 }
 

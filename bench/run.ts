@@ -7,6 +7,7 @@ import { percentile, request, round, signIn } from "./http";
 import { runLoad, type LoadResult } from "./load";
 import { measureFirstLoadJs } from "./measure-js";
 import { measureLive } from "./measure-live";
+import { measureAgent } from "./measure-agent";
 import { BodyStream } from "./payloads";
 import { formatProfile, summarizeProfile } from "./profile-summary";
 import { buildRows, formatTable, writeResults, type Results } from "./report";
@@ -312,6 +313,8 @@ async function main(): Promise<number> {
       if (l.firstErrorBody) warnings.push(`live: a webhook failed: ${l.firstErrorBody}`);
       if (l.missed > 0) warnings.push(`live: ${l.missed} webhooks were never announced on the stream within 5 s`);
     }
+
+    if (phases.has("webhook")) results.agent = await measureAgent(server.url, SIZE, nextBody, log, warnings);
 
     // 8. First-load JS.
     if (phases.has("js")) {

@@ -7,7 +7,7 @@ import type { CallShape } from "./bolna-body";
  * Bolna was unsure, the agent's analysis is missing…); a case that is not `person` is clear, and Callboard should
  * apply it by itself. For a reschedule, `at` is the new interview time the recruiter reads in the call.
  */
-type Label = { outcome: CallOutcome; person: boolean; at?: string };
+type Label = { outcome: CallOutcome; person: boolean; at?: string; doNotCall?: boolean };
 
 type CandidateSetup = {
   /** E.164; each case gets a unique Indian mobile unless it needs a number from elsewhere. */
@@ -15,6 +15,9 @@ type CandidateSetup = {
   /** The candidate's own zone as stored; null: unknown (read from the phone, else INTERVIEW_TIMEZONE). */
   timeZone?: string | null;
 };
+
+/** The label of a call in which the candidate asks never to be called again (lib/calls/stop-calling-request.ts). */
+export const askingNotToBeCalled = (label: Label): Label => ({ ...label, doNotCall: true });
 
 export type CorpusCase = {
   /** Unique across the corpus: family/short-name. */

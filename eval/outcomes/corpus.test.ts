@@ -31,6 +31,11 @@ describe("the outcome corpus", () => {
     expect(gateFailures(score)).toEqual([]);
   });
 
+  it("marks do-not-call exactly the calls that ask for it, in every language offered", () => {
+    const marked = results.filter((result) => result.doNotCall).map((result) => result.case.id);
+    expect(marked).toEqual(CORPUS.filter((entry) => entry.label.doNotCall).map((entry) => entry.id));
+  });
+
   it("sends a cancellation only for a decline it applied, and the confirmation of an applied confirmation", () => {
     for (const result of results.filter((entry) => !entry.held)) {
       const expected = { confirmed: ["confirmed"], declined: ["declined"] }[result.applied as string] ?? [];

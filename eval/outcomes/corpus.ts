@@ -7,6 +7,7 @@ import hinglish from "./cases/hinglish";
 import reschedules from "./cases/reschedules";
 import shortAnswers from "./cases/short-answers";
 import someoneElse from "./cases/someone-else";
+import stopCalling from "./cases/stop-calling";
 import tamilTelugu from "./cases/tamil-telugu";
 import unanswered from "./cases/unanswered";
 import voicemailIvr from "./cases/voicemail-ivr";
@@ -28,4 +29,5 @@ export const CORPUS: CorpusCase[] = [
   ...unanswered,
   ...wordsOnly,
   ...heldOut,
+  ...stopCalling,
 ];

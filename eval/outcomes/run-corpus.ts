@@ -24,6 +24,8 @@ export type CaseResult = {
   reason: string;
   /** The kinds of the messages queued to the candidate. */
   messages: string[];
+  /** The call marked the candidate do-not-call ("stop calling me"). */
+  doNotCall: boolean;
 };
 
 const INTERVIEW = new Date("2031-03-03T05:30:00Z"); // Monday 11:00 in Kolkata, the slot every case is called about.
@@ -84,6 +86,7 @@ export function runCorpus(cases: CorpusCase[]): CaseResult[] {
         confidence: open?.confidence ?? call?.confidence ?? null,
         reason: open?.proposedReason ?? after.statusReason ?? "",
         messages: messages.map((message) => message.kind),
+        doNotCall: after.doNotCall,
       };
     });
   } finally {

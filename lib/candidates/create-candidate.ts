@@ -6,6 +6,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
+import { env } from "@/lib/env";
 import { zoneToStore } from "@/lib/time/zone-for-phone";
 import type { CreateCandidateInput } from "./candidate-input";
 
@@ -77,6 +78,7 @@ export function createCandidate(
           email: input.email,
           position: input.position,
           timeZone: zoneToStore(input.timeZone, phone),
+          language: input.language ?? env().DEFAULT_LANGUAGE,
           appliedAt: input.appliedAt ?? now,
           interviewAt: input.interviewAt,
           statusChangedAt: now,

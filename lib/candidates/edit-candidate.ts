@@ -15,6 +15,7 @@ const FIELD_NAMES = {
   email: "email",
   position: "position",
   timeZone: "time zone",
+  language: "language",
   interviewAt: "interview",
 } as const;
 
@@ -45,6 +46,7 @@ export function editCandidate(
         email: input.email,
         position: input.position,
         timeZone: zoneToStore(input.timeZone, phone),
+        language: input.language ?? candidate.language,
         interviewAt: input.interviewAt,
       };
       const changed = (Object.keys(FIELD_NAMES) as Field[]).filter((field) =>

@@ -16,6 +16,7 @@ export const IMPORT_COLUMNS = [
   "applied_at",
   "time_zone",
   "allow_past",
+  "language",
 ] as const;
 export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
 export const EXPORT_COLUMNS = [
@@ -25,6 +26,8 @@ export const EXPORT_COLUMNS = [
   "call_status",
   "original_interview_at",
   "last_call_at",
+  "do_not_call",
+  "do_not_call_reason",
 ] as const;
 
 export type CsvRecord = { row: number; cells: Record<string, string> };
@@ -157,12 +160,12 @@ export function readCsvRecords(text: string, onRecord: (record: CsvRecord, curso
 }
 
 /**
- * Every cell goes through the formula escape here, so no column of any export can carry a formula. Without the
- * header row (`header: false`) for the pages of a streamed export after its first line.
+ * Every cell goes through the formula escape here, so no column of any export can carry a formula. `header:
+ * false` writes the rows only, for the chunks after the first of a streamed file.
  */
-export function writeCsv(rows: Record<string, string>[], columns: readonly string[], options = { header: true }): string {
+export function writeCsv(rows: Record<string, string>[], columns: readonly string[], { header = true } = {}): string {
   return Papa.unparse(
     { fields: [...columns], data: rows.map((row) => columns.map((column) => escapeFormula(row[column] ?? ""))) },
-    { newline: "\r\n", header: options.header },
+    { newline: "\r\n", header },
   );
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { candidateFilter } from "@/lib/candidates/query-candidates";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
@@ -20,12 +21,15 @@ const COLUMNS = {
   email: candidates.email,
   position: candidates.position,
   timeZone: candidates.timeZone,
+  language: candidates.language,
   interviewAt: candidates.interviewAt,
   appliedAt: candidates.appliedAt,
   originalInterviewAt: candidates.originalInterviewAt,
   lastCallAt: candidates.lastCallAt,
   status: candidates.status,
   callStatus: candidates.callStatus,
+  doNotCall: candidates.doNotCall,
+  doNotCallReason: candidates.doNotCallReason,
 } as const;
 type Exported = Pick<Candidate, keyof typeof COLUMNS>;
 type Row = { candidate: Exported; outcome: string | null };
@@ -76,11 +80,14 @@ function csvRows(db: Db, rows: Row[], zone: string, now: Date): string {
         applied_at: formatCsvInstant(candidate.appliedAt, zone),
         time_zone: own,
         allow_past: candidate.interviewAt.getTime() <= now.getTime() ? "yes" : "",
+        language: candidateLanguage(candidate),
         status: candidate.status,
         last_outcome: outcome ?? "",
         call_status: candidate.callStatus ?? "",
         original_interview_at: formatCsvInstant(candidate.originalInterviewAt, own),
         last_call_at: formatCsvInstant(candidate.lastCallAt, zone),
+        do_not_call: candidate.doNotCall ? "yes" : "",
+        do_not_call_reason: candidate.doNotCallReason ?? "",
       };
     }),
     EXPORT_COLUMNS,
@@ -91,10 +98,10 @@ function csvRows(db: Db, rows: Row[], zone: string, now: Date): string {
 /**
  * Every candidate that matches the board's filters (the board's own filter builder: status, q, needs attention,
  * …), as CSV: the import columns (so the file imports back: a past interview says allow_past yes), then status,
- * the latest call's outcome and status, the original interview and the last call. Every time is ISO 8601 with
- * its offset: interviews in the candidate's zone (the time_zone column), other times and the allowed slots in
- * INTERVIEW_TIMEZONE (`zone`). It starts with a byte-order mark, so that spreadsheet programs read the file as
- * UTF-8 (names in Devanagari).
+ * the latest call's outcome and status, the original interview, the last call and do-not-call (with its reason).
+ * Every time is ISO 8601 with its offset: interviews in the candidate's zone (the time_zone column), other times
+ * and the allowed slots in INTERVIEW_TIMEZONE (`zone`). It starts with a byte-order mark, so that spreadsheet
+ * programs read the file as UTF-8 (names in Devanagari).
  *
  * A stream, in keyset pages of EXPORT_PAGE_SIZE: memory stays the same for a million rows, each page is read
  * only when the client has taken the one before (back-pressure), no read transaction stays open between pages

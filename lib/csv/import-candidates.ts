@@ -79,6 +79,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor, now: Date): void {
         email: row.email,
         position: row.position,
         timeZone: row.storedZone,
+        language: row.language,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
         statusChangedAt: now,

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { parseCsvInstant, type CsvRecord } from "./csv-format";
 
-export type RowConfig = { timezone: string; defaultCountry: string; now?: Date };
+/** `defaultLanguage` (DEFAULT_LANGUAGE) is stored for a row whose language cell is empty. */
+export type RowConfig = { timezone: string; defaultCountry: string; defaultLanguage: Language; now?: Date };
 
 /** One record, read and checked on its own (lib/csv/import-candidates.ts adds what needs the file or the database). */
 export type Checked = {
@@ -19,6 +21,7 @@ export type Checked = {
   timeZone: string;
   /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
   storedZone: string | null;
+  language: Language;
   interviewAt: Date | null;
   appliedAt: Date | null;
   slotIds: number[];
@@ -31,7 +34,7 @@ const YES = /^(yes|y|true|1)$/i;
 const NO = /^(no|n|false|0)?$/i;
 
 /**
- * Required fields, the phone, e-mail, lengths, the time zone, the dates (an interview in the past only with
+ * Required fields, the phone, e-mail, lengths, the time zone, the language, the dates (an interview in the past only with
  * allow_past) and slot references (by id or start time) against the pool, for one CSV record.
  */
 export function checkRow(
@@ -72,6 +75,11 @@ export function checkRow(
   else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
     fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
 
+  const givenLanguage = (cells.language ?? "").toLowerCase();
+  if (givenLanguage && !isLanguage(givenLanguage))
+    fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
+  const language = isLanguage(givenLanguage) ? givenLanguage : config.defaultLanguage;
+
   const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
   if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
 
@@ -95,6 +103,7 @@ export function checkRow(
     position: position || null,
     timeZone,
     storedZone,
+    language,
     interviewAt,
     appliedAt,
     slotIds: [...new Set(slotIds)],

@@ -42,6 +42,7 @@ export const ERROR_STATUS = {
   review_superseded: 409,
   interview_not_over: 409,
   links_too_frequent: 409,
+  do_not_call: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
@@ -57,6 +58,7 @@ export const ERROR_STATUS = {
   webhook_unavailable: 503,
   bolna_unavailable: 503,
   bolna_not_configured: 503,
+  agent_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

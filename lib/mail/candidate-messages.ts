@@ -4,7 +4,9 @@ import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { inviteSettings } from "@/lib/calendar/invite-settings";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { formatInstant } from "@/lib/time/format";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { MessageKind, NewMessage } from "./outbox";
 
@@ -20,6 +22,7 @@ type Recipient = Pick<
   | "status"
   | "inviteSequence"
   | "requestedInterviewAt"
+  | "language"
 >;
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -37,22 +40,10 @@ function inviteOrNull(db: Pick<Db, "select">, candidate: Recipient, zone: string
   }
 }
 
-function opening(kind: MessageKind, when: string, position: string): [string, string] {
-  switch (kind) {
-    case "self_service_link":
-      return [`Your interview: confirm or choose another time`, `your interview for ${position} is on ${when}.`];
-    case "confirmed":
-      return [`Your interview is confirmed: ${when}`, `your interview for ${position} is confirmed for ${when}.`];
-    case "rescheduled":
-      return [`Your interview has moved: ${when}`, `your interview for ${position} is now on ${when}.`];
-    case "declined":
-      return [`Your interview is cancelled`, `as you told us, the interview for ${position} on ${when} is cancelled.`];
-  }
-}
-
 /**
  * A message to the candidate about their interview, with the calendar invite (REQUEST, or CANCEL after a decline),
- * every time written in the candidate's zone; null when they have no e-mail address.
+ * in the candidate's language (messages/<language>.json) with every time written in their zone; null when they
+ * have no e-mail address.
  */
 export function candidateMessage(
   db: Pick<Db, "select">,
@@ -63,30 +54,20 @@ export function candidateMessage(
   if (!candidate.email) return null;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
+  const language = candidateLanguage(candidate);
+  const t = translator(language, "mail");
   const invite = inviteOrNull(db, candidate, zone);
-  const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
-  const position = candidate.position ?? "the open position";
-  const [subject, line] = opening(kind, when, position);
+  const when = `${writtenWhen(candidate.interviewAt, zone, language, "minute")} (${zone})`;
+  const position = candidate.position ?? t("defaultPosition");
+  const subject = t(`${kind}.subject`, { when });
   const body = [
-    `Hello ${firstName(candidate.name)},`,
+    t("hello", { firstName: firstName(candidate.name) }),
     "",
-    `${line.charAt(0).toUpperCase()}${line.slice(1)}`,
+    t(`${kind}.line`, { position, when }),
     ...(link
-      ? [
-          "",
-          "Confirm it, or pick another time, here:",
-          link.url,
-          `(This link works until ${formatInstant(link.expiresAt, zone)}.)`,
-        ]
+      ? ["", t("linkIntro"), link.url, t("linkUntil", { until: writtenWhen(link.expiresAt, zone, language, "minute") })]
       : []),
-    ...(invite
-      ? [
-          "",
-          invite.method === "CANCEL"
-            ? "The attached file removes it from your calendar."
-            : "The attached invite adds it to your calendar.",
-        ]
-      : []),
+    ...(invite ? ["", invite.method === "CANCEL" ? t("inviteRemoves") : t("inviteAdds")] : []),
   ].join("\n");
   return {
     candidateId: candidate.id,

@@ -4,6 +4,7 @@ import { seedDemoData } from "@/db/seed";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
 import { startBatchRunner } from "@/lib/batches/runner";
 import { startDemoBolna } from "@/lib/bolna/demo-mode";
+import { foldAnalytics } from "@/lib/analytics/fold-analytics";
 import { startReconciler } from "@/lib/calls/reconcile";
 import { env } from "@/lib/env";
 import { log, logError } from "@/lib/log";
@@ -11,12 +12,16 @@ import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { failInterruptedImports, purgeFinishedImports } from "@/lib/csv/import-jobs";
 import { startMailSender } from "@/lib/mail/mail-sender";
 import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
+import { startExecutionsSweep } from "@/lib/bolna/sweep-job";
+import { stopCallsOfDoNotCallCandidates } from "@/lib/calls/stop-pending-calls";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { purgeSelfServiceLimits } from "@/lib/self-service/rate-limit";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 const HOUSEKEEPING_EVERY_MS = 60_000;
+/** How far behind the writes the analytics may be (the page says so). */
+const ANALYTICS_FOLD_EVERY_MS = 1_000;
 
 function purgeNow(): void {
   const { RETENTION_DAYS } = env();
@@ -47,12 +52,30 @@ function houseKeep(): void {
   }
 }
 
+let folding = false;
+
+/**
+ * The analytics' funnel rows are recounted here, not in the writes that mark them (lib/analytics/fold-analytics.ts).
+ * A fold yields between batches, so a large backlog may outlast the interval: the next one waits its turn.
+ */
+async function foldNow(): Promise<void> {
+  if (folding) return;
+  folding = true;
+  try {
+    await foldAnalytics(getDb());
+  } catch (error) {
+    logError("analytics fold failed", error);
+  } finally {
+    folding = false;
+  }
+}
+
 /**
  * Everything a Callboard server process does besides answering requests, run once per process from
  * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
  * first request is served: the database is migrated (opening it does that), demo data and users are made, the
  * WAL checkpoint worker starts, and the background work: retention purge, housekeeping of what outsiders leave
- * behind, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
+ * behind, the analytics fold, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
  * mode the Bolna simulator.
  */
 export async function startCallboard(): Promise<void> {
@@ -75,12 +98,19 @@ export async function startCallboard(): Promise<void> {
   setInterval(purgeNow, RETENTION_EVERY_MS).unref();
   houseKeep();
   setInterval(houseKeep, HOUSEKEEPING_EVERY_MS).unref();
+  void foldNow();
+  setInterval(() => void foldNow(), ANALYTICS_FOLD_EVERY_MS).unref();
   const demo = await startDemoBolna(config.PORT);
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
   startBatchRunner(getDb);
   startReconciler(getDb);
   startReconfirmationScheduler(getDb());
   startMailSender(getDb());
+  startExecutionsSweep(getDb);
+  // A candidate marked do-not-call by a call's outcome still has whatever Bolna was to ring: stopped here.
+  setInterval(() => {
+    stopCallsOfDoNotCallCandidates(getDb()).catch((error: unknown) => logError("stopping do-not-call calls failed", error));
+  }, HOUSEKEEPING_EVERY_MS).unref();
 }
 
 /**

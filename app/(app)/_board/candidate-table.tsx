@@ -11,6 +11,7 @@ import { CANDIDATE_SORTS, type CandidateListQuery } from "@/lib/candidates/candi
 import { callAskFirst, callStatusWords, candidateSituation } from "@/lib/candidates/candidate-situation";
 import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 import { boardHref } from "./board-href";
+import { AgentBadges } from "@/app/_components/agent-badges";
 import { ReachBadge } from "./reach-badge";
 
 type Sort = (typeof CANDIDATE_SORTS)[number];
@@ -130,6 +131,7 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                 </td>
                 <td className="col-start-2 row-start-1 justify-self-end md:px-3 md:py-2">
                   <StatusBadge status={row.status} />
+                  <AgentBadges candidate={row} zone={zone} />
                   <ReachBadge candidate={row} zone={zone} />
                 </td>
                 <td className="col-span-2 text-xs md:px-3 md:py-2">
@@ -153,6 +155,8 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                   <td className="col-span-2 md:px-3 md:py-2">
                     {rowActions ? (
                       rowActions(row)
+                    ) : row.doNotCall ? (
+                      <span className="text-xs text-slate-600">Not to be called</span>
                     ) : (
                       <CallNowButton
                         key={row.status}

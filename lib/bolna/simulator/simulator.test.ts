@@ -94,6 +94,8 @@ const PHONES: Record<ScenarioName, string> = {
   busy: "+919811110005",
   failed: "+919811110006",
   voicemail: "+919811110007",
+  "stop-calling": "+919811110008",
+  transferred: "+919811110009",
 };
 
 describe("Bolna simulator", () => {
@@ -130,6 +132,13 @@ describe("Bolna simulator", () => {
     expect(outcomeOf("failed")).toMatchObject({ outcome: "pending", reason: expect.stringMatching(/^Call failed/) });
     // The greeting says "Yes, I'll call you back": a machine's words, never a confirmation.
     expect(outcomeOf("voicemail")).toMatchObject({ outcome: "no_answer", reason: expect.stringMatching(/^Voicemail/) });
+    // "Stop calling me" decides nothing about the interview; it is read apart (lib/calls/stop-calling-request.ts).
+    expect(outcomeOf("stop-calling").outcome).toBe("pending");
+    expect(outcomeOf("transferred").outcome).toBe("pending");
+    const transferred = executionsOf(receiver.received, ids.transferred).find(({ text }) =>
+      text.includes('"status":"completed"'),
+    );
+    expect(transferred?.execution.transfer).toMatchObject({ to: "+919800012345" });
 
     const template = fixture("05-completed-confirmed.json");
     for (const { text, headers } of receiver.received) {

@@ -31,6 +31,7 @@ export const POST = withPermission("candidates:write", async ({ request, actor }
     actor,
     timezone: config.INTERVIEW_TIMEZONE,
     defaultCountry: config.DEFAULT_COUNTRY,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
   });
   if (flag(params.get("async")) || /respond-async/i.test(request.headers.get("prefer") ?? "")) {
     const location = `/api/candidates/import/${job.id}`;
