@@ -46,7 +46,7 @@ async function main() {
   const requestLog = createRequestLog();
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
-  const credentials = { authSecret: authSecret(), apiToken: config.API_TOKEN };
+  const credentials = { authSecret: authSecret(), apiToken: config.API_TOKEN, agentToken: config.AGENT_TOOL_TOKEN };
   const handle = app.getRequestHandler();
   // Only a trusted proxy's forwarding headers count; it carries many clients, so its connections are not capped.
   const viaProxy = (remoteAddress: string | undefined) => {

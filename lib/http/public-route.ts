@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logError, maskLinkTokens } from "@/lib/log";
+import { logError, maskTokens } from "@/lib/log";
 import { apiError, ApiError, errorResponse, validationError } from "./api-error";
 import { isSameOrigin } from "./same-origin";
 
@@ -28,7 +28,7 @@ export function publicRoute<P>(handler: Handler<P>) {
       if (error instanceof ApiError) return noStore(errorResponse(error));
       if (error instanceof z.ZodError) return noStore(errorResponse(validationError(error)));
       // The path holds the token: the log line names the route, not the credential.
-      logError(`${request.method} ${maskLinkTokens(new URL(request.url).pathname)} failed`, error);
+      logError(`${request.method} ${maskTokens(new URL(request.url).pathname)} failed`, error);
       return noStore(apiError("internal_error", "Something went wrong on our side."));
     }
   };

@@ -32,14 +32,17 @@ function signedByUs(value: string, secret: string): boolean {
 }
 
 /**
- * Whether a request carries a credential Callboard issued: a session cookie signed with the auth secret, or the
- * API token. Checked by npm start's server before a request reaches Next, without the database: a stale session
+ * Whether a request carries a credential Callboard issued: a session cookie signed with the auth secret, the API
+ * token, or the agent's tool token (Bolna's requests while a candidate is on the line). Checked by npm start's server before a request reaches Next, without the database: a stale session
  * still counts (it was issued to someone with an account), a made-up one does not. Route handlers still check
  * the session and the permission themselves.
  */
-export function hasCredentials(headers: IncomingHttpHeaders, secrets: { authSecret: string; apiToken?: string }): boolean {
-  const authorization = headers.authorization;
-  if (secrets.apiToken && authorization?.startsWith("Bearer ") && equal(authorization.slice(7).trim(), secrets.apiToken)) {
+export function hasCredentials(
+  headers: IncomingHttpHeaders,
+  secrets: { authSecret: string; apiToken?: string; agentToken?: string },
+): boolean {
+  const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization?.trim() ?? "")?.[1];
+  if (bearer && [secrets.apiToken, secrets.agentToken].some((token) => token !== undefined && equal(bearer, token))) {
     return true;
   }
   return SESSION_COOKIES.some((name) => {

@@ -1,11 +1,11 @@
-import { maskLinkTokens } from "@/lib/log";
+import { maskTokens } from "@/lib/log";
 
 type Write = typeof process.stdout.write;
 
 function masked(write: Write): Write {
   return function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : null;
-    return (write as (...args: unknown[]) => boolean).call(this, text === null ? chunk : maskLinkTokens(text), ...rest);
+    return (write as (...args: unknown[]) => boolean).call(this, text === null ? chunk : maskTokens(text), ...rest);
   } as Write;
 }
 
