@@ -172,6 +172,8 @@ test("the import page previews a CSV with a per-row report and imports the good 
 });
 
 test("a large import shows how far it has got, on a desktop and on a phone", async ({ page }) => {
+  // Two 4,000-row checks and full-page screenshots of their reports: how fast is bench's business, not this test's.
+  test.setTimeout(300_000);
   const stamp = Date.now() % 100_000;
   const rows = Array.from(
     { length: 4_000 },
