@@ -71,7 +71,13 @@ describe("formula escape", () => {
 });
 
 const exported = (query: Parameters<typeof exportCandidatesStream>[1]) =>
-  new Response(exportCandidatesStream(db, query, "Asia/Kolkata", { now: new Date(), stuckAfterMs: 600_000 })).text();
+  new Response(
+    exportCandidatesStream(db, query, "Asia/Kolkata", {
+      now: new Date(),
+      stuckAfterMs: 600_000,
+      zone: "Asia/Kolkata",
+    }),
+  ).text();
 
 describe("exportCandidatesStream", () => {
   it("no stored text, in any column, comes out as a formula", async () => {
@@ -126,8 +132,9 @@ describe("exportCandidatesStream", () => {
 });
 
 describe("exportCandidatesStream pages", () => {
-  it("writes every matching candidate once, in interview order, across pages, with the board's filter", async () => {
-    const at = Date.UTC(2030, 0, 1);
+  it("writes every matching candidate once, in interview order, across pages, with the board's filters", async () => {
+    // 23:50 IST on 31 December 2029: the first hundred interviews fall on that day, the rest on 1 January.
+    const at = Date.UTC(2029, 11, 31, 18, 20);
     const count = EXPORT_PAGE_SIZE * 2 + 7;
     db.insert(candidates)
       .values(
@@ -152,5 +159,8 @@ describe("exportCandidatesStream pages", () => {
     expect(all).toEqual([...all].sort());
     const confirmed = names(await exported({ q: "Paged", status: "confirmed" }));
     expect(confirmed).toHaveLength(Math.ceil(count / 3));
+    // The interview-day filter reads days on the team's clock (Asia/Kolkata here), as the board does.
+    const newYear = names(await exported({ q: "Paged", interviewFrom: "2030-01-01", interviewTo: "2030-01-01" }));
+    expect(newYear).toEqual(all.slice(100));
   });
 });

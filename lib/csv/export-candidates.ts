@@ -1,18 +1,18 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
-import { candidateFilter } from "@/lib/candidates/query-candidates";
+import { candidateFilter, type Filters } from "@/lib/candidates/query-candidates";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { zoneLabel } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
 /** Candidates per page: a few milliseconds of work, then the event loop serves others again. */
 export const EXPORT_PAGE_SIZE = 200;
 
-/** Whatever the board filters by: the export takes the same query and the same builder. */
-type Filters = Parameters<typeof candidateFilter>[0];
 // Only the columns the file has: mapping whole rows cost more than everything else a page does.
 const COLUMNS = {
   id: candidates.id,
@@ -97,7 +97,7 @@ function csvRows(db: Db, rows: Row[], zone: string, now: Date): string {
 
 /**
  * Every candidate that matches the board's filters (the board's own filter builder: status, q, needs attention,
- * …), as CSV: the import columns (so the file imports back: a past interview says allow_past yes), then status,
+ * interview days, …), as CSV: the import columns (so the file imports back: a past interview says allow_past yes), then status,
  * the latest call's outcome and status, the original interview, the last call and do-not-call (with its reason).
  * Every time is ISO 8601 with its offset: interviews in the candidate's zone (the time_zone column), other times
  * and the allowed slots in INTERVIEW_TIMEZONE (`zone`). It starts with a byte-order mark, so that spreadsheet
@@ -130,4 +130,16 @@ export function exportCandidatesStream(db: Db, query: Filters, zone: string, clo
     },
     { highWaterMark: 1 },
   );
+}
+
+/**
+ * The export's file name stamp, on the team's clock and naming it: `2026-12-08-0930-IST`, then the interview days
+ * it holds (`interviews-2026-12-09`, `interviews-2026-12-07-to-2026-12-13`) when the board filtered by them.
+ */
+export function exportStamp(now: Date, zone: string, range: Pick<Filters, "interviewFrom" | "interviewTo">): string {
+  const at = DateTime.fromJSDate(now, { zone });
+  const label = zoneLabel(now, zone).replace(/[^A-Za-z0-9+-]/g, "");
+  const { interviewFrom: from, interviewTo: to } = range;
+  const days = from || to ? `-interviews-${from === to ? from : `${from ?? "start"}-to-${to ?? "end"}`}` : "";
+  return `${at.toFormat("yyyy-LL-dd-HHmm")}-${label}${days}`;
 }

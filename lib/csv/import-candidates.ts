@@ -82,6 +82,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor, now: Date): void {
         language: row.language,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
+        statusEvent: "added",
         statusChangedAt: now,
         updatedAt: now,
       })

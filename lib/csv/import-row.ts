@@ -3,7 +3,7 @@ import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
-import { parseCsvInstant, type CsvRecord } from "./csv-format";
+import { readCsvInstant, type CsvRecord } from "./csv-format";
 
 /** `defaultLanguage` (DEFAULT_LANGUAGE) is stored for a row whose language cell is empty. */
 export type RowConfig = { timezone: string; defaultCountry: string; defaultLanguage: Language; now?: Date };
@@ -65,10 +65,12 @@ export function checkRow(
   // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
   const storedZone = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
   const timeZone = candidateZone({ timeZone: storedZone, phone: phone ?? "" }, config.timezone);
-  const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
+  const read = cells.interview_at ? readCsvInstant(cells.interview_at, timeZone) : null;
+  const interviewAt = read?.ok ? read.at : null;
   if (!cells.interview_at) fail("interview_at", "is required");
-  else if (!interviewAt)
-    fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+  else if (!read) fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+  // A local time the zone skips or repeats is refused, naming both readings.
+  else if (!read.ok) fail("interview_at", read.message);
   const allowPast = cells.allow_past ?? "";
   const now = config.now ?? new Date();
   if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
@@ -80,8 +82,10 @@ export function checkRow(
     fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
   const language = isLanguage(givenLanguage) ? givenLanguage : config.defaultLanguage;
 
-  const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
-  if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
+  const applied = cells.applied_at ? readCsvInstant(cells.applied_at, config.timezone, true) : null;
+  const appliedAt = applied?.ok ? applied.at : null;
+  if (cells.applied_at && !applied) fail("applied_at", `"${cells.applied_at}" is not a date`);
+  else if (applied && !applied.ok) fail("applied_at", applied.message);
 
   const slotIds: number[] = [];
   for (const reference of (cells.rescheduling_slots ?? "")
@@ -89,7 +93,8 @@ export function checkRow(
     .map((part) => part.trim())
     .filter(Boolean)) {
     const byId = SLOT_ID.exec(reference);
-    const id = byId ? Number(byId[1]) : slotsByTime.get(parseCsvInstant(reference, config.timezone)?.getTime() ?? NaN)?.id;
+    const at = byId ? null : readCsvInstant(reference, config.timezone);
+    const id = byId ? Number(byId[1]) : at?.ok ? slotsByTime.get(at.at.getTime())?.id : undefined;
     if (id !== undefined && slotsById.has(id)) slotIds.push(id);
     else fail("rescheduling_slots", `"${reference}" is not an interview slot in the pool`);
   }

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { inviteSettings } from "@/lib/calendar/invite-settings";
+import { givenName } from "@/lib/candidates/given-name";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
@@ -24,8 +25,6 @@ type Recipient = Pick<
   | "requestedInterviewAt"
   | "language"
 >;
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 /**
  * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
@@ -61,7 +60,7 @@ export function candidateMessage(
   const position = candidate.position ?? t("defaultPosition");
   const subject = t(`${kind}.subject`, { when });
   const body = [
-    t("hello", { firstName: firstName(candidate.name) }),
+    t("hello", { firstName: givenName(candidate.name) }),
     "",
     t(`${kind}.line`, { position, when }),
     ...(link

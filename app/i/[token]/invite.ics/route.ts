@@ -9,7 +9,7 @@ import { limitSelfService } from "@/lib/self-service/rate-limit";
 export const GET = publicRoute<{ token: string }>(async ({ request, params }) => {
   const db = getDb();
   await limitSelfService(db, request.headers);
-  return inviteResponse(db, openLink(db, params.token, new Date()).candidate, "public");
+  return inviteResponse(db, openLink(db, params.token, new Date(), "view").candidate, "public");
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
