@@ -73,70 +73,51 @@ export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SW
     .map((row) => row.executionId);
 }
 
-export type Reconciler = { sweep(): Promise<void>; start(intervalMs: number): void; stop(): void };
+export type Reconciler = { sweep(): Promise<void> };
 
 type ReconcilerDeps = {
-  db: () => Db;
+  db: Db;
   client: () => Promise<BolnaClient>;
   config: () => ApplyConfig & { reconcileAfterMs: number };
   onError: (executionId: string, error: unknown) => void;
 };
 
 /**
- * Periodically reconciles stale calls. A call that is still not final after a check waits twice as long before
- * the next (in memory; a restart checks again once), up to an hour.
+ * Reconciles stale calls, one sweep per run of its job. A call that is still not final after a check waits twice
+ * as long before the next (in memory; a restart checks again once), up to an hour.
  */
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const backoff = new Map<string, { attempts: number; nextAt: number }>();
-  let running = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
 
   async function sweep(): Promise<void> {
-    if (running) return;
-    running = true;
-    try {
-      const config = deps.config();
-      const now = Date.now();
-      const db = deps.db();
-      for (const executionId of staleCallIds(db, new Date(now), config.reconcileAfterMs)) {
-        const waiting = backoff.get(executionId);
-        if (waiting && waiting.nextAt > now) continue;
-        try {
-          const result = await reconcileCall(db, await deps.client(), executionId, config);
-          const waiting = db.select({ at: calls.nextAttemptAt }).from(calls).where(eq(calls.executionId, executionId)).get()?.at;
-          if (!waiting && (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus))) {
-            backoff.delete(executionId);
-            continue;
-          }
-        } catch (error) {
-          deps.onError(executionId, error);
-          // Bolna does not know the call (e.g. the demo simulator restarted): ask again only rarely.
-          if (error instanceof BolnaApiError && error.status === 404) {
-            backoff.set(executionId, { attempts: (waiting?.attempts ?? 0) + 1, nextAt: Date.now() + MAX_BACKOFF_MS });
-            continue;
-          }
+    const config = deps.config();
+    const now = Date.now();
+    const { db } = deps;
+    for (const executionId of staleCallIds(db, new Date(now), config.reconcileAfterMs)) {
+      const waiting = backoff.get(executionId);
+      if (waiting && waiting.nextAt > now) continue;
+      try {
+        const result = await reconcileCall(db, await deps.client(), executionId, config);
+        const waiting = db.select({ at: calls.nextAttemptAt }).from(calls).where(eq(calls.executionId, executionId)).get()?.at;
+        if (!waiting && (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus))) {
+          backoff.delete(executionId);
+          continue;
         }
-        const attempts = (waiting?.attempts ?? 0) + 1;
-        const delay = Math.min(MAX_BACKOFF_MS, config.reconcileAfterMs * 2 ** attempts);
-        backoff.set(executionId, { attempts, nextAt: Date.now() + delay });
+      } catch (error) {
+        deps.onError(executionId, error);
+        // Bolna does not know the call (e.g. the demo simulator restarted): ask again only rarely.
+        if (error instanceof BolnaApiError && error.status === 404) {
+          backoff.set(executionId, { attempts: (waiting?.attempts ?? 0) + 1, nextAt: Date.now() + MAX_BACKOFF_MS });
+          continue;
+        }
       }
-    } finally {
-      running = false;
+      const attempts = (waiting?.attempts ?? 0) + 1;
+      const delay = Math.min(MAX_BACKOFF_MS, config.reconcileAfterMs * 2 ** attempts);
+      backoff.set(executionId, { attempts, nextAt: Date.now() + delay });
     }
   }
 
-  return {
-    sweep,
-    start(intervalMs: number) {
-      timer = setInterval(() => {
-        sweep().catch((error: unknown) => deps.onError("(sweep)", error));
-      }, intervalMs);
-      timer.unref();
-    },
-    stop() {
-      clearInterval(timer);
-    },
-  };
+  return { sweep };
 }
 
 /** How often the server looks for stale calls: half the quiet period, between 1 s and 1 min. */
@@ -144,9 +125,9 @@ export function sweepIntervalMs(reconcileAfterMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor(reconcileAfterMs / 2)));
 }
 
-/** The server's reconciler (lib/server/start-up.ts starts it once). Its timer is unref'd. */
-export function startReconciler(db: () => Db): Reconciler {
-  const reconciler = createReconciler({
+/** The server's reconciler: Bolna as configured, the configured quiet period, failures logged per call. */
+export function serverReconciler(db: Db): Reconciler {
+  return createReconciler({
     db,
     client: bolnaClient,
     config: () => {
@@ -159,6 +140,4 @@ export function startReconciler(db: () => Db): Reconciler {
     },
     onError: (executionId, error) => log().warn({ err: error, executionId }, "reconciling a call failed"),
   });
-  reconciler.start(sweepIntervalMs(env().reconcileAfterMs));
-  return reconciler;
 }

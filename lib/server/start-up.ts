@@ -1,60 +1,65 @@
-import { startCheckpointer } from "@/db/checkpointer";
-import { getDb } from "@/db/client";
+import { openCheckpointer } from "@/db/checkpointer";
+import { getDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
-import { startBatchRunner } from "@/lib/batches/runner";
-import { startDemoBolna } from "@/lib/bolna/demo-mode";
-import { startReconciler } from "@/lib/calls/reconcile";
-import { env } from "@/lib/env";
-import { log, logError } from "@/lib/log";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
-import { startMailSender } from "@/lib/mail/mail-sender";
-import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
+import { serverBatchRunner } from "@/lib/batches/runner";
+import { startDemoBolna } from "@/lib/bolna/demo-mode";
+import { serverReconciler, sweepIntervalMs } from "@/lib/calls/reconcile";
+import { env } from "@/lib/env";
+import { every, stopJobs, type Job } from "@/lib/jobs/every";
+import { log } from "@/lib/log";
+import { serverMailSender } from "@/lib/mail/mail-sender";
+import { bolnaClient } from "@/lib/bolna/active-client";
+import { configuredReconfirmations, runReconfirmations } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
-const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
-const HOUSEKEEPING_EVERY_MS = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
-function purgeNow(): void {
+function purgeOldPersonalData(db: Db): void {
   const { RETENTION_DAYS } = env();
-  try {
-    const purged = purgePersonalData(getDb(), RETENTION_DAYS);
-    if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
-  } catch (error) {
-    logError("retention purge failed", error);
-  }
+  const purged = purgePersonalData(db, RETENTION_DAYS);
+  if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
 }
 
 /**
- * What outsiders leave behind stays bounded: expired sign-in counters go, and unmatched webhook deliveries are
- * kept within their age and size limits (lib/webhook/unmatched-retention.ts).
+ * Everything the process does besides answering requests, one job each (lib/jobs/every.ts): each runs at start
+ * and then on its interval, never twice at once, backs off while it fails, and stops on shutdown.
  */
-function houseKeep(): void {
-  for (const [what, purge] of [
-    ["sign-in counters", purgeSignInThrottle],
-    ["unmatched deliveries", capUnmatchedDeliveries],
-  ] as const) {
-    try {
-      purge(getDb());
-    } catch (error) {
-      logError(`purging ${what} failed`, error);
-    }
-  }
+function backgroundJobs(db: Db): Job[] {
+  const config = env();
+  const checkpointer = openCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS);
+  const batches = serverBatchRunner(db, () => batchJob.runSoon());
+  const reconciler = serverReconciler(db);
+  const mail = serverMailSender(db);
+  const batchJob = every("batch runner", 250, () => batches.tick());
+  return [
+    every("wal checkpoint", 250, () => checkpointer.checkpoint()),
+    every("retention purge", 6 * HOUR, () => purgeOldPersonalData(db)),
+    // What outsiders leave behind stays bounded.
+    every("sign-in counters purge", MINUTE, () => purgeSignInThrottle(db)),
+    every("unmatched deliveries cap", MINUTE, () => capUnmatchedDeliveries(db)),
+    batchJob,
+    every("reconciler", sweepIntervalMs(config.reconcileAfterMs), () => reconciler.sweep()),
+    ...(config.RECONFIRM_HOURS_BEFORE > 0
+      ? [every("reminder calls", 5 * SECOND, () => runReconfirmations(db, bolnaClient, configuredReconfirmations()))]
+      : []),
+    ...(mail ? [every("mail sender", SECOND, () => mail.tick())] : []),
+  ];
 }
 
 /**
- * Everything a Callboard server process does besides answering requests, run once per process from
- * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
- * first request is served: the database is migrated (opening it does that), demo data and users are made, the
- * WAL checkpoint worker starts, and the background work: retention purge, housekeeping of what outsiders leave
- * behind, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
- * mode the Bolna simulator.
+ * A Callboard server process's start-up, run once per process from instrumentation.ts (so `npm start`, `next
+ * start` and the standalone server start the same app), before the first request is served: the database is
+ * migrated (opening it does that), demo data and users are made, in demo mode the Bolna simulator starts, and
+ * then the background jobs. SIGTERM and SIGINT stop the jobs.
  */
 export async function startCallboard(): Promise<void> {
   const config = env();
   const db = getDb();
-  startCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) => log().warn(problem));
   if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
@@ -66,16 +71,11 @@ export async function startCallboard(): Promise<void> {
       console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
     }
   }
-  purgeNow();
-  setInterval(purgeNow, RETENTION_EVERY_MS).unref();
-  houseKeep();
-  setInterval(houseKeep, HOUSEKEEPING_EVERY_MS).unref();
+  // Before the jobs: a batch resumed at start may place its next call at once.
   const demo = await startDemoBolna(config.PORT);
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
-  startBatchRunner(getDb);
-  startReconciler(getDb);
-  startReconfirmationScheduler(getDb());
-  startMailSender(getDb());
+  const jobs = backgroundJobs(db);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs(jobs));
 }
 
 /**
