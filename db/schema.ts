@@ -60,8 +60,8 @@ export const candidates = sqliteTable(
     /** Which attempt that will be, counted from 1 (1: a scheduled first call; 2 and up: Bolna's retries). */
     nextAttemptNumber: integer("next_attempt_number"),
     /**
-     * The calendar invite's SEQUENCE (RFC 5545): raised by a trigger whenever the interview moves or is cancelled
-     * or restored (db/migrations/*_reach_sql.sql), so every path that changes the interview counts.
+     * The calendar invite's SEQUENCE (RFC 5545): raised whenever the interview moves or is cancelled or restored,
+     * by the write that does it (lib/candidates/save-candidate.ts).
      */
     inviteSequence: integer("invite_sequence").notNull().default(0),
     // Issue #15: whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
@@ -322,8 +322,10 @@ export const selfServiceLinks = sqliteTable(
 );
 
 /**
- * Messages to candidates, written in the transaction of the change that causes them (a transactional outbox);
- * lib/mail/mail-sender.ts delivers them through SMTP_URL, or they stay here, readable by admins at /outbox.
+ * Messages to candidates (a transactional outbox): the change that causes one writes its intent in its own
+ * transaction (the candidate, the kind, and the interview and invite version it is about); lib/mail/mail-sender.ts
+ * renders it when it first sends it, keeps what it rendered (so a retry sends the very same message, with the same
+ * Message-ID) and delivers it through SMTP_URL. Without SMTP it stays here, readable by admins at /outbox.
  */
 export const outboxMessages = sqliteTable(
   "outbox_messages",
@@ -331,12 +333,21 @@ export const outboxMessages = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "set null" }),
     kind: text("kind").notNull(),
-    toAddress: text("to_address").notNull(),
-    subject: text("subject").notNull(),
-    body: text("body").notNull(),
+    /** The interview the message is about and its invite's SEQUENCE, as the change left them. */
+    interviewAt: timestamp("interview_at"),
+    inviteSequence: integer("invite_sequence"),
+    /** The self-service link a link message carries (the token is kept nowhere else). */
+    linkUrl: text("link_url"),
+    linkExpiresAt: timestamp("link_expires_at"),
+    // What was rendered from the intent, at the first attempt to send it (null until then).
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    body: text("body"),
     /** The calendar invite (text/calendar), when the message carries one. */
     ics: text("ics"),
     icsMethod: text("ics_method"),
+    /** The Message-ID header: one per row, the same on every attempt, so a repeated delivery is recognisable. */
+    messageId: text("message_id"),
     state: text("state", { enum: OUTBOX_STATES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at"),

@@ -4,6 +4,7 @@ import { calls, candidates, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import type { RetryConfig } from "@/lib/bolna/retry-config";
 import type { CallPurpose } from "./call-purpose";
+import { saveCandidate } from "@/lib/candidates/save-candidate";
 
 /** What is known once Bolna accepted a call (lib/calls/place-call.ts), to record it. */
 export type PlacedFacts = {
@@ -112,8 +113,7 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
         })
         .returning()
         .get();
-      const next: Candidate = { ...placedCandidate(candidate, call.id, input), ...lock };
-      tx.update(candidates).set(next).where(eq(candidates.id, candidateId)).run();
+      const next = saveCandidate(tx, candidate, { ...placedCandidate(candidate, call.id, input), ...lock });
       recordStatusChange(tx, {
         candidateId,
         candidateName: candidate.name,

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { calls, candidates, type Call, type Candidate } from "@/db/schema";
 import { recordStatusChangeOn } from "@/lib/audit/record-status-change";
+import { inviteSequenceAfter } from "@/lib/candidates/save-candidate";
 import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
@@ -34,6 +35,7 @@ const CANDIDATE_UPDATE = [
   "requestedInterviewAt",
   "nextAttemptAt",
   "nextAttemptNumber",
+  "inviteSequence",
 ] as const satisfies readonly (keyof Candidate)[];
 
 const statements = preparedFor((db) => ({
@@ -99,6 +101,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
   // "Still coming" changes no status, but it is an answer the timeline must show once.
   const reconfirmed = decides && call.purpose === "reconfirmation" && next.statusReason !== candidate.statusReason;
   if (statusChanged) next.statusChangedAt = now;
+  next.inviteSequence = inviteSequenceAfter(candidate, next);
 
   statements(db).updateCandidate.run(next);
   if (statusChanged || interviewChanged || reconfirmed) {

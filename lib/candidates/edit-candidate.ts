@@ -8,6 +8,7 @@ import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { CandidateDetailsInput } from "./candidate-input";
 import { assertNotPast, validPhone, type CandidateConfig } from "./create-candidate";
+import { saveCandidate } from "./save-candidate";
 
 const FIELD_NAMES = {
   name: "name",
@@ -66,13 +67,12 @@ export function editCandidate(
         assertNotPast(next.interviewAt, input.allowPast, now);
         if (candidate.status !== "declined" && !slotHasRoom(tx, next.interviewAt, id)) throw slotFull(next.interviewAt);
       }
-      const updated: Candidate = {
+      const updated = saveCandidate(tx, candidate, {
         ...candidate,
         ...next,
         ...(moved && { requestedInterviewAt: null, manualStatusAt: now }),
         updatedAt: now,
-      };
-      tx.update(candidates).set(updated).where(eq(candidates.id, id)).run();
+      });
       recordStatusChange(tx, {
         candidateId: id,
         candidateName: updated.name,

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { notFound } from "@/lib/http/api-error";
 import { supersedeOpenReview } from "@/lib/review/sync-review";
+import { saveCandidate } from "./save-candidate";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CandidateStatus } from "./status";
 
@@ -29,7 +30,7 @@ function applyManualChange(tx: Tx, candidate: Candidate, change: Change, actor: 
     requestedInterviewAt: change.clearReschedule ? null : candidate.requestedInterviewAt,
     updatedAt: now,
   };
-  tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
+  const saved = saveCandidate(tx, candidate, next);
   supersedeOpenReview(tx, candidate.id, `Status set by ${actor.label}`, now);
   const interviewChanged = interviewAt.getTime() !== candidate.interviewAt.getTime();
   recordStatusChange(tx, {
@@ -44,7 +45,7 @@ function applyManualChange(tx: Tx, candidate: Candidate, change: Change, actor: 
     reason: change.reason,
     at: now,
   });
-  return next;
+  return saved;
 }
 
 /** The interview time a change makes the candidate hold that it did not hold before (declined ones hold none). */

@@ -1,24 +1,28 @@
-import type { Candidate } from "@/db/schema";
+import type { Candidate, OutboxMessage } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { bareAddress } from "./mail-address";
-import type { MessageKind, NewMessage } from "./outbox";
+import type { MessageKind } from "./outbox";
 
-type Recipient = Pick<
-  Candidate,
-  "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence"
->;
+export type Recipient = Pick<Candidate, "id" | "name" | "email" | "phone" | "timeZone" | "position" | "status">;
+type Intent = Pick<OutboxMessage, "id" | "kind" | "interviewAt" | "inviteSequence" | "linkUrl" | "linkExpiresAt" | "createdAt">;
+
+export type RenderedMessage = {
+  toAddress: string;
+  subject: string;
+  body: string;
+  ics: string | null;
+  icsMethod: string | null;
+  messageId: string;
+};
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
-/**
- * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
- * message then goes without it. Messages are written inside other transactions (a webhook's), which must not fail.
- */
-function inviteOrNull(candidate: Recipient, zone: string) {
+/** The invite for a message, or null when the `ics` package refuses the data: the message then goes without it. */
+function inviteOrNull(candidate: Parameters<typeof interviewInvite>[0]["candidate"], zone: string) {
   const config = env();
   try {
     return interviewInvite({
@@ -47,32 +51,45 @@ function opening(kind: MessageKind, when: string, position: string): [string, st
   }
 }
 
+/** One Message-ID per outbox row (its id and creation time, at MAIL_FROM's domain), the same on every attempt. */
+export function outboxMessageId(intent: Pick<OutboxMessage, "id" | "createdAt">): string {
+  const domain = bareAddress(env().MAIL_FROM).split("@")[1] || "callboard.invalid";
+  return `<outbox-${intent.id}.${intent.createdAt.getTime()}@${domain}>`;
+}
+
 /**
- * A message to the candidate about their interview, with the calendar invite (REQUEST, or CANCEL after a decline),
- * every time written in the candidate's zone; null when they have no e-mail address.
+ * The message an outbox intent stands for, to the candidate as they are now (name, address, zone), about the
+ * interview and invite version the intent recorded: the calendar invite is a REQUEST, or a CANCEL after a decline,
+ * and every time is written in the candidate's zone. Null when the candidate has no e-mail address.
  */
-export function candidateMessage(
-  candidate: Recipient,
-  kind: MessageKind,
-  link?: { url: string; expiresAt: Date },
-): NewMessage | null {
-  if (!candidate.email) return null;
+export function renderMessage(candidate: Recipient, intent: Intent): RenderedMessage | null {
+  if (!candidate.email || !intent.interviewAt) return null;
+  const kind = intent.kind as MessageKind;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
-  const invite = inviteOrNull(candidate, zone);
-  const when = `${formatInstant(candidate.interviewAt, zone)} (${zone})`;
+  const cancelled = kind === "declined" || (kind === "self_service_link" && candidate.status === "declined");
+  const invite = inviteOrNull(
+    {
+      ...candidate,
+      interviewAt: intent.interviewAt,
+      inviteSequence: intent.inviteSequence ?? 0,
+      status: cancelled ? "declined" : "confirmed",
+    },
+    zone,
+  );
+  const when = `${formatInstant(intent.interviewAt, zone)} (${zone})`;
   const position = candidate.position ?? "the open position";
   const [subject, line] = opening(kind, when, position);
   const body = [
     `Hello ${firstName(candidate.name)},`,
     "",
     `${line.charAt(0).toUpperCase()}${line.slice(1)}`,
-    ...(link
+    ...(intent.linkUrl
       ? [
           "",
           "Confirm it, or pick another time, here:",
-          link.url,
-          `(This link works until ${formatInstant(link.expiresAt, zone)}.)`,
+          intent.linkUrl,
+          ...(intent.linkExpiresAt ? [`(This link works until ${formatInstant(intent.linkExpiresAt, zone)}.)`] : []),
         ]
       : []),
     ...(invite
@@ -85,12 +102,11 @@ export function candidateMessage(
       : []),
   ].join("\n");
   return {
-    candidateId: candidate.id,
-    kind,
-    to: candidate.email,
+    toAddress: candidate.email,
     subject,
     body,
     ics: invite?.ics ?? null,
     icsMethod: invite?.method ?? null,
+    messageId: outboxMessageId(intent),
   };
 }

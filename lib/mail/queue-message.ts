@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { candidates, type Candidate } from "@/db/schema";
-import { candidateMessage } from "./candidate-messages";
-import { enqueueMessage, type MessageKind } from "./outbox";
+import type { Candidate } from "@/db/schema";
+import { queueMessage, type MessageKind } from "./outbox";
 
 type Change = Pick<Candidate, "status" | "interviewAt">;
 
@@ -19,17 +17,11 @@ export function messageKindFor(before: Change, after: Change): MessageKind | nul
 }
 
 /**
- * Queues the candidate's message for a change, in the transaction that made it (call it after the write: the
- * invite's SEQUENCE is read back, since a trigger raises it when the interview moves).
+ * Queues the candidate's message for a change, in the transaction that made it: the intent only (lib/mail/outbox.ts),
+ * about the interview and invite version `after` holds; the sender job renders it.
  */
-export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, before: Candidate, after: Candidate, now: Date): void {
+export function queueCandidateMessage(tx: Pick<Db, "insert">, before: Candidate, after: Candidate, now: Date): void {
   const kind = messageKindFor(before, after);
   if (!kind || !after.email) return;
-  const sequence = db
-    .select({ inviteSequence: candidates.inviteSequence })
-    .from(candidates)
-    .where(eq(candidates.id, after.id))
-    .get();
-  const message = candidateMessage({ ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence }, kind);
-  if (message) enqueueMessage(db, message, now);
+  queueMessage(tx, { candidateId: after.id, kind, interviewAt: after.interviewAt, inviteSequence: after.inviteSequence }, now);
 }

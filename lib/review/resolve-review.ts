@@ -7,6 +7,7 @@ import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CorrectionInput } from "./review-input";
+import { saveCandidate } from "@/lib/candidates/save-candidate";
 
 type Decision = {
   state: "accepted" | "corrected";
@@ -53,7 +54,7 @@ function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, ca
       const decision = decide(item, candidate);
       const moved =
         decision.interviewAt && decision.interviewAt.getTime() !== candidate.interviewAt.getTime() ? decision.interviewAt : null;
-      const next: Candidate = {
+      const next = saveCandidate(tx, candidate, {
         ...candidate,
         status: decision.status,
         statusReason: decision.reason,
@@ -65,8 +66,7 @@ function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, ca
           originalInterviewAt: candidate.originalInterviewAt ?? candidate.interviewAt,
           requestedInterviewAt: null,
         }),
-      };
-      tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
+      });
       const call = tx.select({ executionId: calls.executionId }).from(calls).where(eq(calls.id, item.callId)).get();
       recordStatusChange(tx, {
         candidateId: candidate.id,

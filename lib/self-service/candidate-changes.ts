@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { candidates, interviewSlots, selfServiceLinks, type Candidate } from "@/db/schema";
+import { interviewSlots, selfServiceLinks, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
@@ -10,6 +10,7 @@ import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { openLink, type OpenLink } from "./links";
 import { isOffered } from "./offered-slots";
+import { saveCandidate } from "@/lib/candidates/save-candidate";
 
 export const CANDIDATE_ACTOR = "candidate (self-service link)";
 
@@ -34,7 +35,7 @@ function refuseDeclined(candidate: Candidate): void {
  */
 function applyChange(tx: Tx, opened: OpenLink, next: Candidate, reason: string, now: Date): Candidate {
   const { candidate, link } = opened;
-  tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
+  const saved = saveCandidate(tx, candidate, next);
   const moved = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
   recordStatusChange(tx, {
     candidateId: candidate.id,
@@ -52,8 +53,8 @@ function applyChange(tx: Tx, opened: OpenLink, next: Candidate, reason: string, 
     .set({ changesUsed: link.changesUsed + 1, lastUsedAt: now })
     .where(eq(selfServiceLinks.id, link.id))
     .run();
-  queueCandidateMessage(tx, candidate, next, now);
-  return next;
+  queueCandidateMessage(tx, candidate, saved, now);
+  return saved;
 }
 
 /** The candidate confirms their interview. Confirming again is a no-op that spends no change. */

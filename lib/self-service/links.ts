@@ -5,8 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { env } from "@/lib/env";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import { candidateMessage } from "@/lib/mail/candidate-messages";
-import { enqueueMessage } from "@/lib/mail/outbox";
+import { queueMessage } from "@/lib/mail/outbox";
 import { createLinkToken, tokenHash, verifyLinkToken } from "./link-token";
 
 const DAY_MS = 24 * 3600_000;
@@ -46,8 +45,10 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
         })
         .run();
       const url = `${baseUrl.replace(/\/+$/, "")}/i/${token}`;
-      const message = candidateMessage(candidate, "self_service_link", { url, expiresAt });
-      if (message) enqueueMessage(tx, message, now);
+      if (candidate.email) {
+        const { interviewAt, inviteSequence } = candidate;
+        queueMessage(tx, { candidateId, kind: "self_service_link", interviewAt, inviteSequence, link: { url, expiresAt } }, now);
+      }
       return { url, expiresAt };
     },
     { behavior: "immediate" },
