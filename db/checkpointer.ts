@@ -35,6 +35,8 @@ export type Checkpointer = {
 export function openCheckpointer(file: string, synchronous: string): Checkpointer {
   const worker = new Worker(WORKER, {
     eval: true,
+    // Not npm start's flags: its TypeScript loader has nothing to load here.
+    execArgv: [],
     // It holds a connection, nothing more: a small heap keeps the server's memory down.
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
     // Resolved from the app's folder at run time: a bundler would rewrite a resolve() written here.

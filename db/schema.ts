@@ -51,6 +51,11 @@ export const candidates = sqliteTable(
     /** The newest call (by Bolna's created_at); its status is copied here so the board needs no join. */
     latestCallId: integer("latest_call_id"),
     callStatus: text("call_status"),
+    /**
+     * The latest call ended after a conversation that decided nothing (its outcome pending): copied here, like its
+     * status, so that "needs attention" is read from an index (lib/candidates/attention.ts) rather than the calls.
+     */
+    latestCallUnclear: integer("latest_call_unclear", { mode: "boolean" }).notNull().default(false),
     lastCallAt: timestamp("last_call_at"),
     /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
     callRequestedAt: timestamp("call_requested_at"),
@@ -81,6 +86,16 @@ export const candidates = sqliteTable(
     index("candidates_status_interview_idx").on(table.status, table.interviewAt),
     index("candidates_interview_at_idx").on(table.interviewAt),
     index("candidates_updated_at_idx").on(table.updatedAt),
+    // "Needs attention" (lib/candidates/attention.ts), counted from indexes at any size: the rules that do not
+    // depend on the clock, and the calls in progress (whose quiet time does).
+    index("candidates_attention_idx")
+      .on(table.status, table.interviewAt)
+      .where(
+        sql`${table.requestedInterviewAt} is not null or (${table.status} = 'rescheduled' and ${table.originalInterviewAt} is null) or (${table.status} = 'pending' and ${table.latestCallUnclear} = 1)`,
+      ),
+    index("candidates_calling_idx")
+      .on(table.updatedAt, table.requestedInterviewAt, table.interviewAt)
+      .where(sql`${table.status} = 'calling'`),
   ],
 );
 
@@ -187,7 +202,24 @@ export const calls = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
-  (table) => [index("calls_candidate_idx").on(table.candidateId), index("calls_status_idx").on(table.status)],
+  (table) => [
+    index("calls_candidate_idx").on(table.candidateId),
+    index("calls_status_idx").on(table.status),
+    // The calls still open (not final, or with an attempt to come), by creation, with what the reconciler reads
+    // of them (lib/calls/reconcile.ts): it reads these few instead of every call. The statuses are
+    // lib/bolna/call-status.ts's TERMINAL_STATUSES.
+    index("calls_open_idx")
+      .on(table.createdAt, table.lastEventAt, table.nextAttemptAt, table.executionId)
+      .where(
+        sql`${table.status} is null or ${table.status} not in ('completed', 'no-answer', 'busy', 'failed', 'canceled', 'stopped', 'error', 'balance-low') or ${table.nextAttemptAt} is not null`,
+      ),
+    // The calls that still hold what was said, by creation: the retention purge reads only those past its cutoff.
+    index("calls_personal_data_idx")
+      .on(table.createdAt)
+      .where(
+        sql`${table.transcript} is not null or ${table.summary} is not null or ${table.recordingUrl} is not null or ${table.extractedData} is not null or ${table.confidenceEvidence} is not null`,
+      ),
+  ],
 );
 
 export const webhookEvents = sqliteTable(
@@ -214,6 +246,10 @@ export const webhookEvents = sqliteTable(
     index("webhook_events_result_idx").on(table.result, table.id),
     index("webhook_events_candidate_idx").on(table.candidateId, table.id),
     index("webhook_events_call_idx").on(table.callId, table.id),
+    // Deliveries that still hold their body, by arrival: the retention purge reads only those past its cutoff.
+    index("webhook_events_raw_body_idx")
+      .on(table.receivedAt)
+      .where(sql`${table.rawBody} is not null`),
   ],
 );
 

@@ -75,6 +75,8 @@ function markEnded(db: Db, callId: number, actor: Actor, now: Date): void {
           statusChangedAt: status === candidate.status ? candidate.statusChangedAt : now,
           manualStatusAt: now,
           callStatus: "stopped",
+          // Ended here with its outcome pending: unclear if the candidate had spoken.
+          latestCallUnclear: (call.conversationSeconds ?? 0) > 0,
           callRequestedAt: null,
           updatedAt: now,
         })

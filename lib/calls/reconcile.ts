@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
@@ -49,28 +49,26 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 3600_000;
 const MAX_BACKOFF_MS = 3600_000;
 const PER_SWEEP = 20;
 
+const quoted = (value: string) => `'${value.replaceAll("'", "''")}'`;
+/** A call still open: not final, or with an attempt to come. The same words as db/schema.ts's calls_open_idx. */
+const OPEN_CALL = sql.raw(
+  `"calls"."status" is null or "calls"."status" not in (${TERMINAL_STATUSES.map(quoted).join(", ")}) or "calls"."next_attempt_at" is not null`,
+);
+
 /**
  * Calls without a final status whose last event (or creation) is older than `quietFor`. A call waiting for its
- * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too.
+ * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too. Read through the
+ * index of open calls (a handful at any time), never by scanning every call on the event loop.
  */
 export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
-  const lastHeard = sql`coalesce(${calls.lastEventAt}, ${calls.createdAt})`;
   const quietSince = now.getTime() - quietFor;
-  return db
-    .select({ executionId: calls.executionId })
-    .from(calls)
-    .where(
-      and(
-        or(isNull(calls.status), notInArray(calls.status, [...TERMINAL_STATUSES]), isNotNull(calls.nextAttemptAt)),
-        lt(lastHeard, quietSince),
-        or(isNull(calls.nextAttemptAt), lt(calls.nextAttemptAt, new Date(quietSince))),
-        gt(calls.createdAt, new Date(now.getTime() - GIVE_UP_AFTER_MS)),
-      ),
-    )
-    .orderBy(asc(lastHeard))
-    .limit(limit)
-    .all()
-    .map((row) => row.executionId);
+  const rows = db.all<{ executionId: string }>(sql`
+    select "execution_id" as "executionId" from "calls" indexed by "calls_open_idx"
+    where (${OPEN_CALL}) and "created_at" > ${now.getTime() - GIVE_UP_AFTER_MS}
+      and coalesce("last_event_at", "created_at") < ${quietSince}
+      and ("next_attempt_at" is null or "next_attempt_at" < ${quietSince})
+    order by coalesce("last_event_at", "created_at") limit ${limit}`);
+  return rows.map((row) => row.executionId);
 }
 
 export type Reconciler = { sweep(): Promise<void> };

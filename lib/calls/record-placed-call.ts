@@ -37,6 +37,7 @@ function placedCandidate(candidate: Candidate, callId: number, input: PlacedFact
     ...candidate,
     latestCallId: callId,
     callStatus: input.ackStatus,
+    latestCallUnclear: false,
     lastCallAt: input.now,
     nextAttemptAt: input.scheduled?.at ?? null,
     nextAttemptNumber: input.scheduled ? 1 : null,

@@ -25,6 +25,7 @@ type CallUpdate = {
 const CANDIDATE_UPDATE = [
   "latestCallId",
   "callStatus",
+  "latestCallUnclear",
   "lastCallAt",
   "updatedAt",
   "status",
@@ -72,6 +73,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
     ...candidate,
     latestCallId: call.id,
     callStatus: call.status,
+    latestCallUnclear: call.outcome === "pending" && (call.conversationSeconds ?? 0) > 0,
     lastCallAt: placedAt(call),
     nextAttemptAt: waiting?.at ?? null,
     nextAttemptNumber: waiting?.number ?? null,

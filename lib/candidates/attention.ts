@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { calls, candidates } from "@/db/schema";
+import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { candidates } from "@/db/schema";
 import { env } from "@/lib/env";
 
 export type AttentionClock = { now: Date; stuckAfterMs: number };
@@ -9,8 +10,13 @@ export const attentionClock = (): AttentionClock => ({ now: new Date(), stuckAft
 
 const UNANSWERED = ["pending", "calling", "no_answer"] as const;
 
-// The latest call ended after a conversation that decided nothing.
-const unclearCall = sql`(select ${calls.id} from ${calls} where ${calls.outcome} = 'pending' and ${calls.conversationSeconds} > 0)`;
+/**
+ * The rules the clock does not change, in the words of db/schema.ts's candidates_attention_idx (so that SQLite
+ * reads that index): a flagged reschedule, a reschedule with no time recorded, or an unclear latest call.
+ */
+const SETTLED_RULES = sql.raw(
+  `("candidates"."requested_interview_at" is not null or ("candidates"."status" = 'rescheduled' and "candidates"."original_interview_at" is null) or ("candidates"."status" = 'pending' and "candidates"."latest_call_unclear" = 1))`,
+);
 
 /**
  * What makes a candidate "need attention" (the board's view and its count). Each rule is something no call
@@ -26,10 +32,27 @@ const unclearCall = sql`(select ${calls.id} from ${calls} where ${calls.outcome}
  */
 export function attentionCondition({ now, stuckAfterMs }: AttentionClock): SQL {
   return or(
+    SETTLED_RULES,
     and(eq(candidates.status, "calling"), lt(candidates.updatedAt, new Date(now.getTime() - stuckAfterMs))),
-    isNotNull(candidates.requestedInterviewAt),
     and(lt(candidates.interviewAt, now), inArray(candidates.status, [...UNANSWERED])),
-    and(eq(candidates.status, "pending"), inArray(candidates.latestCallId, unclearCall)),
-    and(eq(candidates.status, "rescheduled"), isNull(candidates.originalInterviewAt), isNull(candidates.requestedInterviewAt)),
   )!;
+}
+
+const count = (query: SQL) => sql`(select count(*) from "candidates" ${query})`;
+
+/**
+ * How many candidates need attention, from three indexes and no scan of the table: the settled rules (S), the
+ * stuck calls (C) and the past interviews without an answer (P) counted as |S| + |C∖S| + |P| − |P∩S| − |P∩C∖S|.
+ * A stuck call is in S only through a flagged reschedule.
+ */
+export function countNeedingAttention(db: Pick<Db, "get">, { now, stuckAfterMs }: AttentionClock): number {
+  const quietSince = now.getTime() - stuckAfterMs;
+  const past = sql`"interview_at" < ${now.getTime()} and "status" in ('pending', 'calling', 'no_answer')`;
+  const settled = sql`indexed by "candidates_attention_idx" where ${SETTLED_RULES}`;
+  const stuckOnly = sql`indexed by "candidates_calling_idx"
+    where "status" = 'calling' and "updated_at" < ${quietSince} and "requested_interview_at" is null`;
+  const row = db.get<{ n: number }>(sql`select
+    ${count(settled)} + ${count(stuckOnly)} + ${count(sql`where ${past}`)}
+    - ${count(sql`${settled} and ${past}`)} - ${count(sql`${stuckOnly} and "interview_at" < ${now.getTime()}`)} as "n"`);
+  return row?.n ?? 0;
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { callTotals, candidates } from "@/db/schema";
+import { callTotals } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
-import { attentionCondition, type AttentionClock } from "./attention";
+import { countNeedingAttention, type AttentionClock } from "./attention";
 import type { CandidateStatus } from "./status";
 import { statusCounts } from "./status-counts";
 
@@ -24,7 +23,7 @@ function computeStats(db: Db, clock: AttentionClock): BoardStats {
   return {
     byStatus,
     total: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
-    attention: db.select({ n: count() }).from(candidates).where(attentionCondition(clock)).get()?.n ?? 0,
+    attention: countNeedingAttention(db, clock),
     finishedCalls: totals?.finished ?? 0,
     answeredCalls: totals?.answered ?? 0,
     averageConversationSeconds: totals?.conversations ? totals.conversationSeconds / totals.conversations : null,
@@ -39,7 +38,7 @@ let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
 
 /**
  * The figures above the board: the status counts and the call figures are rows kept by triggers, the attention
- * count reads indexes. They are computed once per change to the data (the change feed's last id), at most every
+ * count reads three indexes (lib/candidates/attention.ts). They are computed once per change to the data (the change feed's last id), at most every
  * two seconds under a stream of webhooks, and at least every 30 seconds.
  */
 export function boardStats(db: Db, clock: AttentionClock): BoardStats {

@@ -19,9 +19,9 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-function purgeOldPersonalData(db: Db): void {
+async function purgeOldPersonalData(db: Db): Promise<void> {
   const { RETENTION_DAYS } = env();
-  const purged = purgePersonalData(db, RETENTION_DAYS);
+  const purged = await purgePersonalData(db, RETENTION_DAYS);
   if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
 }
 

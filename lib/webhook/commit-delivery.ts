@@ -1,39 +1,84 @@
-import { getDb } from "@/db/client";
-import { GroupCommit } from "@/db/group-commit";
-import { applyDelivery, type Applied, type Delivery } from "@/lib/calls/apply-execution";
-import { env } from "@/lib/env";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Applied, Delivery } from "@/lib/calls/apply-execution";
 import { apiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
+import type { WriteAnswer } from "./writer-thread";
 
 export type Committed = { ok: true; applied: Applied } | { ok: false; answer: Response };
 
-// One per module instance, made on first use (next build imports this module without a database).
-let commits: GroupCommit | undefined;
+type Waiting = (answer: WriteAnswer | null) => void;
 
 /**
- * Deliveries that arrive together share one transaction and one sync of the WAL. At FULL (or EXTRA) the WAL is
- * synced off the event loop before anyone is answered (db/group-commit.ts), which is what FULL promises.
+ * The build bundles the thread as an entry of its own (Turbopack follows `new Worker(new URL(…))`); run from the
+ * sources (the in-process tests), it is loaded through tsx, as they are.
  */
-function groupCommit(): GroupCommit {
-  const config = env();
-  const syncsItself = config.SQLITE_SYNCHRONOUS === "FULL" || config.SQLITE_SYNCHRONOUS === "EXTRA";
-  commits ??= new GroupCommit(getDb, syncsItself ? { walFile: `${config.DATABASE_PATH}-wal` } : {});
-  return commits;
+function startThread(): Worker {
+  if (!import.meta.url.endsWith(".ts")) {
+    // Not npm start's flags (its TypeScript loader): the bundle is plain JavaScript. A small heap of its own: a
+    // delivery's garbage is short-lived, and a young generation of V8's default size would stay resident.
+    return new Worker(new URL("./writer-thread.ts", import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+    });
+  }
+  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "writer-thread.ts");
+  return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, { eval: true });
+}
+
+/** The writer thread (lib/webhook/writer-thread.ts) and the deliveries waiting for its answer. */
+class Writer {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  gone = false;
+
+  constructor() {
+    this.worker = startThread();
+    this.worker.unref();
+    this.worker.on("message", (answer: WriteAnswer) => {
+      this.waiting.get(answer.id)?.(answer);
+      this.waiting.delete(answer.id);
+    });
+    this.worker.on("error", (error) => logError("the webhook's writer thread failed", error));
+    this.worker.on("exit", () => {
+      this.gone = true;
+      for (const answer of this.waiting.values()) answer(null);
+      this.waiting.clear();
+    });
+  }
+
+  write(delivery: Delivery): Promise<WriteAnswer | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, delivery });
+    });
+  }
+}
+
+// A development-reload singleton (as db/client.ts); in production one writer per module instance, started on
+// first use (next build imports this module without a database).
+const devGlobal = globalThis as unknown as { callboardWriter?: Writer };
+let writer: Writer | undefined;
+
+function currentWriter(): Writer {
+  if (process.env.NODE_ENV === "development") {
+    if (!devGlobal.callboardWriter || devGlobal.callboardWriter.gone) devGlobal.callboardWriter = new Writer();
+    return devGlobal.callboardWriter;
+  }
+  if (!writer || writer.gone) writer = new Writer();
+  return writer;
 }
 
 /**
- * Stores the delivery and applies it to its call and candidate (lib/calls/apply-execution.ts); resolves once it
- * is on disk. A failed write answers 503, so that Bolna retries.
+ * Stores the delivery and applies it to its call and candidate (lib/calls/apply-execution.ts) on the writer
+ * thread; resolves once it is on disk. A failed write (or a writer that stopped) answers 503, so that Bolna
+ * retries.
  */
 export async function commitDelivery(delivery: Delivery): Promise<Committed> {
-  const config = env();
-  try {
-    const applied = await groupCommit().run((db) =>
-      applyDelivery(db, delivery, { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY }),
-    );
-    return { ok: true, applied };
-  } catch (failure) {
-    logError("webhook delivery could not be stored", failure);
-    return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
-  }
+  const answer = await currentWriter().write(delivery);
+  if (answer?.ok) return { ok: true, applied: answer.applied };
+  return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
 }
