@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     process.exit(130);
   });
   // A watchdog: whatever hangs, the run ends and the server is killed.
-  const watchdogMinutes = large ? 30 : 15;
+  const watchdogMinutes = large ? 60 : 15;
   const watchdog = setTimeout(() => {
     console.error(`bench: watchdog fired (the run took over ${watchdogMinutes} minutes); stopping`);
     cleanup();
