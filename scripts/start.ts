@@ -57,6 +57,9 @@ async function main() {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
+  // A client may half-close its side once its request is sent (HTTP allows it): it still gets its answer, which
+  // may come a moment later (a webhook waits for its writer thread). Node's default aborts the request instead.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.once("error", (error) => {
     console.error(`Callboard: cannot listen on ${config.HOSTNAME}:${config.PORT}: ${error.message}`);
     process.exit(1);

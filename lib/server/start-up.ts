@@ -13,6 +13,7 @@ import { serverMailSender } from "@/lib/mail/mail-sender";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { configuredReconfirmations, runReconfirmations } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+import { webhookWriter } from "@/lib/webhook/commit-delivery";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 const SECOND = 1000;
@@ -54,8 +55,8 @@ function backgroundJobs(db: Db): Job[] {
 /**
  * A Callboard server process's start-up, run once per process from instrumentation.ts (so `npm start`, `next
  * start` and the standalone server start the same app), before the first request is served: the database is
- * migrated (opening it does that), demo data and users are made, in demo mode the Bolna simulator starts, and
- * then the background jobs. SIGTERM and SIGINT stop the jobs.
+ * migrated (opening it does that), demo data and users are made, in demo mode the Bolna simulator starts, then
+ * the background jobs and the webhook's writer thread. SIGTERM and SIGINT stop the jobs.
  */
 export async function startCallboard(): Promise<void> {
   const config = env();
@@ -76,6 +77,7 @@ export async function startCallboard(): Promise<void> {
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
   const jobs = backgroundJobs(db);
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs(jobs));
+  webhookWriter();
 }
 
 /**

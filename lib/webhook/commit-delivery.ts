@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Applied, Delivery } from "@/lib/calls/apply-execution";
+import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import type { WriteAnswer } from "./writer-thread";
@@ -58,17 +59,22 @@ class Writer {
   }
 }
 
-// A development-reload singleton (as db/client.ts); in production one writer per module instance, started on
-// first use (next build imports this module without a database).
-const devGlobal = globalThis as unknown as { callboardWriter?: Writer };
-let writer: Writer | undefined;
+// One writer thread per process and database: Next gives each route module (/api/webhook, /webhook) and the
+// start-up a copy of this module of its own, and two writers would only queue behind each other for the write lock.
+const processWide = globalThis as unknown as { callboardWebhookWriters?: Map<string, Writer> };
 
-function currentWriter(): Writer {
-  if (process.env.NODE_ENV === "development") {
-    if (!devGlobal.callboardWriter || devGlobal.callboardWriter.gone) devGlobal.callboardWriter = new Writer();
-    return devGlobal.callboardWriter;
+/**
+ * The writer thread for the configured database, started if it is not running. The start-up asks for it
+ * (lib/server/start-up.ts), so that the first delivery does not wait for the thread to load.
+ */
+export function webhookWriter(): Writer {
+  const writers = (processWide.callboardWebhookWriters ??= new Map());
+  const file = env().DATABASE_PATH;
+  let writer = writers.get(file);
+  if (!writer || writer.gone) {
+    writer = new Writer();
+    writers.set(file, writer);
   }
-  if (!writer || writer.gone) writer = new Writer();
   return writer;
 }
 
@@ -78,7 +84,7 @@ function currentWriter(): Writer {
  * retries.
  */
 export async function commitDelivery(delivery: Delivery): Promise<Committed> {
-  const answer = await currentWriter().write(delivery);
+  const answer = await webhookWriter().write(delivery);
   if (answer?.ok) return { ok: true, applied: answer.applied };
   return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
 }
