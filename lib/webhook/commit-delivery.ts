@@ -1,10 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Applied, Delivery } from "@/lib/calls/apply-execution";
+import type { Applied } from "@/lib/calls/apply-execution";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
+import type { RawDelivery } from "./read-delivery";
 import type { WriteAnswer } from "./writer-thread";
 
 export type Committed = { ok: true; applied: Applied } | { ok: false; answer: Response };
@@ -16,7 +17,8 @@ type Waiting = (answer: WriteAnswer | null) => void;
  * sources (the in-process tests), it is loaded through tsx, as they are.
  */
 function startThread(): Worker {
-  if (!import.meta.url.endsWith(".ts")) {
+  // Turbopack keeps import.meta.url pointing at this source file: it is the Next runtime that says "built".
+  if (process.env.NEXT_RUNTIME) {
     // Not npm start's flags (its TypeScript loader): the bundle is plain JavaScript. A small heap of its own: a
     // delivery's garbage is short-lived, and a young generation of V8's default size would stay resident.
     return new Worker(new URL("./writer-thread.ts", import.meta.url), {
@@ -50,7 +52,7 @@ class Writer {
     });
   }
 
-  write(delivery: Delivery): Promise<WriteAnswer | null> {
+  write(delivery: RawDelivery): Promise<WriteAnswer | null> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
@@ -79,12 +81,13 @@ export function webhookWriter(): Writer {
 }
 
 /**
- * Stores the delivery and applies it to its call and candidate (lib/calls/apply-execution.ts) on the writer
- * thread; resolves once it is on disk. A failed write (or a writer that stopped) answers 503, so that Bolna
- * retries.
+ * Parses the delivery, stores it and applies it to its call and candidate (lib/calls/apply-execution.ts) on the
+ * writer thread; resolves once it is on disk. A body that is not an execution answers 400; a failed write (or a
+ * writer that stopped) answers 503, so that Bolna retries.
  */
-export async function commitDelivery(delivery: Delivery): Promise<Committed> {
+export async function commitDelivery(delivery: RawDelivery): Promise<Committed> {
   const answer = await webhookWriter().write(delivery);
   if (answer?.ok) return { ok: true, applied: answer.applied };
+  if (answer?.refused) return { ok: false, answer: apiError(answer.refused.code, answer.refused.message) };
   return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
 }

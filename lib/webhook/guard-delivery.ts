@@ -28,7 +28,7 @@ export function refuse(code: ErrorCode, message: string, headers: Record<string,
   return apiError(code, message, { headers: { ...headers, Connection: "close" } });
 }
 
-export function sha256(value: string): Buffer {
+function sha256(value: string): Buffer {
   return crypto.createHash("sha256").update(value).digest();
 }
 

@@ -1,40 +1,28 @@
+import crypto from "node:crypto";
 import { parseExecution } from "@/lib/bolna/parse-execution";
 import type { Delivery } from "@/lib/calls/apply-execution";
-import { apiError } from "@/lib/http/api-error";
-import { readBodyCapped } from "@/lib/http/read-body";
-import { refuse, sha256 } from "./guard-delivery";
+import type { ErrorCode } from "@/lib/http/error-codes";
+import type { RawDelivery } from "./read-delivery";
 
-/** The contract's limit; checked on the declared length first and while reading, so nothing larger is buffered. */
-const MAX_WEBHOOK_BYTES = 1024 * 1024;
+export type Parsed = { ok: true; delivery: Delivery } | { ok: false; error: { code: ErrorCode; message: string } };
 
-export type Parsed = { ok: true; delivery: Delivery } | { ok: false; answer: Response };
-
-/** The body read (at most 1 MiB, UTF-8), parsed as JSON and as a Bolna execution: the delivery to store. */
-export async function parseDelivery(request: Request, sender: string, receivedAt: Date): Promise<Parsed> {
-  const tooLarge = () => refuse("payload_too_large", "The body is larger than 1 MiB.");
-  if (Number(request.headers.get("content-length")) > MAX_WEBHOOK_BYTES) return { ok: false, answer: tooLarge() };
-  const body = await readBodyCapped(request, MAX_WEBHOOK_BYTES);
-  if (!body.ok) {
-    return {
-      ok: false,
-      answer: body.reason === "too_large" ? tooLarge() : apiError("invalid_json", "The body is not valid UTF-8 JSON."),
-    };
-  }
+/** The body parsed as JSON and as a Bolna execution: the delivery to store, or why it is refused (400). */
+export function parseDelivery({ rawBody, senderIp, receivedAt }: RawDelivery): Parsed {
   let json: unknown;
   try {
-    json = JSON.parse(body.text);
+    json = JSON.parse(rawBody);
   } catch {
-    return { ok: false, answer: apiError("invalid_json", "The body is not valid JSON.") };
+    return { ok: false, error: { code: "invalid_json", message: "The body is not valid JSON." } };
   }
   const parsed = parseExecution(json);
-  if (!parsed.ok) return { ok: false, answer: apiError("invalid_payload", parsed.message) };
+  if (!parsed.ok) return { ok: false, error: { code: "invalid_payload", message: parsed.message } };
   return {
     ok: true,
     delivery: {
       execution: parsed.execution,
-      rawBody: body.text,
-      bodyHash: sha256(body.text).toString("hex"),
-      senderIp: sender,
+      rawBody,
+      bodyHash: crypto.createHash("sha256").update(rawBody).digest("hex"),
+      senderIp,
       receivedAt,
       source: "webhook",
     },
