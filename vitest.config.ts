@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["app/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "eval/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",

@@ -4,6 +4,7 @@ import type { LargeResult } from "./large-size";
 import type { BoardResult } from "./measure-board";
 import type { JsResult } from "./measure-js";
 import type { LiveResult } from "./measure-live";
+import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 import type { IngestResult } from "./measure-ingest";
 
@@ -52,6 +53,8 @@ export type Results = {
   /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls (issue #15). */
   large?: LargeResult;
   live?: LiveResult;
+  /** Issue #22: the agent's tools under the webhook load. */
+  agent?: AgentResult;
   firstLoadJs?: JsResult;
   profile?: unknown;
   warnings: string[];
@@ -179,6 +182,7 @@ export function buildRows(results: Results): Row[] {
       result: check(firstLoadJs.gzipBytes <= TARGETS.firstLoadJsGzipBytes),
     });
   }
+  rows.push(...agentRows(results.agent));
   return rows;
 }
 

@@ -6,6 +6,7 @@ import { percentile, round, signIn } from "./http";
 import { measureFirstLoadJs } from "./measure-js";
 import { measureIngest } from "./measure-ingest";
 import { measureLive } from "./measure-live";
+import { measureAgent } from "./measure-agent";
 import { BodyStream } from "./payloads";
 import { formatProfile, summarizeProfile } from "./profile-summary";
 import { buildRows, formatTable, writeResults, type Results } from "./report";
@@ -192,11 +193,12 @@ async function main(): Promise<number> {
     const cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
 
     const stream = new BodyStream({ candidates: SIZE.candidates, slots: seed.slots, seed: 11 });
+    const nextBody = () => stream.next();
     // 4–5. Webhook ingest, then the no-op route handler with the same bodies.
     const ingest = await measureIngest({
       url: server.url,
       pid,
-      nextBody: () => stream.next(),
+      nextBody,
       seconds: { load: SIZE.loadS, warmup: SIZE.warmupS },
       phases: { webhook: phases.has("webhook"), noop: phases.has("noop") },
       overall,
@@ -249,6 +251,8 @@ async function main(): Promise<number> {
       if (l.firstErrorBody) warnings.push(`live: a webhook failed: ${l.firstErrorBody}`);
       if (l.missed > 0) warnings.push(`live: ${l.missed} webhooks were never announced on the stream within 5 s`);
     }
+
+    if (phases.has("webhook")) results.agent = await measureAgent(server.url, SIZE, nextBody, log, warnings);
 
     // 8. First-load JS.
     if (phases.has("js")) {

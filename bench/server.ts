@@ -12,6 +12,7 @@ import { startScriptFlags } from "../tests/support/server";
 
 export const ADMIN = { email: "bench.admin@example.com", password: "bench-admin-password-1" } as const;
 export const API_TOKEN = "bench-api-token-0123456789abcdef";
+export const AGENT_TOOL_TOKEN = "bench-agent-tool-token-0123456789abcdef";
 
 export type BenchServer = {
   url: string;
@@ -48,6 +49,9 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     ADMIN_PASSWORD: ADMIN.password,
     INTERVIEW_TIMEZONE: "UTC",
     DEFAULT_COUNTRY: "IN",
+    // The agent phase (bench/measure-agent.ts) plays Bolna's tool requests, look-ups included, far faster than calls come.
+    AGENT_TOOL_TOKEN,
+    AGENT_CALLER_RATE_LIMIT: "10000",
     // The no-op comparison route (see bench/README.md) answers only when this is set.
     BENCH_NOOP_ROUTE: "1",
     // The webhook gate's per-sender limit (default 300/s) would cap a load that all comes from 127.0.0.1 and answer

@@ -10,30 +10,14 @@ import { openDatabase } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { deliveryOf } from "@/tests/support/lifecycle";
+import { migrationsBefore } from "@/tests/support/migrations";
 import { loadPayload, retarget } from "@/tests/support/payloads";
-
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-
-/** The migrations folder as it was before issue #14 (journal entries up to 0007). */
-function migrationsBeforeReach(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalPath = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  // Everything from the first #14 migration on (later issues' migrations build on #14's columns).
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((entry) => entry.tag.includes("14_reach")),
-  );
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
 
 describe("the issue #14 migration of stored order keys", () => {
   it("prefixes keys stored before attempts existed, so a retry's delivery outranks them afterwards", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-keys-")), "old.db");
     const sqlite = new Database(file);
-    migrate(drizzle(sqlite), { migrationsFolder: migrationsBeforeReach() });
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("14_reach") });
     sqlite
       .prepare(
         "insert into candidates (id, name, phone, interview_at, status, status_changed_at, updated_at) values (1, 'Old', '+919800000101', 1, 'no_answer', 0, 0)",

@@ -9,6 +9,7 @@ import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
 import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
 import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
+import { CALL_DIRECTIONS, LANGUAGES } from "@/lib/agent/agent-values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
@@ -74,6 +75,16 @@ export const candidates = sqliteTable(
     attendanceReason: text("attendance_reason"),
     attendanceMarkedAt: timestamp("attendance_marked_at"),
     attendanceMarkedBy: text("attendance_marked_by"),
+    // --- The agent on the line (tools, call-backs, languages, do-not-call) ---
+    /** What the agent speaks and the candidate reads; null on rows from before it was kept: DEFAULT_LANGUAGE. */
+    language: text("language", { enum: LANGUAGES }),
+    /** Never called again (call now, batches, reminders) until an admin lifts it; who set it and why are audited. */
+    doNotCall: integer("do_not_call", { mode: "boolean" }).notNull().default(false),
+    doNotCallReason: text("do_not_call_reason"),
+    doNotCallAt: timestamp("do_not_call_at"),
+    doNotCallBy: text("do_not_call_by"),
+    /** When the candidate's latest call-back (an inbound call from their number) was placed. */
+    lastCallbackAt: timestamp("last_callback_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -190,6 +201,10 @@ export const calls = sqliteTable(
     retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
     /** Bolna's scheduled_at of the current attempt: when a scheduled call or a retry is to ring. */
     scheduledAt: timestamp("scheduled_at"),
+    /** The zone the agent spoke times in (`recipient_data.timezone`): a chosen slot is read in it. */
+    spokenZone: text("spoken_zone"),
+    /** A final status said conversation_duration 0 (lib/bolna/parse-execution.ts): nobody spoke. */
+    silentEnd: integer("silent_end", { mode: "boolean" }),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
     // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
@@ -199,6 +214,15 @@ export const calls = sqliteTable(
     confidenceEvidence: text("confidence_evidence", { mode: "json" }).$type<Evidence[]>(),
     /** The hour (0–23) in the candidate's zone when the call row was created: analytics' answer rate by hour. */
     localHour: integer("local_hour"),
+    // --- The agent on the line ---
+    /** `inbound`: the candidate called the agent's number (a call-back); from telephony_data.call_type. */
+    direction: text("direction", { enum: CALL_DIRECTIONS }).notNull().default("outbound"),
+    /** Set when the agent booked a slot during this call (POST /api/agent/book): the interview it moved to. */
+    agentBookedAt: timestamp("agent_booked_at"),
+    agentBookedInterviewAt: timestamp("agent_booked_interview_at"),
+    /** Bolna's transfer to a person (transfer_call_data): when, and to which number. */
+    transferredAt: timestamp("transferred_at"),
+    transferredTo: text("transferred_to"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -390,8 +414,16 @@ export const outboxMessages = sqliteTable(
     lastError: text("last_error"),
     sentAt: timestamp("sent_at"),
     createdAt: createdAt(),
+    /**
+     * The same message is never sent twice: candidate, kind, interview time, status and invite sequence
+     * (lib/mail/queue-message.ts). Null for messages that may repeat (a new self-service link).
+     */
+    dedupeKey: text("dedupe_key"),
   },
-  (table) => [index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index("outbox_messages_state_idx").on(table.state, table.nextAttemptAt),
+    uniqueIndex("outbox_messages_dedupe_idx").on(table.dedupeKey),
+  ],
 );
 
 /** rate-limiter-flexible's RateLimiterSQLite table (its own column names): self-service requests per address. */
@@ -466,10 +498,14 @@ export const attendanceChanges = sqliteTable(
 );
 
 /**
- * The rollups below are kept by triggers in the writer's own transaction (db/migrations/*_insight_sql.sql), each
- * defined once by a view of the same name with `_source` appended; lib/analytics/rebuild-analytics.ts fills
- * them from those views in bulk. Positions are '' when the candidate has none (a primary key cannot hold NULL
- * once). Days are UTC days (`YYYY-MM-DD`).
+ * The rollups below are each defined once by a view of the same name with `_source` appended
+ * (db/migrations/*_analytics_fold_sql.sql); lib/analytics/rebuild-analytics.ts fills them from those views in
+ * bulk. Cheap counters (status counts, calls by hour, slots) are kept by triggers in the writer's transaction;
+ * a candidate's funnel row is recomputed by a job a second later (lib/analytics/fold-analytics.ts). Positions
+ * are '' when the candidate has none (a primary key cannot hold NULL once). Times are kept as instants, never as
+ * days: a day is the team's (INTERVIEW_TIMEZONE), applied when the figures are read, so changing the zone needs
+ * no rebuild. `quarter_hour` is an instant divided by 15 minutes: every zone's offset in use is a whole number
+ * of quarter hours, so each of the team's days is a whole range of them.
  */
 
 /** Candidates per status: the board's counts and total without counting a million rows. */
@@ -484,8 +520,8 @@ export const analyticsCandidates = sqliteTable("analytics_candidates", {
     .primaryKey()
     .references(() => candidates.id, { onDelete: "cascade" }),
   position: text("position").notNull(),
-  /** The UTC day of the candidate's first call: the cohort the candidate is counted in. */
-  firstCalledDay: text("first_called_day").notNull(),
+  /** When the candidate was first called: the cohort the candidate is counted in. */
+  firstCalledAt: timestamp("first_called_at").notNull(),
   calls: integer("calls").notNull(),
   cost: real("cost").notNull(),
   reached: integer("reached").notNull(),
@@ -498,11 +534,11 @@ export const analyticsCandidates = sqliteTable("analytics_candidates", {
   noShow: integer("no_show").notNull(),
 });
 
-/** analytics_candidates added up by first-call day and position. */
-export const analyticsFunnelDaily = sqliteTable(
-  "analytics_funnel_daily",
+/** analytics_candidates added up by the quarter hour of the first call and position. */
+export const analyticsFunnel = sqliteTable(
+  "analytics_funnel",
   {
-    day: text("day").notNull(),
+    quarterHour: integer("quarter_hour").notNull(),
     position: text("position").notNull(),
     called: integer("called").notNull().default(0),
     reached: integer("reached").notNull().default(0),
@@ -513,19 +549,52 @@ export const analyticsFunnelDaily = sqliteTable(
     noShow: integer("no_show").notNull().default(0),
     cost: real("cost").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.day, table.position] })],
+  (table) => [primaryKey({ columns: [table.quarterHour, table.position] })],
 );
 
-/** Finished calls and those a person answered, by UTC day of the call, position and hour in the candidate's zone. */
-export const analyticsCallsHourly = sqliteTable(
-  "analytics_calls_hourly",
+/** Finished calls and those a person answered, by quarter hour of the call, position and hour in the candidate's zone. */
+export const analyticsCallHours = sqliteTable(
+  "analytics_call_hours",
   {
-    day: text("day").notNull(),
+    quarterHour: integer("quarter_hour").notNull(),
     position: text("position").notNull(),
     /** -1 for calls written without a local hour. */
     localHour: integer("local_hour").notNull(),
     finished: integer("finished").notNull().default(0),
     answered: integer("answered").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.quarterHour, table.position, table.localHour] })],
+);
+
+/**
+ * analytics_funnel and analytics_call_hours added up by the team's day (INTERVIEW_TIMEZONE): a cache for reads,
+ * refilled when the zone changes (lib/analytics/day-cache.ts). `day` is a date, `YYYY-MM-DD`.
+ */
+export const analyticsFunnelDays = sqliteTable(
+  "analytics_funnel_days",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    called: integer("called").notNull(),
+    reached: integer("reached").notNull(),
+    attemptsToReach: integer("attempts_to_reach").notNull(),
+    confirmed: integer("confirmed").notNull(),
+    declined: integer("declined").notNull(),
+    attended: integer("attended").notNull(),
+    noShow: integer("no_show").notNull(),
+    cost: real("cost").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.position] })],
+);
+
+export const analyticsCallHoursDays = sqliteTable(
+  "analytics_call_hours_days",
+  {
+    day: text("day").notNull(),
+    position: text("position").notNull(),
+    localHour: integer("local_hour").notNull(),
+    finished: integer("finished").notNull(),
+    answered: integer("answered").notNull(),
   },
   (table) => [primaryKey({ columns: [table.day, table.position, table.localHour] })],
 );
@@ -548,6 +617,24 @@ export const analyticsSlots = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.interviewAt, table.position] })],
 );
+
+/**
+ * The sweep of Bolna's executions list (lib/bolna/sweep-executions.ts), one row (id 1): everything created before
+ * `watermark` has been seen in a final state; a pass that stopped part-way resumes at `passPage`.
+ */
+export const bolnaSweep = sqliteTable("bolna_sweep", {
+  id: integer("id").primaryKey(),
+  watermark: timestamp("watermark").notNull(),
+  passFrom: timestamp("pass_from"),
+  passTo: timestamp("pass_to"),
+  passPage: integer("pass_page"),
+  /** The oldest created_at of a call still open among the pass's pages so far (the next watermark). */
+  passOldestOpen: timestamp("pass_oldest_open"),
+  lastRunAt: timestamp("last_run_at"),
+  lastError: text("last_error"),
+  /** Executions the last finished pass applied (unknown to Callboard, or known less). */
+  lastApplied: integer("last_applied").notNull().default(0),
+});
 
 export type ReviewItem = typeof reviewItems.$inferSelect;
 export type AttendanceChange = typeof attendanceChanges.$inferSelect;

@@ -150,7 +150,9 @@ test("other times say their zone: batches, the import preview, inputs", async ({
 
   await page.goto("/candidates/new");
   await expect(page.getByLabel("Interview (the candidate's zone)")).toBeVisible();
-  await expect(page.getByText("Read in the phone's country's zone (UTC if the number tells none).")).toBeVisible();
+  await expect(
+    page.getByText("Read in the phone's country's zone (UTC, assumed, if it has several or the number tells none)."),
+  ).toBeVisible();
 });
 
 test("the agent speaks the candidate's own time: 16:30 in India is half past four in the afternoon", async ({
@@ -170,4 +172,32 @@ test("the agent speaks the candidate's own time: 16:30 in India is half past fou
   await expect(page.getByTestId("candidate-status")).toHaveText("Confirmed", { timeout: 60_000 });
   await expect(page.getByRole("list", { name: /Transcript of call/ })).toContainText("at 4:30 in the afternoon");
   await expect(page.getByRole("list", { name: /Transcript of call/ })).not.toContainText("11 o'clock");
+});
+
+test("a +1 number gets no guessed zone: UTC, said to be assumed on the board and the candidate page", async ({
+  page,
+  request,
+}, testInfo) => {
+  const name = `Assumed Zone ${stamp()}`;
+  const candidate = await createCandidate(request, {
+    name,
+    phone: `+1415555${String(Date.now() % 10_000).padStart(4, "0")}`,
+    interviewAt: "2031-03-04T15:00:00Z",
+  });
+  expect(candidate).toMatchObject({ timeZone: "UTC", timeZoneAssumed: true });
+  for (const [width, height] of [
+    [390, 844],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openBoard(page, `?q=${encodeURIComponent(name)}`);
+    const row = page.locator(`[data-candidate-id="${candidate.id}"]`);
+    await expect(row).toContainText("Tue 4 Mar 2031, 15:00 UTC");
+    await expect(row.getByTestId("zone-assumed")).toHaveText("zone assumed");
+    await page.screenshot({ path: testInfo.outputPath(`board-zone-assumed-${width}.png`), fullPage: true });
+    await page.goto(`/candidates/${candidate.id}`);
+    await expect(page.getByTestId("zone-assumed")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Set the zone" })).toHaveAttribute("href", `/candidates/${candidate.id}/edit`);
+    await page.screenshot({ path: testInfo.outputPath(`candidate-zone-assumed-${width}.png`), fullPage: false });
+  }
 });

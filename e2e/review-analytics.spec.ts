@@ -51,7 +51,7 @@ test("a recruiter works through the review queue with the keyboard; an admin see
   const relative = await createCandidate(request, `Ravi Relative ${Date.now()}`, "2031-05-04T06:00:00Z");
   const brief = await createCandidate(request, `Bina Brief ${Date.now()}`, "2031-05-04T06:30:00Z");
   await called(request, relative, { turns: RELATIVE_TURNS });
-  await called(request, brief, { turns: ["user: Haan."], conversationSeconds: 4 });
+  await called(request, brief, { turns: ["user: Hello?"], conversationSeconds: 4 });
   const first = await reviewItemOf(request, relative);
   const second = await reviewItemOf(request, brief);
 
@@ -62,7 +62,9 @@ test("a recruiter works through the review queue with the keyboard; an admin see
   await page.goto(`/review?item=${first}`);
   const item = page.locator(`[data-review-id="${first}"]`);
   await expect(item.getByRole("heading", { name: relative.name })).toBeVisible();
-  await expect(item.getByTestId("proposed-status")).toHaveText("Confirmed");
+  // Someone else answered: the candidate was not reached, whatever the extraction says. The proposal: call again.
+  await expect(item.getByTestId("proposed-status")).toHaveText("Pending");
+  await expect(item.getByRole("button", { name: /Accept: call again/ })).toBeVisible();
   await expect(item.locator("[data-confidence=low]")).toContainText("0.30");
   await expect(item.locator("[data-evidence=someone_else]")).toContainText("He is not at home");
   // The fixture's S3 link cannot load here (no internet): the player says so, and the link to the file stays.
@@ -84,7 +86,7 @@ test("a recruiter works through the review queue with the keyboard; an admin see
   // a: accept; the next item comes up and the count in the navigation goes down.
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("a");
-  await expect(page.getByRole("status").filter({ hasText: `Accepted: ${relative.name} is now Confirmed.` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Accepted: ${relative.name} is now Pending.` })).toBeVisible();
   await expect(page.locator(`[data-review-id="${first}"]`)).toHaveCount(0);
   await expect.poll(() => waitingCount(page)).toBe(before - 1);
 
@@ -155,8 +157,8 @@ test("the analytics page: figures, charts, filters and the CSV download", async 
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "When to call" }).getByRole("table")).toBeVisible();
 
-  await page.getByLabel("From (UTC day)").fill("2026-01-01");
-  await page.getByLabel("To (UTC day)").fill("2026-12-31");
+  await page.getByLabel(/^From \(.+ day\)$/).fill("2026-01-01");
+  await page.getByLabel(/^To \(.+ day\)$/).fill("2026-12-31");
   await page.getByRole("combobox", { name: "Position" }).selectOption("Review Desk");
   await page.getByLabel("Over time by").selectOption("week");
   await page.getByRole("button", { name: "Apply" }).click();

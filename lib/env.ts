@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RETRYABLE_STATUSES, retryIntervalsMinutes } from "@/lib/bolna/retry-config";
 import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
 import { isTimeZone } from "@/lib/time/time-zones";
+import { LANGUAGES } from "@/lib/agent/agent-values";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -160,10 +161,40 @@ const envSchema = z
     SMTP_GREETING_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(600).default(10)),
     SMTP_SOCKET_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(600).default(60)),
     /**
-     * Issue #15: a derived outcome less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
-     * candidate's status: it waits in the review queue. 0 applies every outcome, 1 sends every decision to review.
+     * A confirmation or reschedule less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
+     * candidate's status: it waits in the review queue (lib/review/hold-for-review.ts). A decline also needs high
+     * confidence (0.8), and an answered call that decided nothing always waits, whatever this says.
      */
     REVIEW_CONFIDENCE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1).default(0.7)),
+    // --- The agent on the line: tools during the call, call-backs, languages, the executions sweep ---
+    /** The language of a candidate added without one (the agent, the self-service page, e-mails). */
+    DEFAULT_LANGUAGE: z.preprocess(emptyAsUndefined, z.enum(LANGUAGES).default("en")),
+    /** Opens /api/agent/* (Bolna's tool and inbound requests) and nothing else; unset: those endpoints answer 503. */
+    AGENT_TOOL_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(24, "AGENT_TOOL_TOKEN must be at least 24 characters").optional(),
+    ),
+    /** Caller look-ups (GET /api/agent/caller) per minute, in all: no token holder can walk the phone book. */
+    AGENT_CALLER_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(60)),
+    /** How often Bolna's executions list is swept for calls whose webhooks never came; 0 turns the sweep off. */
+    BOLNA_SWEEP_INTERVAL_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 3600)
+        .default(300),
+    ),
+    /** How far back the first sweep looks, in hours (and the oldest a sweep ever looks back to: 7 days). */
+    BOLNA_SWEEP_WINDOW_HOURS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .positive()
+        .max(7 * 24)
+        .default(24),
+    ),
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     /** The public URL (e.g. https://callboard.example.com): trusted origin for sign-in, and Secure cookies on https. */
     APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -187,6 +218,13 @@ const envSchema = z
     };
   })
   .superRefine((env, ctx) => {
+    if (env.AGENT_TOOL_TOKEN && env.AGENT_TOOL_TOKEN === env.API_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AGENT_TOOL_TOKEN"],
+        message: "AGENT_TOOL_TOKEN must differ from API_TOKEN: it opens the agent endpoints only",
+      });
+    }
     if (env.production && !env.demoMode && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
     }

@@ -132,6 +132,20 @@ const ENDPOINTS: Endpoint[] = [
     unchanged: candidateStatusIs("pending"),
   },
   {
+    route: "PUT /api/candidates/{id}/do-not-call",
+    role: "recruiter",
+    success: 200,
+    fresh: async () => ({
+      method: "PUT",
+      path: `/api/candidates/${(await createCandidate(server.url)).id}/do-not-call`,
+      body: { doNotCall: true, reason: "matrix" },
+    }),
+    unchanged: async (request) => {
+      const id = /\/api\/candidates\/(\d+)/.exec(request.path)![1];
+      expect((await api(server.url, `/api/candidates/${id}`, { token: API_TOKEN })).json.candidate.doNotCall).toBe(false);
+    },
+  },
+  {
     route: "PUT /api/candidate/{id}/status",
     role: "admin",
     success: 200,
@@ -249,7 +263,8 @@ function handlersIn(file: string): Omit<Handler, "route" | "url">[] {
 }
 
 const HANDLERS: Handler[] = routeFiles("app/api")
-  .filter((file) => !/\/(auth|health|webhook|self-service)\//.test(file))
+  // The agent endpoints have their own door (AGENT_TOOL_TOKEN only): tests/agent-tools.test.ts sweeps them.
+  .filter((file) => !/\/(auth|health|webhook|self-service|agent)\//.test(file))
   .flatMap((file) => {
     const route = `/${path.dirname(file).replace(/^app\//, "")}`.replace(/\[(\w+)\]/g, "{$1}");
     return handlersIn(file).map((handler) => ({
@@ -260,6 +275,24 @@ const HANDLERS: Handler[] = routeFiles("app/api")
   });
 
 const CALLERS: Caller[] = ["nobody", "wrong token", "recruiter", "admin", "api token"];
+
+describe("the agent endpoints without AGENT_TOOL_TOKEN", () => {
+  it.each(["GET /api/agent/slots", "POST /api/agent/book", "GET /api/agent/caller"])(
+    "%s is closed to everyone: 503",
+    async (route) => {
+      const [method, url] = route.split(" ") as [string, string];
+      for (const credentials of [{}, { token: API_TOKEN }, { cookie: cookies.admin }]) {
+        const response = await api(server.url, `${url}?contact_number=%2B919800000101&execution_id=x`, {
+          method,
+          ...credentials,
+          ...(method === "POST" ? { body: { execution_id: "x", slot_id: 1 } } : {}),
+        });
+        expect(response.status, response.text).toBe(503);
+        expect(response.json.error?.code).toBe("agent_not_configured");
+      }
+    },
+  );
+});
 
 type Expectation = { status: number; code?: string };
 

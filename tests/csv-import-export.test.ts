@@ -216,7 +216,7 @@ describe("GET /api/candidates/export", () => {
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "name,phone,email,position,interview_at,rescheduling_slots,applied_at,time_zone,allow_past,status,last_outcome,call_status,original_interview_at,last_call_at",
+      "name,phone,email,position,interview_at,rescheduling_slots,applied_at,time_zone,allow_past,language,status,last_outcome,call_status,original_interview_at,last_call_at,do_not_call,do_not_call_reason",
     );
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(rows).toHaveLength(3);
@@ -230,8 +230,10 @@ describe("GET /api/candidates/export", () => {
       rescheduling_slots: "2027-07-02T16:30:00+05:30",
       time_zone: "Asia/Kolkata",
       allow_past: "",
+      language: "en",
       status: "pending",
       last_outcome: "",
+      do_not_call: "",
     });
     expect(rows[1]).toMatchObject({
       name: "Roundtrip Ravi",

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
@@ -11,7 +12,16 @@ import {
   type ApiOptions,
   type Json,
 } from "./support/auth-client";
-import { callBody, CONFIRMING_TURNS, DECLINING_TURNS, REJECTED, RELATIVE_TURNS, type CallSpec } from "./support/insight-calls";
+import {
+  ACCEPTED,
+  callBody,
+  CONFIRMING_TURNS,
+  DECLINING_TURNS,
+  REJECTED,
+  RELATIVE_TURNS,
+  unsure,
+  type CallSpec,
+} from "./support/insight-calls";
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
@@ -51,6 +61,23 @@ async function called(candidate: Json, spec: Omit<CallSpec, "phone"> = {}) {
   return json;
 }
 
+/** The analytics once `ready` says the fold has counted what the test wrote (it folds every second). */
+async function foldedAnalytics(query: string, ready: (figures: Json) => boolean): Promise<Json> {
+  let figures: Json = {};
+  await expect
+    .poll(
+      async () => {
+        const response = await api(server.url, `/api/analytics?${query}`, as("recruiter"));
+        expect(response.status).toBe(200);
+        figures = response.json;
+        return ready(figures);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return figures;
+}
+
 async function queued(candidateId: number) {
   const { status, json } = await api(server.url, "/api/review", as("recruiter"));
   expect(status).toBe(200);
@@ -62,7 +89,7 @@ describe("the review queue", () => {
     const first = await createCandidate(server.url);
     const second = await createCandidate(server.url);
     expect((await called(first, { turns: RELATIVE_TURNS })).candidateStatus).toBe("pending");
-    await called(second, { turns: ["user: Haan."], conversationSeconds: 4 });
+    await called(second, { turns: ["user: Hello?"], conversationSeconds: 4 });
 
     const { json } = await api(server.url, "/api/review", as("recruiter"));
     const ids = (json.items as Json[]).map((item) => item.candidate.id);
@@ -70,7 +97,7 @@ describe("the review queue", () => {
     const item = (await queued(first.id))!;
     expect(item).toMatchObject({
       state: "open",
-      proposed: { status: "confirmed", interviewAt: null },
+      proposed: { status: "pending", reason: "Someone else answered: call again", interviewAt: null },
       confidence: 0.3,
       confidenceLabel: "low",
       doubt: "someone else may have answered",
@@ -79,15 +106,13 @@ describe("the review queue", () => {
     });
     expect(item.evidence[0]).toMatchObject({ kind: "someone_else", effect: "doubts" });
     const candidate = (await api(server.url, `/api/candidates/${first.id}`, { token: API_TOKEN })).json;
-    expect(candidate.candidate.statusReason).toBe(
-      "Awaiting review: proposed Confirmed (low confidence: someone else may have answered)",
-    );
+    expect(candidate.candidate.statusReason).toBe("Awaiting review: someone else answered: call again");
     expect(candidate.calls[0]).toMatchObject({ confidence: 0.3, confidenceLabel: "low", answeredByVoicemail: null });
   });
 
   it("accept: applied and audited as the recruiter; once only; admins see who reviewed what", async () => {
     const candidate = await createCandidate(server.url);
-    await called(candidate, { turns: RELATIVE_TURNS });
+    await called(candidate, { turns: CONFIRMING_TURNS, extraction: unsure(ACCEPTED) });
     const item = (await queued(candidate.id))!;
 
     const accepted = await api(server.url, `/api/review/${item.id}/accept`, as("recruiter", { method: "POST" }));
@@ -144,7 +169,7 @@ describe("the review queue", () => {
     expect(corrected.status, corrected.text).toBe(200);
     expect(corrected.json.candidate).toMatchObject({
       status: "declined",
-      statusReason: "Corrected on review (proposed Confirmed): His mother says he took another job",
+      statusReason: "Corrected on review (proposed Pending): His mother says he took another job",
     });
   });
 
@@ -219,12 +244,13 @@ describe("analytics", () => {
     const no = await createCandidate(server.url, { position });
     await called(yes, { turns: CONFIRMING_TURNS, cost: 4 });
     await called(no, { turns: DECLINING_TURNS, extraction: REJECTED, cost: 2 });
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in the team's zone (this server's INTERVIEW_TIMEZONE), where the calls just placed fall.
+    const today = DateTime.now().setZone("Asia/Kolkata").toISODate()!;
     const query = `from=${today}&to=${today}&position=${encodeURIComponent(position)}`;
 
-    const { status, json } = await api(server.url, `/api/analytics?${query}`, as("recruiter"));
-    expect(status).toBe(200);
-    expect(json.period).toEqual({ from: today, to: today, position, bucket: "day", days: "UTC" });
+    // The funnel is folded a second after the deliveries.
+    const json = await foldedAnalytics(query, (figures) => figures.funnel.called === 2);
+    expect(json.period).toEqual({ from: today, to: today, position, bucket: "day", days: "Asia/Kolkata" });
     expect(json.funnel).toMatchObject({
       called: 2,
       reached: 2,

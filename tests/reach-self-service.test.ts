@@ -114,7 +114,7 @@ describe("the self-service page and API", () => {
     const address = newAddress();
     const html = await page(token, address);
     expect(html.status).toBe(200);
-    expect(html.text).toContain("Hello <!-- -->Asha");
+    expect(html.text).toContain("Hello Asha,");
     expect(html.text).toContain("Data Engineer");
     // +91 numbers live in Asia/Kolkata: 05:30 UTC is 11:00 there, and the page says which zone it means.
     expect(html.text).toContain("Tuesday 4 May 2027, 11:00");
@@ -130,6 +130,7 @@ describe("the self-service page and API", () => {
       status: "pending",
       interviewAt: "2027-05-04T05:30:00.000Z",
       timeZone: "Asia/Kolkata",
+      language: "en",
     });
     expect(JSON.stringify(view.json)).not.toMatch(/Ranganathan|asha\.private|\+91/);
   });

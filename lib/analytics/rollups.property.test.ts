@@ -5,12 +5,16 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { foldAnalytics } from "./fold-analytics";
 import { rebuildAnalytics } from "./rebuild-analytics";
+import { dateIn, QUARTER_HOUR_MS } from "./team-days";
 
-// The board's status counts and the analytics rollups are kept by triggers (db/migrations/*_insight_sql.sql).
+// The board's status counts and the analytics rollups are kept by triggers and by the job that folds the
+// candidates those triggers mark (db/migrations/*_analytics_fold_sql.sql, lib/analytics/fold-analytics.ts).
 // After random inserts, updates and deletes of candidates, calls and audit entries — cascaded deletes, moved
-// calls and renamed positions included — every rollup must equal what its `_source` view computes from the raw
-// rows, on a real SQLite file; and a bulk rebuild must land on the same rows.
+// calls and renamed positions included — and one fold, every rollup must equal what its `_source` view computes
+// from the raw rows, on a real SQLite file; and a bulk rebuild must land on the same rows. The day rollups must
+// equal the quarter hours added up by the team's days, in the zone they were folded for and after a change of zone.
 
 let db: Db;
 let dir: string;
@@ -212,34 +216,78 @@ function expectSame(table: string, key: string[], nonZero: string | null) {
 function expectRollupsAgree() {
   expectSame("candidate_status_counts", ["status"], "count");
   expectSame("analytics_candidates", ["candidate_id"], null);
-  expectSame("analytics_funnel_daily", ["day", "position"], "called");
-  expectSame("analytics_calls_hourly", ["day", "position", "local_hour"], "finished");
+  expectSame("analytics_funnel", ["quarter_hour", "position"], "called");
+  expectSame("analytics_call_hours", ["quarter_hour", "position", "local_hour"], "finished");
   expectSame("analytics_slots", ["interview_at", "position"], "candidates");
+}
+
+// Zones a quarter hour, half an hour and a whole hour off UTC, one with daylight saving.
+const ZONES = ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/New_York"] as const;
+
+/** Each `*_days` table against its quarter-hour table added up by `zone`'s days, rows of zeros left out. */
+function expectDaysAgree(zone: string) {
+  const pairs = [
+    { days: "analytics_funnel_days", quarters: "analytics_funnel", key: ["position"], count: "called" },
+    { days: "analytics_call_hours_days", quarters: "analytics_call_hours", key: ["position", "local_hour"], count: "finished" },
+  ];
+  for (const { days, quarters, key, count } of pairs) {
+    const expected = new Map<string, Row>();
+    for (const { quarter_hour: quarter, ...row } of db.$client.prepare(`SELECT * FROM ${quarters}`).all() as Row[]) {
+      const day = dateIn(Number(quarter) * QUARTER_HOUR_MS, zone);
+      const id = [day, ...key.map((column) => String(row[column]))].join("|");
+      const sum = expected.get(id) ?? { day, ...Object.fromEntries(key.map((column) => [column, row[column]!])) };
+      for (const [column, value] of Object.entries(row)) {
+        if (!key.includes(column)) sum[column] = Number(sum[column] ?? 0) + Number(value);
+      }
+      expected.set(id, sum);
+    }
+    const kept = rows(`SELECT * FROM ${days}`, ["day", ...key], count);
+    const wanted = [...expected].filter(([, row]) => row[count] !== 0);
+    expect([...kept.keys()].sort(), `${days} in ${zone}`).toEqual(wanted.map(([id]) => id).sort());
+    for (const [id, row] of wanted) {
+      for (const [column, value] of Object.entries(row)) {
+        const mine = kept.get(id)![column];
+        if (column === "day" || key.includes(column)) expect(mine, `${days} ${id} ${column}`).toEqual(value);
+        else expect(Number(mine), `${days} ${id} ${column}`).toBeCloseTo(Number(value), 6);
+      }
+    }
+  }
 }
 
 function reset() {
   db.$client.exec("DELETE FROM status_changes; DELETE FROM candidates;");
 }
 
-describe("the rollups kept by triggers", () => {
-  it("equal a scan of the raw rows after random inserts, updates and deletes", () => {
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
-        reset();
-        for (const step of ops) apply(step);
-        expectRollupsAgree();
-        // A bulk rebuild from the views lands on the same figures.
-        db.$client.transaction(() => rebuildAnalytics(db.$client))();
-        expectRollupsAgree();
-      }),
+describe("the rollups kept by triggers and the fold", () => {
+  it("equal a scan of the raw rows after random inserts, updates and deletes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...ZONES),
+        async (ops, zone, next) => {
+          reset();
+          for (const step of ops) apply(step);
+          await foldAnalytics(db, zone);
+          expectRollupsAgree();
+          expectDaysAgree(zone);
+          // The team moves: the day rollups are counted again in the new zone's days.
+          await foldAnalytics(db, next);
+          expectDaysAgree(next);
+          // A bulk rebuild from the views lands on the same figures.
+          db.$client.transaction(() => rebuildAnalytics(db.$client))();
+          expectRollupsAgree();
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
-  it("leave nothing behind in their work tables", () => {
+  it("leave nothing behind in their work tables", async () => {
     reset();
     for (const step of fc.sample(op, { numRuns: 200, seed: 15 })) apply(step);
-    for (const table of ["analytics_refresh", "analytics_calls_delta", "analytics_slots_delta"]) {
+    await foldAnalytics(db, "Asia/Kolkata");
+    for (const table of ["analytics_dirty", "analytics_dirty_quarters", "analytics_calls_delta", "analytics_slots_delta"]) {
       expect(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   });

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { BATCH_ITEM_STATES, callBatchItems, callBatches, calls, candidates, type CallBatch } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { retrySettingsInput, toRetryConfig, type RetryConfig } from "@/lib/bolna/retry-config";
+import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
 import { ApiError, notFound } from "@/lib/http/api-error";
 
 export const MAX_BATCH_SIZE = 5000;
@@ -66,25 +67,31 @@ export function createBatch(db: Db, input: CreateBatchInput, actor: Actor): Call
         const pending = tx
           .select({ id: candidates.id })
           .from(candidates)
-          .where(and(eq(candidates.status, "pending"), gt(candidates.interviewAt, new Date())))
+          .where(and(eq(candidates.status, "pending"), gt(candidates.interviewAt, new Date()), eq(candidates.doNotCall, false)))
           .orderBy(asc(candidates.interviewAt), asc(candidates.id))
           .all();
         ids.push(...pending.map((row) => row.id));
       }
       const chosen = [...new Set(input.candidateIds)];
       if (chosen.length > 0) {
-        const found = new Set(
-          tx
-            .select({ id: candidates.id })
-            .from(candidates)
-            .where(inArray(candidates.id, chosen))
-            .all()
-            .map((row) => row.id),
-        );
+        const rows = tx
+          .select({
+            id: candidates.id,
+            name: candidates.name,
+            doNotCall: candidates.doNotCall,
+            doNotCallReason: candidates.doNotCallReason,
+          })
+          .from(candidates)
+          .where(inArray(candidates.id, chosen))
+          .all();
+        const found = new Set(rows.map((row) => row.id));
         const missing = chosen.filter((id) => !found.has(id));
         if (missing.length > 0) {
           throw new ApiError("validation_failed", `candidateIds: unknown candidate ${missing.join(", ")}`, "candidateIds");
         }
+        // A batch never calls someone who asked not to be called: the client takes them out and asks again.
+        const refused = rows.find((row) => row.doNotCall);
+        if (refused) throw doNotCallRefusal(refused);
         ids.push(...chosen);
       }
       const unique = [...new Set(ids)];
@@ -173,7 +180,7 @@ export function pendingCandidatesForBatch(db: Pick<Db, "select">, limit: number)
       interviewAt: candidates.interviewAt,
     })
     .from(candidates)
-    .where(eq(candidates.status, "pending"))
+    .where(and(eq(candidates.status, "pending"), eq(candidates.doNotCall, false)))
     .orderBy(asc(candidates.interviewAt), asc(candidates.id))
     .limit(limit)
     .all();

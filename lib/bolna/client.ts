@@ -37,11 +37,18 @@ type Reply = { status: number; text: string };
 /** An execution as Bolna returned it: the parsed object and the exact text, which the webhook pipeline hashes. */
 export type FetchedExecution = { execution: Record<string, unknown>; rawText: string };
 
+/** One page of the agent's executions list (reference §8): trimmed rows, newest first. */
+type ExecutionsPage = { hasMore: boolean; total: number | null; rows: Record<string, unknown>[] };
+
+type ListExecutionsInput = { pageNumber: number; pageSize: number; from: Date; to: Date };
+
 export type BolnaClient = {
   placeCall(input: PlaceCallInput): Promise<CallAck>;
   /** Stops a call that is still queued or scheduled. */
   stopCall(executionId: string): Promise<CallAck>;
   getExecution(executionId: string): Promise<FetchedExecution>;
+  /** `GET /v2/agent/{agent_id}/executions` for this client's agent, created between `from` and `to`. */
+  listExecutions(input: ListExecutionsInput): Promise<ExecutionsPage>;
 };
 
 const callAck = z
@@ -49,6 +56,14 @@ const callAck = z
   .transform((ack): CallAck => ({ executionId: ack.execution_id, status: ack.status }));
 
 const executionObject = z.record(z.string(), z.unknown());
+
+const executionsPage = z
+  .looseObject({
+    has_more: z.boolean().optional(),
+    total: z.number().int().nonnegative().optional(),
+    data: z.array(z.record(z.string(), z.unknown())).max(1000),
+  })
+  .transform((page): ExecutionsPage => ({ hasMore: page.has_more ?? false, total: page.total ?? null, rows: page.data }));
 
 /** ISO 8601 with a numeric offset (`+05:30`, `+00:00`): Bolna rejects the trailing `Z` that `toISOString` writes. */
 export function formatScheduledAt(at: Date, zone = "UTC"): string {
@@ -140,6 +155,17 @@ export function createBolnaClient({
     },
     async stopCall(executionId) {
       return readJson(await send("POST", `/call/${encodeURIComponent(executionId)}/stop`, undefined, true), callAck, false);
+    },
+    async listExecutions({ pageNumber, pageSize, from, to }) {
+      const query = new URLSearchParams({
+        page_number: String(pageNumber),
+        page_size: String(pageSize),
+        // Written to the second: `to` is rounded up, so nothing created in its last second is left out.
+        from: formatWithOffset(from, "UTC"),
+        to: formatWithOffset(new Date(Math.ceil(to.getTime() / 1000) * 1000), "UTC"),
+      });
+      const reply = await send("GET", `/v2/agent/${encodeURIComponent(agentId)}/executions?${query}`, undefined, true);
+      return readJson(reply, executionsPage, false);
     },
     async getExecution(executionId) {
       const reply = await send("GET", `/executions/${encodeURIComponent(executionId)}`, undefined, true);

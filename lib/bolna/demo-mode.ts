@@ -27,12 +27,16 @@ export async function startDemoBolna(appPort: number): Promise<DemoBolna | null>
   }
   const apiKey = crypto.randomBytes(24).toString("base64url");
   const hops = config.TRUSTED_PROXY_HOPS;
+  const appUrl = `http://${loopbackHost(config.HOSTNAME)}:${appPort}`;
   const simulator = await startBolnaSimulator({
     apiKey,
     host: "127.0.0.1",
     port: 0,
+    agentId: DEMO_AGENT_ID,
+    // With AGENT_TOOL_TOKEN set, the simulated agent books with Callboard's tools, as a configured Bolna agent does.
+    agentTools: config.AGENT_TOOL_TOKEN ? { baseUrl: appUrl, token: config.AGENT_TOOL_TOKEN } : undefined,
     speed: config.BOLNA_SIMULATOR_SPEED,
-    webhookUrl: `http://${loopbackHost(config.HOSTNAME)}:${appPort}/webhook`,
+    webhookUrl: `${appUrl}/webhook`,
     deliveryHeaders: {
       ...(config.WEBHOOK_SECRET ? { "x-webhook-secret": config.WEBHOOK_SECRET } : {}),
       ...(hops > 0 ? { "x-forwarded-for": Array.from({ length: hops }, () => "127.0.0.1").join(", ") } : {}),

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
+import { isTimeZone } from "@/lib/time/time-zones";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
+import type { CallDirection } from "@/lib/agent/agent-values";
+import { isTerminalStatus } from "./call-status";
 import { MAX_RETRIES, readRetryConfig, type RetryConfig, type RetryHistoryEntry } from "./retry-config";
+import { readTransfer, type Transfer } from "./transfer-call-data";
 
 /** Longest text field kept from a delivery (a transcript); bodies are capped at 1 MiB anyway, this keeps rows sane. */
 const MAX_TEXT = 200_000;
@@ -92,6 +96,12 @@ const telephony = z
   .looseObject({
     duration: looseNumber,
     to_number: phone,
+    from_number: phone,
+    call_type: wellFormed
+      .pipe(z.string().max(32))
+      .transform((value) => value.trim().toLowerCase())
+      .nullish()
+      .catch(null),
     recording_url: textUpTo(4_096),
     hangup_by: textUpTo(200),
     hangup_reason: textUpTo(1_000),
@@ -145,6 +155,17 @@ const flag = z
   .catch(null)
   .transform((value) => value ?? null);
 
+// The zone Callboard sent in `user_data` (lib/calls/build-user-data.ts), which Bolna echoes in recipient_data: the
+// agent spoke every time in it, so the slot a candidate chose is read in it. Anything but a known zone is ignored.
+const zoneName = z
+  .string()
+  .trim()
+  .refine(isTimeZone)
+  .nullish()
+  .catch(null)
+  .transform((value) => value ?? null);
+const recipientData = z.looseObject({ timezone: zoneName, interview_timezone: zoneName }).nullish().catch(null);
+
 const executionSchema = z.object({
   id: executionIdValue,
   execution_id: executionIdValue,
@@ -165,9 +186,10 @@ const executionSchema = z.object({
   user_number: phone,
   recipient_phone_number: phone,
   telephony_data: telephony,
-  context_details: z.looseObject({ recipient_phone_number: phone }).nullish().catch(null),
+  context_details: z.looseObject({ recipient_phone_number: phone, recipient_data: recipientData }).nullish().catch(null),
   retry_count: retryCount,
   retry_history: retryHistory,
+  transfer_call_data: z.unknown().optional(),
   retry_config: z.unknown().optional(),
   scheduled_at: instant,
 });
@@ -198,6 +220,17 @@ export type Execution = {
   answeredByVoicemail: boolean | null;
   /** When a scheduled call or a retry is to ring. */
   scheduledAt: Date | null;
+  /** `inbound`: the candidate called the agent's number (telephony_data.call_type); then `phones` is the caller's. */
+  direction: CallDirection;
+  /** Bolna's transfer to a person (transfer_call_data), when the call was transferred. */
+  transfer: Transfer | null;
+  /** The IANA zone the agent spoke times in (`context_details.recipient_data.timezone`), when the body says. */
+  spokenZone: string | null;
+  /**
+   * True when a final status says conversation_duration 0: nobody spoke. Null otherwise — before the end Bolna
+   * reports 0 for "not known yet", and the prototype guide's bodies leave the key out.
+   */
+  silentEnd: true | null;
 };
 
 export type ParseResult = { ok: true; execution: Execution } | { ok: false; message: string };
@@ -211,12 +244,13 @@ export function parseExecution(body: unknown): ParseResult {
   const raw = parsed.data;
   const executionId = raw.id ?? raw.execution_id;
   if (!executionId) return { ok: false, message: "The execution has no id (`id` or `execution_id`)." };
-  const phones = [
-    raw.context_details?.recipient_phone_number,
-    raw.recipient_phone_number,
-    raw.user_number,
-    raw.telephony_data?.to_number,
-  ].filter((value): value is string => typeof value === "string" && value.trim() !== "");
+  // For an inbound call from_number is the caller and to_number the agent's own line, which is nobody's.
+  const direction: CallDirection = raw.telephony_data?.call_type === "inbound" ? "inbound" : "outbound";
+  const phones = (
+    direction === "inbound"
+      ? [raw.user_number, raw.telephony_data?.from_number]
+      : [raw.context_details?.recipient_phone_number, raw.recipient_phone_number, raw.user_number, raw.telephony_data?.to_number]
+  ).filter((value): value is string => typeof value === "string" && value.trim() !== "");
   return {
     ok: true,
     execution: {
@@ -240,6 +274,11 @@ export function parseExecution(body: unknown): ParseResult {
       retryConfig: readRetryConfig(raw.retry_config),
       answeredByVoicemail: raw.answered_by_voice_mail,
       scheduledAt: raw.scheduled_at?.date ?? null,
+      direction,
+      transfer: readTransfer(raw.transfer_call_data),
+      spokenZone:
+        raw.context_details?.recipient_data?.timezone ?? raw.context_details?.recipient_data?.interview_timezone ?? null,
+      silentEnd: isTerminalStatus(raw.status) && raw.conversation_duration === 0 ? true : null,
     },
   };
 }

@@ -16,6 +16,11 @@ import { syncReview } from "@/lib/review/sync-review";
 import { assessOutcome } from "./outcome-confidence";
 import { eventOrderKey, FOLDED_FIELDS, foldExecution, type CallState } from "./fold-execution";
 import { updateCandidateFromCall } from "./update-candidate";
+import { agentBookingConflict } from "./agent-booking";
+import { stopCallingRequest } from "./stop-calling-request";
+import { isTerminalStatus } from "@/lib/bolna/call-status";
+import { markDoNotCall } from "@/lib/candidates/do-not-call";
+import { readCandidateWords } from "./words/candidate-words";
 
 export type Delivery = {
   execution: Execution;
@@ -23,7 +28,8 @@ export type Delivery = {
   bodyHash: string;
   senderIp: string | null;
   receivedAt: Date;
-  source: "webhook" | "reconcile";
+  /** `sweep`: found in Bolna's executions list (lib/bolna/sweep-executions.ts) rather than delivered. */
+  source: "webhook" | "reconcile" | "sweep";
   /** Set when an admin links an unmatched delivery to a candidate by hand. */
   candidateId?: number;
 };
@@ -57,6 +63,8 @@ const CALL_UPDATE = [
   "confidence",
   "confidenceLabel",
   "confidenceEvidence",
+  "transferredAt",
+  "transferredTo",
   "lastEventAt",
   "updatedAt",
 ] as const satisfies readonly (keyof Call)[];
@@ -111,7 +119,9 @@ const statements = preparedFor((db) => ({
     .prepare(),
   insertCall: db
     .insert(calls)
-    .values(placeholders(calls, ["executionId", "candidateId", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]))
+    .values(
+      placeholders(calls, ["executionId", "candidateId", "direction", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]),
+    )
     .returning()
     .prepare(),
   updateCall: db
@@ -196,6 +206,7 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   call ??= query.insertCall.get({
     executionId: execution.executionId,
     candidateId: candidate.id,
+    direction: execution.direction,
     bolnaCreatedAt: execution.createdAt?.date ?? null,
     localHour: callLocalHour(candidate, delivery.receivedAt, config.timezone),
     createdAt: delivery.receivedAt,
@@ -207,12 +218,17 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
   // A retry Bolna will still make, or a call waiting for its scheduled time, has decided nothing yet.
   const zone = candidateZone(candidate, config.timezone);
   const next = nextAttempt(fold.state);
-  const outcome = next ? null : deriveOutcome(fold.state, zone);
+  // A slot the candidate chose is read in the zone the agent spoke it in: the call's own, else the candidate's.
+  const spokenZone = fold.state.spokenZone ?? zone;
+  const words = next ? null : readCandidateWords(fold.state.transcript);
+  const outcome = words && deriveOutcome(fold.state, spokenZone, words);
   const waiting = next && { ...next, reason: waitingReason(next, zone) };
-  // How sure the outcome is (issue #15); an unsure decision waits for a person (lib/review/).
+  // How sure the outcome is, and whether it applies now or waits for a person (lib/review/).
   const answeredByVoicemail = fold.state.answeredByVoicemail === true;
-  const trust = outcome && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, zone);
+  const trust = outcome && words && assessOutcome({ ...fold.state, answeredByVoicemail }, outcome, spokenZone, words);
   const held = holdForReview(outcome, trust, config.reviewBelow ?? env().REVIEW_CONFIDENCE_THRESHOLD);
+  // A call the agent booked on proposes only what disagrees with the booking (./agent-booking.ts).
+  const proposal = call.agentBookedAt ? agentBookingConflict(call, outcome, trust, zone) : held.proposal;
   const derived = {
     nextAttemptAt: next?.at ?? null,
     outcome: outcome?.outcome ?? null,
@@ -220,6 +236,11 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     confidence: trust?.confidence ?? null,
     confidenceLabel: trust?.label ?? null,
     confidenceEvidence: trust?.evidence ?? null,
+    // A transfer to a person, once known, stays on the call (a later delivery may leave the field out).
+    transferredAt:
+      call.transferredAt ??
+      (execution.transfer ? (execution.transfer.at ?? execution.updatedAt?.date ?? delivery.receivedAt) : null),
+    transferredTo: call.transferredTo ?? execution.transfer?.to ?? null,
   };
   query.updateCall.run({
     ...fold.state,
@@ -240,7 +261,17 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     now: delivery.receivedAt,
     source: delivery.source,
   });
-  syncReview(db, { candidate, call, proposal: held.proposal, eventAt, now: delivery.receivedAt });
+  syncReview(db, { candidate, call, proposal, eventAt, now: delivery.receivedAt });
+  // "Stop calling me": the candidate is never called again (the calls Bolna still has are stopped by a job).
+  const stopCalling = stopCallingRequest(fold.state, isTerminalStatus(fold.state.status) && !next);
+  if (stopCalling && candidate.latestCallId === call.id) {
+    candidate = markDoNotCall(db, candidate, {
+      reason: stopCalling,
+      by: delivery.source === "webhook" ? "bolna" : `bolna (${delivery.source})`,
+      source: delivery.source,
+      now: delivery.receivedAt,
+    });
+  }
 
   const result: EventResult = fold.newest ? "applied" : "stale";
   const eventId = insertEvent(db, delivery, result, { callId: call.id, candidateId: candidate.id });

@@ -87,6 +87,7 @@ describe("buildUserData", () => {
         { date: "2025-12-15", time: "2:00 PM" },
         { date: "2025-12-17", time: "3:00 PM" },
       ],
+      timezone: ZONE,
       interview_timezone: ZONE,
     });
   });

@@ -52,7 +52,7 @@ export function agentSlot(at: DateTime): AgentSlot {
 /**
  * The `user_data` of POST /call: every key the prototype's agent prompt reads (reference §1), written in the
  * candidate's time zone, plus `alternative_slots_iso` (the simulator's machine-readable list, lib/bolna/simulator/
- * user-data.ts) and the zone's name.
+ * user-data.ts) and the zone's name (`timezone`; `interview_timezone` for agents written against it).
  */
 export function buildUserData(input: UserDataInput): Record<string, unknown> {
   const { candidate, zone } = input;
@@ -79,6 +79,9 @@ export function buildUserData(input: UserDataInput): Record<string, unknown> {
     alternative_slots: alternativeSlots,
     alternative_slots_formatted: alternatives.map((at) => spokenDateTime(at, currentYear)),
     alternative_slots_iso: alternativeSlots.map(({ date, time }) => ({ date, time })),
+    // Bolna echoes user_data in every execution's recipient_data: the zone read back there is the one the agent
+    // spoke, so the slot a candidate chooses is read in it (lib/bolna/parse-execution.ts).
+    timezone: zone,
     interview_timezone: zone,
   };
 }

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { classifyTranscript } from "./classify-transcript";
+import { classifyWords } from "./classify-transcript";
+import { readCandidateWords } from "./words/candidate-words";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/bolna");
 const sampleTranscript = (name: string) =>
@@ -10,28 +11,19 @@ const sampleTranscript = (name: string) =>
 /** A transcript in Bolna's format: one `role: text` line per turn. */
 type Turn = readonly [role: "assistant" | "user", text: string];
 const call = (...turns: Turn[]) => turns.map(([role, text]) => `${role}: ${text}`).join("\n");
-
 const greeting: Turn = ["assistant", "Hi, am I speaking with Priya? I'm calling to confirm your interview."];
+const said = (...words: string[]) => call(greeting, ...words.map((text): Turn => ["user", text]));
+const classify = (transcript: string | null) => classifyWords(readCandidateWords(transcript));
 
-const REASONS = {
-  confirmed: "Candidate confirmed (read from the transcript)",
-  declined: "Candidate declined (read from the transcript)",
-  rescheduled: "Candidate asked to reschedule but no slot was captured",
-  unclear: "No extraction, and the transcript is not clear enough to decide",
-  hesitant: "No extraction, and the candidate's answer is unclear",
-  wrongPerson: "Someone other than the candidate may have answered",
-  silent: "No extraction and no words from the candidate",
-};
-
-describe("classifyTranscript", () => {
+describe("classifyWords: what the candidate's words alone propose", () => {
   it("confirms sample 04, where the candidate says 'that works for me'", () => {
-    expect(classifyTranscript(sampleTranscript("04-call-disconnected"))).toEqual({
+    expect(classify(sampleTranscript("04-call-disconnected"))).toEqual({
       outcome: "confirmed",
-      reason: REASONS.confirmed,
+      reason: "Candidate confirmed (read from their words)",
     });
   });
 
-  it("abstains when only the assistant says confirm, another time and reschedule", () => {
+  it("reads the candidate only: the agent saying confirm, another time and reschedule decides nothing", () => {
     const transcript = call(
       greeting,
       ["user", "Yes, this is Priya."],
@@ -39,104 +31,114 @@ describe("classifyTranscript", () => {
       ["user", "Okay"],
       ["assistant", "Great, I confirm your interview. I'll be there to help. See you then!"],
     );
-    expect(classifyTranscript(transcript)).toEqual({ outcome: "pending", reason: REASONS.unclear });
+    expect(classify(transcript)).toEqual({ outcome: "pending", reason: "Unclear: call again" });
   });
 
-  it.each([
-    ["null", null],
-    ["empty", ""],
-    ["assistant-only", call(greeting, ["assistant", "Hello? That works for me. I confirm."])],
-    ["a 'user:' that is not at the start of a line", "assistant: the user: that works for me"],
-  ])("is pending when the transcript is %s (no candidate words)", (_label, transcript) => {
-    expect(classifyTranscript(transcript)).toEqual({ outcome: "pending", reason: REASONS.silent });
-  });
-
-  it.each([
-    ["that works for me", "Yes, that works for me."],
-    ["it works", "Friday? It works."],
-    ["I can make it", "Sure, I can make it."],
-    ["I will attend", "I will attend."],
-    ["I'll be there", "I'll be there."],
-    ["see you then", "Great, see you then."],
-    ["I confirm", "I confirm."],
-    ["yes, I'm available", "Yes, I'm available."],
-    ["yes I am available (no comma)", "yes I am available"],
-  ])("confirms when the candidate says %s", (_label, words) => {
-    expect(classifyTranscript(call(greeting, ["user", words]))).toEqual({ outcome: "confirmed", reason: REASONS.confirmed });
-  });
-
-  it.each([
-    ["accepted another offer and withdraw", "I have accepted another offer, please withdraw my application"],
-    ["not interested", "Sorry, I'm not interested."],
-    ["no longer interested", "I'm no longer interested."],
-    ["took a different job", "I took a different job."],
-    ["can't attend at all", "I can't attend at all."],
-    ["cancel my application", "Please cancel my application."],
-  ])("declines when the candidate says %s", (_label, words) => {
-    expect(classifyTranscript(call(greeting, ["user", words]))).toEqual({ outcome: "declined", reason: REASONS.declined });
-  });
-
-  it.each([
-    ["a different day", "Can we do a different day?"],
-    ["reschedule", "I need to reschedule."],
-    ["another time", "Is there another time?"],
-    ["a conflict", "I've got a conflict."],
-    ["not available then", "I'm not available then."],
-  ])("is pending with a reschedule reason when the candidate asks for %s", (_label, words) => {
-    const result = classifyTranscript(call(greeting, ["user", words]));
-    expect(result).toEqual({ outcome: "pending", reason: REASONS.rescheduled });
-    expect(result.reason).toMatch(/reschedule/i);
-  });
-
-  it.each([
-    ["wrong number", "Sorry, wrong number."],
-    ["wrong person, even while confirming", "You have the wrong person, but that works for me."],
-    ["nobody by that name", "There's no one here by that name."],
-    ["not the person (curly apostrophe)", "I’m not the person you want."],
-  ])("is pending when someone else may have answered: %s", (_label, words) => {
-    expect(classifyTranscript(call(greeting, ["user", words]))).toEqual({ outcome: "pending", reason: REASONS.wrongPerson });
-  });
-
-  it("abstains when the candidate says both 'that works for me' and 'not interested'", () => {
-    const transcript = call(
-      greeting,
-      ["user", "Yes, that works for me."],
-      ["assistant", "Great!"],
-      ["user", "Actually, I'm not interested."],
-    );
-    expect(classifyTranscript(transcript)).toEqual({ outcome: "pending", reason: REASONS.unclear });
-  });
-
-  it("abstains when the candidate both asks for another day and confirms", () => {
-    expect(
-      classifyTranscript(call(greeting, ["user", "Can we do a different day?"], ["user", "Wednesday works for me."])),
-    ).toEqual({
+  it("tells a missing transcript from one in which the candidate said nothing", () => {
+    expect(classify(null).reason).toMatch(/neither an extraction nor a transcript/);
+    expect(classify("")).toMatchObject({ outcome: "pending", reason: expect.stringMatching(/neither/) });
+    expect(classify(call(greeting, ["assistant", "Hello? That works for me. I confirm."]))).toEqual({
       outcome: "pending",
-      reason: REASONS.unclear,
+      reason: "The candidate said nothing: call again",
     });
+  });
+
+  it.each([
+    "Yes, that works for me.",
+    "Friday? It works.",
+    "Sure, I can make it.",
+    "I will attend.",
+    "I’ll be there.",
+    "Great, see you then.",
+    "Yes, I will definitely come, see you on Sunday.",
+    "Yes I am available",
+    "Haan ji, main aa jaunga, koi problem nahi.",
+    "हाँ, मैं ज़रूर आऊँगा।",
+    "Sari madam, naan kandippa varen.",
+    "Sare andi, nenu vastanu.",
+  ])("confirms: %s", (words) => {
+    expect(classify(said(words)).outcome).toBe("confirmed");
+  });
+
+  it.each([
+    "I have accepted another offer, please withdraw my application",
+    "Sorry, I'm not interested.",
+    "I'm no longer interested.",
+    "I took a different job.",
+    "I can't attend at all.",
+    "Please cancel my application.",
+    "Nahi, mujhe nahi aana. Dusri job mil gayi hai.",
+    "नहीं, मुझे अब यह नौकरी नहीं चाहिए।",
+    "Enakku interest illa.",
+    "Naaku interest ledu, nenu raanu.",
+  ])("declines: %s", (words) => {
+    expect(classify(said(words)).outcome).toBe("declined");
+  });
+
+  it.each([
+    "Can we do a different day?",
+    "I need to reschedule.",
+    "Is rescheduling possible?",
+    "Is there another time?",
+    "Monday ko nahi ho payega, koi aur din ho sakta hai?",
+    "Monday mudiyadhu, vera naal irukka?",
+  ])("proposes a reschedule without a time when they ask for another: %s", (words) => {
+    expect(classify(said(words))).toEqual({
+      outcome: "rescheduled",
+      reason: "Asked for another time (read from their words); no new time was captured",
+    });
+  });
+
+  it("asked for another day, then took one: still a reschedule", () => {
+    expect(classify(said("Can we do a different day?", "Wednesday works for me.")).outcome).toBe("rescheduled");
+  });
+
+  it("the last word wins when they change their mind", () => {
+    expect(classify(said("Yes, that works for me.", "Actually, I'm not interested.")).outcome).toBe("declined");
+    expect(classify(said("I'm not interested.", "Oh, this is Dharwin? Then yes, I will come.")).outcome).toBe("confirmed");
+  });
+
+  it.each([
+    ["a time that does not suit them", "I can't make it on Monday.", /does not suit them/],
+    ["a hedge", "I don't think that works for me, I'm not sure.", /has not decided/],
+    ["a call back", "I'm driving, call me later.", /called back/],
+  ])("proposes to call again for %s", (_label, words, reason) => {
+    expect(classify(said(words))).toMatchObject({ outcome: "pending", reason: expect.stringMatching(reason) });
+  });
+
+  it("does not read a negated phrase: 'no need to reschedule', 'I don't want to cancel'", () => {
+    expect(classify(said("No need to reschedule, the time works for me.")).outcome).toBe("confirmed");
+    expect(classify(said("No no, I don't want to cancel. I'll come.")).outcome).toBe("confirmed");
+    expect(classify(said("Main nahi aaunga.")).outcome).toBe("declined");
   });
 
   it("reads user turns case-insensitively, with spaces before the colon and around the line", () => {
-    expect(classifyTranscript("assistant: hi\n   USER :  THAT WORKS FOR ME  \n")).toMatchObject({ outcome: "confirmed" });
-    expect(classifyTranscript("assistant: hi\r\nUser: I’ll be there\r\n")).toMatchObject({ outcome: "confirmed" });
+    expect(classify("assistant: hi\n   USER :  THAT WORKS FOR ME  \n").outcome).toBe("confirmed");
+    expect(classify("assistant: hi\r\nUser: I’ll be there\r\n").outcome).toBe("confirmed");
+  });
+});
+
+describe("readCandidateWords", () => {
+  it("hears someone else, a wrong number and a machine, quoting the turn", () => {
+    const relative = readCandidateWords(said("Hello?", "He is not at home right now.", "I'll tell him."));
+    expect(relative.heard.someoneElse).toBe("He is not at home right now.");
+    expect(readCandidateWords(said("Sorry, wrong number.")).heard.wrongNumber).toBe("Sorry, wrong number.");
+    expect(readCandidateWords(said("मैं उसकी माँ बोल रही हूँ।")).heard.someoneElse).toBeDefined();
+    expect(readCandidateWords(said("Avan veetla illa.")).heard.someoneElse).toBeDefined();
   });
 
-  it("needs whole words: 'rescheduling' or 'networks' do not count", () => {
-    expect(classifyTranscript(call(greeting, ["user", "Is rescheduling possible? My networks are bad."]))).toEqual({
-      outcome: "pending",
-      reason: REASONS.unclear,
-    });
+  it("a machine alone on the line, or only noise beside it; a candidate who mentions voicemail is a person", () => {
+    expect(readCandidateWords(said("Please leave a message after the tone.", "Beep.")).machineOnly).toBe(true);
+    expect(readCandidateWords(said("For English, press 1.")).machineOnly).toBe(true);
+    expect(readCandidateWords(said("Please leave a message after the tone.", "Hello, sorry, I'm here!")).machineOnly).toBe(false);
+    expect(readCandidateWords(said("Sorry, I saw your voicemail. Yes, I'll be there.")).heard.machine).toBeUndefined();
   });
 
-  it("does not take a refusal to come for a decline unless it is final", () => {
-    expect(classifyTranscript(call(greeting, ["user", "I can't make it on Monday."])).reason).toBe(REASONS.hesitant);
-    expect(classifyTranscript(call(greeting, ["user", "I can't make it anymore."])).outcome).toBe("declined");
-  });
-
-  it("does not read a negated 'that works for me' as a confirmation", () => {
-    expect(classifyTranscript(call(greeting, ["user", "I don't think that works for me."])).reason).toBe(REASONS.hesitant);
-    expect(classifyTranscript(call(greeting, ["user", "Monday doesn't work, but Wednesday works for me."])).outcome).toBe(
-      "pending",
-    );
+  it("keeps the work bounded whatever the transcript", () => {
+    const huge = Array.from({ length: 5000 }, (_, i) => `user: ${"that works ".repeat(i % 3 === 0 ? 500 : 1)}`).join("\n");
+    const words = readCandidateWords(huge);
+    expect(words.turns.join("").length).toBeLessThanOrEqual(6000);
+    expect(words.turns.length).toBeLessThanOrEqual(200);
+    expect(words.leaning).toBe("coming");
   });
 });

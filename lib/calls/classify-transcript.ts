@@ -1,79 +1,32 @@
 import type { Outcome } from "./outcome";
+import type { CandidateWords } from "./words/candidate-words";
 
 /**
- * Phrases a candidate uses, matched on the candidate's turns only: the agent says "confirm" and "another time"
- * in every call, which is how the prototype came to call nearly every transcript confirmed.
+ * What the candidate's words alone propose, when the agent's extraction says nothing, or says what their words
+ * contradict or do not bear out. A reading of phrases is a proposal for a person, never applied by itself
+ * (lib/review/hold-for-review.ts); a reschedule read from words has no time a machine could book.
  */
-const SIGNALS = {
-  wrongPerson: [
-    /\bwrong (number|person)\b/,
-    /\b(this is not|this isn't|i am not|i'm not) (him|her|them|the person)\b/,
-    /\byou have the wrong\b/,
-    /\bno one (here )?(by|with) that name\b/,
-  ],
-  declined: [
-    /\bnot interested\b/,
-    /\bno longer interested\b/,
-    /\bwithdraw\b/,
-    /\b(accepted|taken|took) (another|a different) (offer|job|position)\b/,
-    /\b(won't|will not|can't|cannot) (be )?(attend|make it|come)\b.*\b(at all|anymore|any more)\b/,
-    /\bcancel (my|the) (application|interview)\b/,
-  ],
-  rescheduled: [
-    /\breschedule\b/,
-    /\b(different|another|other) (day|time|date|slot)\b/,
-    /\b(have|got) a conflict\b/,
-    /\bnot (available|free) (then|at that time|on that day)\b/,
-  ],
-  // A negated or hedged answer ("that doesn't work", "not sure I can make it") is never read as a decision.
-  hesitant: [
-    /\b(don't|do not|doesn't|does not|won't|will not|can't|cannot|not sure|not really)\b[^.?!]*\b(works?|make it|attend|available|come)\b/,
-  ],
-  confirmed: [
-    /\b(that|it) works( for me)?\b/,
-    /\bworks for me\b/,
-    /\bi (can|will) (make it|attend|be there|come)\b/,
-    /\bi'll be there\b/,
-    /\bsee you (then|there)\b/,
-    /\bi confirm\b/,
-    /\byes,? (i'm|i am) available\b/,
-  ],
-} satisfies Record<string, RegExp[]>;
-
-type Signal = keyof typeof SIGNALS;
-
-function candidateTurns(transcript: string): string[] {
-  return transcript
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => /^user\s*:/i.test(line))
-    .map((line) =>
-      line
-        .replace(/^user\s*:/i, "")
-        .trim()
-        .toLowerCase()
-        .replace(/[’`]/g, "'"),
-    );
-}
-
-/** Reads the candidate's words; answers `pending` whenever they are absent, mixed or say someone else answered. */
-export function classifyTranscript(transcript: string | null): Outcome {
-  const turns = transcript ? candidateTurns(transcript) : [];
-  if (turns.length === 0) return { outcome: "pending", reason: "No extraction and no words from the candidate" };
-  const heard = new Set<Signal>();
-  for (const turn of turns) {
-    const inTurn = (Object.keys(SIGNALS) as Signal[]).filter((signal) => SIGNALS[signal].some((pattern) => pattern.test(turn)));
-    // "I can't make it anymore" is a refusal, not a hedge.
-    for (const signal of inTurn) if (!(signal === "hesitant" && inTurn.includes("declined"))) heard.add(signal);
+export function classifyWords(words: CandidateWords): Outcome {
+  if (!words.transcript) {
+    return { outcome: "pending", reason: "Answered, but there is neither an extraction nor a transcript: listen to the call" };
   }
-  if (heard.has("wrongPerson")) return { outcome: "pending", reason: "Someone other than the candidate may have answered" };
-  if (heard.has("hesitant")) return { outcome: "pending", reason: "No extraction, and the candidate's answer is unclear" };
-  const decisive = [...heard];
-  if (decisive.length !== 1) {
-    return { outcome: "pending", reason: "No extraction, and the transcript is not clear enough to decide" };
+  if (words.turns.length === 0) return { outcome: "pending", reason: "The candidate said nothing: call again" };
+  // Asked for another time and did not refuse in the end: a reschedule, whatever time they then agreed to.
+  if (words.heard.anotherTime && words.leaning !== "refusing") {
+    return { outcome: "rescheduled", reason: "Asked for another time (read from their words); no new time was captured" };
   }
-  const [only] = decisive;
-  if (only === "confirmed") return { outcome: "confirmed", reason: "Candidate confirmed (read from the transcript)" };
-  if (only === "declined") return { outcome: "declined", reason: "Candidate declined (read from the transcript)" };
-  return { outcome: "pending", reason: "Candidate asked to reschedule but no slot was captured" };
+  switch (words.leaning) {
+    case "coming":
+      return { outcome: "confirmed", reason: "Candidate confirmed (read from their words)" };
+    case "refusing":
+      return { outcome: "declined", reason: "Candidate declined (read from their words)" };
+    case "cannotThen":
+      return { outcome: "pending", reason: "Said the interview time does not suit them: call again" };
+    case "unsure":
+      return { outcome: "pending", reason: "The candidate has not decided yet: call again" };
+    case "callBack":
+      return { outcome: "pending", reason: "Asked to be called back" };
+    default:
+      return { outcome: "pending", reason: "Unclear: call again" };
+  }
 }

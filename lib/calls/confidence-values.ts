@@ -18,6 +18,7 @@ export const EVIDENCE_KINDS = [
   "short_call",
   "no_candidate_words",
   "unreadable_slot",
+  "no_transcript",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

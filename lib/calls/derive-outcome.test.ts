@@ -20,6 +20,7 @@ function completed(overrides: Partial<CallFacts>): CallFacts {
     hangupBy: null,
     answeredByVoicemail: null,
     errorMessage: null,
+    silentEnd: null,
     ...overrides,
   };
 }
@@ -108,7 +109,7 @@ describe("deriveOutcome: statuses", () => {
     expect(deriveOutcome(completed({ status: "no-answer" }), "UTC")).toEqual({ outcome: "no_answer", reason: "No answer" });
   });
 
-  it.each([0, null, -5])("leaves a completed call with conversationSeconds %s pending, whatever was extracted", (seconds) => {
+  it.each([0, -5])("leaves a completed call with conversationSeconds %s pending, whatever was extracted", (seconds) => {
     const result = deriveOutcome(
       completed({
         conversationSeconds: seconds,
@@ -118,6 +119,17 @@ describe("deriveOutcome: statuses", () => {
       "UTC",
     );
     expect(result).toEqual({ outcome: "pending", reason: "Connected, but nobody spoke: Call recipient hungup" });
+  });
+
+  it("leaves it pending when a final status said nobody spoke (conversation_duration 0), whatever was extracted", () => {
+    const facts = completed({ conversationSeconds: null, silentEnd: true, extractedData: { call_outcome: "ACCEPTED" } });
+    expect(deriveOutcome(facts, "UTC")?.outcome).toBe("pending");
+  });
+
+  it("applies the extraction of a body that does not say how long anyone spoke (the prototype guide's example)", () => {
+    const guide = completed({ conversationSeconds: null, extractedData: { status: "confirmed" } });
+    expect(deriveOutcome(guide, "UTC")).toEqual({ outcome: "confirmed", reason: "Confirmed on the call" });
+    expect(deriveOutcome({ ...guide, extractedData: null }, "UTC")?.reason).toBe("Connected, but nobody spoke");
   });
 });
 
@@ -150,8 +162,11 @@ describe("deriveOutcome: voicemail (lib/calls/voicemail.ts)", () => {
 });
 
 describe("deriveOutcome: the extraction", () => {
+  // No transcript: what the extraction says stands on its own.
   const fromData = (extractedData: Record<string, unknown>, zone = "UTC") =>
-    deriveOutcome(completed({ extractedData, transcript: "user: I am not interested." }), zone);
+    deriveOutcome(completed({ extractedData, transcript: null }), zone);
+  const withWords = (extractedData: Record<string, unknown>) =>
+    deriveOutcome(completed({ extractedData, transcript: "user: I am not interested." }), "UTC");
 
   it.each([
     ["ACCEPTED", "confirmed"],
@@ -215,15 +230,22 @@ describe("deriveOutcome: the extraction", () => {
     });
 
     it("ignores user_interested and callback_user unless they are real booleans", () => {
-      // Nothing usable in the extraction: the transcript decides (the candidate said "not interested").
-      expect(fromData({ user_interested: "true", callback_user: "yes" })?.outcome).toBe("declined");
+      // Nothing usable in the extraction: the candidate's words are what is proposed ("not interested").
+      expect(withWords({ user_interested: "true", callback_user: "yes" })?.outcome).toBe("declined");
     });
   });
 
-  it("falls back to the transcript when the extraction says nothing it recognises", () => {
-    expect(fromData({ call_outcome: "UNKNOWN", notes: "n/a" })).toEqual({
+  it("falls back to the candidate's words when the extraction says nothing it recognises", () => {
+    expect(withWords({ call_outcome: "UNKNOWN", notes: "n/a" })).toEqual({
       outcome: "declined",
-      reason: "Candidate declined (read from the transcript)",
+      reason: "Candidate declined (read from their words)",
+    });
+  });
+
+  it("proposes what the candidate's words say where they contradict the extraction", () => {
+    expect(withWords({ call_outcome: "ACCEPTED" })).toEqual({
+      outcome: "declined",
+      reason: "Candidate declined (read from their words)",
     });
   });
 });
@@ -234,7 +256,7 @@ describe("deriveOutcome: transcript fallback", () => {
   it("reads sample 04's conversation as confirmed because the candidate said it works", () => {
     expect(deriveOutcome(completed({ transcript: transcript04 }), "UTC")).toEqual({
       outcome: "confirmed",
-      reason: "Candidate confirmed (read from the transcript)",
+      reason: "Candidate confirmed (read from their words)",
     });
   });
 
@@ -245,10 +267,10 @@ describe("deriveOutcome: transcript fallback", () => {
     expect(deriveOutcome(completed({ transcript: withoutIt }), "UTC")?.outcome).toBe("pending");
   });
 
-  it("is pending when there is neither extraction nor transcript", () => {
+  it("is pending, for a person to listen to, when a conversation came with neither extraction nor transcript", () => {
     expect(deriveOutcome(completed({ transcript: null }), "UTC")).toEqual({
       outcome: "pending",
-      reason: "No extraction and no words from the candidate",
+      reason: "Answered, but there is neither an extraction nor a transcript: listen to the call",
     });
   });
 
@@ -257,10 +279,10 @@ describe("deriveOutcome: transcript fallback", () => {
     expect(deriveOutcome({ ...declined, extractedData: null }, "UTC")?.outcome).toBe("declined");
   });
 
-  it("does not invent a reschedule from sample 10's words when its extraction is missing", () => {
+  it("proposes a reschedule from sample 10's words without inventing a time when its extraction is missing", () => {
     const result = deriveOutcome({ ...sample("10-completed-rescheduled"), extractedData: null }, "UTC");
-    expect(result?.outcome).toBe("pending");
-    expect(result?.reason).toMatch(/reschedule/i);
+    expect(result?.outcome).toBe("rescheduled");
+    expect(result?.reason).toMatch(/another time/i);
     expect(result?.newInterviewAt).toBeUndefined();
   });
 });

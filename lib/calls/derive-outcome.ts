@@ -1,15 +1,17 @@
 import { isTerminalStatus } from "@/lib/bolna/call-status";
-import type { CallOutcome } from "@/lib/candidates/status";
-import { formatInstant } from "@/lib/time/format";
-import { slotToInstant } from "@/lib/time/slot-time";
-import { classifyTranscript } from "./classify-transcript";
-import { dispositions, type Disposition } from "./disposition";
+import { classifyWords } from "./classify-transcript";
 import type { Outcome } from "./outcome";
+import { fromExtraction } from "./read-extraction";
 import { isVoicemail, VOICEMAIL_REASON, type VoicemailFacts } from "./voicemail";
+import { readCandidateWords, type CandidateWords } from "./words/candidate-words";
+import { tooShort, wordsAgree, wordsContradict } from "./words/word-agreement";
 
 export type CallFacts = VoicemailFacts & {
   status: string | null;
+  /** Bolna's conversation_duration, when a delivery said more than 0. */
   conversationSeconds: number | null;
+  /** A final status said conversation_duration 0 (lib/bolna/parse-execution.ts). */
+  silentEnd: boolean | null;
   extractedData: Record<string, unknown> | null;
   transcript: string | null;
   errorMessage: string | null;
@@ -25,80 +27,40 @@ const UNANSWERED_REASON: Record<string, string> = {
   "balance-low": "Not placed: the Bolna wallet balance is too low",
 };
 
-const DECIDED: Record<"confirmed" | "declined", string> = {
-  confirmed: "Confirmed on the call",
-  declined: "Declined on the call",
-};
-
-const OUTCOME_WORDS: Record<string, CallOutcome> = {
-  accepted: "confirmed",
-  confirmed: "confirmed",
-  rejected: "declined",
-  declined: "declined",
-  not_interested: "declined",
-  rescheduled: "rescheduled",
-};
+const DECISIVE = new Set(["confirmed", "declined", "rescheduled"]);
+export const isDecisive = (outcome: Outcome | null): boolean => outcome !== null && DECISIVE.has(outcome.outcome);
 
 function withDetail(reason: string, detail: string | null): string {
   if (!detail) return reason;
   return detail.toLowerCase().startsWith(reason.toLowerCase()) ? detail : `${reason}: ${detail}`;
 }
 
-function word(value: unknown): string | null {
-  return typeof value === "string"
-    ? value
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, "_")
-    : null;
-}
-
-/** The agent's `final_slot` is the candidate's wall-clock time: read in the candidate's zone. */
-function rescheduled(data: Record<string, unknown>, zone: string): Outcome {
-  const slot = data.final_slot;
-  const at =
-    typeof slot === "object" && slot !== null
-      ? slotToInstant((slot as Record<string, unknown>).date, (slot as Record<string, unknown>).time, zone)
-      : null;
-  if (at) return { outcome: "rescheduled", reason: `Asked to move to ${formatInstant(at, zone)}`, newInterviewAt: at };
-  return { outcome: "rescheduled", reason: "Asked to move the interview; the new time could not be read" };
-}
-
-function decided(outcome: CallOutcome, data: Record<string, unknown>, zone: string): Outcome {
-  if (outcome === "rescheduled") return rescheduled(data, zone);
-  if (outcome === "confirmed" || outcome === "declined") return { outcome, reason: DECIDED[outcome] };
-  return { outcome, reason: "Undecided" };
-}
-
-/** The first of Bolna's dispositions whose answer is an outcome: it decides when there is no call_outcome. */
-export function outcomeDisposition(data: Record<string, unknown>): Disposition | null {
-  return dispositions(data).find((entry) => OUTCOME_WORDS[word(entry.objective) ?? ""]) ?? null;
-}
-
-/** What the agent's extraction says, or null when it says nothing Callboard reads. */
-export function fromExtraction(data: Record<string, unknown>, zone: string): Outcome | null {
-  const callOutcome = OUTCOME_WORDS[word(data.call_outcome) ?? ""];
-  if (callOutcome) return decided(callOutcome, data, zone);
-  const disposition = outcomeDisposition(data);
-  if (disposition) return decided(OUTCOME_WORDS[word(disposition.objective)!]!, data, zone);
-
-  // Older agents: free-form keys.
-  const legacy = OUTCOME_WORDS[word(data.status) ?? ""];
-  if (legacy) return decided(legacy, data, zone);
-  if (data.callback_user === true) return { outcome: "pending", reason: "Asked to be called back" };
-  if (data.user_interested === true) return { outcome: "confirmed", reason: `${DECIDED.confirmed} (said they are interested)` };
-  if (data.user_interested === false)
-    return { outcome: "declined", reason: `${DECIDED.declined} (said they are not interested)` };
-  return null;
+/**
+ * Whether a person answered a completed call: Bolna's conversation_duration says so, or its final 0 says nobody
+ * spoke; a body without one counts as answered when it carries the candidate's words or an extraction that
+ * decides (the prototype guide's example). A machine answering is not a person.
+ */
+export function wasAnswered(call: CallFacts, words: CandidateWords, extracted: Outcome | null): boolean {
+  if (call.status !== "completed" || isVoicemail(call) || words.machineOnly) return false;
+  if (call.conversationSeconds !== null && call.conversationSeconds > 0) return true;
+  if (call.silentEnd || call.conversationSeconds !== null) return false;
+  return words.turns.length > 0 || isDecisive(extracted);
 }
 
 /**
- * What a call means for the candidate, in `zone` (the candidate's: lib/time/zone-for-phone.ts). Only a terminal
- * status decides anything: until then the call is in progress and the result is null. A voicemail is never a
- * confirmation (lib/calls/voicemail.ts). The extraction is trusted first, then legacy keys, then the candidate's
- * own words, which abstain (pending) rather than guess.
+ * What a call means for the candidate, in `zone` (the zone the agent spoke: the call's own, else the
+ * candidate's). Only a terminal status decides anything: until then the result is null. In order: Bolna's call
+ * status and voicemail detection; a machine, or someone other than the candidate, on the line; the extraction,
+ * unless the candidate's own words contradict it, decided nothing ("let me think", "call me later") or are too
+ * few to bear it out; the candidate's words.
+ * The result is what Callboard proposes; lib/calls/outcome-confidence.ts says how sure it is and
+ * lib/review/hold-for-review.ts whether it applies at once.
  */
-export function deriveOutcome(call: CallFacts, zone: string): Outcome | null {
+export function deriveOutcome(
+  call: CallFacts,
+  zone: string,
+  words: CandidateWords = readCandidateWords(call.transcript),
+): Outcome | null {
   const status = call.status;
   if (!isTerminalStatus(status)) return null;
   // Before anything the extraction or the transcript say: a machine cannot confirm for the candidate.
@@ -107,10 +69,23 @@ export function deriveOutcome(call: CallFacts, zone: string): Outcome | null {
   if (status !== "completed") {
     return { outcome: "pending", reason: withDetail(UNANSWERED_REASON[status!] ?? status!, call.errorMessage) };
   }
-  if (!call.conversationSeconds || call.conversationSeconds <= 0) {
+  const extracted = call.extractedData ? fromExtraction(call.extractedData, zone) : null;
+  if (words.machineOnly) {
+    return { outcome: "no_answer", reason: "A voicemail greeting or an automated message answered: not reached, call again" };
+  }
+  if (!wasAnswered(call, words, extracted)) {
     return { outcome: "pending", reason: withDetail("Connected, but nobody spoke", call.hangupReason) };
   }
-  const extracted = call.extractedData ? fromExtraction(call.extractedData, zone) : null;
-  if (extracted) return extracted;
-  return classifyTranscript(call.transcript);
+  if (words.transcript && words.turns.length === 0) return classifyWords(words);
+  if (words.heard.wrongNumber) return { outcome: "pending", reason: "Wrong number: someone else has this number" };
+  if (words.heard.someoneElse) return { outcome: "pending", reason: "Someone else answered: call again" };
+  if (!isDecisive(extracted) || words.turns.length === 0) return extracted ?? classifyWords(words);
+  // The words are the candidate's own: where they contradict the extraction, or decided nothing, they are what a
+  // person is shown first.
+  const { outcome } = extracted!;
+  if (wordsContradict(words, outcome) || words.leaning === "unsure" || words.leaning === "callBack") {
+    return classifyWords(words);
+  }
+  if (tooShort(words) && !wordsAgree(words, outcome)) return { outcome: "pending", reason: "Too short to decide: call again" };
+  return extracted;
 }

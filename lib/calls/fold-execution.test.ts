@@ -100,6 +100,8 @@ describe("foldExecution over the lifecycle samples", () => {
       retryHistory: null,
       retryConfig: null,
       scheduledAt: new Date("2025-12-10T09:30:12.481Z"),
+      spokenZone: null,
+      silentEnd: null,
       attempt: 0,
       bolnaUpdatedAt: completed.execution.updatedAt!.date,
       stateKey: completed.key,
@@ -222,10 +224,13 @@ describe("values that are not values", () => {
     expect(blanked.key > completed.key).toBe(true);
     const fold = foldExecution(inOrder, blanked.execution, blanked.key);
     expect(fold.newest).toBe(true);
+    // Only its final "nobody spoke" is kept, beside the real duration, which still says someone did.
     expect(fold.state).toEqual({
       ...inOrder,
       stateKey: blanked.key,
       bolnaUpdatedAt: new Date("2025-12-10T09:40:00.000Z"),
+      silentEnd: true,
+      fieldKeys: { ...inOrder.fieldKeys, silentEnd: blanked.key },
     });
   });
 
@@ -237,6 +242,26 @@ describe("values that are not values", () => {
     const state = foldExecution(inOrder, newer.execution, newer.key).state;
     expect(state).toMatchObject({ totalCost: 18, recordingUrl: "https://example.test/new.mp3", durationSeconds: 75 });
     expect(state.fieldKeys).toMatchObject({ totalCost: newer.key, recordingUrl: newer.key, durationSeconds: newer.key });
+  });
+
+  it("a final status's conversation_duration 0 says nobody spoke; a body without the key says nothing", () => {
+    const silent = editedEvent("06-no-answer", { top: { conversation_duration: 0 } });
+    expect(foldAll([silent])).toMatchObject({ conversationSeconds: null, silentEnd: true });
+    const unsaid = editedEvent("06-no-answer", { top: { conversation_duration: undefined } });
+    expect(foldAll([unsaid])).toMatchObject({ conversationSeconds: null, silentEnd: null });
+    // The queued samples say 0 before the call ends: not yet known.
+    expect(foldAll(events.slice(0, 3)).silentEnd).toBeNull();
+    expect(inOrder.silentEnd).toBeNull();
+  });
+
+  it("the zone the agent spoke comes from recipient_data.timezone (else interview_timezone); an unknown name is ignored", () => {
+    const withZone = (recipientData: Record<string, unknown>) =>
+      editedEvent("05-completed-confirmed", {
+        top: { context_details: { recipient_phone_number: "+919800000101", recipient_data: recipientData } },
+      });
+    expect(foldAll([withZone({ timezone: "Asia/Kolkata", interview_timezone: "UTC" })]).spokenZone).toBe("Asia/Kolkata");
+    expect(foldAll([withZone({ interview_timezone: "Europe/London" })]).spokenZone).toBe("Europe/London");
+    expect(foldAll([withZone({ timezone: "Mars/Olympus_Mons" })]).spokenZone).toBeNull();
   });
 });
 

@@ -41,6 +41,10 @@ export type CallState = {
   retryHistory: RetryHistoryEntry[] | null;
   retryConfig: RetryConfig | null;
   scheduledAt: Date | null;
+  /** The zone the agent spoke (lib/bolna/parse-execution.ts), in which the candidate's chosen slot is read. */
+  spokenZone: string | null;
+  /** Bolna said at a final status that nobody spoke (conversation_duration 0), which a body without it does not. */
+  silentEnd: boolean | null;
   /** The latest attempt any event spoke of (Bolna's retry_count). */
   attempt: number;
   bolnaUpdatedAt: Date | null;
@@ -65,6 +69,8 @@ export const EMPTY_CALL_STATE: CallState = {
   retryHistory: null,
   retryConfig: null,
   scheduledAt: null,
+  spokenZone: null,
+  silentEnd: null,
   attempt: 0,
   bolnaUpdatedAt: null,
   stateKey: null,
@@ -85,6 +91,8 @@ export const FOLDED_FIELDS = [
   "extractedData",
   "answeredByVoicemail",
   "retryHistory",
+  "spokenZone",
+  "silentEnd",
 ] as const satisfies readonly (keyof Execution & keyof CallState)[];
 
 // Before a call ends Bolna reports 0, "" or null for what it does not know yet: none of them is a value.

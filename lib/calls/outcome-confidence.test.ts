@@ -23,6 +23,7 @@ function call(turns: string[], overrides: Partial<TrustFacts> = {}): TrustFacts 
     hangupBy: null,
     errorMessage: null,
     answeredByVoicemail: false,
+    silentEnd: null,
     ...overrides,
   };
 }
@@ -80,13 +81,15 @@ describe("someone else answered", () => {
     ],
     ["a promise to pass it on", ["user: Yes, fine, he will come.", "user: I'll tell him when he gets back, okay?"]],
     ["a sibling", ["user: Hello.", "user: This is his brother, he's sleeping.", "user: Yes yes, fine, he'll be there."]],
-  ])("%s: the proposed confirmation is low confidence", (_, turns) => {
+  ])("%s: the candidate was not reached, whatever the extraction says: call again, low confidence", (_, turns) => {
     const { outcome, trust } = judge(call(turns, { extractedData: ACCEPTED }));
-    expect(outcome.outcome).toBe("confirmed");
+    expect(outcome).toEqual({ outcome: "pending", reason: "Someone else answered: call again" });
     expect(trust.confidence).toBeLessThanOrEqual(CAPS.someoneElse);
-    expect(trust.label).toBe("low");
-    expect(trust.doubt).toBe("someone else may have answered");
+    expect(trust).toMatchObject({ label: "low", doubt: "someone else may have answered", answered: true });
     expect(trust.evidence[0]).toMatchObject({ kind: "someone_else", effect: "doubts", detail: expect.stringContaining("“") });
+    expect(trust.evidence).toContainEqual(
+      expect.objectContaining({ kind: "extraction", effect: "note", detail: expect.stringContaining("Confirmed") }),
+    );
   });
 
   it("a candidate talking about a third person's schedule is not taken for a relative", () => {
@@ -113,11 +116,22 @@ describe("voicemail", () => {
       "a voicemail greeting answered",
     ],
     ["a mailbox", "user: Welcome to the voicemail of 98765 43210. Record your message.", "a voicemail greeting answered"],
-  ])("%s: an extraction that says confirmed is not believed", (_, greeting, doubt) => {
-    const { trust } = judge(call([greeting, "user: Beep."], { extractedData: ACCEPTED, conversationSeconds: 14 }));
-    expect(trust.confidence).toBeLessThanOrEqual(CAPS.voicemailGreeting);
-    expect(trust.doubt).toBe(doubt);
-    expect(kinds(trust)).toContain("voicemail");
+  ])("%s alone: not reached, whatever the extraction says", (_, greeting) => {
+    const { outcome, trust } = judge(call([greeting, "user: Beep."], { extractedData: ACCEPTED, conversationSeconds: 14 }));
+    expect(outcome.outcome).toBe("no_answer");
+    expect(trust).toMatchObject({ confidence: BASE.machine, label: "high", answered: false });
+    expect(trust.evidence[0]).toMatchObject({ kind: "voicemail", effect: "supports" });
+  });
+
+  it("a greeting, then the candidate picks up: a doubt, not a decision", () => {
+    const { outcome, trust } = judge(
+      call(["user: Please leave a message after the tone.", "user: Hello, sorry, I'm here. Yes, that works for me."], {
+        extractedData: ACCEPTED,
+      }),
+    );
+    expect(outcome.outcome).toBe("confirmed");
+    expect(trust.confidence).toBe(CAPS.voicemailGreeting);
+    expect(trust.doubt).toBe("a voicemail greeting answered");
   });
 
   it("Bolna's answered_by_voice_mail flag is never a decision, whatever the extraction says (lib/calls/voicemail.ts)", () => {
@@ -146,30 +160,39 @@ describe("voicemail", () => {
   });
 });
 
-describe("conversations too short to decide", () => {
-  it("a few seconds and one word from the candidate", () => {
-    const { trust } = judge(call(["user: Haan."], { extractedData: ACCEPTED, conversationSeconds: 4 }));
+describe("short answers", () => {
+  it.each([
+    ["one word", ["user: Haan."], 4],
+    ["one turn, however long the call", ["user: Yes okay fine, I will come on Friday."], 90],
+    ["three words over two turns", ["user: Hello?", "user: Yes okay."], 9],
+    ["one word in Devanagari", ["user: हाँ जी"], 5],
+  ])("%s that agrees with the extraction is an answer, not a doubt", (_, turns, seconds) => {
+    const { outcome, trust } = judge(call(turns, { extractedData: ACCEPTED, conversationSeconds: seconds }));
+    expect(outcome.outcome).toBe("confirmed");
+    expect(trust.confidence).toBe(BASE.extraction + 0.1);
+    expect(trust.doubt).toBeNull();
+    expect(kinds(trust)).toContain("transcript_agrees");
+  });
+
+  it.each([
+    ["a hello", ["user: Hello?"], ACCEPTED],
+    ["a bare yes to a decline", ["user: Yes."], REJECTED],
+    ["a bare no", ["user: No."], REJECTED],
+  ])("%s does not bear out the extraction: call again", (_, turns, extraction) => {
+    const { outcome, trust } = judge(call(turns, { extractedData: extraction, conversationSeconds: 5 }));
+    expect(outcome).toEqual({ outcome: "pending", reason: "Too short to decide: call again" });
     expect(trust.confidence).toBe(CAPS.shortCall);
-    expect(trust.label).toBe("low");
-    expect(trust.evidence[0]).toMatchObject({ kind: "short_call", detail: expect.stringContaining("4 s, 1 turn") });
+    expect(trust.evidence[0]).toMatchObject({ kind: "short_call", detail: expect.stringContaining("1 turn") });
   });
 
-  it("one turn, however long the call", () => {
-    const { trust } = judge(
-      call(["user: Yes okay fine, I will come on Friday."], { extractedData: ACCEPTED, conversationSeconds: 90 }),
-    );
-    expect(trust.confidence).toBe(CAPS.shortCall);
-  });
-
-  it("three words over two turns", () => {
-    const { trust } = judge(call(["user: Hello?", "user: Yes okay."], { extractedData: ACCEPTED, conversationSeconds: 9 }));
-    expect(trust.doubt).toBe("the conversation was too short");
-  });
-
-  it("an extraction with no words from the candidate at all", () => {
-    const { trust } = judge(call([], { extractedData: REJECTED }));
-    expect(trust.confidence).toBe(CAPS.noCandidateWords);
-    expect(trust.doubt).toBe("the candidate said nothing");
+  it("a transcript in which the candidate said nothing is a doubt; no transcript at all is none", () => {
+    const silent = judge(call([], { extractedData: REJECTED }));
+    expect(silent.outcome).toEqual({ outcome: "pending", reason: "The candidate said nothing: call again" });
+    expect(silent.trust).toMatchObject({ confidence: CAPS.noCandidateWords, doubt: "the candidate said nothing" });
+    const none = judge(call([], { extractedData: REJECTED, transcript: null }));
+    expect(none.outcome.outcome).toBe("declined");
+    expect(none.trust).toMatchObject({ confidence: BASE.extraction, label: "high", doubt: null });
+    expect(kinds(none.trust)).toContain("no_transcript");
   });
 });
 
@@ -184,7 +207,7 @@ describe("mixed Hindi and English", () => {
     );
   });
 
-  it("“theek hai, kal 3 baje” agrees with a reschedule and does not contradict a confirmation", () => {
+  it("“Friday mushkil hai … theek hai, kal 3 baje” agrees with a reschedule; “theek hai” alone with a confirmation", () => {
     const moved = judge(
       call(["user: Haan ji.", "user: Friday mushkil hai.", "user: Theek hai, kal 3 baje."], { extractedData: RESCHEDULED }),
     );
@@ -193,7 +216,7 @@ describe("mixed Hindi and English", () => {
     const kept = judge(
       call(["user: Haan ji.", "user: Interview kab hai?", "user: Theek hai, kal 3 baje."], { extractedData: ACCEPTED }),
     );
-    expect(kept.trust.confidence).toBe(BASE.extraction);
+    expect(kept.trust.confidence).toBe(BASE.extraction + 0.1);
     expect(kinds(kept.trust)).not.toContain("transcript_disagrees");
   });
 

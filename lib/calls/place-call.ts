@@ -6,6 +6,8 @@ import { callLocalHour } from "@/lib/analytics/local-hour";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
 import type { RetryConfig } from "@/lib/bolna/retry-config";
+import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/calling-hours";
@@ -96,12 +98,16 @@ function busyReason(tx: Tx, candidate: Candidate, now: Date, zone: string): stri
   return null;
 }
 
-/** Takes the candidate's call lock, or refuses with 409 `call_in_progress` (or `interview_passed`, `slot_full`). */
+/**
+ * Takes the candidate's call lock, or refuses with 409 `do_not_call` (every way of calling comes here: call now,
+ * batches, reminders), `call_in_progress`, `interview_passed` or `slot_full`.
+ */
 function takeLock(db: Db, candidateId: number, now: Date, fallbackZone: string, allowPast: boolean) {
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
       if (!candidate) throw notFound(`Candidate ${candidateId}`);
+      if (candidate.doNotCall) throw doNotCallRefusal(candidate);
       const busy = busyReason(tx, candidate, now, candidateZone(candidate, fallbackZone));
       if (busy) throw new ApiError("call_in_progress", busy);
       // The agent would ask the candidate to confirm a time that has gone by.
@@ -168,6 +174,8 @@ export async function placeCandidateCall(
         now: takenAt,
       }),
       purpose,
+      // Bolna's per-call language (reference §8). Never agent_data.language as well: both at once is a 400.
+      agent_language: candidateLanguage(candidate),
     };
     ack = await withBolnaErrors("place call", () =>
       client.placeCall({

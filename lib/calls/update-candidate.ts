@@ -8,7 +8,7 @@ import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
 import type { Outcome } from "./outcome";
-import { reconfirmationVerdict } from "./reconfirmation-outcome";
+import { callVerdict } from "./call-verdict";
 
 type CallUpdate = {
   candidate: Candidate;
@@ -19,7 +19,7 @@ type CallUpdate = {
   /** When Bolna says the event happened: a person's manual decision after it wins. */
   eventAt: Date;
   now: Date;
-  source: "webhook" | "reconcile";
+  source: "webhook" | "reconcile" | "sweep";
 };
 
 const CANDIDATE_UPDATE = [
@@ -36,6 +36,7 @@ const CANDIDATE_UPDATE = [
   "requestedInterviewAt",
   "nextAttemptAt",
   "nextAttemptNumber",
+  "lastCallbackAt",
   "inviteSequence",
 ] as const satisfies readonly (keyof Candidate)[];
 
@@ -77,10 +78,11 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
     lastCallAt: placedAt(call),
     nextAttemptAt: waiting?.at ?? null,
     nextAttemptNumber: waiting?.number ?? null,
+    lastCallbackAt: call.direction === "inbound" ? placedAt(call) : candidate.lastCallbackAt,
     updatedAt: now,
   };
-  // A reconfirmation call moves the candidate only when they say something new (lib/calls/reconfirmation-outcome.ts).
-  const outcome = call.purpose === "reconfirmation" ? reconfirmationVerdict(candidate, update.outcome) : update.outcome;
+  // Reminder calls, call-backs and calls the agent booked on decide less than a plain call (./call-verdict.ts).
+  const outcome = callVerdict(candidate, call, update.outcome);
   const overriddenByPerson = candidate.manualStatusAt !== null && update.eventAt <= candidate.manualStatusAt;
   const decides = !overriddenByPerson && outcome !== undefined;
   if (decides) {
@@ -115,7 +117,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
       fromInterviewAt: interviewChanged ? candidate.interviewAt : null,
       toInterviewAt: interviewChanged ? next.interviewAt : null,
       source: update.source,
-      actor: update.source === "reconcile" ? "bolna (reconcile)" : "bolna",
+      actor: update.source === "webhook" ? "bolna" : `bolna (${update.source})`,
       reason: next.statusReason,
       executionId: call.executionId,
       at: now,

@@ -15,6 +15,7 @@ export const candidateFormInput = z.object({
   email: z.string().optional(),
   position: z.string().optional(),
   timeZone: z.string().optional(),
+  language: z.string().optional(),
   interviewAt: z.string().trim().min(1, "Enter the date and time of the interview."),
   allowPast: formCheckbox,
   reschedulingSlotIds: formList(z.coerce.number().int().positive()),
@@ -37,7 +38,12 @@ export function candidateFromForm(form: CandidateForm, config: CandidateConfig, 
   if (!interviewAt) fieldErrors.interviewAt = "Not a date and time.";
   else if (!form.allowPast && new Date(interviewAt).getTime() <= now.getTime())
     fieldErrors.interviewAt = `${formatInstant(new Date(interviewAt), zone)} has passed. To record a past interview, tick the box below.`;
-  const parsed = candidateDetailsInput.safeParse({ ...form, interviewAt, timeZone: form.timeZone || null });
+  const parsed = candidateDetailsInput.safeParse({
+    ...form,
+    interviewAt,
+    timeZone: form.timeZone || null,
+    language: form.language || null,
+  });
   const all = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...fieldErrors };
   if (parsed.success && Object.keys(all).length === 0) return { ok: true, input: parsed.data };
   return { ok: false, fieldErrors: all };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "@/lib/agent/agent-values";
 import { timeZoneInput } from "@/lib/time/time-zones";
 import { CANDIDATE_STATUSES } from "./status";
 
@@ -26,6 +27,8 @@ export const candidateDetailsInput = z.object({
   position: optionalText(200),
   /** IANA zone; when absent, the phone's country decides (lib/time/zone-for-phone.ts). */
   timeZone: timeZoneInput,
+  /** What the agent speaks and the candidate reads; absent: DEFAULT_LANGUAGE. */
+  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).nullish(),
   interviewAt: instant,
   /** An interview in the past is refused unless the client says it means it (a historical record). */
   allowPast: z.boolean().default(false),
@@ -44,6 +47,12 @@ export const statusOverrideInput = z.object({
 });
 
 export const resetInput = z.object({ reason: optionalText(500) });
+
+/** `PUT /api/candidates/{id}/do-not-call`: setting it needs a reason too, so the audit says why. */
+export const doNotCallInput = z.object({
+  doNotCall: z.boolean({ error: "must be true or false" }),
+  reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500),
+});
 
 export const CANDIDATE_SORTS = ["interview", "name", "status", "updated", "lastCall"] as const;
 

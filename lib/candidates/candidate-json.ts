@@ -1,6 +1,7 @@
 import type { Call, Candidate, StatusChange } from "@/db/schema";
 import { env } from "@/lib/env";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -26,11 +27,19 @@ export function candidateJson(candidate: Candidate) {
     attendanceMarkedBy: candidate.attendanceMarkedBy,
     createdAt: iso(candidate.createdAt),
     updatedAt: iso(candidate.updatedAt),
-    // The candidate's zone (stored, or from the phone), and when Bolna dials next.
+    // The candidate's zone (stored, or from the phone, else INTERVIEW_TIMEZONE: assumed), and when Bolna dials next.
     timeZone: candidateZone(candidate, env().INTERVIEW_TIMEZONE),
+    timeZoneAssumed: zoneAssumed(candidate),
     nextAttemptAt: iso(candidate.nextAttemptAt),
     nextAttemptNumber: candidate.nextAttemptNumber,
     inviteSequence: candidate.inviteSequence,
+    // The agent on the line: the candidate's language, and whether they may be called at all.
+    language: candidateLanguage(candidate),
+    doNotCall: candidate.doNotCall,
+    doNotCallReason: candidate.doNotCallReason,
+    doNotCallAt: iso(candidate.doNotCallAt),
+    doNotCallBy: candidate.doNotCallBy,
+    lastCallbackAt: iso(candidate.lastCallbackAt),
   };
 }
 
@@ -61,6 +70,12 @@ export function callJson(call: Call) {
     confidence: call.confidence,
     confidenceLabel: call.confidenceLabel,
     confidenceEvidence: call.confidenceEvidence,
+    // The agent on the line: a call-back, a slot the agent booked during the call, a transfer to a person.
+    direction: call.direction,
+    agentBookedAt: iso(call.agentBookedAt),
+    agentBookedInterviewAt: iso(call.agentBookedInterviewAt),
+    transferredAt: iso(call.transferredAt),
+    transferredTo: call.transferredTo,
     createdAt: iso(call.bolnaCreatedAt ?? call.createdAt),
     updatedAt: iso(call.updatedAt),
   };

@@ -39,6 +39,12 @@ function selectProfile(db: Db, id: number) {
       attendanceReason: candidates.attendanceReason,
       attendanceMarkedAt: candidates.attendanceMarkedAt,
       attendanceMarkedBy: candidates.attendanceMarkedBy,
+      language: candidates.language,
+      doNotCall: candidates.doNotCall,
+      doNotCallReason: candidates.doNotCallReason,
+      doNotCallAt: candidates.doNotCallAt,
+      doNotCallBy: candidates.doNotCallBy,
+      lastCallbackAt: candidates.lastCallbackAt,
     })
     .from(candidates)
     .where(eq(candidates.id, id))

@@ -54,6 +54,8 @@ export type SituationInput = {
   manualStatusAt: Date | null;
   lastCallAt: Date | null;
   updatedAt: Date;
+  /** Asked not to be called: no next step may be a call. */
+  doNotCall?: boolean;
 };
 
 export type Situation = {
@@ -113,11 +115,18 @@ export function pendingKind(input: SituationInput): PendingKind {
   return "unclear";
 }
 
+const DO_NOT_CALL_NEXT = "They asked not to be called: reach them another way (e-mail, a self-service link).";
+
 /**
  * A candidate's situation in plain words, with the next step: why they are pending, what a call is doing, what
  * they answered. `stuckAfterMs`: the quiet time after which a call without a final status counts as stuck.
  */
 export function candidateSituation(input: SituationInput, now: Date, stuckAfterMs: number): Situation {
+  const situation = situationOf(input, now, stuckAfterMs);
+  return input.doNotCall && situation.next ? { ...situation, next: DO_NOT_CALL_NEXT } : situation;
+}
+
+function situationOf(input: SituationInput, now: Date, stuckAfterMs: number): Situation {
   const past = input.interviewAt.getTime() <= now.getTime();
   const unanswered = input.status === "pending" || input.status === "no_answer" || input.status === "calling";
   const pastNext = "The interview time has passed: move it to a new time, or set the status.";

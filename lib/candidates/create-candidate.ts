@@ -6,7 +6,8 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { env } from "@/lib/env";
+import { zoneToStore } from "@/lib/time/zone-for-phone";
 import type { CreateCandidateInput } from "./candidate-input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -76,7 +77,8 @@ export function createCandidate(
           phone,
           email: input.email,
           position: input.position,
-          timeZone: input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone),
+          timeZone: zoneToStore(input.timeZone, phone),
+          language: input.language ?? env().DEFAULT_LANGUAGE,
           appliedAt: input.appliedAt ?? now,
           interviewAt: input.interviewAt,
           statusChangedAt: now,

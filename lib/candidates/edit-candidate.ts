@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { ApiError, notFound } from "@/lib/http/api-error";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { zoneToStore } from "@/lib/time/zone-for-phone";
 import type { CandidateDetailsInput } from "./candidate-input";
 import { assertNotPast, validPhone, type CandidateConfig } from "./create-candidate";
 import { saveCandidate } from "./save-candidate";
@@ -16,6 +16,7 @@ const FIELD_NAMES = {
   email: "email",
   position: "position",
   timeZone: "time zone",
+  language: "language",
   interviewAt: "interview",
 } as const;
 
@@ -45,7 +46,8 @@ export function editCandidate(
         phone,
         email: input.email,
         position: input.position,
-        timeZone: input.timeZone ?? candidateZone({ timeZone: null, phone }, config.timezone),
+        timeZone: zoneToStore(input.timeZone, phone),
+        language: input.language ?? candidate.language,
         interviewAt: input.interviewAt,
       };
       const changed = (Object.keys(FIELD_NAMES) as Field[]).filter((field) =>

@@ -17,7 +17,9 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 /**
  * `candidate`: the candidate themselves, on the self-service page (issue #14); `review`: a person accepted or
- * corrected an outcome Callboard was unsure of (issue #15, lib/review/).
+ * corrected an outcome Callboard was unsure of (issue #15, lib/review/); `agent`: the voice agent booked a slot
+ * while the candidate was on the line (POST /api/agent/book); `sweep`: an execution Callboard learnt of from
+ * Bolna's executions list rather than a webhook (lib/bolna/sweep-executions.ts).
  */
-export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "candidate", "review"] as const;
+export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "candidate", "review", "agent", "sweep"] as const;
 export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];

@@ -15,6 +15,7 @@ export const IMPORT_COLUMNS = [
   "applied_at",
   "time_zone",
   "allow_past",
+  "language",
 ] as const;
 export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
 export const EXPORT_COLUMNS = [
@@ -24,6 +25,8 @@ export const EXPORT_COLUMNS = [
   "call_status",
   "original_interview_at",
   "last_call_at",
+  "do_not_call",
+  "do_not_call_reason",
 ] as const;
 
 export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };
@@ -112,10 +115,13 @@ export function readCsv(text: string): CsvTable {
   return { header, records };
 }
 
-/** Every cell goes through the formula escape here, so no column of any export can carry a formula. */
-export function writeCsv(rows: Record<string, string>[], columns: readonly string[]): string {
+/**
+ * Every cell goes through the formula escape here, so no column of any export can carry a formula. `header:
+ * false` writes the rows only, for the chunks after the first of a streamed file.
+ */
+export function writeCsv(rows: Record<string, string>[], columns: readonly string[], { header = true } = {}): string {
   return Papa.unparse(
     { fields: [...columns], data: rows.map((row) => columns.map((column) => escapeFormula(row[column] ?? ""))) },
-    { newline: "\r\n" },
+    { newline: "\r\n", header },
   );
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { candidateFilter, type ListQuery } from "@/lib/candidates/query-candidates";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
@@ -52,11 +53,14 @@ export function exportCandidatesCsv(
         applied_at: formatCsvInstant(candidate.appliedAt, zone),
         time_zone: own,
         allow_past: candidate.interviewAt.getTime() <= clock.now.getTime() ? "yes" : "",
+        language: candidateLanguage(candidate),
         status: candidate.status,
         last_outcome: outcome ?? "",
         call_status: candidate.callStatus ?? "",
         original_interview_at: formatCsvInstant(candidate.originalInterviewAt, own),
         last_call_at: formatCsvInstant(candidate.lastCallAt, zone),
+        do_not_call: candidate.doNotCall ? "yes" : "",
+        do_not_call_reason: candidate.doNotCallReason ?? "",
       };
     }),
     EXPORT_COLUMNS,

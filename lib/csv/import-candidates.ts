@@ -6,8 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
+import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
+import { env } from "@/lib/env";
 import { isTimeZone } from "@/lib/time/time-zones";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
 import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -41,7 +43,9 @@ type Good = {
   phone: string;
   email: string | null;
   position: string | null;
-  timeZone: string;
+  /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
+  timeZone: string | null;
+  language: Language;
   interviewAt: Date;
   appliedAt: Date | null;
   slotIds: number[];
@@ -117,8 +121,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     if (givenZone && !isTimeZone(givenZone))
       fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
     // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
-    const timeZone =
-      givenZone && isTimeZone(givenZone) ? givenZone : candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
+    const stored = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
+    const timeZone = candidateZone({ timeZone: stored, phone: phone ?? "" }, config.timezone);
     const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
     if (!cells.interview_at) fail("interview_at", "is required");
     else if (!interviewAt)
@@ -127,6 +131,11 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
     else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
       fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
+
+    const givenLanguage = (cells.language ?? "").toLowerCase();
+    if (givenLanguage && !isLanguage(givenLanguage))
+      fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
+    const language = isLanguage(givenLanguage) ? givenLanguage : env().DEFAULT_LANGUAGE;
 
     const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
     if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
@@ -164,7 +173,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
         phone,
         email: mail || null,
         position: position || null,
-        timeZone,
+        timeZone: stored,
+        language,
         interviewAt,
         appliedAt,
         slotIds: [...new Set(slotIds)],
@@ -185,6 +195,7 @@ function insertGood(tx: Tx, good: Good[], actor: Actor): void {
         email: row.email,
         position: row.position,
         timeZone: row.timeZone,
+        language: row.language,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
         statusChangedAt: now,

@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   review_closed: 409,
   review_superseded: 409,
   interview_not_over: 409,
+  do_not_call: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
@@ -53,6 +54,7 @@ export const ERROR_STATUS = {
   webhook_unavailable: 503,
   bolna_unavailable: 503,
   bolna_not_configured: 503,
+  agent_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

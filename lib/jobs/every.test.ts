@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { log } from "@/lib/log";
-import { every, stopJobs, type Job } from "./every";
+import { every, stopJobs, type Job, type JobOptions } from "./every";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started: Job[] = [];
 
-function job(name: string, intervalMs: number, run: () => unknown): Job {
-  const made = every(name, intervalMs, run);
+function job(name: string, intervalMs: number, run: () => unknown, options?: JobOptions): Job {
+  const made = every(name, intervalMs, run, options);
   started.push(made);
   return made;
 }
@@ -54,6 +54,26 @@ describe("every", () => {
       expect.objectContaining({ job: "flaky", failures: 3, retryInMs: 160 }),
     ]);
     expect(info).toHaveBeenCalledWith({ job: "flaky", failures: 3 }, 'job "flaky" recovered');
+  });
+
+  it("may wait before its first run, and cap its backoff at its own limit", async () => {
+    vi.spyOn(log(), "error").mockImplementation(() => undefined);
+    const started = performance.now();
+    const at: number[] = [];
+    job(
+      "patient",
+      10,
+      () => {
+        at.push(performance.now());
+        throw new Error("down");
+      },
+      { firstRunInMs: 50, maxBackoffMs: 30 },
+    );
+    await vi.waitFor(() => expect(at.length).toBeGreaterThanOrEqual(4), { timeout: 2_000 });
+    expect(at[0]! - started).toBeGreaterThanOrEqual(49);
+    // 20, then 30 (not 40, 80): the cap holds.
+    expect(at[3]! - at[2]!).toBeGreaterThanOrEqual(29);
+    expect(at[3]! - at[2]!).toBeLessThan(75);
   });
 
   it("runs soon when asked: at once when idle, right after the run in progress otherwise", async () => {

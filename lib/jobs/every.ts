@@ -3,6 +3,13 @@ import { log } from "@/lib/log";
 /** A failing job waits twice as long after each failure, up to this (or its own interval, if longer). */
 const MAX_BACKOFF_MS = 60_000;
 
+export type JobOptions = {
+  /** The longest wait after failures (default: a minute, or the interval if longer). */
+  maxBackoffMs?: number;
+  /** When the first run starts (default: at once). */
+  firstRunInMs?: number;
+};
+
 export type Job = {
   readonly name: string;
   /** Runs the job as soon as it is idle (now, or right after the run in progress), then on its interval again. */
@@ -12,11 +19,13 @@ export type Job = {
 };
 
 /**
- * Background work, one way: `run` is called right away and then `intervalMs` after each run ends, never twice at
- * once. A run that throws (or rejects) is logged with the job's name and retried after a backoff that doubles from
- * the interval up to a minute; the first run that succeeds again says so. Timers never keep the process alive.
+ * Background work, one way: `run` is called right away (or after `firstRunInMs`) and then `intervalMs` after each
+ * run ends, never twice at once. A run that throws (or rejects) is logged with the job's name and retried after a
+ * backoff that doubles from the interval up to a minute (or `maxBackoffMs`); the first run that succeeds again
+ * says so. Timers never keep the process alive.
  */
-export function every(name: string, intervalMs: number, run: () => unknown): Job {
+export function every(name: string, intervalMs: number, run: () => unknown, options: JobOptions = {}): Job {
+  const maxBackoffMs = Math.max(intervalMs, options.maxBackoffMs ?? MAX_BACKOFF_MS);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -50,13 +59,13 @@ export function every(name: string, intervalMs: number, run: () => unknown): Job
       schedule(intervalMs);
     } catch (error) {
       failures += 1;
-      const retryInMs = Math.min(intervalMs * 2 ** failures, Math.max(intervalMs, MAX_BACKOFF_MS));
+      const retryInMs = Math.min(intervalMs * 2 ** failures, maxBackoffMs);
       log().error({ job: name, failures, retryInMs, err: error }, `job "${name}" failed`);
       schedule(retryInMs);
     }
   }
 
-  schedule(0);
+  schedule(options.firstRunInMs ?? 0);
   return {
     name,
     runSoon() {

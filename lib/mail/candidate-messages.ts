@@ -1,13 +1,15 @@
 import type { Candidate, OutboxMessage } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
 import { env } from "@/lib/env";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
 import { logError } from "@/lib/log";
-import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { bareAddress } from "./mail-address";
 import type { MessageKind } from "./outbox";
 
-export type Recipient = Pick<Candidate, "id" | "name" | "email" | "phone" | "timeZone" | "position" | "status">;
+export type Recipient = Pick<Candidate, "id" | "name" | "email" | "phone" | "timeZone" | "position" | "status" | "language">;
 type Intent = Pick<OutboxMessage, "id" | "kind" | "interviewAt" | "inviteSequence" | "linkUrl" | "linkExpiresAt" | "createdAt">;
 
 export type RenderedMessage = {
@@ -38,19 +40,6 @@ function inviteOrNull(candidate: Parameters<typeof interviewInvite>[0]["candidat
   }
 }
 
-function opening(kind: MessageKind, when: string, position: string): [string, string] {
-  switch (kind) {
-    case "self_service_link":
-      return [`Your interview: confirm or choose another time`, `your interview for ${position} is on ${when}.`];
-    case "confirmed":
-      return [`Your interview is confirmed: ${when}`, `your interview for ${position} is confirmed for ${when}.`];
-    case "rescheduled":
-      return [`Your interview has moved: ${when}`, `your interview for ${position} is now on ${when}.`];
-    case "declined":
-      return [`Your interview is cancelled`, `as you told us, the interview for ${position} on ${when} is cancelled.`];
-  }
-}
-
 /** One Message-ID per outbox row (its id and creation time, at MAIL_FROM's domain), the same on every attempt. */
 export function outboxMessageId(intent: Pick<OutboxMessage, "id" | "createdAt">): string {
   const domain = bareAddress(env().MAIL_FROM).split("@")[1] || "callboard.invalid";
@@ -58,15 +47,18 @@ export function outboxMessageId(intent: Pick<OutboxMessage, "id" | "createdAt">)
 }
 
 /**
- * The message an outbox intent stands for, to the candidate as they are now (name, address, zone), about the
- * interview and invite version the intent recorded: the calendar invite is a REQUEST, or a CANCEL after a decline,
- * and every time is written in the candidate's zone. Null when the candidate has no e-mail address.
+ * The message an outbox intent stands for, to the candidate as they are now (name, address, zone, language),
+ * about the interview and invite version the intent recorded: written in the candidate's language
+ * (messages/<language>.json) with every time in their zone, and the calendar invite a REQUEST, or a CANCEL after a
+ * decline. Null when the candidate has no e-mail address.
  */
 export function renderMessage(candidate: Recipient, intent: Intent): RenderedMessage | null {
   if (!candidate.email || !intent.interviewAt) return null;
   const kind = intent.kind as MessageKind;
   const config = env();
   const zone = candidateZone(candidate, config.INTERVIEW_TIMEZONE);
+  const language = candidateLanguage(candidate);
+  const t = translator(language, "mail");
   const cancelled = kind === "declined" || (kind === "self_service_link" && candidate.status === "declined");
   const invite = inviteOrNull(
     {
@@ -77,29 +69,24 @@ export function renderMessage(candidate: Recipient, intent: Intent): RenderedMes
     },
     zone,
   );
-  const when = `${formatInstant(intent.interviewAt, zone)} (${zone})`;
-  const position = candidate.position ?? "the open position";
-  const [subject, line] = opening(kind, when, position);
+  const when = `${writtenWhen(intent.interviewAt, zone, language, "minute")} (${zone})`;
+  const position = candidate.position ?? t("defaultPosition");
+  const subject = t(`${kind}.subject`, { when });
   const body = [
-    `Hello ${firstName(candidate.name)},`,
+    t("hello", { firstName: firstName(candidate.name) }),
     "",
-    `${line.charAt(0).toUpperCase()}${line.slice(1)}`,
+    t(`${kind}.line`, { position, when }),
     ...(intent.linkUrl
       ? [
           "",
-          "Confirm it, or pick another time, here:",
+          t("linkIntro"),
           intent.linkUrl,
-          ...(intent.linkExpiresAt ? [`(This link works until ${formatInstant(intent.linkExpiresAt, zone)}.)`] : []),
+          ...(intent.linkExpiresAt
+            ? [t("linkUntil", { until: writtenWhen(intent.linkExpiresAt, zone, language, "minute") })]
+            : []),
         ]
       : []),
-    ...(invite
-      ? [
-          "",
-          invite.method === "CANCEL"
-            ? "The attached file removes it from your calendar."
-            : "The attached invite adds it to your calendar.",
-        ]
-      : []),
+    ...(invite ? ["", invite.method === "CANCEL" ? t("inviteRemoves") : t("inviteAdds")] : []),
   ].join("\n");
   return {
     toAddress: candidate.email,

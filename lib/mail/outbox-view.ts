@@ -25,6 +25,7 @@ export function outboxEntries(db: Pick<Db, "select">, before?: number): OutboxEn
             timeZone: candidates.timeZone,
             position: candidates.position,
             status: candidates.status,
+            language: candidates.language,
           })
           .from(candidates)
           .where(

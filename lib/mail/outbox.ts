@@ -20,6 +20,8 @@ export type MessageIntent = {
   inviteSequence: number;
   /** The self-service link a `self_service_link` message carries. */
   link?: { url: string; expiresAt: Date };
+  /** lib/mail/queue-message.ts `messageKey`: a second intent with the same key is not queued. */
+  dedupeKey?: string | null;
 };
 
 export const NO_SMTP = "not sent (no SMTP configured)";
@@ -27,6 +29,8 @@ export const NO_SMTP = "not sent (no SMTP configured)";
 /**
  * The one way a message to a candidate is queued: inside the caller's transaction, so it exists exactly when the
  * change that caused it committed. With SMTP_URL it waits for the sender job; without, it stays unsent for admins.
+ * An intent whose dedupe key is already in the outbox is not queued again (a unique index decides, so two
+ * deliveries cannot both queue it).
  */
 export function queueMessage(tx: Writer, intent: MessageIntent, now: Date): void {
   const smtp = env().SMTP_URL !== undefined;
@@ -42,7 +46,9 @@ export function queueMessage(tx: Writer, intent: MessageIntent, now: Date): void
       nextAttemptAt: smtp ? now : null,
       lastError: smtp ? null : NO_SMTP,
       createdAt: now,
+      dedupeKey: intent.dedupeKey ?? null,
     })
+    .onConflictDoNothing()
     .run();
 }
 

@@ -1,5 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { messageKindFor } from "./queue-message";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { candidates, outboxMessages } from "@/db/schema";
+import { insertCandidate } from "@/tests/support/database";
+import { queueMessage } from "./outbox";
+import { messageKindFor, queueCandidateMessage } from "./queue-message";
 
 const MONDAY = new Date("2027-03-01T10:00:00Z");
 const TUESDAY = new Date("2027-03-02T10:00:00Z");
@@ -27,5 +35,47 @@ describe("messageKindFor", () => {
     ["calling", "rescheduled"],
   ] as const)("%s → %s at the same time sends nothing", (from, to) => {
     expect(messageKindFor({ status: from, interviewAt: MONDAY }, { status: to, interviewAt: MONDAY })).toBeNull();
+  });
+});
+
+describe("queueCandidateMessage", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "queue-message-"));
+  const db = openDatabase(path.join(dir, "test.db"), "OFF");
+  afterAll(() => {
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const kindsFor = (id: number) =>
+    db
+      .select({ kind: outboxMessages.kind })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.candidateId, id))
+      .all()
+      .map((row) => row.kind);
+
+  it("queues the same message once per interview time, status and invite sequence", () => {
+    const candidate = insertCandidate(db, { email: "once@example.com", interviewAt: MONDAY, status: "calling" });
+    const confirmed = { ...candidate, status: "confirmed" as const };
+    queueCandidateMessage(db, candidate, confirmed, MONDAY);
+    queueCandidateMessage(db, candidate, confirmed, TUESDAY);
+    expect(kindsFor(candidate.id)).toEqual(["confirmed"]);
+    // Declined and confirmed again: the invite's sequence moved on, so the confirmation is news again.
+    db.update(candidates).set({ inviteSequence: 2 }).where(eq(candidates.id, candidate.id)).run();
+    queueCandidateMessage(db, candidate, { ...confirmed, inviteSequence: 2 }, TUESDAY);
+    expect(kindsFor(candidate.id)).toEqual(["confirmed", "confirmed"]);
+  });
+
+  it("a self-service link has no key: every new link is sent", () => {
+    const candidate = insertCandidate(db, { email: "links@example.com", interviewAt: MONDAY });
+    const intent = {
+      candidateId: candidate.id,
+      kind: "self_service_link" as const,
+      interviewAt: MONDAY,
+      inviteSequence: 0,
+      link: { url: "https://callboard.example/s/token", expiresAt: MONDAY },
+    };
+    queueMessage(db, intent, MONDAY);
+    queueMessage(db, intent, TUESDAY);
+    expect(kindsFor(candidate.id)).toEqual(["self_service_link", "self_service_link"]);
   });
 });

@@ -25,7 +25,7 @@ export function loadReachPanel(db: Db, candidateId: number, now = new Date()) {
       ? "set for the candidate"
       : zoneForPhone(candidate.phone)
         ? "from the phone number"
-        : "the default zone",
+        : "zone assumed: set the candidate's zone",
     nextAttempt: candidate.nextAttemptAt
       ? { at: candidate.nextAttemptAt, number: candidate.nextAttemptNumber ?? 1, executionId: latest?.executionId ?? null }
       : null,

@@ -44,6 +44,7 @@ function candidatesToLookAt(db: Db, now: Date, hoursBefore: number): Candidate[]
     .where(
       and(
         inArray(candidates.status, ["confirmed", "rescheduled"]),
+        eq(candidates.doNotCall, false),
         gt(candidates.interviewAt, now),
         lte(candidates.interviewAt, new Date(now.getTime() + hoursBefore * HOUR_MS + SEARCH_BACK_MS)),
         notExists(already),

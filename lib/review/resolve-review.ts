@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/status";
 import { ApiError, notFound } from "@/lib/http/api-error";
+import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CorrectionInput } from "./review-input";
 import { saveCandidate } from "@/lib/candidates/save-candidate";
@@ -43,8 +44,9 @@ function openItem(tx: Tx, id: number): { item: ReviewItem; candidate: Candidate 
 }
 
 /**
- * Applies a reviewer's decision as a person's change: audited with source `review`, and `manualStatusAt` set so
- * that no later delivery about the call overwrites it. A reschedule moves the interview (keeping the original)
+ * Applies a reviewer's decision as a person's change: audited with source `review`, `manualStatusAt` set so
+ * that no later delivery about the call overwrites it, and the candidate's message queued (what waited for review
+ * was never sent). A reschedule moves the interview (keeping the original)
  * and, like any change a person makes, is refused (409 slot_full) when the slot has no room left.
  */
 function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, candidate: Candidate) => Decision, now: Date) {
@@ -96,6 +98,8 @@ function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, ca
         .get()!;
       // The candidate now holds a slot it did not hold before: refused (and all of this undone) when it is full.
       if (next.status !== "declined" && (moved || candidate.status === "declined")) assertNotOverbooked(tx, [next.interviewAt]);
+      // A person decided: now the candidate may be told (a confirmation, a moved interview, a cancellation).
+      queueCandidateMessage(tx, candidate, next, now);
       return { item: resolved, candidate: next };
     },
     { behavior: "immediate" },

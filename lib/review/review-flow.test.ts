@@ -10,11 +10,13 @@ import { applyExecution } from "@/lib/calls/apply-execution";
 import { overrideStatus } from "@/lib/candidates/manual-status";
 import { insertCandidate } from "@/tests/support/database";
 import {
+  ACCEPTED,
   callBody,
   CONFIRMING_TURNS,
   RELATIVE_TURNS,
   rescheduledTo,
   RESCHEDULING_TURNS,
+  unsure,
   type CallSpec,
 } from "@/tests/support/insight-calls";
 import { deliveryOf } from "@/tests/support/lifecycle";
@@ -61,26 +63,41 @@ const openItem = (id: number) => itemsOf(id).find((item) => item.state === "open
 describe("an unsure outcome", () => {
   it("does not change the status silently: pending, a reason naming the proposal, one open review", () => {
     const candidate = insertCandidate(db, { interviewAt: INTERVIEW });
-    const { body } = deliver(candidate, { turns: RELATIVE_TURNS });
+    const { body } = deliver(candidate, { turns: CONFIRMING_TURNS, extraction: unsure(ACCEPTED) });
     expect(candidateRow(candidate.id)).toMatchObject({
       status: "pending",
-      statusReason: "Awaiting review: proposed Confirmed (low confidence: someone else may have answered)",
+      statusReason: "Awaiting review: proposed Confirmed (medium confidence: Bolna itself was unsure)",
     });
     const call = db.select().from(calls).where(eq(calls.executionId, body.id)).get()!;
-    expect(call).toMatchObject({ outcome: "confirmed", confidence: 0.3, confidenceLabel: "low" });
-    expect(call.confidenceEvidence![0]).toMatchObject({ kind: "someone_else", effect: "doubts" });
+    expect(call).toMatchObject({ outcome: "confirmed", confidence: 0.6, confidenceLabel: "medium" });
+    expect(call.confidenceEvidence![0]).toMatchObject({ kind: "bolna_confidence", effect: "supports" });
     expect(itemsOf(candidate.id)).toEqual([
       expect.objectContaining({
         state: "open",
         callId: call.id,
         proposedStatus: "confirmed",
-        confidence: 0.3,
-        doubt: "someone else may have answered",
+        confidence: 0.6,
+        doubt: "Bolna itself was unsure",
       }),
     ]);
     const queued = listOpenReviews(db, 100).find((entry) => entry.item.candidateId === candidate.id)!;
     expect(queued.call).toMatchObject({ executionId: body.id, transcript: body.transcript });
-    expect(queued.call.evidence?.[0]?.kind).toBe("someone_else");
+  });
+
+  it("an answered call that decided nothing waits too, proposing to call again", () => {
+    const candidate = insertCandidate(db, { interviewAt: INTERVIEW });
+    const { body } = deliver(candidate, { turns: RELATIVE_TURNS, extraction: null });
+    expect(candidateRow(candidate.id)).toMatchObject({
+      status: "pending",
+      statusReason: "Awaiting review: someone else answered: call again",
+    });
+    const call = db.select().from(calls).where(eq(calls.executionId, body.id)).get()!;
+    expect(call.confidenceEvidence![0]).toMatchObject({ kind: "someone_else", effect: "doubts" });
+    expect(openItem(candidate.id)).toMatchObject({
+      proposedStatus: "pending",
+      proposedReason: "Someone else answered: call again",
+      doubt: "someone else may have answered",
+    });
   });
 
   it("a repeated delivery changes nothing; a sure outcome applies at once and opens nothing", () => {
@@ -99,7 +116,7 @@ describe("an unsure outcome", () => {
     const first = insertCandidate(db, { interviewAt: INTERVIEW });
     const second = insertCandidate(db, { interviewAt: INTERVIEW });
     deliver(first, { turns: RELATIVE_TURNS });
-    deliver(second, { turns: ["user: Haan."], conversationSeconds: 4 });
+    deliver(second, { turns: ["user: Hello?"], conversationSeconds: 4 });
     expect(countOpenReviews(db)).toBe(before + 2);
     const order = listOpenReviews(db, 500).map((entry) => entry.item.candidateId);
     expect(order.indexOf(first.id)).toBeLessThan(order.indexOf(second.id));
@@ -109,7 +126,7 @@ describe("an unsure outcome", () => {
 describe("a person decides", () => {
   it("accept applies the proposal, audited with source review and the reviewer; a second decision is refused", () => {
     const candidate = insertCandidate(db, { interviewAt: INTERVIEW });
-    const { body } = deliver(candidate, { turns: RELATIVE_TURNS });
+    const { body } = deliver(candidate, { turns: CONFIRMING_TURNS, extraction: unsure(ACCEPTED) });
     const item = openItem(candidate.id)!;
     const now = new Date("2031-01-05T10:00:00Z");
     const { candidate: after, item: resolved } = acceptReview(db, item.id, reviewer, now);
@@ -155,7 +172,7 @@ describe("a person decides", () => {
     });
     expect(candidateRow(candidate.id)).toMatchObject({
       status: "declined",
-      statusReason: "Corrected on review (proposed Confirmed): The mother says he took another job",
+      statusReason: "Corrected on review (proposed Pending): The mother says he took another job",
     });
     expect(auditOf(candidate.id).at(-1)).toMatchObject({ toStatus: "declined", source: "review", actor: reviewer.label });
   });
@@ -164,8 +181,9 @@ describe("a person decides", () => {
     const slotAt = new Date("2031-03-06T09:30:00Z"); // 3 PM in Kolkata
     db.insert(interviewSlots).values({ startsAt: slotAt, capacity: 1 }).run();
     const short = ["user: Different day please."];
+    const moveTo = unsure(rescheduledTo("2031-03-06", "3:00 PM"));
     const first = insertCandidate(db, { interviewAt: INTERVIEW });
-    deliver(first, { turns: short, extraction: rescheduledTo("2031-03-06", "3:00 PM"), conversationSeconds: 6 });
+    deliver(first, { turns: short, extraction: moveTo, conversationSeconds: 6 });
     const item = openItem(first.id)!;
     expect(item).toMatchObject({ proposedStatus: "rescheduled", proposedInterviewAt: slotAt });
     const { candidate: moved } = acceptReview(db, item.id, reviewer);
@@ -173,7 +191,7 @@ describe("a person decides", () => {
     expect(auditOf(first.id).at(-1)).toMatchObject({ fromInterviewAt: INTERVIEW, toInterviewAt: slotAt, source: "review" });
 
     const second = insertCandidate(db, { interviewAt: INTERVIEW });
-    deliver(second, { turns: short, extraction: rescheduledTo("2031-03-06", "3:00 PM"), conversationSeconds: 6 });
+    deliver(second, { turns: short, extraction: moveTo, conversationSeconds: 6 });
     const full = openItem(second.id)!;
     const audit = auditOf(second.id).length;
     expect(() => acceptReview(db, full.id, reviewer)).toThrow(expect.objectContaining({ code: "slot_full" }));
@@ -222,7 +240,7 @@ describe("later data supersedes an open review", () => {
   it("a newer unsure call replaces the review: still one open item per candidate", () => {
     const candidate = insertCandidate(db, { interviewAt: INTERVIEW });
     deliver(candidate, { turns: RELATIVE_TURNS });
-    deliver(candidate, { turns: ["user: Okay."], conversationSeconds: 3 });
+    deliver(candidate, { turns: ["user: Hello?"], conversationSeconds: 3 });
     const items = itemsOf(candidate.id);
     expect(items.map((item) => item.state)).toEqual(["superseded", "open"]);
     expect(items[0]!.resolutionReason).toBe("A newer call needs its own review");
@@ -251,7 +269,7 @@ describe("later data supersedes an open review", () => {
   it("a status set by hand closes it", () => {
     const candidate = insertCandidate(db, { interviewAt: INTERVIEW });
     deliver(candidate, { turns: RESCHEDULING_TURNS, extraction: null });
-    expect(openItem(candidate.id)).toBeUndefined(); // no extraction, no decision: nothing to review
+    expect(openItem(candidate.id)).toMatchObject({ proposedStatus: "rescheduled", doubt: "no extraction" });
     deliver(candidate, { turns: RELATIVE_TURNS });
     const admin: Actor = { kind: "token", id: "api-token", label: "api-token", role: "admin" };
     overrideStatus(db, candidate.id, "no_answer", "Called the candidate myself", admin);

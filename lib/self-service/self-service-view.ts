@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { OpenLink } from "./links";
 import { offeredSlots } from "./offered-slots";
@@ -26,6 +27,8 @@ export function selfServiceView(db: Pick<Db, "select">, { candidate, link }: Ope
       status: candidate.status,
       interviewAt: candidate.interviewAt,
       timeZone: zone,
+      /** The page is written in it (messages/<language>.json). */
+      language: candidateLanguage(candidate),
     },
     confirmed: candidate.status === "confirmed" || candidate.status === "rescheduled",
     canConfirm,

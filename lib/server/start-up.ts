@@ -1,16 +1,19 @@
 import { openCheckpointer } from "@/db/checkpointer";
 import { getDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
+import { foldAnalytics } from "@/lib/analytics/fold-analytics";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { serverBatchRunner } from "@/lib/batches/runner";
+import { bolnaClient } from "@/lib/bolna/active-client";
 import { startDemoBolna } from "@/lib/bolna/demo-mode";
+import { sweepOnce, sweepSchedule } from "@/lib/bolna/sweep-job";
 import { serverReconciler, sweepIntervalMs } from "@/lib/calls/reconcile";
+import { stopCallsOfDoNotCallCandidates } from "@/lib/calls/stop-pending-calls";
 import { env } from "@/lib/env";
 import { every, stopJobs, type Job } from "@/lib/jobs/every";
 import { log } from "@/lib/log";
 import { serverMailSender } from "@/lib/mail/mail-sender";
-import { bolnaClient } from "@/lib/bolna/active-client";
 import { configuredReconfirmations, runReconfirmations } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { webhookWriter } from "@/lib/webhook/commit-delivery";
@@ -36,6 +39,7 @@ function backgroundJobs(db: Db): Job[] {
   const batches = serverBatchRunner(db, () => batchJob.runSoon());
   const reconciler = serverReconciler(db);
   const mail = serverMailSender(db);
+  const sweep = sweepSchedule();
   const batchJob = every("batch runner", 250, () => batches.tick());
   return [
     every("wal checkpoint", 250, () => checkpointer.checkpoint()),
@@ -49,6 +53,12 @@ function backgroundJobs(db: Db): Job[] {
       ? [every("reminder calls", 5 * SECOND, () => runReconfirmations(db, bolnaClient, configuredReconfirmations()))]
       : []),
     ...(mail ? [every("mail sender", SECOND, () => mail.tick())] : []),
+    // The analytics are a fold behind the writes, which only mark what changed (the page says so).
+    every("analytics fold", SECOND, () => foldAnalytics(db)),
+    ...(sweep ? [every("executions sweep", sweep.intervalMs, () => sweepOnce(db), sweep)] : []),
+    // A candidate marked do-not-call by a call's outcome (in the webhook's transaction, where Bolna cannot be
+    // asked anything), or whose stop failed, still has whatever Bolna was to ring.
+    every("do-not-call stops", MINUTE, () => stopCallsOfDoNotCallCandidates(db)),
   ];
 }
 

@@ -1,53 +1,46 @@
 import ct from "countries-and-timezones";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 
-/**
- * Where most people of a country that spans several zones live: a phone number tells the country, not the city,
- * so a candidate in such a country gets this zone unless a recruiter or the import names another. README
- * ("Time zones") lists the table.
- */
-export const COUNTRY_DEFAULT_ZONES: Readonly<Record<string, string>> = {
-  US: "America/New_York",
-  CA: "America/Toronto",
-  MX: "America/Mexico_City",
-  BR: "America/Sao_Paulo",
-  AR: "America/Argentina/Buenos_Aires",
-  CL: "America/Santiago",
-  EC: "America/Guayaquil",
-  AU: "Australia/Sydney",
-  NZ: "Pacific/Auckland",
-  RU: "Europe/Moscow",
-  UA: "Europe/Kyiv",
-  DE: "Europe/Berlin",
-  ES: "Europe/Madrid",
-  PT: "Europe/Lisbon",
-  CY: "Asia/Nicosia",
-  CN: "Asia/Shanghai",
-  ID: "Asia/Jakarta",
-  MY: "Asia/Kuala_Lumpur",
-  KZ: "Asia/Almaty",
-  MN: "Asia/Ulaanbaatar",
-  UZ: "Asia/Tashkent",
-  VN: "Asia/Ho_Chi_Minh",
-  PG: "Pacific/Port_Moresby",
-  GL: "America/Nuuk",
-  CD: "Africa/Kinshasa",
+const clockOf = (zone: string) => {
+  const info = ct.getTimezone(zone);
+  return info ? `${info.utcOffset}/${info.dstOffset}` : zone;
 };
 
-/** The time zone of an E.164 number's country, or null when the number or its country tells none. */
+/** A zone whose home is the country (Asia/Ho_Chi_Minh for Vietnam, not the Asia/Bangkok it shares a clock with). */
+const homeOf = (zone: string, country: string) => ct.getTimezone(zone)?.countries[0] === country;
+
+/**
+ * The time zone of an E.164 number's country, or null when the number tells none for sure. A phone number tells
+ * the country, not the city: a country whose zones keep different clocks (the US, Canada, Russia, Australia,
+ * Spain with the Canaries…) gets no guessed zone, and the candidate's times are read in INTERVIEW_TIMEZONE, shown
+ * as "zone assumed" until someone sets theirs. A country whose zones all keep one clock (Germany with Büsingen,
+ * Kazakhstan) has the first whose home it is.
+ */
 export function zoneForPhone(phone: string): string | null {
   const country = parsePhoneNumberFromString(phone)?.country;
   if (!country) return null;
   const zones = ct.getCountry(country)?.timezones ?? [];
-  if (zones.length === 1) return zones[0]!;
-  return COUNTRY_DEFAULT_ZONES[country] ?? null;
+  if (zones.length === 0 || new Set(zones.map(clockOf)).size > 1) return null;
+  return zones.find((zone) => homeOf(zone, country)) ?? zones[0]!;
 }
 
+type Subject = { timeZone: string | null; phone: string };
+
 /**
- * A candidate's time zone: the one stored with the candidate (from the form, the API or the import), else the
- * zone of the phone's country, else `fallback` (INTERVIEW_TIMEZONE). Every time a candidate hears or reads about
- * their interview is written in this zone.
+ * A candidate's time zone: the one stored with the candidate (from the form, the API or the import, or the
+ * phone's country when it has one clock), else the phone's, else `fallback` (INTERVIEW_TIMEZONE). Every time a
+ * candidate hears or reads about their interview is written in this zone.
  */
-export function candidateZone(candidate: { timeZone: string | null; phone: string }, fallback: string): string {
+export function candidateZone(candidate: Subject, fallback: string): string {
   return candidate.timeZone ?? zoneForPhone(candidate.phone) ?? fallback;
+}
+
+/** Whether the candidate's zone is INTERVIEW_TIMEZONE by assumption: nobody set it and the phone does not tell. */
+export function zoneAssumed(candidate: Subject): boolean {
+  return candidate.timeZone === null && zoneForPhone(candidate.phone) === null;
+}
+
+/** The zone to store for a new or edited candidate: the one given, else the phone's when it is certain. */
+export function zoneToStore(given: string | null | undefined, phone: string): string | null {
+  return given ?? zoneForPhone(phone);
 }

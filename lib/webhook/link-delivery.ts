@@ -62,7 +62,7 @@ function reapply(db: Db, event: WebhookEvent, candidateId: number, now: Date, co
       bodyHash: event.bodyHash,
       senderIp: event.senderIp,
       receivedAt: now,
-      source: event.source === "reconcile" ? "reconcile" : "webhook",
+      source: event.source === "reconcile" || event.source === "sweep" ? event.source : "webhook",
       candidateId,
     },
     config,

@@ -15,6 +15,20 @@ export const rescheduledTo = (date: string, time: string) => ({
   notes: "Candidate chose another slot.",
 });
 
+/**
+ * The same decision as a Bolna disposition whose own confidence is medium (0.6): Bolna itself was unsure, so it
+ * waits for a person whatever the words say (reference §7).
+ */
+export function unsure(extraction: Record<string, unknown>): Record<string, unknown> {
+  const { call_outcome: objective, ...rest } = extraction;
+  return {
+    ...rest,
+    interview: {
+      interview_outcome: { objective, confidence: 0.6, confidence_label: "medium", reasoning: "The candidate hesitated." },
+    },
+  };
+}
+
 export const CONFIRMING_TURNS = ["user: Yes, this is me.", "user: Yes, that works for me.", "user: Thank you, bye."];
 export const DECLINING_TURNS = [
   "user: Hello.",

@@ -2,14 +2,16 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CallNowButton } from "@/app/_components/call-now-button";
 import { InterviewTime } from "@/app/_components/interview-time";
+import { ZoneAssumed } from "@/app/_components/zone-assumed";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { CANDIDATE_SORTS, type CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { callAskFirst, callStatusWords, candidateSituation } from "@/lib/candidates/candidate-situation";
-import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 import { boardHref } from "./board-href";
+import { AgentBadges } from "@/app/_components/agent-badges";
 import { ReachBadge } from "./reach-badge";
 
 type Sort = (typeof CANDIDATE_SORTS)[number];
@@ -112,6 +114,7 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                     </span>
                   )}
                   <InterviewTime value={row.interviewAt} zone={own} />
+                  {zoneAssumed(row) && <ZoneAssumed zone={own} />}
                   {past && (
                     <span
                       className={`mt-0.5 inline-block rounded px-1.5 text-xs font-medium ${situation.past ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}
@@ -128,6 +131,7 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                 </td>
                 <td className="col-start-2 row-start-1 justify-self-end md:px-3 md:py-2">
                   <StatusBadge status={row.status} />
+                  <AgentBadges candidate={row} zone={zone} />
                   <ReachBadge candidate={row} zone={zone} />
                 </td>
                 <td className="col-span-2 text-xs md:px-3 md:py-2">
@@ -151,6 +155,8 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                   <td className="col-span-2 md:px-3 md:py-2">
                     {rowActions ? (
                       rowActions(row)
+                    ) : row.doNotCall ? (
+                      <span className="text-xs text-slate-600">Not to be called</span>
                     ) : (
                       <CallNowButton
                         key={row.status}

@@ -1,5 +1,5 @@
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
-import { percent } from "./analytics-format";
+import { dayLabel, percent } from "./analytics-format";
 
 type Column<T> = { label: string; value: (row: T) => React.ReactNode };
 
@@ -56,35 +56,48 @@ function FigureTable<T>({
 }
 
 type Position = AnalyticsReport["byPosition"][number];
+/** Rows the page shows: positions are typed freely, and the CSV has them all. */
+const MAX_POSITION_ROWS = 100;
+
 export function PositionTable({ rows }: { rows: Position[] }) {
+  const shown =
+    rows.length > MAX_POSITION_ROWS ? [...rows].sort((a, b) => b.called - a.called).slice(0, MAX_POSITION_ROWS) : rows;
   return (
-    <FigureTable
-      caption="Outcomes by position, candidates first called in the period"
-      rows={rows}
-      rowKey={(row) => row.position}
-      columns={[
-        { label: "Position", value: (row) => row.position || "(none)" },
-        { label: "Called", value: (row) => row.called },
-        { label: "Reached", value: (row) => row.reached },
-        { label: "Confirmed", value: (row) => row.confirmed },
-        { label: "Declined", value: (row) => row.declined },
-        { label: "Attended", value: (row) => row.attended },
-        { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
-      ]}
-    />
+    <>
+      <FigureTable
+        caption="Outcomes by position, candidates first called in the period"
+        rows={shown}
+        rowKey={(row) => row.position}
+        columns={[
+          { label: "Position", value: (row) => row.position || "(none)" },
+          { label: "Called", value: (row) => row.called },
+          { label: "Reached", value: (row) => row.reached },
+          { label: "Confirmed", value: (row) => row.confirmed },
+          { label: "Declined", value: (row) => row.declined },
+          { label: "Attended", value: (row) => row.attended },
+          { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
+          { label: "No-show rate", value: (row) => percent(row.noShowRate) },
+        ]}
+      />
+      {shown.length < rows.length && (
+        <p className="text-xs text-slate-500">
+          The {MAX_POSITION_ROWS} positions with the most candidates called; the CSV has all {rows.length.toLocaleString("en")}.
+        </p>
+      )}
+    </>
   );
 }
 
 type Slot = AnalyticsReport["bySlot"][number];
-export function SlotTable({ rows }: { rows: Slot[] }) {
+/** `heading`: the slot column's, which names the zone the times are in. */
+export function SlotTable({ rows, heading }: { rows: Slot[]; heading: string }) {
   return (
     <FigureTable
       caption="Outcomes by interview time of day, interviews in the period"
       rows={rows}
       rowKey={(row) => row.time}
       columns={[
-        { label: "Slot", value: (row) => row.time },
+        { label: heading, value: (row) => row.time },
         { label: "Candidates", value: (row) => row.candidates },
         { label: "Confirmed", value: (row) => row.confirmed },
         { label: "Declined", value: (row) => row.declined },
@@ -98,14 +111,15 @@ export function SlotTable({ rows }: { rows: Slot[] }) {
 }
 
 type Bucket = AnalyticsReport["overTime"][number];
-export function OverTimeTable({ rows }: { rows: Bucket[] }) {
+/** `heading`: the bucket column's, which names the zone whose days they are. */
+export function OverTimeTable({ rows, heading }: { rows: Bucket[]; heading: string }) {
   return (
     <FigureTable
       caption="Confirmation and no-show rates over time"
       rows={rows.filter((row) => row.reached > 0 || row.attended + row.noShow > 0)}
       rowKey={(row) => row.bucket}
       columns={[
-        { label: "From", value: (row) => row.bucket },
+        { label: heading, value: (row) => dayLabel(row.bucket) },
         { label: "Reached", value: (row) => row.reached },
         { label: "Confirmed", value: (row) => row.confirmed },
         { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
@@ -125,7 +139,7 @@ export function HourTable({ rows }: { rows: Hour[] }) {
       rows={rows.filter((row) => row.finished > 0)}
       rowKey={(row) => String(row.hour)}
       columns={[
-        { label: "Hour", value: (row) => `${String(row.hour).padStart(2, "0")}:00` },
+        { label: "Hour (candidate's zone)", value: (row) => `${String(row.hour).padStart(2, "0")}:00` },
         { label: "Calls", value: (row) => row.finished },
         { label: "Answered", value: (row) => row.answered },
         { label: "Rate", value: (row) => percent(row.rate) },

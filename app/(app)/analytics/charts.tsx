@@ -38,13 +38,14 @@ export function FunnelChart({ funnel }: { funnel: AnalyticsReport["funnel"] }) {
   );
 }
 
-export function RatesOverTimeChart({ overTime }: { overTime: AnalyticsReport["overTime"] }) {
+/** `zoneLabel`: the zone whose days the buckets are, named in the tooltip. */
+export function RatesOverTimeChart({ overTime, zoneLabel }: { overTime: AnalyticsReport["overTime"]; zoneLabel: string }) {
   return (
     <LineChart responsive style={STYLE} data={overTime} margin={{ left: 0, right: 16 }}>
       <CartesianGrid stroke="#e2e8f0" />
       <XAxis dataKey="bucket" fontSize={11} tickFormatter={(value: string) => value.slice(5)} minTickGap={16} />
       <YAxis domain={[0, 1]} tickFormatter={percent} fontSize={12} width={44} />
-      <Tooltip formatter={percent} />
+      <Tooltip formatter={percent} labelFormatter={(bucket) => `${String(bucket)} (${zoneLabel})`} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line
         dataKey="confirmationRate"
@@ -58,13 +59,14 @@ export function RatesOverTimeChart({ overTime }: { overTime: AnalyticsReport["ov
   );
 }
 
-export function SlotOutcomesChart({ bySlot }: { bySlot: AnalyticsReport["bySlot"] }) {
+/** `zoneLabel`: the zone the slot times are in, named in the tooltip. */
+export function SlotOutcomesChart({ bySlot, zoneLabel }: { bySlot: AnalyticsReport["bySlot"]; zoneLabel: string }) {
   return (
     <BarChart responsive style={STYLE} data={bySlot} margin={{ left: 0, right: 16 }}>
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
       <XAxis dataKey="time" fontSize={11} />
       <YAxis allowDecimals={false} fontSize={12} width={40} />
-      <Tooltip />
+      <Tooltip labelFormatter={(time) => `${String(time)} ${zoneLabel}`} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Bar dataKey="confirmed" name="Confirmed" stackId="a" fill={COLOURS.confirmed} isAnimationActive={false} />
       <Bar dataKey="declined" name="Declined" stackId="a" fill={COLOURS.declined} isAnimationActive={false} />
@@ -80,7 +82,7 @@ export function AnswerRateChart({ hours }: { hours: AnalyticsReport["answerRateB
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
       <XAxis dataKey="hour" fontSize={11} tickFormatter={(hour: number) => String(hour).padStart(2, "0")} interval={2} />
       <YAxis domain={[0, 1]} tickFormatter={percent} fontSize={12} width={44} />
-      <Tooltip formatter={percent} labelFormatter={(hour) => `${String(hour).padStart(2, "0")}:00`} />
+      <Tooltip formatter={percent} labelFormatter={(hour) => `${String(hour).padStart(2, "0")}:00, candidate's time`} />
       <Bar dataKey="rate" name="Answer rate" fill={COLOURS.reached} isAnimationActive={false} />
     </BarChart>
   );

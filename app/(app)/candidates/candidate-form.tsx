@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ActionForm, FormMessage, SubmitButton, useKeptValue, type FormAction } from "@/app/_components/action-form";
 import { CheckboxField, FormField, SelectField } from "@/app/_components/form-field";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/agent/agent-values";
 
 type SlotOption = { id: number; label: string; full: boolean };
 
@@ -16,6 +17,8 @@ type CandidateFormDefaults = {
   timeZone?: string;
   /** `<input type="datetime-local">` text in `timeZone`. */
   interviewAt?: string;
+  /** The candidate's language; DEFAULT_LANGUAGE when adding. */
+  language: Language;
 };
 
 type Props = {
@@ -24,7 +27,7 @@ type Props = {
   zones: string[];
   /** INTERVIEW_TIMEZONE: the zone when neither the form nor the phone names one. */
   fallbackZone: string;
-  defaults?: CandidateFormDefaults;
+  defaults: CandidateFormDefaults;
   /** The pool, when the form also picks the slots the agent may offer (adding). */
   slots?: SlotOption[];
 };
@@ -34,7 +37,7 @@ const kept = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 function ZoneAndInterview({ zones, fallbackZone, defaults }: Pick<Props, "zones" | "fallbackZone" | "defaults">) {
   const sent = kept(useKeptValue("timeZone"));
   const [zone, setZone] = useState(sent ?? defaults?.timeZone ?? "");
-  const readIn = zone || `the phone's country's zone (${fallbackZone} if the number tells none)`;
+  const readIn = zone || `the phone's country's zone (${fallbackZone}, assumed, if it has several or the number tells none)`;
   return (
     <>
       <SelectField
@@ -90,11 +93,18 @@ function SlotChoices({ slots }: { slots: SlotOption[] }) {
 export function CandidateForm({ action, submit, zones, fallbackZone, defaults, slots }: Props) {
   return (
     <ActionForm action={action} className="flex max-w-xl flex-col gap-4">
-      {defaults?.candidateId !== undefined && <input type="hidden" name="candidateId" value={defaults.candidateId} />}
-      <FormField label="Name" name="name" required autoComplete="off" defaultValue={defaults?.name} />
-      <FormField label="Phone" name="phone" type="tel" required placeholder="+91 98000 00000" defaultValue={defaults?.phone} />
-      <FormField label="Email" name="email" type="email" defaultValue={defaults?.email} />
-      <FormField label="Position" name="position" defaultValue={defaults?.position} />
+      {defaults.candidateId !== undefined && <input type="hidden" name="candidateId" value={defaults.candidateId} />}
+      <FormField label="Name" name="name" required autoComplete="off" defaultValue={defaults.name} />
+      <FormField label="Phone" name="phone" type="tel" required placeholder="+91 98000 00000" defaultValue={defaults.phone} />
+      <FormField label="Email" name="email" type="email" defaultValue={defaults.email} />
+      <FormField label="Position" name="position" defaultValue={defaults.position} />
+      <SelectField
+        label="Language"
+        name="language"
+        defaultValue={defaults.language}
+        options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+        hint="The agent speaks it on calls; the candidate's page and e-mails are written in it."
+      />
       <ZoneAndInterview zones={zones} fallbackZone={fallbackZone} defaults={defaults} />
       {slots && <SlotChoices slots={slots} />}
       <FormMessage fieldsShown />

@@ -22,8 +22,9 @@ const QUEUE_SHOWN = 200;
 const itemHref = (id: number) => `/review?item=${id}`;
 
 /**
- * The review queue (issue #15): outcomes Callboard was not sure enough of, oldest first, one on screen with its
- * recording and transcript. After a decision the item leaves the queue and the one after it comes up.
+ * The review queue: every answered call that did not decide at once — outcomes Callboard was not sure enough of,
+ * and calls that decided nothing ("call again") — oldest first, one on screen with its recording and transcript.
+ * After a decision the item leaves the queue and the one after it comes up.
  */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
@@ -127,7 +128,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                 can(actor.role, "candidates:write") ? (
                   <ReviewDecision
                     itemId={current.item.id}
-                    proposedLabel={CANDIDATE_STATUS_LABELS[current.item.proposedStatus]}
+                    proposedLabel={
+                      current.item.proposedStatus === "pending"
+                        ? "call again"
+                        : CANDIDATE_STATUS_LABELS[current.item.proposedStatus]
+                    }
                     zone={zone}
                   />
                 ) : null

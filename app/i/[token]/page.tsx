@@ -6,8 +6,11 @@ import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { selfServiceView } from "@/lib/self-service/self-service-view";
-import { formatInstant, zoneLabel } from "@/lib/time/format";
-import { SelfServiceForms } from "./self-service-forms";
+import type { Language } from "@/lib/agent/agent-values";
+import { translator } from "@/lib/i18n/translator";
+import { writtenWhen } from "@/lib/i18n/when";
+import { zoneLabel } from "@/lib/time/format";
+import { SelfServiceForms, type SelfServiceWords } from "./self-service-forms";
 
 export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
 
@@ -36,9 +39,12 @@ export default async function SelfServicePage({ params }: Props) {
     await limitSelfService(db, new Headers(await headers()));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    // Before the link is read the candidate's language is unknown: both languages say it.
     return (
-      <Shell>
-        <h1 className="text-xl font-semibold">Please wait a moment</h1>
+      <Shell language="en">
+        <h1 className="text-xl font-semibold">
+          {translator("en", "selfService")("wait")} · <span lang="hi">{translator("hi", "selfService")("wait")}</span>
+        </h1>
         <p className="text-slate-700">{error.message}</p>
       </Shell>
     );
@@ -48,25 +54,37 @@ export default async function SelfServicePage({ params }: Props) {
   if (result.kind === "refused") notFound();
   const view = selfServiceView(db, result.opened, now);
   const { candidate } = view;
-  const slots = view.slots.map((slot) => ({ id: slot.id, label: formatInstant(slot.startsAt, candidate.timeZone, "long") }));
+  const { language, timeZone } = candidate;
+  const t = translator(language, "selfService");
+  const slots = view.slots.map((slot) => ({ id: slot.id, label: writtenWhen(slot.startsAt, timeZone, language) }));
+  const words: SelfServiceWords = {
+    declined: t("declined"),
+    confirm: t("confirm"),
+    chooseAnother: t("chooseAnother"),
+    move: t("move"),
+    noOtherTime: t("noOtherTime"),
+    tooClose: t("tooClose", { hours: view.cutoffHours }),
+  };
 
   return (
-    <Shell>
-      <p className="text-sm text-slate-600">Hello {candidate.firstName},</p>
-      <h1 className="text-xl font-semibold">Your interview{candidate.position ? ` for ${candidate.position}` : ""}</h1>
+    <Shell language={language}>
+      <p className="text-sm text-slate-600">{t("hello", { firstName: candidate.firstName })}</p>
+      <h1 className="text-xl font-semibold">
+        {candidate.position ? t("headingFor", { position: candidate.position }) : t("heading")}
+      </h1>
       <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <p className="text-lg font-medium" data-testid="interview-time">
-          {formatInstant(candidate.interviewAt, candidate.timeZone, "long")}
+          {writtenWhen(candidate.interviewAt, timeZone, language)}
         </p>
         <p className="text-sm text-slate-600">
-          {`Your local time (${zoneLabel(candidate.interviewAt, candidate.timeZone)}, ${candidate.timeZone})`}
+          {t("localTime", { label: zoneLabel(candidate.interviewAt, timeZone), zone: timeZone })}
         </p>
-        {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">You have confirmed this interview.</p>}
+        {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">{t("confirmedAlready")}</p>}
         <a
           href={`/i/${token}/invite.ics`}
           className="mt-3 inline-block rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500"
         >
-          Add to my calendar (.ics)
+          {t("addToCalendar")}
         </a>
       </div>
       <SelfServiceForms
@@ -74,20 +92,20 @@ export default async function SelfServicePage({ params }: Props) {
         canConfirm={view.canConfirm && !view.confirmed}
         canReschedule={view.canReschedule}
         slots={slots}
-        cutoffHours={view.cutoffHours}
         declined={candidate.status === "declined"}
+        words={words}
       />
       <p className="text-xs text-slate-500">
-        This link allows {view.changesLeft} more change{view.changesLeft === 1 ? "" : "s"} and works until{" "}
-        {formatInstant(view.expiresAt, candidate.timeZone, "long")}.
+        {t("linkLimits", { changes: view.changesLeft, until: writtenWhen(view.expiresAt, timeZone, language) })}
       </p>
     </Shell>
   );
 }
 
-function Shell({ children }: { children: React.ReactNode }) {
+/** The page in the candidate's language: `lang` lets the browser pick Devanagari glyphs and screen readers the voice. */
+function Shell({ children, language }: { children: React.ReactNode; language: Language }) {
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
+    <main lang={language} className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
       <p className="text-sm font-semibold tracking-wide text-slate-500">Callboard</p>
       {children}
     </main>

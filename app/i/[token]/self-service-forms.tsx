@@ -4,20 +4,30 @@ import { useActionState } from "react";
 import { confirmInterview, moveInterview } from "./actions";
 import { idleSelfService } from "./self-service-state";
 
+/** The page's words in the candidate's language, translated on the server (messages/<language>.json). */
+export type SelfServiceWords = {
+  declined: string;
+  confirm: string;
+  chooseAnother: string;
+  move: string;
+  noOtherTime: string;
+  tooClose: string;
+};
+
 type Props = {
   token: string;
   canConfirm: boolean;
   canReschedule: boolean;
   slots: { id: number; label: string }[];
-  cutoffHours: number;
   declined: boolean;
+  words: SelfServiceWords;
 };
 
 const BUTTON =
   "w-full rounded-md px-4 py-3 text-base font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60";
 
 /** Confirm, or choose another time: large controls that work with a thumb, and without JavaScript too. */
-export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cutoffHours, declined }: Props) {
+export function SelfServiceForms({ token, canConfirm, canReschedule, slots, declined, words }: Props) {
   const [confirmState, confirm, confirming] = useActionState(confirmInterview.bind(null, token), idleSelfService);
   const [moveState, move, moving] = useActionState(moveInterview.bind(null, token), idleSelfService);
   const done = [confirmState, moveState].find((state) => state.ok);
@@ -36,13 +46,11 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
           {failed.message}
         </p>
       )}
-      {declined && (
-        <p className="text-slate-700">You have withdrawn from this interview. Contact the recruiter to take it up again.</p>
-      )}
+      {declined && <p className="text-slate-700">{words.declined}</p>}
       {canConfirm && (
         <form action={confirm}>
           <button type="submit" disabled={confirming} className={`${BUTTON} bg-emerald-700 text-white hover:bg-emerald-800`}>
-            Yes, I will be there
+            {words.confirm}
           </button>
         </form>
       )}
@@ -50,7 +58,7 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
         slots.length > 0 ? (
           <form action={move} className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 font-medium">Or choose another time</legend>
+              <legend className="mb-1 font-medium">{words.chooseAnother}</legend>
               {slots.map((slot) => (
                 <label
                   key={slot.id}
@@ -62,21 +70,14 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, cuto
               ))}
             </fieldset>
             <button type="submit" disabled={moving} className={`${BUTTON} bg-slate-900 text-white hover:bg-slate-700`}>
-              Move my interview
+              {words.move}
             </button>
           </form>
         ) : (
-          <p className="text-sm text-slate-600">
-            No other time is free right now. Contact the recruiter if this one does not suit you.
-          </p>
+          <p className="text-sm text-slate-600">{words.noOtherTime}</p>
         )
       ) : (
-        !declined && (
-          <p className="text-sm text-slate-600">
-            The interview is less than {cutoffHours} hours away, so it can no longer be moved here. Contact the recruiter if you
-            cannot come.
-          </p>
-        )
+        !declined && <p className="text-sm text-slate-600">{words.tooClose}</p>
       )}
     </div>
   );

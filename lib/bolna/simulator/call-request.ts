@@ -44,6 +44,7 @@ const callRequest = z.object({
     })
     .optional(),
   user_data: z.record(z.string(), z.unknown(), { error: "user_data must be an object" }).optional(),
+  agent_data: z.looseObject({ language: z.string().optional() }).optional(),
   retry_config: retryConfig.optional(),
 });
 
@@ -56,6 +57,12 @@ export function parseCallRequest(
 ): { ok: true; request: CallRequest } | { ok: false; message: string } {
   const parsed = callRequest.safeParse(body);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid request" };
+  // The call's language comes from one place: agent_language in user_data, or agent_data.language (reference §8).
+  const spoken = parsed.data.user_data?.agent_language;
+  const configured = parsed.data.agent_data?.language;
+  if (spoken !== undefined && configured !== undefined && spoken !== configured) {
+    return { ok: false, message: "agent_language in user_data and agent_data.language disagree; send one of them" };
+  }
   const at = parsed.data.scheduled_at;
   if (at && at.date.getTime() - now < MIN_SCHEDULE_AHEAD_MS) {
     return { ok: false, message: "scheduled_at must be at least 2 minutes in the future" };

@@ -6,23 +6,40 @@ import type { CallContext, ExtractedSlot } from "./user-data";
 export type Conversation = {
   transcript: string;
   extractedData: {
-    call_outcome: "ACCEPTED" | "REJECTED" | "RESCHEDULED";
+    call_outcome: "ACCEPTED" | "REJECTED" | "RESCHEDULED" | "DO_NOT_CALL" | "TRANSFERRED";
     original_slot: ExtractedSlot | null;
     final_slot: ExtractedSlot | null;
     notes: string;
   };
+  /** Set when the agent handed the call to the recruiter (Bolna's transfer tool). */
+  transferredTo?: string;
   summary: string;
   seconds: number;
   /** Characters the agent spoke, which Bolna bills as synthesis. */
   agentCharacters: number;
 };
 
-type Turn = [speaker: "assistant" | "user", words: string];
+export type Turn = [speaker: "assistant" | "user", words: string];
 
 /** One outcome's side of the call: what is said after the opening, what the agent extracts, one summary line. */
-type Ending = { turns: Turn[]; extraction: Omit<Conversation["extractedData"], "original_slot">; outcome: string };
+export type Ending = {
+  turns: Turn[];
+  extraction: Omit<Conversation["extractedData"], "original_slot">;
+  outcome: string;
+  transferredTo?: string;
+};
+
+/** The recruiter's line the simulated agent transfers to. */
+const RECRUITER_NUMBER = "+919800012345";
 
 function opening(context: CallContext): Turn[] {
+  if (context.direction === "inbound") {
+    return [
+      ["assistant", "Hello, you have reached the interview line. This is Ava; how can I help?"],
+      ["user", `Hi, this is ${context.firstName}. I am calling about my interview.`],
+      ["assistant", `Thank you, ${context.firstName}. I can see your interview is on ${context.interviewSpoken}.`],
+    ];
+  }
   return [
     ["assistant", "Hello, this is Ava, calling about your job application."],
     ["assistant", `Hi, am I speaking with ${context.candidateName}?`],
@@ -86,7 +103,7 @@ function declined(context: CallContext): Ending {
 }
 
 function rescheduled(context: CallContext, random: Random): Ending {
-  const asks: Turn[] = [...offerBookedSlot(context), ["user", "No, I have a conflict then. Could we find a different day?"]];
+  const asks = asksToMove(context);
   if (context.alternatives.length === 0) {
     return {
       turns: [
@@ -122,9 +139,59 @@ function rescheduled(context: CallContext, random: Random): Ending {
   };
 }
 
+/** "Stop calling me", in the call's language. */
+function stopCalling(context: CallContext): Ending {
+  const ask = context.language === "hi" ? "कृपया मुझे दोबारा कॉल मत कीजिए।" : "Please stop calling me.";
+  return {
+    turns: [
+      ["user", ask],
+      ["assistant", "I understand. We will not call you again. Goodbye."],
+    ],
+    extraction: { call_outcome: "DO_NOT_CALL", final_slot: null, notes: "Candidate asked not to be called again." },
+    outcome: `${context.firstName} asked not to be called again.`,
+  };
+}
+
+function transferred(context: CallContext): Ending {
+  return {
+    turns: [
+      ["user", "I have a question about the salary. Can I talk to the recruiter?"],
+      ["assistant", "Of course. Let me transfer you to the recruiter now; please stay on the line."],
+    ],
+    extraction: { call_outcome: "TRANSFERRED", final_slot: null, notes: "Candidate asked for the recruiter; transferred." },
+    outcome: `${context.firstName} asked for the recruiter and was transferred.`,
+    transferredTo: RECRUITER_NUMBER,
+  };
+}
+
+/** The ending of a scenario that needs nothing from outside the call (the agent's tools are in ./agent-tools.ts). */
+function endingOf(scenario: AnsweredScenario, context: CallContext, random: Random): Ending {
+  switch (scenario) {
+    case "confirmed":
+      return confirmed(context);
+    case "declined":
+      return declined(context);
+    case "rescheduled":
+      return rescheduled(context, random);
+    case "stop-calling":
+      return stopCalling(context);
+    case "transferred":
+      return transferred(context);
+  }
+}
+
+/** The asking half of a reschedule, for the tools' version of the conversation. */
+export function asksToMove(context: CallContext): Turn[] {
+  return [...offerBookedSlot(context), ["user", "No, I have a conflict then. Could we find a different day?"]];
+}
+
 export function converse(scenario: AnsweredScenario, context: CallContext, random: Random): Conversation {
-  const { turns, extraction, outcome } =
-    scenario === "confirmed" ? confirmed(context) : scenario === "declined" ? declined(context) : rescheduled(context, random);
+  return conversationOf(endingOf(scenario, context, random), context, random);
+}
+
+/** The whole call from an ending: the opening, the transcript, the extraction, the summary and the length. */
+export function conversationOf(ending: Ending, context: CallContext, random: Random): Conversation {
+  const { turns, extraction, outcome } = ending;
   const all = [...opening(context), ...turns];
   const transcript = all.map(([speaker, words]) => `${speaker}: ${words}\n`).join("");
   const agentCharacters = all.reduce((sum, [speaker, words]) => sum + (speaker === "assistant" ? words.length : 0), 0);
@@ -136,7 +203,11 @@ export function converse(scenario: AnsweredScenario, context: CallContext, rando
       final_slot: extraction.final_slot,
       notes: extraction.notes,
     },
-    summary: `Ava called ${context.candidateName} about the ${context.position} interview. ${outcome}`,
+    summary:
+      context.direction === "inbound"
+        ? `${context.candidateName} called the interview line. ${outcome}`
+        : `Ava called ${context.candidateName} about the ${context.position} interview. ${outcome}`,
+    transferredTo: ending.transferredTo,
     // About the pace of the sample calls, with some spread.
     seconds: Math.round((transcript.length / 13 + random.next() * 6) * 10) / 10,
     agentCharacters,

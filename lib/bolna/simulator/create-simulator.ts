@@ -1,19 +1,18 @@
-import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createBolnaClock, formatBolnaTime } from "./bolna-clock";
+import type { AgentTools } from "./agent-tools";
+import { createBolnaClock } from "./bolna-clock";
 import { parseCallRequest } from "./call-request";
-import { newExecution } from "./execution-body";
+import { listExecutions } from "./executions-list";
 import { readJson, sendJson } from "./http-io";
-import { lifecycle } from "./lifecycle";
 import { createRandom } from "@/lib/seeded-random";
 import { createCallRunner, type CallRun, type Habits, type Runtime, type SimulatedCall } from "./run-call";
 import { scenarioForPhone, type ScenarioName, type ScenarioSetting } from "./scenarios";
-import { readCallContext } from "./user-data";
-import { DEMO_RECORDINGS_PATH } from "@/lib/demo/recording-audio";
+import { createCallStarter } from "./start-call";
 
 export type { Habits, SimulatedCall } from "./run-call";
+export type { AgentTools } from "./agent-tools";
 export { SCENARIOS, SCENARIO_BY_LAST_DIGIT, type ScenarioName, type ScenarioSetting } from "./scenarios";
 
 export type SimulatorOptions = {
@@ -38,6 +37,10 @@ export type SimulatorOptions = {
    * call's first webhooks can arrive before the answer, as they sometimes do with Bolna.
    */
   respondDelayMs?: number;
+  /** The agent's custom function tools and inbound look-up (Callboard's /api/agent/*); without them it uses none. */
+  agentTools?: AgentTools;
+  /** The agent every inbound and dashboard call belongs to. */
+  agentId?: string;
   /**
    * The recording link of an answered call. By default it points at the webhook receiver's
    * `/api/demo/recordings/<execution id>.wav`, which Callboard serves in demo mode, so a demo recording plays;
@@ -62,27 +65,39 @@ export type BolnaSimulator = {
   setWebhookUrl(url: string | null): void;
   /** Changes `respondDelayMs` for the next calls. */
   setRespondDelay(ms: number): void;
+  /** Configures the agent's tools (Callboard's /api/agent/*) for the next calls; null removes them. */
+  setAgentTools(tools: AgentTools | null): void;
+  /**
+   * The candidate at `from` rings the agent's number: the inbound agent looks the caller up (with the tools
+   * configured), talks (booking with the tools when the scenario is a reschedule) and reports like any call.
+   * Resolves to the execution id once the call has started.
+   */
+  callIn(call: { from: string; scenario?: ScenarioName; agentId?: string }): Promise<string>;
+  /** A call placed from Bolna's own dashboard or a batch there: Callboard never asked for it. */
+  placeFromDashboard(call: {
+    to: string;
+    scenario?: ScenarioName;
+    agentId?: string;
+    userData?: Record<string, unknown>;
+  }): Promise<string>;
 };
 
 const ALL_HABITS: Habits = { duplicates: true, outOfOrder: true, disconnectedFirst: true };
 const NO_HABITS: Habits = { duplicates: false, outOfOrder: false, disconnectedFirst: false };
-/** Bolna dials from the agent's number when the request names none; this is the sample bodies' one. */
-const AGENT_NUMBER = "+16282774700";
 const STOPPABLE = new Set(["queued", "scheduled"]);
-
-/** A recording at the receiver's demo path (lib/demo/recording-audio.ts), or none without a receiver. */
-function recordingBeside(webhookUrl: string | undefined, executionId: string): string | undefined {
-  return webhookUrl ? new URL(`${DEMO_RECORDINGS_PATH}/${executionId}.wav`, webhookUrl).href : undefined;
-}
+/** The agent of calls the simulator starts by itself (inbound, from the dashboard) when none is named. */
+const DEFAULT_AGENT_ID = "00000000-0000-4000-8000-00000000a6e7";
 
 const ROUTES = {
   placeCall: /^\/call\/?$/,
   stopCall: /^\/call\/([^/]+)\/stop\/?$/,
   execution: /^\/executions\/([^/]+)\/?$/,
+  executions: /^\/v2\/agent\/([^/]+)\/executions\/?$/,
 };
 
 export async function startBolnaSimulator(options: SimulatorOptions): Promise<BolnaSimulator> {
   const { port = 0, host = "127.0.0.1", apiKey, webhookUrl, speed = 1, deliveryHeaders = {} } = options;
+  const defaultAgent = options.agentId ?? DEFAULT_AGENT_ID;
   if (!(speed > 0 && Number.isFinite(speed))) throw new RangeError("speed must be a positive number");
   const random = createRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const habits = options.habits === false ? NO_HABITS : { ...ALL_HABITS, ...options.habits };
@@ -97,6 +112,7 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
   };
   const runner = createCallRunner(runtime);
   let respondDelayMs = options.respondDelayMs ?? 0;
+  let agentTools = options.agentTools ?? null;
   const runs = new Map<string, CallRun>();
   const scenarios = new Map<string, ScenarioSetting>();
   const failures: { failure: InjectedFailure; remaining: number }[] = [];
@@ -110,61 +126,33 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
     };
   }
 
+  const startCall = createCallStarter({
+    runtime,
+    runner,
+    random,
+    runs,
+    scenarioFor,
+    tools: () => agentTools,
+    recordingUrl: options.recordingUrl,
+  });
+
   async function placeCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
     const parsed = body.ok ? parseCallRequest(body.value) : body;
     if (!parsed.ok) return sendJson(res, 400, { message: parsed.message });
     const { request } = parsed;
-    const executionId = randomUUID();
-    const scenario = scenarioFor(request.recipient_phone_number);
-    const createdAt = clock();
-    const scheduledAt = request.scheduled_at ? formatBolnaTime(request.scheduled_at.micros) : null;
-    const startsInMs = request.scheduled_at ? Math.max(0, request.scheduled_at.date.getTime() - Date.now()) : 0;
-    const userData = request.user_data ?? {};
-    const execution = newExecution({
-      executionId,
+    const call = await startCall({
       agentId: request.agent_id,
-      recipientPhone: request.recipient_phone_number,
-      fromPhone: request.from_phone_number ?? AGENT_NUMBER,
-      userData,
-      createdAt,
-      scheduledAt: scheduledAt ?? createdAt,
-      status: startsInMs > 0 ? "scheduled" : "queued",
+      phone: request.recipient_phone_number,
+      fromPhone: request.from_phone_number,
+      userData: request.user_data ?? {},
+      scheduledAt: request.scheduled_at,
+      scheduledAtAsSent: (body.ok && (body.value as { scheduled_at?: string }).scheduled_at) || null,
       retryConfig: request.retry_config ?? null,
     });
-    const call: SimulatedCall = {
-      executionId,
-      agentId: request.agent_id,
-      recipientPhone: request.recipient_phone_number,
-      fromPhone: request.from_phone_number ?? null,
-      userData,
-      scheduledAt,
-      scheduledAtAsSent: (body.ok && (body.value as { scheduled_at?: string }).scheduled_at) || null,
-      scenario: scenario.name,
-      dropWebhooks: scenario.dropWebhooks,
-      execution,
-    };
-    const run: CallRun = {
-      call,
-      random: createRandom(Math.floor(random.next() * 2 ** 32)),
-      stopper: new AbortController(),
-    };
-    const context = readCallContext(userData);
-    const scenarioOf = (attempt: number) =>
-      attempt === 0 ? scenario.name : (scenario.retries[Math.min(attempt, scenario.retries.length) - 1] ?? scenario.name);
-    const recordingUrl = options.recordingUrl?.(executionId) ?? recordingBeside(runtime.webhook?.url, executionId);
-    runs.set(executionId, run);
-    runner.start(run, {
-      steps: (attempt) =>
-        lifecycle(scenarioOf(attempt), context, run.random, {
-          disconnectedFirst: habits.disconnectedFirst,
-          startsInMs: attempt === 0 ? startsInMs : 0,
-          recordingUrl,
-        }),
-      retry: request.retry_config?.enabled ? request.retry_config : null,
-    });
+    const status = call.execution.status;
     if (respondDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, respondDelayMs));
-    sendJson(res, 200, { message: "done", status: execution.status, execution_id: executionId });
+    sendJson(res, 200, { message: "done", status, execution_id: call.executionId });
   }
 
   function stopCall(res: ServerResponse, run: CallRun): void {
@@ -188,8 +176,15 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
       return sendJson(res, failure.status, { message: failure.message ?? `Simulated failure (${failure.status})` }, headers);
     }
     if (req.headers.authorization !== `Bearer ${apiKey}`) return sendJson(res, 401, { message: "Invalid API key" });
-    const path = new URL(req.url ?? "/", "http://simulator").pathname;
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const path = url.pathname;
     if (req.method === "POST" && ROUTES.placeCall.test(path)) return placeCall(req, res);
+    const list = req.method === "GET" ? ROUTES.executions.exec(path) : null;
+    if (list) {
+      const all = [...runs.values()].map((run) => run.call.execution);
+      const page = listExecutions(all, decodeURIComponent(list[1]!), url.searchParams);
+      return page.ok ? sendJson(res, 200, page.page) : sendJson(res, 400, { message: page.message });
+    }
     const stop = req.method === "POST" ? ROUTES.stopCall.exec(path) : null;
     const get = req.method === "GET" ? ROUTES.execution.exec(path) : null;
     const id = (stop ?? get)?.[1];
@@ -231,6 +226,23 @@ export async function startBolnaSimulator(options: SimulatorOptions): Promise<Bo
     },
     setRespondDelay(ms) {
       respondDelayMs = ms;
+    },
+    setAgentTools(tools) {
+      agentTools = tools;
+    },
+    async callIn({ from, scenario, agentId }) {
+      const call = await startCall({
+        agentId: agentId ?? defaultAgent,
+        phone: from,
+        userData: {},
+        direction: "inbound",
+        scenario,
+      });
+      return call.executionId;
+    },
+    async placeFromDashboard({ to, scenario, agentId, userData }) {
+      const call = await startCall({ agentId: agentId ?? defaultAgent, phone: to, userData: userData ?? {}, scenario });
+      return call.executionId;
     },
   };
 }

@@ -18,6 +18,11 @@ export type StatusChange = {
 export type Step = StatusChange & {
   /** Simulated milliseconds after the call was placed. */
   afterMs: number;
+  /**
+   * What happens next is decided only once this step has been sent: the agent's tools answer during the call
+   * (lib/bolna/simulator/agent-tools.ts), so the rest of the conversation waits for them.
+   */
+  continueWith?: () => Promise<Step[]>;
 };
 
 export type NewCall = {
@@ -28,7 +33,9 @@ export type NewCall = {
   userData: Record<string, unknown>;
   createdAt: string;
   scheduledAt: string;
-  status: "queued" | "scheduled";
+  status: "queued" | "scheduled" | "initiated";
+  /** `inbound`: the candidate (recipientPhone) rang the agent's number (fromPhone). */
+  direction?: "outbound" | "inbound";
   /** The retry_config of POST /call, echoed as Bolna does; null without one. */
   retryConfig: Record<string, unknown> | null;
 };
@@ -36,6 +43,7 @@ export type NewCall = {
 /** A new execution with every key of Bolna's bodies, in Bolna's order (compare tests/fixtures/bolna/01-queued.json). */
 export function newExecution(call: NewCall): ExecutionBody {
   const bill = billing(0, 0, "none");
+  const inbound = call.direction === "inbound";
   return {
     id: call.executionId,
     agent_id: call.agentId,
@@ -68,12 +76,13 @@ export function newExecution(call: NewCall): ExecutionBody {
     retry_history: null,
     telephony_data: {
       duration: null,
-      to_number: call.recipientPhone,
-      from_number: call.fromPhone,
+      // An inbound call runs from the candidate to the agent's number.
+      to_number: inbound ? call.fromPhone : call.recipientPhone,
+      from_number: inbound ? call.recipientPhone : call.fromPhone,
       recording_url: null,
       hosted_telephony: true,
       provider_call_id: null,
-      call_type: "outbound",
+      call_type: inbound ? "inbound" : "outbound",
       provider: "twilio",
       hangup_by: null,
       hangup_reason: null,

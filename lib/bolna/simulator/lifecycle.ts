@@ -1,5 +1,5 @@
 import { billing } from "./billing";
-import { converse } from "./conversation";
+import { conversationOf, converse, type Conversation, type Ending } from "./conversation";
 import type { Step } from "./execution-body";
 import type { Random } from "@/lib/seeded-random";
 import { isAnswered, type AnsweredScenario, type ScenarioName, type UnansweredScenario } from "./scenarios";
@@ -27,11 +27,28 @@ export type LifecycleOptions = {
   startsInMs: number;
   /** The answered call's `recording_url`; a made-up S3 link when absent. */
   recordingUrl?: string;
+  /**
+   * A reschedule talked through the agent's tools (lib/bolna/simulator/agent-tools.ts): it runs once the call is
+   * in progress, so Callboard knows the call by then, and the rest of the call follows from what they answered.
+   */
+  moveWithTools?: () => Promise<Ending>;
 };
 
-function answeredCall(scenario: AnsweredScenario, context: CallContext, random: Random, options: LifecycleOptions) {
+function answeredCall(scenario: AnsweredScenario, context: CallContext, random: Random, options: LifecycleOptions): Step[] {
+  const inProgress: Step = { afterMs: AT.answered, status: "in-progress" };
+  const { moveWithTools } = options;
+  if (scenario === "rescheduled" && moveWithTools) {
+    const continueWith = async () => afterTheTalk(conversationOf(await moveWithTools(), context, random), random, options);
+    return [{ ...inProgress, continueWith }];
+  }
+  return [inProgress, ...afterTheTalk(converse(scenario, context, random), random, options)];
+}
+
+/** The hang-up and Bolna's processing after it: `call-disconnected` (if that habit is on), then `completed`. */
+function afterTheTalk(talk: Conversation, random: Random, options: LifecycleOptions): Step[] {
   const { disconnectedFirst } = options;
-  const talk = converse(scenario, context, random);
+  // Bolna's transfer tool leaves its result on the execution (reference §8).
+  const transfer = talk.transferredTo ? { transfer_call_data: { transfer_to: talk.transferredTo, status: "completed" } } : {};
   const ringSeconds = 3 + Math.floor(random.next() * 8);
   const said = { conversation_duration: talk.seconds, transcript: talk.transcript };
   const completed: Step = {
@@ -39,6 +56,7 @@ function answeredCall(scenario: AnsweredScenario, context: CallContext, random: 
     status: "completed",
     fields: {
       ...said,
+      ...transfer,
       ...billing(talk.seconds, talk.agentCharacters, "processed"),
       extracted_data: talk.extractedData,
       summary: talk.summary,
@@ -55,16 +73,21 @@ function answeredCall(scenario: AnsweredScenario, context: CallContext, random: 
       post_dial_delay: 1,
     },
   };
-  const steps: Step[] = [{ afterMs: AT.answered, status: "in-progress" }];
+  const steps: Step[] = [];
   if (disconnectedFirst) {
     steps.push({
       afterMs: AT.hungUp,
       status: "call-disconnected",
-      fields: { ...said, ...billing(talk.seconds, talk.agentCharacters, "talked") },
+      fields: { ...said, ...transfer, ...billing(talk.seconds, talk.agentCharacters, "talked") },
       telephony: { duration: "0.0", recording_url: "" },
     });
   }
   return [...steps, completed];
+}
+
+/** An inbound call: the candidate rang, so there is no queue and no ringing on Bolna's side of the line. */
+export function inboundLifecycle(scenario: AnsweredScenario, context: CallContext, random: Random, options: LifecycleOptions) {
+  return answeredCall(scenario, context, random, options);
 }
 
 /**

@@ -37,6 +37,10 @@ export type SimulatedCall = {
   dropWebhooks: boolean;
   /** The latest state: what GET /executions/:id answers. */
   execution: ExecutionBody;
+  /** `inbound`: the candidate rang the agent's number (SimulatorControls.callIn). */
+  direction: "outbound" | "inbound";
+  /** What the agent's tools answered during the call (lib/bolna/simulator/agent-tools.ts), in order. */
+  toolCalls: { tool: string; status: number; body: unknown }[];
 };
 
 /** A call being played out. Each call has its own seeded generator, so overlapping calls stay reproducible. */
@@ -103,11 +107,14 @@ export function createCallRunner(runtime: Runtime) {
 
   async function playSteps(run: CallRun, steps: Step[], signal: AbortSignal): Promise<void> {
     let elapsed = 0;
-    for (const [index, step] of steps.entries()) {
-      await wait((step.afterMs - elapsed) / runtime.speed, undefined, { signal });
+    const queue = [...steps];
+    for (let index = 0; index < queue.length; index++) {
+      const step = queue[index]!;
+      await wait(Math.max(0, step.afterMs - elapsed) / runtime.speed, undefined, { signal });
       elapsed = step.afterMs;
-      const next = steps[index + 1];
+      const next = queue[index + 1];
       publish(run, step, next && next.afterMs - step.afterMs);
+      if (step.continueWith) queue.push(...(await step.continueWith()));
     }
   }
 

@@ -2,9 +2,20 @@
  * How a simulated call ends. The first three are answered calls; the rest never reach the candidate (a
  * voicemail is answered, by a machine: Bolna's detection hangs up with `answered_by_voice_mail: true`).
  */
-export const SCENARIOS = ["confirmed", "declined", "rescheduled", "no-answer", "busy", "failed", "voicemail"] as const;
+export const SCENARIOS = [
+  "confirmed",
+  "declined",
+  "rescheduled",
+  "stop-calling",
+  "transferred",
+  "no-answer",
+  "busy",
+  "failed",
+  "voicemail",
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
-export type AnsweredScenario = Extract<ScenarioName, "confirmed" | "declined" | "rescheduled">;
+/** `stop-calling`: the candidate asks never to be called again; `transferred`: the agent hands them to the recruiter. */
+export type AnsweredScenario = Extract<ScenarioName, "confirmed" | "declined" | "rescheduled" | "stop-calling" | "transferred">;
 export type UnansweredScenario = Exclude<ScenarioName, AnsweredScenario>;
 
 export type ScenarioSetting = {
@@ -18,8 +29,10 @@ export type ScenarioSetting = {
   retries?: ScenarioName[];
 };
 
+const ANSWERED: readonly ScenarioName[] = ["confirmed", "declined", "rescheduled", "stop-calling", "transferred"];
+
 export function isAnswered(name: ScenarioName): name is AnsweredScenario {
-  return name === "confirmed" || name === "declined" || name === "rescheduled";
+  return ANSWERED.includes(name);
 }
 
 /**

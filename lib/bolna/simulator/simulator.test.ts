@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBolnaClient } from "@/lib/bolna/client";
 import { isTerminalStatus, statusRank } from "@/lib/bolna/call-status";
 import { parseExecution, type Execution } from "@/lib/bolna/parse-execution";
-import { classifyTranscript } from "@/lib/calls/classify-transcript";
+import { classifyWords } from "@/lib/calls/classify-transcript";
+import { readCandidateWords } from "@/lib/calls/words/candidate-words";
 import { deriveOutcome } from "@/lib/calls/derive-outcome";
 import { loadPayload } from "@/tests/support/payloads";
 import { startBolnaSimulator, type ScenarioName, type SimulatorOptions } from "./create-simulator";
@@ -93,6 +94,8 @@ const PHONES: Record<ScenarioName, string> = {
   busy: "+919811110005",
   failed: "+919811110006",
   voicemail: "+919811110007",
+  "stop-calling": "+919811110008",
+  transferred: "+919811110009",
 };
 
 describe("Bolna simulator", () => {
@@ -129,6 +132,13 @@ describe("Bolna simulator", () => {
     expect(outcomeOf("failed")).toMatchObject({ outcome: "pending", reason: expect.stringMatching(/^Call failed/) });
     // The greeting says "Yes, I'll call you back": a machine's words, never a confirmation.
     expect(outcomeOf("voicemail")).toMatchObject({ outcome: "no_answer", reason: expect.stringMatching(/^Voicemail/) });
+    // "Stop calling me" decides nothing about the interview; it is read apart (lib/calls/stop-calling-request.ts).
+    expect(outcomeOf("stop-calling").outcome).toBe("pending");
+    expect(outcomeOf("transferred").outcome).toBe("pending");
+    const transferred = executionsOf(receiver.received, ids.transferred).find(({ text }) =>
+      text.includes('"status":"completed"'),
+    );
+    expect(transferred?.execution.transfer).toMatchObject({ to: "+919800012345" });
 
     const template = fixture("05-completed-confirmed.json");
     for (const { text, headers } of receiver.received) {
@@ -172,9 +182,10 @@ describe("Bolna simulator", () => {
       ).toBe(true);
       expect(transcript).toContain("Kavya Nair");
     }
-    expect(classifyTranscript(transcripts.confirmed!).outcome).toBe("confirmed");
-    expect(classifyTranscript(transcripts.declined!).outcome).toBe("declined");
-    expect(classifyTranscript(transcripts.rescheduled!).reason).toMatch(/reschedule/);
+    const read = (transcript: string) => classifyWords(readCandidateWords(transcript)).outcome;
+    expect(read(transcripts.confirmed!)).toBe("confirmed");
+    expect(read(transcripts.declined!)).toBe("declined");
+    expect(read(transcripts.rescheduled!)).toBe("rescheduled");
   });
 
   it("duplicates, reorders and sends call-disconnected before completed when its habits are on", async () => {

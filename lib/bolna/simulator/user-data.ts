@@ -31,6 +31,7 @@ const userDataSchema = z.looseObject({
   alternative_slots_formatted: z.array(z.string()).max(20).optional().catch(undefined),
   alternative_slots_iso: list,
   purpose: z.enum(["confirmation", "reconfirmation"]).optional().catch(undefined),
+  agent_language: z.string().optional().catch(undefined),
 });
 
 /** A slot as the prototype's agent extracts it. */
@@ -47,6 +48,10 @@ export type CallContext = {
   alternatives: Alternative[];
   /** `reconfirmation`: the reminder call before the interview (user_data.purpose); the agent asks "still coming?". */
   purpose: "confirmation" | "reconfirmation";
+  /** Bolna's per-call language (`agent_language`): the simulated candidate answers in it where it can. */
+  language: "en" | "hi";
+  /** `inbound`: the candidate rang the agent's number; the opening differs. */
+  direction: "outbound" | "inbound";
 };
 
 const ISO_START = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)/i;
@@ -100,5 +105,7 @@ export function readCallContext(userData: Record<string, unknown>): CallContext 
     originalSlot,
     alternatives,
     purpose: data.purpose ?? "confirmation",
+    language: data.agent_language === "hi" ? "hi" : "en",
+    direction: "outbound",
   };
 }

@@ -10,6 +10,8 @@ const SOURCE_LABELS = {
   reconcile: "Reconcile",
   candidate: "Candidate",
   review: "Review",
+  agent: "Voice agent",
+  sweep: "Bolna sweep",
 } as const;
 
 function Arrow() {

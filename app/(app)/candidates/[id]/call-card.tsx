@@ -29,6 +29,27 @@ function Subheading({ id, children }: { id?: string; children: React.ReactNode }
   );
 }
 
+/** What the agent did on the line: a slot it booked, a transfer to the recruiter (each time with its zone). */
+function AgentActions({ call, zone }: { call: TimelineCall; zone: string }) {
+  if (!call.agentBookedAt && !call.transferredAt) return null;
+  return (
+    <ul className="flex flex-col gap-1 text-sm text-violet-950" data-testid="agent-actions">
+      {call.agentBookedAt && call.agentBookedInterviewAt && (
+        <li>
+          The agent booked <LocalTime value={call.agentBookedInterviewAt} fallbackZone={zone} /> during the call, at{" "}
+          <LocalTime value={call.agentBookedAt} fallbackZone={zone} />.
+        </li>
+      )}
+      {call.transferredAt && (
+        <li data-testid="transferred">
+          Transferred to the recruiter{call.transferredTo ? ` (${call.transferredTo})` : ""} at{" "}
+          <LocalTime value={call.transferredAt} fallbackZone={zone} />.
+        </li>
+      )}
+    </ul>
+  );
+}
+
 type Props = {
   call: TimelineCall & { recordingSrc: string | null };
   /** INTERVIEW_TIMEZONE: what the server renders times in before the browser's zone is known. */
@@ -96,7 +117,13 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
       </header>
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 2xl:grid-cols-8">
-        <Fact label="Placed by">{call.placedBy ?? <span title="First seen in a webhook">Outside Callboard</span>}</Fact>
+        <Fact label="Placed by">
+          {call.direction === "inbound" ? (
+            <span data-testid="call-direction">The candidate called back</span>
+          ) : (
+            (call.placedBy ?? <span title="First seen in a webhook">Outside Callboard</span>)
+          )}
+        </Fact>
         <Fact label="Started">
           <LocalTime value={call.bolnaCreatedAt ?? call.createdAt} fallbackZone={zone} precision="second" />
         </Fact>
@@ -112,6 +139,7 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
         <Fact label="Hang-up">{hangup || "—"}</Fact>
       </dl>
       {error && <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">Bolna reported an error: {error}</p>}
+      <AgentActions call={call} zone={zone} />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby={`${headingId}-transcript`} className="min-w-0">

@@ -1,8 +1,11 @@
+import Link from "next/link";
 import { InterviewTime } from "@/app/_components/interview-time";
 import { LocalTime } from "@/app/_components/local-time";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
 import { callStatusWords } from "@/lib/candidates/candidate-situation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { zoneAssumed } from "@/lib/time/zone-for-phone";
+import { ZoneAssumed } from "@/app/_components/zone-assumed";
 
 function Item({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
@@ -65,7 +68,16 @@ export function CandidateProfile({ profile, zone, fallbackZone, now }: Props) {
         </Item>
         <Item label="Time zone">
           {zone} ({zoneLabel(profile.interviewAt, zone)})
-          {!profile.timeZone && <span className="block text-xs text-slate-600">from the phone&apos;s country</span>}
+          {zoneAssumed(profile) ? (
+            <span className="block">
+              <ZoneAssumed zone={zone} />{" "}
+              <Link href={`/candidates/${profile.id}/edit`} className="text-xs text-sky-800 underline">
+                Set the zone
+              </Link>
+            </span>
+          ) : (
+            !profile.timeZone && <span className="block text-xs text-slate-600">from the phone&apos;s country</span>
+          )}
         </Item>
         <Item label="Phone">
           <span className="font-mono">{profile.phone}</span>

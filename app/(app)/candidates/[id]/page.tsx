@@ -17,10 +17,12 @@ import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { saveReschedulingSlots } from "./actions";
+import { AgentBadges } from "@/app/_components/agent-badges";
 import { AttendancePanel } from "./attendance-panel";
 import { AuditTrail } from "./audit-trail";
 import { CallCard } from "./call-card";
 import { CandidateProfile } from "./candidate-profile";
+import { DoNotCallPanel } from "./do-not-call-panel";
 import { Corrections } from "./corrections";
 import { ReachPanel } from "./reach-panel";
 import { ReschedulingSlotsForm } from "./rescheduling-slots-form";
@@ -62,9 +64,10 @@ export default async function CandidatePage({ params }: Props) {
           <span data-testid="candidate-status">
             <StatusBadge status={profile.status} />
           </span>
+          <AgentBadges candidate={profile} zone={zone} />
           <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
             <LiveUpdates candidateId={profile.id} />
-            {allowed.call && (
+            {allowed.call && !profile.doNotCall && (
               <CallNowButton
                 key={profile.status}
                 candidateId={profile.id}
@@ -123,6 +126,7 @@ export default async function CandidatePage({ params }: Props) {
           </section>
         </div>
         <div className="flex min-w-0 flex-col gap-6">
+          <DoNotCallPanel profile={profile} zone={zone} maySet={allowed.edit} mayLift={allowed.override} />
           <section
             aria-labelledby="slots-heading"
             className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"

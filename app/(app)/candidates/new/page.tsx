@@ -28,7 +28,14 @@ export default async function NewCandidatePage() {
         <span aria-hidden>← </span>Candidates
       </Link>
       <h1 className="mt-2 mb-6 text-xl font-semibold">Add a candidate</h1>
-      <CandidateForm action={addCandidate} submit="Add candidate" zones={timeZoneNames()} fallbackZone={zone} slots={slots} />
+      <CandidateForm
+        action={addCandidate}
+        submit="Add candidate"
+        zones={timeZoneNames()}
+        fallbackZone={zone}
+        slots={slots}
+        defaults={{ language: env().DEFAULT_LANGUAGE }}
+      />
     </main>
   );
 }

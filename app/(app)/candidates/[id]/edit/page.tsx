@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { toLocalInput } from "@/lib/time/format";
 import { timeZoneNames } from "@/lib/time/time-zones";
 import { candidateZone } from "@/lib/time/zone-for-phone";
+import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { CandidateForm } from "../../candidate-form";
 import { saveCandidate } from "./actions";
 
@@ -50,6 +51,7 @@ export default async function EditCandidatePage({ params }: Props) {
           position: candidate.position ?? "",
           timeZone: zone,
           interviewAt: toLocalInput(candidate.interviewAt, zone),
+          language: candidateLanguage(candidate),
         }}
       />
     </main>

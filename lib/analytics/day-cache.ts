@@ -1,0 +1,112 @@
+import type { Db } from "@/db/client";
+import { preparedFor } from "@/db/prepared";
+import { addDays, dateIn, dayStart, daysBetween, QUARTER_HOUR_MS, quarterOf } from "./team-days";
+
+/**
+ * The quarter-hour rollups added up by the team's day (analytics_funnel_days, analytics_call_hours_days), so that
+ * a 90-day page reads a few hundred rows instead of every quarter hour of every position. A cache in one zone,
+ * never the truth: writes mark the quarter hours they change (analytics_dirty_quarters) and the fold recounts
+ * those quarters' days a second later; a change of INTERVIEW_TIMEZONE refills it day by day, while the reads use
+ * the quarter hours themselves (lib/analytics/read-rollups.ts).
+ */
+
+const FUNNEL_SUMS =
+  "sum(called), sum(reached), sum(attempts_to_reach), sum(confirmed), sum(declined), sum(attended), sum(no_show), sum(cost)";
+/** Days per transaction when refilling: a few milliseconds of the event loop each. */
+const REFILL_DAYS = 7;
+/** Marked quarter hours per transaction in the usual fold. */
+const BATCH = 500;
+
+const statements = preparedFor((db) => {
+  const sqlite = db.$client;
+  const quarters = "quarter_hour >= ? AND quarter_hour < ?";
+  const recountFunnel = sqlite.prepare(
+    `INSERT INTO analytics_funnel_days (day, position, called, reached, attempts_to_reach, confirmed, declined, attended, no_show, cost)
+     SELECT ?, position, ${FUNNEL_SUMS} FROM analytics_funnel WHERE ${quarters} GROUP BY position HAVING sum(called) != 0`,
+  );
+  const recountHours = sqlite.prepare(
+    `INSERT INTO analytics_call_hours_days (day, position, local_hour, finished, answered)
+     SELECT ?, position, local_hour, sum(finished), sum(answered) FROM analytics_call_hours WHERE ${quarters}
+     GROUP BY position, local_hour HAVING sum(finished) != 0`,
+  );
+  const dropFunnel = sqlite.prepare("DELETE FROM analytics_funnel_days WHERE day = ?");
+  const dropHours = sqlite.prepare("DELETE FROM analytics_call_hours_days WHERE day = ?");
+  const unmark = sqlite.prepare(`DELETE FROM analytics_dirty_quarters WHERE ${quarters}`);
+  const state = sqlite.prepare("SELECT zone, ready FROM analytics_days_zone");
+  const setState = sqlite.prepare(
+    "INSERT INTO analytics_days_zone (id, zone, ready) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone, ready = excluded.ready",
+  );
+  const marked = sqlite.prepare("SELECT quarter_hour FROM analytics_dirty_quarters LIMIT ?").pluck();
+  const span = sqlite
+    .prepare(
+      `SELECT min(first), max(last) FROM (SELECT min(quarter_hour) AS first, max(quarter_hour) AS last FROM analytics_funnel
+       UNION ALL SELECT min(quarter_hour), max(quarter_hour) FROM analytics_call_hours)`,
+    )
+    .raw();
+
+  /** One day in the zone, recounted from its quarter hours; its marks are done with. */
+  const recountDay = (day: string, zone: string) => {
+    const from = quarterOf(dayStart(day, zone));
+    const to = quarterOf(dayStart(addDays(day, 1), zone));
+    dropFunnel.run(day);
+    dropHours.run(day);
+    recountFunnel.run(day, from, to);
+    recountHours.run(day, from, to);
+    unmark.run(from, to);
+  };
+
+  return {
+    state: () => state.get() as { zone: string; ready: number } | undefined,
+    // Immediate: each reads the quarter hours, then writes the days.
+    recountDays: sqlite.transaction((days: string[], zone: string) => days.forEach((day) => recountDay(day, zone))),
+    /** Up to `limit` marked quarter hours, as the days they fall on. */
+    markedDays: (limit: number, zone: string) => [
+      ...new Set((marked.all(limit) as number[]).map((quarter) => dateIn(quarter * QUARTER_HOUR_MS, zone))),
+    ],
+    restart: sqlite.transaction((zone: string) => {
+      setState.run(zone, 0);
+      sqlite.exec(
+        "DELETE FROM analytics_funnel_days; DELETE FROM analytics_call_hours_days; DELETE FROM analytics_dirty_quarters",
+      );
+      const [first, last] = span.get() as [number | null, number | null];
+      if (first === null || last === null) return [];
+      const from = dateIn(first * QUARTER_HOUR_MS, zone);
+      return Array.from({ length: daysBetween(from, dateIn(last * QUARTER_HOUR_MS, zone)) }, (_, i) => addDays(from, i));
+    }),
+    ready: (zone: string) => setState.run(zone, 1),
+  };
+});
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Whether the day rollups hold the team's days in `zone`; the reads use them only then. */
+export function dayCacheReady(db: Db, zone: string): boolean {
+  const state = statements(db).state();
+  return state?.zone === zone && state.ready === 1;
+}
+
+/** Refills the day rollups for `zone` from the quarter hours, a week of days per transaction. */
+async function refill(db: Db, zone: string): Promise<void> {
+  const query = statements(db);
+  const days = query.restart.immediate(zone);
+  for (let first = 0; first < days.length; first += REFILL_DAYS) {
+    query.recountDays.immediate(days.slice(first, first + REFILL_DAYS), zone);
+    await turn();
+  }
+  query.ready(zone);
+}
+
+/**
+ * Brings the day rollups up to date for `zone`: the days of the quarter hours marked since the last fold are
+ * recounted, or, after a change of zone, every day is (reads use the quarter hours meanwhile).
+ */
+export async function foldDays(db: Db, zone: string): Promise<void> {
+  if (!dayCacheReady(db, zone)) return refill(db, zone);
+  const query = statements(db);
+  for (;;) {
+    const days = query.markedDays(BATCH, zone);
+    if (days.length === 0) return;
+    query.recountDays.immediate(days, zone);
+    await turn();
+  }
+}

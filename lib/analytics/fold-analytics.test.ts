@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { applyExecution } from "@/lib/calls/apply-execution";
+import { insertCandidate } from "@/tests/support/database";
+import { callBody, CONFIRMING_TURNS } from "@/tests/support/insight-calls";
+import { deliveryOf } from "@/tests/support/lifecycle";
+import { migrationsBefore } from "@/tests/support/migrations";
+import { analyticsBacklog, CANDIDATE_FACTS, foldAnalytics } from "./fold-analytics";
+
+// The write path only marks; the fold recounts. On a real SQLite file: what a delivery's transaction leaves, what
+// the fold makes of it, how a backlog shares the event loop, and what a database written before the fold counts.
+
+const CONFIG = { timezone: "Asia/Kolkata", defaultCountry: "IN", reviewBelow: 0.7 };
+let db: Db;
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fold-"));
+  db = openDatabase(path.join(dir, "test.db"), "OFF");
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const rowsOf = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params);
+const factsOf = (id: number) => ({
+  kept: rowsOf(`SELECT ${CANDIDATE_FACTS} FROM analytics_candidates WHERE candidate_id = ?`, id),
+  viewed: rowsOf(`SELECT ${CANDIDATE_FACTS} FROM analytics_candidates_source WHERE candidate_id = ?`, id),
+});
+
+describe("a delivery and the fold", () => {
+  it("the delivery's transaction marks the candidate; the fold counts it a moment later", async () => {
+    const candidate = insertCandidate(db, { position: "Backend" });
+    applyExecution(db, deliveryOf(callBody({ phone: candidate.phone, turns: CONFIRMING_TURNS, cost: 3 })), CONFIG);
+    expect(rowsOf("SELECT candidate_id FROM analytics_dirty")).toEqual([{ candidate_id: candidate.id }]);
+    expect(factsOf(candidate.id).kept).toEqual([]);
+    expect(analyticsBacklog(db)).toBe(1);
+
+    expect(await foldAnalytics(db)).toBe(1);
+    const { kept, viewed } = factsOf(candidate.id);
+    expect(kept).toEqual(viewed);
+    expect(kept[0]).toMatchObject({ position: "Backend", calls: 1, cost: 3, reached: 1, confirmed: 1 });
+    expect(rowsOf("SELECT called, confirmed, cost FROM analytics_funnel WHERE position = 'Backend'")).toEqual([
+      { called: 1, confirmed: 1, cost: 3 },
+    ]);
+    expect(analyticsBacklog(db)).toBe(0);
+  });
+
+  it("no trigger recounts a funnel row: only the fold writes analytics_candidates, whose triggers add it up", () => {
+    const triggers = rowsOf("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'") as {
+      name: string;
+      tableName: string;
+      sql: string;
+    }[];
+    const heavy = triggers.filter((trigger) => /_source\b|\banalytics_candidates\b|\banalytics_funnel\b/.test(trigger.sql));
+    expect(heavy.map((trigger) => [trigger.name, trigger.tableName]).sort()).toEqual([
+      ["analytics_funnel_delete", "analytics_candidates"],
+      ["analytics_funnel_insert", "analytics_candidates"],
+    ]);
+  });
+
+  it("a large backlog folds in batches, with the event loop free between them", async () => {
+    const ids = Array.from({ length: 1_000 }, () => insertCandidate(db).id);
+    db.$client.transaction(() => {
+      const call = db.$client.prepare(
+        "INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, created_at, updated_at) VALUES (?, ?, 'confirmed', 30, ?, 0)",
+      );
+      for (const id of ids) call.run(`backlog-${id}`, id, Date.UTC(2026, 2, 2, 4));
+    })();
+    expect(analyticsBacklog(db, 500)).toBe(500);
+
+    // Counts the turns of the event loop that other work gets while the fold runs.
+    let turns = 0;
+    let folding = true;
+    const tick = () => {
+      if (!folding) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    expect(await foldAnalytics(db)).toBe(1_000);
+    folding = false;
+    expect(turns).toBeGreaterThan(3);
+    expect(
+      rowsOf(
+        "SELECT count(*) AS n FROM analytics_candidates WHERE candidate_id IN (SELECT value FROM json_each(?))",
+        JSON.stringify(ids),
+      ),
+    ).toEqual([{ n: 1_000 }]);
+  });
+});
+
+describe("a database written before the fold", () => {
+  it("is counted again from its raw rows when it migrates, by the team's instants", () => {
+    const file = path.join(dir, "old.db");
+    const sqlite = new Database(file);
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("21_analytics_unhook") });
+    sqlite.exec(`
+      INSERT INTO candidates (id, name, phone, position, interview_at, status, status_changed_at, updated_at)
+        VALUES (1, 'Old', '+919800000101', 'Design', 1772697600000, 'confirmed', 0, 0);
+      INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, total_cost, local_hour, created_at, updated_at)
+        VALUES ('old-1', 1, 'confirmed', 40, 2.5, 5, 1777851900000, 0);
+      INSERT INTO status_changes (candidate_id, candidate_name, to_status, source, actor, at) VALUES (1, 'Old', 'confirmed', 'webhook', 'bolna', 0);
+    `);
+    sqlite.close();
+
+    const migrated = openDatabase(file, "OFF");
+    const all = (sql: string) => migrated.$client.prepare(sql).all();
+    try {
+      expect(all(`SELECT ${CANDIDATE_FACTS} FROM analytics_candidates`)).toEqual(
+        all(`SELECT ${CANDIDATE_FACTS} FROM analytics_candidates_source`),
+      );
+      // 2026-05-03T23:45:00Z (Monday 05:15 in Kolkata) is quarter hour 1,975,391 since the epoch.
+      expect(all("SELECT quarter_hour, position, called, confirmed, cost FROM analytics_funnel")).toEqual([
+        { quarter_hour: 1_975_391, position: "Design", called: 1, confirmed: 1, cost: 2.5 },
+      ]);
+      expect(all("SELECT * FROM analytics_call_hours")).toEqual(all("SELECT * FROM analytics_call_hours_source"));
+      expect(all("SELECT * FROM analytics_dirty")).toEqual([]);
+    } finally {
+      migrated.$client.close();
+    }
+  });
+});

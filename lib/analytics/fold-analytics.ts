@@ -1,0 +1,58 @@
+import type { Db } from "@/db/client";
+import { preparedFor } from "@/db/prepared";
+import { env } from "@/lib/env";
+import { foldDays } from "./day-cache";
+
+/** analytics_candidates' columns, which its `_source` view yields under the same names. */
+export const CANDIDATE_FACTS =
+  "candidate_id, position, first_called_at, calls, cost, reached, attempts_to_reach, confirmed, declined, attended, no_show";
+
+/** Candidates per transaction: a slice of the event loop of a few milliseconds, whatever the backlog. */
+const BATCH = 200;
+
+const statements = preparedFor((db) => {
+  const sqlite = db.$client;
+  const pick = sqlite.prepare("SELECT candidate_id FROM analytics_dirty LIMIT ?").pluck();
+  const forget = sqlite.prepare("DELETE FROM analytics_candidates WHERE candidate_id = ?");
+  const recount = sqlite.prepare(
+    `INSERT INTO analytics_candidates (${CANDIDATE_FACTS}) SELECT ${CANDIDATE_FACTS} FROM analytics_candidates_source WHERE candidate_id = ?`,
+  );
+  const unmark = sqlite.prepare("DELETE FROM analytics_dirty WHERE candidate_id = ?");
+  const backlog = sqlite.prepare("SELECT count(*) FROM (SELECT 1 FROM analytics_dirty LIMIT ?)").pluck();
+  // Immediate: it reads the marks, then writes; a mark made meanwhile by another process waits for the commit.
+  const fold = sqlite.transaction((limit: number) => {
+    const ids = pick.all(limit) as number[];
+    for (const id of ids) {
+      // Delete, then insert: analytics_funnel's triggers take the old row back and add the new one.
+      forget.run(id);
+      recount.run(id);
+      unmark.run(id);
+    }
+    return ids.length;
+  });
+  return { fold: (limit: number) => fold.immediate(limit), backlog };
+});
+
+/**
+ * Folds the candidates that writes have marked (analytics_dirty) into analytics_candidates, recomputing each
+ * one's funnel row from its view, in transactions of BATCH candidates with the event loop free in between; then
+ * brings the day rollups of the team's `zone` up to date (lib/analytics/day-cache.ts). Writers only mark
+ * (db/migrations/*_analytics_fold_sql.sql), so a delivery never pays for the recount; the figures are a fold
+ * behind, which the start-up runs every second. Returns how many candidates it folded.
+ */
+export async function foldAnalytics(db: Db, zone = env().INTERVIEW_TIMEZONE): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const count = statements(db).fold(BATCH);
+    folded += count;
+    if (count < BATCH) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await foldDays(db, zone);
+  return folded;
+}
+
+/** How many candidates still wait to be folded, counted up to `cap` (the page says so when it is not 0). */
+export function analyticsBacklog(db: Db, cap = 10_000): number {
+  return statements(db).backlog.get(cap) as number;
+}
