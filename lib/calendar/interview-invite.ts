@@ -25,8 +25,8 @@ export function inviteUid(candidateId: number, appUrl: string | undefined): stri
 
 /**
  * The candidate's interview as an iCalendar invite (RFC 5545, iTIP method REQUEST; CANCEL once they declined),
- * built with the `ics` package. SEQUENCE is the candidate's invite_sequence, which a database trigger raises on
- * every move, cancellation and restoration of the interview, so a calendar applies the newest version.
+ * built with the `ics` package. SEQUENCE is the candidate's invite_sequence, which the write that moves, cancels or
+ * restores the interview raises (lib/candidates/save-candidate.ts), so a calendar applies the newest version.
  */
 export function interviewInvite(input: InviteInput): Invite {
   const { candidate, zone } = input;
