@@ -1,48 +1,29 @@
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { API_TOKEN, api, createCandidate, startApiServer, unique, type Json } from "./support/auth-client";
 import { openTestDatabase } from "./support/database";
-import { freePort } from "./support/free-port";
 import type { TestServer } from "./support/server";
+import { startSmtpServer, type TestSmtp } from "./support/smtp";
 
 /**
- * A real SMTP server (smtp-server) that reads a message's DATA and then never answers, as a mail server that
+ * A real SMTP server (tests/support/smtp.ts) that reads a message's DATA and then never answers, as a mail server that
  * hangs after DATA does. The built server sends through it with an 8 s socket timeout.
  */
 const STALL = "stall-once@example.com";
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let server: TestServer;
 let db: Db;
-/** Every DATA the server read, answered or not, in order. */
-const received: { to: string; mail: ParsedMail }[] = [];
 let stalled = 0;
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(",");
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ to, mail });
-          // The first message to STALL is read in full and never acknowledged.
-          if (to.includes(STALL) && stalled++ === 0) return;
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+  // The first message to STALL is read in full and never acknowledged.
+  smtp = await startSmtpServer({ answer: ({ envelopeTo }) => !(envelopeTo.includes(STALL) && stalled++ === 0) });
   server = await startApiServer({
     SEED_DEMO: "false",
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     // Long enough for the other messages to go out while the first waits, whatever the machine's load.
     SMTP_SOCKET_TIMEOUT_SECONDS: "8",
     MAIL_FROM: "Hiring at Example <hiring@example.com>",
@@ -54,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   db?.$client.close();
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 const asToken = { token: API_TOKEN };
@@ -71,7 +52,8 @@ async function outboxRow(candidateId: number): Promise<Json> {
   return messages.find((message: Json) => message.candidateId === candidateId);
 }
 
-const deliveriesTo = (address: string) => received.filter((entry) => entry.to === address);
+/** Every DATA the server read for `address`, answered or not, in order. */
+const deliveriesTo = (address: string) => smtp.received.filter((entry) => entry.envelopeTo.join(",") === address);
 
 describe("a mail server that stops answering after DATA", () => {
   it("holds only its own message, which is retried later as the same message with the same Message-ID", async () => {
