@@ -3,7 +3,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { ROLES } from "@/lib/auth/permissions";
 import { ATTENDANCE_MARKS } from "@/lib/attendance/attendance-values";
 import { CONFIDENCE_LABELS, type Evidence } from "@/lib/calls/confidence-values";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES, STATUS_EVENTS } from "@/lib/candidates/status";
 import { REVIEW_STATES } from "@/lib/review/review-values";
 import { EVENT_RESULTS } from "@/lib/webhook/event-result";
 import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
@@ -46,6 +46,11 @@ export const candidates = sqliteTable(
     requestedInterviewAt: timestamp("requested_interview_at"),
     status: text("status", { enum: CANDIDATE_STATUSES }).notNull().default("pending"),
     statusReason: text("status_reason"),
+    /**
+     * Which row of the state table (lib/candidates/state-machine.ts) put the candidate where they are: it tells
+     * "needs reconfirmation" or "awaiting review" (both `pending`) apart. Null on rows from before it was kept.
+     */
+    statusEvent: text("status_event", { enum: STATUS_EVENTS }),
     statusChangedAt: timestamp("status_changed_at").notNull(),
     /** Set by manual changes: webhook events older than this never overwrite what a person decided. */
     manualStatusAt: timestamp("manual_status_at"),
@@ -102,10 +107,10 @@ export const candidates = sqliteTable(
     index("candidates_attention_idx")
       .on(table.status, table.interviewAt)
       .where(
-        sql`${table.requestedInterviewAt} is not null or (${table.status} = 'rescheduled' and ${table.originalInterviewAt} is null) or (${table.status} = 'pending' and ${table.latestCallUnclear} = 1)`,
+        sql`${table.requestedInterviewAt} is not null or (${table.status} = 'rescheduled' and ${table.originalInterviewAt} is null and (${table.statusEvent} is null or ${table.statusEvent} in ('call_outcome', 'reminder_answer'))) or (${table.status} = 'pending' and ${table.latestCallUnclear} = 1)`,
       ),
     index("candidates_calling_idx")
-      .on(table.updatedAt, table.requestedInterviewAt, table.interviewAt)
+      .on(table.updatedAt, table.requestedInterviewAt, table.interviewAt, table.nextAttemptAt)
       .where(sql`${table.status} = 'calling'`),
   ],
 );
@@ -190,6 +195,11 @@ export const calls = sqliteTable(
     placedBy: text("placed_by"),
     batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
     // --- Reaching candidates (issue #14) ---
+    /**
+     * The interview time the call asked about (the candidate's when it was placed, or first seen): an answer
+     * about an earlier time never confirms a time the candidate was not asked about.
+     */
+    interviewAt: timestamp("interview_at"),
     /** Why the call was placed: the first confirmation call, or the reminder before the interview. */
     purpose: text("purpose", { enum: CALL_PURPOSES }).notNull().default("confirmation"),
     /** Bolna's retry_count of the attempt the call shows (0: the first attempt); see lib/calls/fold-execution.ts. */

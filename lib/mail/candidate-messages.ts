@@ -1,5 +1,6 @@
 import type { Candidate, OutboxMessage } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
+import { givenName } from "@/lib/candidates/given-name";
 import { env } from "@/lib/env";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { translator } from "@/lib/i18n/translator";
@@ -21,9 +22,10 @@ export type RenderedMessage = {
   messageId: string;
 };
 
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
-
-/** The invite for a message, or null when the `ics` package refuses the data: the message then goes without it. */
+/**
+ * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
+ * message then goes without it, rather than never.
+ */
 function inviteOrNull(candidate: Parameters<typeof interviewInvite>[0]["candidate"], zone: string) {
   const config = env();
   try {
@@ -73,7 +75,7 @@ export function renderMessage(candidate: Recipient, intent: Intent): RenderedMes
   const position = candidate.position ?? t("defaultPosition");
   const subject = t(`${kind}.subject`, { when });
   const body = [
-    t("hello", { firstName: firstName(candidate.name) }),
+    t("hello", { firstName: givenName(candidate.name) }),
     "",
     t(`${kind}.line`, { position, when }),
     ...(intent.linkUrl
