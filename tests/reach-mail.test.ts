@@ -123,6 +123,38 @@ describe("messages through SMTP", () => {
     expect(invite(cancellation).ics.get("METHOD")).toBe("CANCEL");
   });
 
+  it("asks a Hindi candidate whose confirmed interview a recruiter moved to confirm the new time, in Hindi", async () => {
+    const email = `moved${unique()}@example.com`;
+    const candidate = await createCandidate(server.url, {
+      name: "Sunita Rao",
+      email,
+      position: "Data Analyst",
+      language: "hi",
+      interviewAt: "2027-07-01T04:30:00Z",
+    });
+    const link = await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken });
+    const token = (link.json.url as string).split("/i/")[1]!;
+    const confirmed = await api(server.url, `/api/self-service/${token}`, { method: "POST", body: { action: "confirm" } });
+    expect(confirmed.json.candidate.status).toBe("confirmed");
+    const moved = await api(server.url, `/api/candidates/${candidate.id}`, {
+      method: "PATCH",
+      body: { interviewAt: "2027-07-02T06:30:00Z" },
+      ...asToken,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.json.candidate).toMatchObject({ status: "pending", statusEvent: "needs_reconfirmation" });
+
+    // The state machine's "moved" message, queued as an intent by the edit and written in Hindi by the mail job.
+    const movedMail = await mailTo(email, /^आपका इंटरव्यू बदल गया है: कृपया .* की पुष्टि करें$/);
+    expect(movedMail.text).toContain("नमस्ते Sunita,");
+    expect(movedMail.text).toContain("हमें Data Analyst के लिए आपका इंटरव्यू");
+    const { ics } = invite(movedMail);
+    expect(ics.get("METHOD")).toBe("REQUEST");
+    expect(ics.get("DTSTART")).toBe("20270702T063000Z");
+    // Raised by the edit's own write (lib/candidates/save-candidate.ts): the calendar replaces the old time.
+    expect(ics.get("SEQUENCE")).toBe("1");
+  });
+
   it("keeps a message the SMTP server refused queued for a retry, with the server's answer", async () => {
     const candidate = await createCandidate(server.url, { email: REFUSED });
     await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken });
