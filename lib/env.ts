@@ -173,6 +173,13 @@ const envSchema = z
     SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).max(320).default("Callboard <callboard@localhost>")),
     /**
+     * How long the sender waits for the SMTP server: to connect, for its greeting, and for any answer once
+     * connected (an unanswered DATA included). A message cut short is retried later with the same Message-ID.
+     */
+    SMTP_CONNECTION_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(600).default(10)),
+    SMTP_GREETING_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(600).default(10)),
+    SMTP_SOCKET_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(600).default(60)),
+    /**
      * A confirmation or reschedule less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
      * candidate's status: it waits in the review queue (lib/review/hold-for-review.ts). A decline also needs high
      * confidence (0.8), and an answered call that decided nothing always waits, whatever this says.

@@ -43,6 +43,9 @@ async function main() {
   if (!dev && !process.argv.includes("--no-build")) ensureBuild();
 
   const config = env();
+  // tsx turned Node's source maps on for this file's TypeScript; left on in production, Node would also read and
+  // keep the source map of every chunk of the build it loads (about 70 MB), which nothing there reads.
+  if (!dev) process.setSourceMapsEnabled(false);
   const requestLog = createRequestLog();
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
@@ -103,6 +106,9 @@ async function main() {
     },
     (socket) => (viaProxy(socket.remoteAddress) ? null : addressKey(canonicalIp(socket.remoteAddress ?? ""))),
   );
+  // A client may half-close its side once its request is sent (HTTP allows it): it still gets its answer, which
+  // may come a moment later (a webhook waits for its writer thread). Node's default aborts the request instead.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.once("error", (error) => {
     console.error(`Callboard: cannot listen on ${config.HOSTNAME}:${config.PORT}: ${error.message}`);
     process.exit(1);

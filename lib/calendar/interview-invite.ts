@@ -53,8 +53,8 @@ export function inviteStatus(candidate: Pick<Candidate, "status" | "requestedInt
 
 /**
  * The candidate's interview as an iCalendar file (RFC 5545; iTIP REQUEST, CANCEL once they declined, PUBLISH for
- * the public copy), built with the `ics` package. SEQUENCE is the candidate's invite_sequence, which a database
- * trigger raises on every move, cancellation and restoration of the interview, so a calendar applies the newest.
+ * the public copy), built with the `ics` package. SEQUENCE is the candidate's invite_sequence, which the write that
+ * moves, cancels or restores the interview raises (lib/candidates/save-candidate.ts), so a calendar applies the newest.
  */
 export function interviewInvite(input: InviteInput): Invite {
   const { candidate, zone } = input;

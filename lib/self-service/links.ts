@@ -5,8 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { env } from "@/lib/env";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import { candidateMessage } from "@/lib/mail/candidate-messages";
-import { enqueueMessage } from "@/lib/mail/outbox";
+import { queueMessage } from "@/lib/mail/outbox";
 import { checkLinkLimits } from "./link-limits";
 import { createLinkToken, tokenHash, verifyLinkToken } from "./link-token";
 
@@ -49,8 +48,10 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
         })
         .run();
       const url = `${baseUrl.replace(/\/+$/, "")}/i/${token}`;
-      const message = candidateMessage(tx, candidate, "self_service_link", { url, expiresAt });
-      if (message) enqueueMessage(tx, message, now);
+      if (candidate.email) {
+        const { interviewAt, inviteSequence } = candidate;
+        queueMessage(tx, { candidateId, kind: "self_service_link", interviewAt, inviteSequence, link: { url, expiresAt } }, now);
+      }
       return { url, expiresAt };
     },
     { behavior: "immediate" },

@@ -213,6 +213,13 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
           release();
           return writeHead(...args);
         }) as ServerResponse["writeHead"];
+        // The server lets a client half-close and still wait for its answer (scripts/start.ts), but a stream's
+        // answer never ends: a client that half-closes one has gone, and its place comes back now rather than when
+        // the next heartbeat fails to reach it.
+        const socket = req.socket;
+        const gone = () => socket.destroy();
+        socket.once("end", gone);
+        res.once("close", () => socket.off("end", gone));
       }
       return true;
     },
