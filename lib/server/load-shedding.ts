@@ -51,8 +51,27 @@ const ANSWERS = {
   tooLarge: ["payload_too_large", "The body is larger than Callboard accepts without signing in."],
 } as const satisfies Record<string, readonly [ErrorCode, string]>;
 
-/** How long a connection whose upload was refused stays open, discarding what still comes, before it closes. */
-const LINGER_MS = 2_000;
+/**
+ * How long a connection whose upload was refused stays open, discarding what still comes, before it closes: as
+ * nginx's lingering close (lingering_time 30 s, lingering_timeout 5 s), at most 30 s in all and 5 s after the
+ * client last sent anything. A busy client needs a moment to read its 413 between writes; closing sooner resets
+ * the connection under its write, and the answer is lost.
+ */
+const LINGER_TOTAL_MS = 30_000;
+const LINGER_IDLE_MS = 5_000;
+
+function lingerThenClose(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  const close = () => socket.destroy();
+  const total = setTimeout(close, LINGER_TOTAL_MS).unref();
+  const idle = setTimeout(close, LINGER_IDLE_MS).unref();
+  res.req.on("data", () => idle.refresh());
+  socket.once("close", () => {
+    clearTimeout(total);
+    clearTimeout(idle);
+  });
+}
 
 function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWERS]): void {
   const [code, message] = answer;
@@ -69,7 +88,7 @@ function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWE
     ...(tooLarge ? {} : { Connection: "close" }),
   });
   res.end(body);
-  if (tooLarge) res.once("finish", () => setTimeout(() => res.socket?.destroy(), LINGER_MS).unref());
+  if (tooLarge) res.once("finish", () => lingerThenClose(res));
 }
 
 /**
