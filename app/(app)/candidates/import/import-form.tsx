@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
+import { DataTable } from "@/app/_components/data-table";
 import type { ImportReport } from "@/lib/csv/import-candidates";
 import { formatInstant } from "@/lib/time/format";
 
@@ -62,60 +63,37 @@ function ProgressLine({ label, at }: { label: string; at: Progress }) {
 
 function ReportTable({ report }: { report: ImportReport }) {
   return (
-    <table className="block w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
-      <caption className="sr-only">Rows of the file</caption>
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
-        <tr>
-          <th scope="col" className="px-3 py-2">
-            Row
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Name
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Phone
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Interview
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Check
-          </th>
-        </tr>
-      </thead>
-      <tbody className="block md:table-row-group">
-        {report.rows.map((row) => (
-          <tr
-            key={row.row}
-            data-ok={row.ok}
-            className={`flex flex-col gap-0.5 border-t border-slate-200 p-3 align-top first:border-t-0 md:table-row md:p-0 ${row.ok ? "" : "bg-rose-50/60"}`}
-          >
-            <td className="tabular-nums md:px-3 md:py-2">
-              <span className="mr-1 text-xs text-slate-600 md:hidden">Row</span>
-              {row.row}
-            </td>
-            <td className="font-medium md:px-3 md:py-2 md:font-normal">{row.name || "—"}</td>
-            <td className="tabular-nums md:px-3 md:py-2">{row.phone || "—"}</td>
-            <td className="tabular-nums md:px-3 md:py-2">
-              {row.interviewAt ? formatInstant(new Date(row.interviewAt), row.timeZone) : "—"}
-            </td>
-            <td className="md:px-3 md:py-2">
-              {row.ok ? (
-                <span className="text-emerald-800">OK</span>
-              ) : (
-                <ul className="text-rose-900">
-                  {row.errors.map((error) => (
-                    <li key={`${error.field}:${error.reason}`}>
-                      <span className="font-mono text-xs">{error.field}</span>: {error.reason}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      name={{ caption: "Rows of the file" }}
+      rows={report.rows}
+      rowKey={(row) => row.row}
+      rowProps={(row) => ({ "data-ok": row.ok, className: row.ok ? "" : "bg-rose-50/60" })}
+      columns={[
+        { header: "Row", cardLabel: "Row", className: "tabular-nums", cell: (row) => row.row },
+        { header: "Name", className: "font-medium md:font-normal", cell: (row) => row.name || "—" },
+        { header: "Phone", className: "tabular-nums", cell: (row) => row.phone || "—" },
+        {
+          header: "Interview",
+          className: "tabular-nums",
+          cell: (row) => (row.interviewAt ? formatInstant(new Date(row.interviewAt), row.timeZone) : "—"),
+        },
+        {
+          header: "Check",
+          cell: (row) =>
+            row.ok ? (
+              <span className="text-emerald-800">OK</span>
+            ) : (
+              <ul className="text-rose-900">
+                {row.errors.map((error) => (
+                  <li key={`${error.field}:${error.reason}`}>
+                    <span className="font-mono text-xs">{error.field}</span>: {error.reason}
+                  </li>
+                ))}
+              </ul>
+            ),
+        },
+      ]}
+    />
   );
 }
 
