@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the README's pictures of Callboard, made the same way every time. It builds if needed,
+ * `npm run screenshots`: the pictures of Callboard in README.md, made the same way every time. It builds if needed,
  * starts the production server on a fresh demo database (calls simulated fast), plays a few calls so that the
  * board shows every kind of outcome, and writes PNGs of the board and a candidate's page at 1440×900 and
  * 390×844 to docs/screenshots/ (a recruiter in India: the browser's zone is Asia/Kolkata). `npm test` never

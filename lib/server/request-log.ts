@@ -4,24 +4,6 @@ import { pinoHttp } from "pino-http";
 import { log } from "@/lib/log";
 
 const ACCEPTABLE_ID = /^[\w.-]{1,64}$/;
-// A self-service link's token is a credential in a path (/i/{token}, /api/self-service/{token}).
-const LINK_TOKEN = /(\/(?:i|api\/self-service)\/)[^/?#\s]+/g;
-
-/** A URL (or Referer) with self-service tokens replaced, for the logs. */
-export function maskLinkTokens(url: string): string {
-  return url.replace(LINK_TOKEN, "$1[token]");
-}
-
-type SerializedRequest = { url?: string; headers?: Record<string, unknown> } & Record<string, unknown>;
-
-function maskRequest(req: SerializedRequest): SerializedRequest {
-  const referer = req.headers?.referer;
-  return {
-    ...req,
-    url: typeof req.url === "string" ? maskLinkTokens(req.url) : req.url,
-    headers: typeof referer === "string" ? { ...req.headers, referer: maskLinkTokens(referer) } : req.headers,
-  };
-}
 
 /**
  * One structured log line per request with a request id: the caller's X-Request-Id when it is sane, else a
@@ -40,8 +22,8 @@ export function createRequestLog() {
     // 503 is load shed on purpose (or storage trouble, logged where it happens): a warning, not an error per request.
     customLogLevel: (_req, res, error) =>
       error || (res.statusCode >= 500 && res.statusCode !== 503) ? "error" : res.statusCode >= 400 ? "warn" : "info",
-    // Cookies and tokens stay out of the logs; so do self-service tokens in paths and referrers.
-    serializers: { req: maskRequest },
+    // Cookies and tokens stay out of the logs (self-service tokens in paths and referrers: lib/log.ts masks
+    // every line).
     redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-webhook-secret']", "res.headers['set-cookie']"],
     autoLogging: { ignore: (req) => req.url === "/api/live" || (req.url ?? "").startsWith("/_next/") },
   });

@@ -1,13 +1,8 @@
+import { DataTable, type Column } from "@/app/_components/data-table";
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
 import { dayLabel, percent } from "./analytics-format";
 
-type Column<T> = { label: string; value: (row: T) => React.ReactNode };
-
-/**
- * A compact table with a caption: the first column names the row, the others are numbers (right-aligned,
- * tabular). The cell styles sit on the table: a 90-day table has hundreds of cells, each sent twice (HTML and
- * the page's server-component payload).
- */
+/** A compact table of figures inside its card: the first column names the row, the others are numbers. */
 function FigureTable<T>({
   caption,
   rows,
@@ -19,39 +14,19 @@ function FigureTable<T>({
   columns: Column<T>[];
   rowKey: (row: T) => string;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">Nothing in this period.</p>;
   return (
-    // A figure or a heading breaks between words only, never inside one ("04:3 0"); a card narrower than that
-    // scrolls the table, and the keyboard can reach the scrolling box.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full text-sm [overflow-wrap:normal] [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th:not(:first-child)]:text-right">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className="font-medium">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="[&_tr]:border-t [&_tr]:border-slate-100 [&_th]:font-normal">
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((column, index) =>
-                index === 0 ? (
-                  <th key={column.label} scope="row">
-                    {column.value(row)}
-                  </th>
-                ) : (
-                  <td key={column.label}>{column.value(row)}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    // A figure or a heading breaks between words only, never inside one ("04:3 0"): a card narrower than the
+    // table scrolls it.
+    <DataTable
+      name={{ caption }}
+      empty="Nothing in this period."
+      phone="scroll"
+      plain
+      figures
+      rows={rows}
+      rowKey={rowKey}
+      columns={columns.map((column, index) => ({ ...column, rowHeader: index === 0 }))}
+    />
   );
 }
 
@@ -69,14 +44,14 @@ export function PositionTable({ rows }: { rows: Position[] }) {
         rows={shown}
         rowKey={(row) => row.position}
         columns={[
-          { label: "Position", value: (row) => row.position || "(none)" },
-          { label: "Called", value: (row) => row.called },
-          { label: "Reached", value: (row) => row.reached },
-          { label: "Confirmed", value: (row) => row.confirmed },
-          { label: "Declined", value: (row) => row.declined },
-          { label: "Attended", value: (row) => row.attended },
-          { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
-          { label: "No-show rate", value: (row) => percent(row.noShowRate) },
+          { header: "Position", cell: (row) => row.position || "(none)" },
+          { header: "Called", cell: (row) => row.called },
+          { header: "Reached", cell: (row) => row.reached },
+          { header: "Confirmed", cell: (row) => row.confirmed },
+          { header: "Declined", cell: (row) => row.declined },
+          { header: "Attended", cell: (row) => row.attended },
+          { header: "Confirm rate", cell: (row) => percent(row.confirmationRate) },
+          { header: "No-show rate", cell: (row) => percent(row.noShowRate) },
         ]}
       />
       {shown.length < rows.length && (
@@ -97,14 +72,14 @@ export function SlotTable({ rows, heading }: { rows: Slot[]; heading: string }) 
       rows={rows}
       rowKey={(row) => row.time}
       columns={[
-        { label: heading, value: (row) => row.time },
-        { label: "Candidates", value: (row) => row.candidates },
-        { label: "Confirmed", value: (row) => row.confirmed },
-        { label: "Declined", value: (row) => row.declined },
-        { label: "No answer", value: (row) => row.noAnswer },
-        { label: "Attended", value: (row) => row.attended },
-        { label: "No-show", value: (row) => row.noShow },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
+        { header: heading, cell: (row) => row.time },
+        { header: "Candidates", cell: (row) => row.candidates },
+        { header: "Confirmed", cell: (row) => row.confirmed },
+        { header: "Declined", cell: (row) => row.declined },
+        { header: "No answer", cell: (row) => row.noAnswer },
+        { header: "Attended", cell: (row) => row.attended },
+        { header: "No-show", cell: (row) => row.noShow },
+        { header: "No-show rate", cell: (row) => percent(row.noShowRate) },
       ]}
     />
   );
@@ -119,13 +94,13 @@ export function OverTimeTable({ rows, heading }: { rows: Bucket[]; heading: stri
       rows={rows.filter((row) => row.reached > 0 || row.attended + row.noShow > 0)}
       rowKey={(row) => row.bucket}
       columns={[
-        { label: heading, value: (row) => dayLabel(row.bucket) },
-        { label: "Reached", value: (row) => row.reached },
-        { label: "Confirmed", value: (row) => row.confirmed },
-        { label: "Confirm rate", value: (row) => percent(row.confirmationRate) },
-        { label: "Attended", value: (row) => row.attended },
-        { label: "No-show", value: (row) => row.noShow },
-        { label: "No-show rate", value: (row) => percent(row.noShowRate) },
+        { header: heading, cell: (row) => dayLabel(row.bucket) },
+        { header: "Reached", cell: (row) => row.reached },
+        { header: "Confirmed", cell: (row) => row.confirmed },
+        { header: "Confirm rate", cell: (row) => percent(row.confirmationRate) },
+        { header: "Attended", cell: (row) => row.attended },
+        { header: "No-show", cell: (row) => row.noShow },
+        { header: "No-show rate", cell: (row) => percent(row.noShowRate) },
       ]}
     />
   );
@@ -139,10 +114,10 @@ export function HourTable({ rows }: { rows: Hour[] }) {
       rows={rows.filter((row) => row.finished > 0)}
       rowKey={(row) => String(row.hour)}
       columns={[
-        { label: "Hour (candidate's zone)", value: (row) => `${String(row.hour).padStart(2, "0")}:00` },
-        { label: "Calls", value: (row) => row.finished },
-        { label: "Answered", value: (row) => row.answered },
-        { label: "Rate", value: (row) => percent(row.rate) },
+        { header: "Hour (candidate's zone)", cell: (row) => `${String(row.hour).padStart(2, "0")}:00` },
+        { header: "Calls", cell: (row) => row.finished },
+        { header: "Answered", cell: (row) => row.answered },
+        { header: "Rate", cell: (row) => percent(row.rate) },
       ]}
     />
   );

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import Link from "next/link";
+import { DataTable } from "@/app/_components/data-table";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { listBatches, pendingCandidatesForBatch } from "@/lib/batches/batches";
+import { listBatches, pendingCandidatesForBatch, type BatchCounts } from "@/lib/batches/batches";
 import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
@@ -16,8 +17,17 @@ import { NewBatchForm } from "./new-batch-form";
 export const metadata: Metadata = { title: "Batch calls" };
 
 const SHOWN_PENDING = 300;
-const cell = "md:px-3 md:py-2";
-const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
+
+function BatchProgress({ counts }: { counts: BatchCounts }) {
+  const finished = counts.done + counts.failed + counts.cancelled;
+  return (
+    <>
+      {finished} / {counts.total} finished
+      {counts.inFlight > 0 && <span className="text-slate-600"> · {counts.inFlight} in flight</span>}
+      {counts.failed > 0 && <span className="text-rose-700"> · {counts.failed} failed</span>}
+    </>
+  );
+}
 
 export default async function BatchesPage() {
   const actor = await requireActor();
@@ -51,64 +61,26 @@ export default async function BatchesPage() {
         <h2 id="recent-batches" className="text-base font-semibold">
           Recent batches
         </h2>
-        {batches.length === 0 ? (
-          <p className="rounded border border-dashed border-slate-400 p-6 text-center text-sm text-slate-700">No batch yet.</p>
-        ) : (
-          <table className="block w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Batch
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Started
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  By
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Progress
-                </th>
-              </tr>
-            </thead>
-            <tbody className="block md:table-row-group">
-              {batches.map((batch) => {
-                const finished = batch.counts.done + batch.counts.failed + batch.counts.cancelled;
-                return (
-                  <tr
-                    key={batch.id}
-                    className="flex flex-col gap-1 border-t border-slate-200 p-3 first:border-t-0 md:table-row md:p-0"
-                  >
-                    <td className={cell}>
-                      <Link href={`/batches/${batch.id}`} className="font-medium text-sky-800 hover:underline">
-                        Batch #{batch.id}
-                      </Link>
-                    </td>
-                    <td className={cell}>
-                      <span className={cardLabel}>Started</span>
-                      <LocalTime value={batch.createdAt} />
-                    </td>
-                    <td className={cell}>
-                      <span className={cardLabel}>By</span>
-                      {batch.createdBy}
-                    </td>
-                    <td className={cell}>
-                      <BatchStatusBadge status={batch.status} />
-                    </td>
-                    <td className={`tabular-nums ${cell}`}>
-                      {finished} / {batch.counts.total} finished
-                      {batch.counts.inFlight > 0 && <span className="text-slate-600"> · {batch.counts.inFlight} in flight</span>}
-                      {batch.counts.failed > 0 && <span className="text-rose-700"> · {batch.counts.failed} failed</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          name={{ labelledBy: "recent-batches" }}
+          empty="No batch yet."
+          rows={batches}
+          rowKey={(batch) => batch.id}
+          columns={[
+            {
+              header: "Batch",
+              cell: (batch) => (
+                <Link href={`/batches/${batch.id}`} className="font-medium text-sky-800 hover:underline">
+                  Batch #{batch.id}
+                </Link>
+              ),
+            },
+            { header: "Started", cardLabel: "Started", cell: (batch) => <LocalTime value={batch.createdAt} /> },
+            { header: "By", cardLabel: "By", cell: (batch) => batch.createdBy },
+            { header: "Status", cell: (batch) => <BatchStatusBadge status={batch.status} /> },
+            { header: "Progress", className: "tabular-nums", cell: (batch) => <BatchProgress counts={batch.counts} /> },
+          ]}
+        />
       </section>
     </main>
   );

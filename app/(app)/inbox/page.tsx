@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import Link from "next/link";
 import type { Route } from "next";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { DataTable } from "@/app/_components/data-table";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -182,58 +183,20 @@ export default async function InboxPage() {
             restart.
           </p>
         </div>
-        {senders.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-sm text-slate-700">
-            No sender has been refused.
-          </p>
-        ) : (
-          <div
-            className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
-            tabIndex={0}
-            role="region"
-            aria-labelledby="senders-heading"
-          >
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Rejected webhook senders, most recently seen first</caption>
-              <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Address
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Refused
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    First seen
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Last seen
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Last reason
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {senders.map((sender) => (
-                  <tr key={sender.ip} className="border-t border-slate-100">
-                    <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-medium">
-                      {sender.ip}
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{sender.count}</td>
-                    <td className="px-3 py-2 text-xs">
-                      <LocalTime value={sender.firstSeenAt} />
-                    </td>
-                    <td className="px-3 py-2 text-xs">
-                      <LocalTime value={sender.lastSeenAt} />
-                    </td>
-                    <td className="px-3 py-2 text-xs text-slate-700">{sender.lastReason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          name={{ caption: "Rejected webhook senders, most recently seen first" }}
+          empty="No sender has been refused."
+          phone="scroll"
+          rows={senders}
+          rowKey={(sender) => sender.ip}
+          columns={[
+            { header: "Address", rowHeader: true, className: "font-mono text-xs", cell: (sender) => sender.ip },
+            { header: "Refused", align: "right", cell: (sender) => sender.count },
+            { header: "First seen", className: "text-xs", cell: (sender) => <LocalTime value={sender.firstSeenAt} /> },
+            { header: "Last seen", className: "text-xs", cell: (sender) => <LocalTime value={sender.lastSeenAt} /> },
+            { header: "Last reason", className: "text-xs text-slate-700", cell: (sender) => sender.lastReason },
+          ]}
+        />
       </section>
     </main>
   );

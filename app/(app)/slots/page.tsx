@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import Link from "next/link";
 import type { Route } from "next";
+import { DataTable } from "@/app/_components/data-table";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { ViewerTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
@@ -29,8 +30,24 @@ function Occupancy({ slot }: { slot: PoolSlot }) {
   );
 }
 
-const cell = "md:px-3 md:py-2";
-const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
+function Bookings({ slot }: { slot: PoolSlot }) {
+  if (slot.bookings.length === 0) return <span className="text-slate-600 max-md:hidden">—</span>;
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {slot.bookings.map((booking) => (
+        <li key={booking.id}>
+          <Link href={`/candidates/${booking.id}` as Route} className="text-slate-900 hover:underline">
+            {booking.name}
+          </Link>
+          <span className="ml-1 text-xs text-slate-600">{CANDIDATE_STATUS_LABELS[booking.status]}</span>
+        </li>
+      ))}
+      {slot.booked > slot.bookings.length && (
+        <li className="text-xs text-slate-600">and {slot.booked - slot.bookings.length} more</li>
+      )}
+    </ul>
+  );
+}
 
 export default async function SlotsPage() {
   const actor = await requireActor();
@@ -50,100 +67,54 @@ export default async function SlotsPage() {
         </p>
       </header>
       {manage && <AddSlotForm zoneLabel={zoneName} />}
-      {slots.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center text-slate-700">
-          No interview slots yet.{manage ? " Add one above." : " An admin can add them."}
-        </p>
-      ) : (
-        <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="block w-full border-collapse text-sm md:table">
-            <caption className="sr-only">Interview slots, earliest first</caption>
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Starts ({zoneName})
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Capacity
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Booked
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Candidates
-                </th>
-                {manage && (
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
+      <DataTable
+        name={{ caption: "Interview slots, earliest first" }}
+        empty={`No interview slots yet.${manage ? " Add one above." : " An admin can add them."}`}
+        rows={slots}
+        rowKey={(slot) => slot.id}
+        rowProps={(slot) => ({ "data-slot-id": slot.id })}
+        columns={[
+          {
+            header: `Starts (${zoneName})`,
+            rowHeader: true,
+            className: "tabular-nums",
+            cell: (slot) => (
+              <>
+                {formatInstant(slot.startsAt, zone)}
+                <ViewerTime value={slot.startsAt} zone={zone} className="font-normal" />
+                {slot.startsAt.getTime() <= now.getTime() && (
+                  <span className="mt-0.5 block w-fit rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-700">
+                    Past: never offered
+                  </span>
                 )}
-              </tr>
-            </thead>
-            <tbody className="block md:table-row-group">
-              {slots.map((slot) => {
-                const label = formatInstant(slot.startsAt, zone);
-                const past = slot.startsAt.getTime() <= now.getTime();
-                return (
-                  <tr
-                    key={slot.id}
-                    data-slot-id={slot.id}
-                    className="flex flex-col gap-1.5 border-t border-slate-200 p-3 align-top first:border-t-0 hover:bg-slate-50 md:table-row md:p-0"
-                  >
-                    <th scope="row" className={`text-left font-medium tabular-nums ${cell}`}>
-                      {label}
-                      <ViewerTime value={slot.startsAt} zone={zone} className="font-normal" />
-                      {past && (
-                        <span className="mt-0.5 block w-fit rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-700">
-                          Past: never offered
-                        </span>
-                      )}
-                    </th>
-                    <td className={`tabular-nums ${cell}`}>
-                      <span className={cardLabel}>Capacity</span>
-                      {manage ? (
-                        <CapacityForm
-                          key={slot.capacity}
-                          slotId={slot.id}
-                          label={label}
-                          capacity={slot.capacity}
-                          booked={slot.booked}
-                        />
-                      ) : (
-                        slot.capacity
-                      )}
-                    </td>
-                    <td className={cell}>
-                      <span className={cardLabel}>Booked</span>
-                      <Occupancy slot={slot} />
-                    </td>
-                    <td className={cell}>
-                      {slot.bookings.length === 0 ? (
-                        <span className="text-slate-600 max-md:hidden">—</span>
-                      ) : (
-                        <ul className="flex flex-col gap-0.5">
-                          {slot.bookings.map((booking) => (
-                            <li key={booking.id}>
-                              <Link href={`/candidates/${booking.id}` as Route} className="text-slate-900 hover:underline">
-                                {booking.name}
-                              </Link>
-                              <span className="ml-1 text-xs text-slate-600">{CANDIDATE_STATUS_LABELS[booking.status]}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    {manage && (
-                      <td className={cell}>
-                        <DeleteSlotButton slotId={slot.id} label={label} />
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </>
+            ),
+          },
+          {
+            header: "Capacity",
+            cardLabel: "Capacity",
+            className: "tabular-nums",
+            cell: (slot) =>
+              manage ? (
+                <CapacityForm
+                  key={slot.capacity}
+                  slotId={slot.id}
+                  label={formatInstant(slot.startsAt, zone)}
+                  capacity={slot.capacity}
+                  booked={slot.booked}
+                />
+              ) : (
+                slot.capacity
+              ),
+          },
+          { header: "Booked", cardLabel: "Booked", cell: (slot) => <Occupancy slot={slot} /> },
+          { header: "Candidates", cell: (slot) => <Bookings slot={slot} /> },
+          manage && {
+            header: <span className="sr-only">Actions</span>,
+            cell: (slot) => <DeleteSlotButton slotId={slot.id} label={formatInstant(slot.startsAt, zone)} />,
+          },
+        ]}
+      />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { DataTable } from "@/app/_components/data-table";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
@@ -26,9 +27,6 @@ const OUTCOME_LABELS: Record<string, string> = {
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Batch #${(await params).id}` };
 }
-
-const cell = "md:px-3 md:py-2";
-const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
 
 function loadBatch(id: number): BatchView | null {
   try {
@@ -144,62 +142,43 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
 
       {batch.finishedAt && <Summary batch={batch} />}
 
-      <table className="block w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table">
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Candidate
-            </th>
-            <th scope="col" className="px-3 py-2">
-              State
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Call
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Outcome
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Started
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Note
-            </th>
-          </tr>
-        </thead>
-        <tbody className="block md:table-row-group">
-          {batch.items.map((item) => (
-            <tr
-              key={item.id}
-              data-state={item.state}
-              className="flex flex-col gap-1 border-t border-slate-200 p-3 first:border-t-0 md:table-row md:p-0"
-            >
-              <td className={cell}>
-                <Link href={`/candidates/${item.candidateId}`} className="font-medium text-sky-800 hover:underline">
-                  {item.candidateName}
-                </Link>
-              </td>
-              <td className={cell}>
-                <span className={cardLabel}>State</span>
-                {ITEM_LABELS[item.state]}
-              </td>
-              <td className={`text-xs ${cell}`} data-call-status={item.callStatus ?? ""}>
-                <span className={cardLabel}>Call</span>
-                {item.executionId ? callStatusWords(item.callStatus) : "—"}
-              </td>
-              <td className={cell}>
-                <span className={cardLabel}>Outcome</span>
-                {item.outcome ? (OUTCOME_LABELS[item.outcome] ?? item.outcome) : "—"}
-              </td>
-              <td className={`text-xs ${cell}`}>
-                <span className={cardLabel}>Started</span>
-                {item.startedAt ? <LocalTime value={item.startedAt} precision="second" /> : "—"}
-              </td>
-              <td className={`text-xs text-rose-800 ${cell}`}>{item.error ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        name={{ caption: "The batch's candidates, in calling order" }}
+        rows={batch.items}
+        rowKey={(item) => item.id}
+        rowProps={(item) => ({ "data-state": item.state })}
+        columns={[
+          {
+            header: "Candidate",
+            cell: (item) => (
+              <Link href={`/candidates/${item.candidateId}`} className="font-medium text-sky-800 hover:underline">
+                {item.candidateName}
+              </Link>
+            ),
+          },
+          { header: "State", cardLabel: "State", cell: (item) => ITEM_LABELS[item.state] },
+          {
+            header: "Call",
+            cardLabel: "Call",
+            className: "text-xs",
+            cell: (item) => (
+              <span data-call-status={item.callStatus ?? ""}>{item.executionId ? callStatusWords(item.callStatus) : "—"}</span>
+            ),
+          },
+          {
+            header: "Outcome",
+            cardLabel: "Outcome",
+            cell: (item) => (item.outcome ? (OUTCOME_LABELS[item.outcome] ?? item.outcome) : "—"),
+          },
+          {
+            header: "Started",
+            cardLabel: "Started",
+            className: "text-xs",
+            cell: (item) => (item.startedAt ? <LocalTime value={item.startedAt} precision="second" /> : "—"),
+          },
+          { header: "Note", className: "text-xs text-rose-800", cell: (item) => item.error ?? "" },
+        ]}
+      />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { CardLabel, DataTable } from "@/app/_components/data-table";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { ViewerZoneName } from "@/app/_components/viewer-zone";
@@ -24,9 +25,6 @@ function Arrow() {
   );
 }
 
-const cell = "md:px-3 md:py-2";
-const label = "mr-1 text-xs font-medium text-slate-600 md:hidden";
-
 type Props = {
   history: CandidatePage["history"];
   /** The candidate's zone: interview times are theirs. */
@@ -40,66 +38,58 @@ export function AuditTrail({ history, zone }: Props) {
       <h2 id="audit-heading" className="text-base font-semibold">
         Audit trail
       </h2>
-      {history.length === 0 ? (
-        <p className="text-sm text-slate-600">No changes yet.</p>
-      ) : (
-        <table
-          aria-labelledby="audit-heading"
-          className="block w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 md:table"
-        >
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
-            <tr>
-              <th className="px-3 py-2 font-medium">
+      <DataTable
+        name={{ labelledBy: "audit-heading" }}
+        empty="No changes yet."
+        rows={history}
+        rowKey={(entry) => entry.id}
+        rowProps={(entry) => ({ "data-audit-id": entry.id })}
+        columns={[
+          {
+            header: (
+              <>
                 When (<ViewerZoneName />)
-              </th>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 font-medium">Interview (the candidate&apos;s zone)</th>
-              <th className="px-3 py-2 font-medium">Source</th>
-              <th className="px-3 py-2 font-medium">By</th>
-              <th className="px-3 py-2 font-medium">Reason</th>
-            </tr>
-          </thead>
-          <tbody className="block md:table-row-group">
-            {history.map((entry) => (
-              <tr
-                key={entry.id}
-                data-audit-id={entry.id}
-                className="flex flex-col gap-1 border-t border-slate-200 p-3 align-top first:border-t-0 md:table-row md:p-0"
-              >
-                <td className={`text-xs md:whitespace-nowrap ${cell}`}>
-                  <LocalTime value={entry.at} precision="second" />
-                </td>
-                <td className={`md:whitespace-nowrap ${cell}`}>
-                  {entry.fromStatus ? <StatusBadge status={entry.fromStatus} /> : <span className="text-slate-600">—</span>}
+              </>
+            ),
+            className: "text-xs md:whitespace-nowrap",
+            cell: (entry) => <LocalTime value={entry.at} precision="second" />,
+          },
+          {
+            header: "Status",
+            className: "md:whitespace-nowrap",
+            cell: (entry) => (
+              <>
+                {entry.fromStatus ? <StatusBadge status={entry.fromStatus} /> : <span className="text-slate-600">—</span>}
+                <Arrow />
+                {entry.toStatus ? <StatusBadge status={entry.toStatus} /> : <span className="text-slate-600">—</span>}
+              </>
+            ),
+          },
+          {
+            header: "Interview (the candidate's zone)",
+            className: "text-xs",
+            cell: (entry) =>
+              entry.fromInterviewAt || entry.toInterviewAt ? (
+                <>
+                  <CardLabel>Interview</CardLabel>
+                  {entry.fromInterviewAt ? formatInstant(entry.fromInterviewAt, zone) : "—"}
                   <Arrow />
-                  {entry.toStatus ? <StatusBadge status={entry.toStatus} /> : <span className="text-slate-600">—</span>}
-                </td>
-                <td className={`text-xs ${cell}`}>
-                  {entry.fromInterviewAt || entry.toInterviewAt ? (
-                    <>
-                      <span className={label}>Interview</span>
-                      {entry.fromInterviewAt ? formatInstant(entry.fromInterviewAt, zone) : "—"}
-                      <Arrow />
-                      {entry.toInterviewAt ? formatInstant(entry.toInterviewAt, zone) : "—"}
-                    </>
-                  ) : (
-                    <span className="text-slate-600 max-md:hidden">unchanged</span>
-                  )}
-                </td>
-                <td className={`text-xs ${cell}`}>
-                  <span className={label}>Source</span>
-                  {SOURCE_LABELS[entry.source as keyof typeof SOURCE_LABELS] ?? entry.source}
-                </td>
-                <td className={`text-xs ${cell}`}>
-                  <span className={label}>By</span>
-                  {entry.actor}
-                </td>
-                <td className={`text-xs text-slate-800 ${cell}`}>{entry.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                  {entry.toInterviewAt ? formatInstant(entry.toInterviewAt, zone) : "—"}
+                </>
+              ) : (
+                <span className="text-slate-600 max-md:hidden">unchanged</span>
+              ),
+          },
+          {
+            header: "Source",
+            cardLabel: "Source",
+            className: "text-xs",
+            cell: (entry) => SOURCE_LABELS[entry.source as keyof typeof SOURCE_LABELS] ?? entry.source,
+          },
+          { header: "By", cardLabel: "By", className: "text-xs", cell: (entry) => entry.actor },
+          { header: "Reason", className: "text-xs text-slate-800", cell: (entry) => entry.reason ?? "" },
+        ]}
+      />
     </section>
   );
 }

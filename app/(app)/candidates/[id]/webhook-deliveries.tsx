@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { LocalTime } from "@/app/_components/local-time";
 import { ViewerZoneName } from "@/app/_components/viewer-zone";
 import { WholeBodyLink } from "@/app/_components/whole-body-link";
@@ -41,46 +42,33 @@ function ResultBadge({ delivery }: { delivery: TimelineDelivery }) {
 
 /** Every delivery that reached one call, in arrival order. */
 export function WebhookDeliveries({ deliveries, headingId }: { deliveries: TimelineDelivery[]; headingId: string }) {
-  if (deliveries.length === 0) return <p className="text-sm text-slate-600">No webhook deliveries yet.</p>;
+  // Six narrow technical columns: on a phone they scroll inside their box, not the page.
   return (
-    // Six narrow technical columns: on a phone they scroll inside their box, not the page.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={headingId}>
-      <table aria-labelledby={headingId} className="w-full whitespace-nowrap text-sm [overflow-wrap:normal]">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className="py-1 pr-3 font-medium">#</th>
-            <th className="py-1 pr-3 font-medium">Bolna status</th>
-            <th className="py-1 pr-3 font-medium">
+    <DataTable
+      name={{ labelledBy: headingId }}
+      empty="No webhook deliveries yet."
+      phone="scroll"
+      plain
+      className="whitespace-nowrap"
+      rows={deliveries}
+      rowKey={(delivery) => delivery.id}
+      rowProps={(delivery) => ({ "data-delivery-id": delivery.id, "data-result": delivery.result })}
+      columns={[
+        { header: "#", className: "tabular-nums text-slate-600", cell: (delivery) => delivery.id },
+        { header: "Bolna status", className: "font-mono text-xs", cell: (delivery) => delivery.bolnaStatus ?? "—" },
+        {
+          header: (
+            <>
               Received (<ViewerZoneName />)
-            </th>
-            <th className="py-1 pr-3 font-medium">Sender IP</th>
-            <th className="py-1 pr-3 font-medium">Source</th>
-            <th className="py-1 font-medium">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((delivery) => (
-            <tr
-              key={delivery.id}
-              data-delivery-id={delivery.id}
-              data-result={delivery.result}
-              className="border-t border-slate-100"
-            >
-              <td className="py-1 pr-3 tabular-nums text-slate-600">{delivery.id}</td>
-              <td className="py-1 pr-3 font-mono text-xs">{delivery.bolnaStatus ?? "—"}</td>
-              <td className="py-1 pr-3">
-                <LocalTime value={delivery.receivedAt} precision="second" />
-              </td>
-              <td className="py-1 pr-3 font-mono text-xs">{delivery.senderIp ?? "—"}</td>
-              <td className="py-1 pr-3 text-xs text-slate-600">{delivery.source}</td>
-              <td className="py-1">
-                <ResultBadge delivery={delivery} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </>
+          ),
+          cell: (delivery) => <LocalTime value={delivery.receivedAt} precision="second" />,
+        },
+        { header: "Sender IP", className: "font-mono text-xs", cell: (delivery) => delivery.senderIp ?? "—" },
+        { header: "Source", className: "text-xs text-slate-600", cell: (delivery) => delivery.source },
+        { header: "Result", cell: (delivery) => <ResultBadge delivery={delivery} /> },
+      ]}
+    />
   );
 }
 
