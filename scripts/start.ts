@@ -14,6 +14,7 @@ import { createRequestLog } from "@/lib/server/request-log";
 import { secureCookies } from "@/lib/server/secure-cookies";
 import { canonicalIp } from "@/lib/webhook/client-ip";
 import { ensureBuild } from "./ensure-build";
+import nextConfig from "../next.config";
 
 /** Bodies of requests without a credential (sign-in, the self-service page) are small: read whole up to this. */
 const ANONYMOUS_BODY_BYTES = 32 * 1024;
@@ -47,7 +48,9 @@ async function main() {
   // keep the source map of every chunk of the build it loads (about 70 MB), which nothing there reads.
   if (!dev) process.setSourceMapsEnabled(false);
   const requestLog = createRequestLog();
-  const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
+  // Handed over, not read by Next: Next would load its SWC compiler into this process to read a next.config.ts.
+  const conf = dev ? undefined : nextConfig;
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT, conf });
   await app.prepare();
   const credentials = { authSecret: authSecret(), apiToken: config.API_TOKEN, agentToken: config.AGENT_TOOL_TOKEN };
   const handle = app.getRequestHandler();

@@ -1,5 +1,7 @@
-// Plain JavaScript on purpose: a next.config.ts makes every server process load Next's SWC compiler (about 27 MB
-// of memory, for as long as the process runs) only to read this file.
+import type { NextConfig } from "next";
+
+// `npm start`'s server imports this file itself and hands it to Next (scripts/start.ts): left to Next, reading a
+// next.config.ts loads its SWC compiler into every server process (about 27 MB, for as long as it runs).
 
 /** Headers every answer carries. */
 const SECURITY_HEADERS = {
@@ -12,8 +14,7 @@ const SECURITY_HEADERS = {
 /** JSON endpoints render nothing: no resource may load in their context. Pages get a nonce policy (proxy.ts). */
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A second checkout-local build (e.g. for a benchmark) must never be rebuilt under a running server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
