@@ -105,7 +105,7 @@ async function main(): Promise<number> {
   // 1. The build (not part of the timed run). ensure-build reads NEXT_DIST_DIR when it is imported.
   const buildStarted = Date.now();
   const { ensureBuild } = await import("../scripts/ensure-build");
-  ensureBuild();
+  await ensureBuild();
   const buildSeconds = round((Date.now() - buildStarted) / 1000, 1);
   if (buildSeconds > 5) log(`built into ${distDir} in ${buildSeconds} s`);
   const runStarted = Date.now();

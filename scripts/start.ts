@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
 import { env } from "@/lib/env";
 import { stampPeer } from "@/lib/http/client-address";
 import { logError } from "@/lib/log";
 import { createLoadShedder } from "@/lib/server/load-shedding";
-import { createRequestLog } from "@/lib/server/request-log";
+import { createRequestLog, requestLogFormat } from "@/lib/server/request-log";
 import { ensureBuild } from "./ensure-build";
 
 /**
@@ -17,6 +18,7 @@ import { ensureBuild } from "./ensure-build";
  * `next start` or the standalone server.
  */
 async function main() {
+  const started = performance.now();
   const dev = process.argv.includes("--dev");
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -26,10 +28,10 @@ async function main() {
   const secret = crypto.randomBytes(32).toString("base64url");
   process.env.CALLBOARD_PEER_SECRET = secret;
   // Test harnesses build once up front and pass --no-build, so parallel servers never race to rebuild.
-  if (!dev && !process.argv.includes("--no-build")) ensureBuild();
+  if (!dev && !process.argv.includes("--no-build")) await ensureBuild();
 
   const config = env();
-  const requestLog = createRequestLog();
+  const requestLog = createRequestLog(requestLogFormat(config.LOG_FORMAT, process.stdout));
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -60,9 +62,16 @@ async function main() {
   });
   // A burst of connections waits in the kernel's queue rather than being reset (Node's default backlog is 511).
   server.listen({ port: config.PORT, host: config.HOSTNAME, backlog: 4096 }, () => {
-    console.log(
-      `Callboard: ready on http://localhost:${config.PORT} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`,
-    );
+    // Next runs the app's start-up (instrumentation.ts: migrations, demo users) before its first request: one made
+    // here means "ready" is printed when it is true, after the demo sign-in, and no visitor waits for it.
+    const { address } = server.address() as AddressInfo;
+    fetch(`http://${address.includes(":") ? `[${address}]` : address}:${config.PORT}/api/health`)
+      .catch(() => undefined)
+      .finally(() => {
+        const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+        const mode = config.demoMode ? "demo mode: calls are simulated; sign in as a demo user above" : "live Bolna";
+        console.log(`Callboard: ready in ${elapsed} s on http://localhost:${config.PORT} (${mode})`);
+      });
   });
   // Stop taking connections, finish what is being answered, then go; open live streams (which never finish on
   // their own; browsers reconnect to the next server) are cut after a short grace.
