@@ -27,6 +27,8 @@ const envSchema = z
     /** How often an open live stream asks again whether its session is still valid (at least once a minute). */
     LIVE_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Request logs: `line` (short, to read) or `json` (headers too, for a collector); unset: `line` on a terminal. */
+    LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(["json", "line"]).optional()),
     DATABASE_PATH: z.string().min(1).default("./data/callboard.db"),
     // FULL: a delivery acknowledged with 2xx survives power loss, not only a process crash (see README).
     SQLITE_SYNCHRONOUS: z.enum(["OFF", "NORMAL", "FULL", "EXTRA"]).default("FULL"),
