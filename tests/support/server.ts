@@ -8,6 +8,8 @@ export type TestServer = {
   url: string;
   databasePath: string;
   process: ChildProcess;
+  /** Everything the server has printed so far (stdout and stderr). */
+  output: () => string;
   stop: () => Promise<void>;
 };
 
@@ -78,6 +80,7 @@ export async function startServer(
     url,
     databasePath,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
