@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -15,10 +12,6 @@ export function seedFor(label: string): number {
   const seed = given !== undefined && given !== "" ? Number(given) : Math.floor(Math.random() * 2 ** 31);
   console.log(`[hardening] ${label}: seed ${seed} (replay with FC_SEED=${seed})`);
   return seed;
-}
-
-export function tempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `callboard-${label}-`));
 }
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
