@@ -1,15 +1,23 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ROLES } from "@/lib/auth/permissions";
-import { ATTENDANCE_MARKS } from "@/lib/attendance/attendance-values";
-import { CONFIDENCE_LABELS, type Evidence } from "@/lib/calls/confidence-values";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES } from "@/lib/candidates/status";
-import { REVIEW_STATES } from "@/lib/review/review-values";
-import { EVENT_RESULTS } from "@/lib/webhook/event-result";
-import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
-import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
-import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
-import { CALL_DIRECTIONS, LANGUAGES } from "@/lib/agent/agent-values";
+import {
+  ROLES,
+  ATTENDANCE_MARKS,
+  CONFIDENCE_LABELS,
+  type Evidence,
+  CALL_OUTCOMES,
+  CANDIDATE_STATUSES,
+  STATUS_CHANGE_SOURCES,
+  REVIEW_STATES,
+  EVENT_RESULTS,
+  type RetryConfig,
+  type RetryHistoryEntry,
+  CALL_PURPOSES,
+  OUTBOX_STATES,
+  RECONFIRMATION_STATES,
+  CALL_DIRECTIONS,
+  LANGUAGES,
+} from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { RETRYABLE_STATUSES, retryIntervalsMinutes } from "@/lib/bolna/retry-config";
+import { RETRYABLE_STATUSES, LANGUAGES } from "@/db/values";
+import { retryIntervalsMinutes } from "@/lib/bolna/retry-config";
 import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
 import { isTimeZone } from "@/lib/time/time-zones";
-import { LANGUAGES } from "@/lib/agent/agent-values";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])

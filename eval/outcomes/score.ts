@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, type CallOutcome } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, type CallOutcome } from "@/db/values";
 import type { CaseResult } from "./run-corpus";
 
 /** Outcomes that change what the candidate is told (a confirmation, a cancellation, a moved interview). */

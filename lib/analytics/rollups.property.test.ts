@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { foldAnalytics } from "./fold-analytics";
 import { rebuildAnalytics } from "./rebuild-analytics";
 import { dateIn, QUARTER_HOUR_MS } from "./team-days";

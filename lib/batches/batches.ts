@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { BATCH_ITEM_STATES, callBatchItems, callBatches, calls, candidates, type CallBatch } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { retrySettingsInput, toRetryConfig, type RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
+import { retrySettingsInput, toRetryConfig } from "@/lib/bolna/retry-config";
 import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
 import { ApiError, notFound } from "@/lib/http/api-error";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatWithOffset } from "@/lib/time/calling-hours";
 import { badResponse, errorFromException, errorFromResponse } from "./bolna-errors";
-import type { RetryConfig } from "./retry-config";
+import type { RetryConfig } from "@/db/values";
 import { mayHaveActed, retryDelayMs, shouldRetry, type FailedAttempt } from "./retry-policy";
 
 export type BolnaClientOptions = {

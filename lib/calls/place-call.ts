@@ -5,7 +5,7 @@ import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
 import { callLocalHour } from "@/lib/analytics/local-hour";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig, CallPurpose } from "@/db/values";
 import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { ApiError, notFound } from "@/lib/http/api-error";
@@ -14,7 +14,6 @@ import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/callin
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
-import type { CallPurpose } from "./call-purpose";
 import { waitingReason } from "./next-attempt";
 import { recordPlacedCall } from "./record-placed-call";
 

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
-import type { CallPurpose } from "./call-purpose";
+import type { RetryConfig, CallPurpose } from "@/db/values";
 
 /** What is known once Bolna accepted a call (lib/calls/place-call.ts), to record it. */
 export type PlacedFacts = {

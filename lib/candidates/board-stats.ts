@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { callTotals, candidates } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
 import { attentionCondition, type AttentionClock } from "./attention";
-import type { CandidateStatus } from "./status";
+import type { CandidateStatus } from "@/db/values";
 import { statusCounts } from "./status-counts";
 
 export type BoardStats = {

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/agent/agent-values";
+import { LANGUAGES, CANDIDATE_STATUSES } from "@/db/values";
 import { timeZoneInput } from "@/lib/time/time-zones";
-import { CANDIDATE_STATUSES } from "./status";
 
 const instant = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" })

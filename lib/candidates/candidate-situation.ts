@@ -1,6 +1,6 @@
 import { mentionsVoicemail } from "@/lib/calls/voicemail";
 import { formatInstant } from "@/lib/time/format";
-import type { CandidateStatus } from "./status";
+import type { CandidateStatus } from "@/db/values";
 
 // Plain words for the board and the candidate page; no server code (client components may import it).
 

@@ -6,7 +6,7 @@ import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { notFound } from "@/lib/http/api-error";
 import { supersedeOpenReview } from "@/lib/review/sync-review";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
-import type { CandidateStatus } from "./status";
+import type { CandidateStatus } from "@/db/values";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-format";
 import { exportCandidatesCsv } from "./export-candidates";
 import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";

@@ -4,7 +4,7 @@ import { candidates, reconfirmations, type Candidate } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
 import { BolnaApiError } from "@/lib/bolna/bolna-http-error";
 import type { BolnaClient } from "@/lib/bolna/client";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
 import { configuredRetryConfig } from "@/lib/calls/call-settings";
 import { placeCandidateCall } from "@/lib/calls/place-call";
 import { env } from "@/lib/env";

@@ -78,7 +78,7 @@ export async function startCallboard(): Promise<void> {
   const config = env();
   const db = getDb();
   startCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) => log().warn(problem));
-  if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
+  if (config.SEED_DEMO && seedDemoData(db)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
   if (await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) {

@@ -1,7 +1,7 @@
 import { asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
-import type { CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
 import { listSlots } from "./manage-slots";
 
 export type SlotBooking = { id: number; name: string; status: CandidateStatus };

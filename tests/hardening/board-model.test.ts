@@ -11,7 +11,7 @@ import { applyExecution } from "@/lib/calls/apply-execution";
 import { createCandidateInput } from "@/lib/candidates/candidate-input";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { overrideStatus, resetAllCandidates, resetCandidate } from "@/lib/candidates/manual-status";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
 import { ApiError } from "@/lib/http/api-error";
 import { changeSlotCapacity } from "@/lib/slots/change-capacity";
 import { createSlot, deleteSlot, setReschedulingSlots } from "@/lib/slots/manage-slots";
