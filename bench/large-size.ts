@@ -7,7 +7,7 @@ import { measurePages, pageSeries } from "./page-series";
 import { seedLarge, type SeedInfo } from "./seed-large";
 import { ADMIN, RssSampler, servingPid, startServer, type BenchServer } from "./server";
 
-/** `--large` / BENCH_LARGE=1 (issue #15): the board and analytics at 1,000,000 candidates and 3,000,000 calls. */
+/** `--large` / BENCH_LARGE=1: the board and analytics at 1,000,000 candidates and 3,000,000 calls. */
 export const LARGE = { candidates: 1_000_000, calls: 3_000_000 } as const;
 
 export type LargeResult = {

@@ -7,7 +7,7 @@ import type { LiveResult } from "./measure-live";
 import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 
-/** The targets (issues #7 and #11); every figure is printed beside its target. */
+/** The targets; every figure is printed beside its target. */
 export const TARGETS = {
   webhookVsNoop: 0.8,
   webhookErrors: 0,
@@ -46,10 +46,10 @@ export type Results = {
     samples: number;
   };
   board?: BoardResult[];
-  /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls (issue #15). */
+  /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls. */
   large?: LargeResult;
   live?: LiveResult;
-  /** Issue #22: the agent's tools under the webhook load. */
+  /** The agent's tools under the webhook load. */
   agent?: AgentResult;
   firstLoadJs?: JsResult;
   profile?: unknown;

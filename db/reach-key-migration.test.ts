@@ -11,7 +11,7 @@ import { migrationsBefore } from "@/tests/support/migrations";
 import { loadPayload, retarget } from "@/tests/support/payloads";
 import { tempDatabasePath } from "@/tests/support/temp-database";
 
-describe("the issue #14 migration of stored order keys", () => {
+describe("the migration of order keys stored before attempts existed", () => {
   it("prefixes keys stored before attempts existed, so a retry's delivery outranks them afterwards", () => {
     const file = tempDatabasePath("keys");
     const sqlite = new Database(file);

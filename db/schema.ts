@@ -63,7 +63,7 @@ export const candidates = sqliteTable(
     lastCallAt: timestamp("last_call_at"),
     /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
     callRequestedAt: timestamp("call_requested_at"),
-    // --- Reaching candidates (issue #14) ---
+    // --- Reaching candidates ---
     /** When Bolna dials the latest call next: a call scheduled for calling hours, or a pending retry. */
     nextAttemptAt: timestamp("next_attempt_at"),
     /** Which attempt that will be, counted from 1 (1: a scheduled first call; 2 and up: Bolna's retries). */
@@ -73,7 +73,7 @@ export const candidates = sqliteTable(
      * or restored (db/migrations/*_reach_sql.sql), so every path that changes the interview counts.
      */
     inviteSequence: integer("invite_sequence").notNull().default(0),
-    // Issue #15: whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
+    // Whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
     attendance: text("attendance", { enum: ATTENDANCE_MARKS }),
     attendanceReason: text("attendance_reason"),
     attendanceMarkedAt: timestamp("attendance_marked_at"),
@@ -92,7 +92,7 @@ export const candidates = sqliteTable(
     updatedAt: timestamp("updated_at").notNull(),
   },
   (table) => [
-    // Issue #15: the board's "to mark" view (past interviews of confirmed or rescheduled candidates, unmarked).
+    // The board's "to mark" view (past interviews of confirmed or rescheduled candidates, unmarked).
     index("candidates_to_mark_idx")
       .on(table.interviewAt)
       .where(sql`${table.attendance} is null and ${table.status} in ('confirmed', 'rescheduled')`),
@@ -128,7 +128,7 @@ export const callBatches = sqliteTable("call_batches", {
   createdBy: text("created_by").notNull(),
   createdAt: createdAt(),
   finishedAt: timestamp("finished_at"),
-  /** Issue #14: this batch's Bolna retries, overriding the configuration's; null: the configuration's. */
+  /** This batch's Bolna retries, overriding the configuration's; null: the configuration's. */
   retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
 });
 
@@ -182,7 +182,7 @@ export const calls = sqliteTable(
     /** Who asked for the call (a user's email, `api-token`, `batch #n`); null when first seen in a webhook. */
     placedBy: text("placed_by"),
     batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
-    // --- Reaching candidates (issue #14) ---
+    // --- Reaching candidates ---
     /** Why the call was placed: the first confirmation call, or the reminder before the interview. */
     purpose: text("purpose", { enum: CALL_PURPOSES }).notNull().default("confirmation"),
     /** Bolna's retry_count of the attempt the call shows (0: the first attempt); see lib/calls/fold-execution.ts. */
@@ -200,7 +200,7 @@ export const calls = sqliteTable(
     silentEnd: integer("silent_end", { mode: "boolean" }),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
-    // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
+    // How sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
     confidence: real("confidence"),
     confidenceLabel: text("confidence_label", { enum: CONFIDENCE_LABELS }),
     /** At most 8 items of at most 240 characters each. */
@@ -305,7 +305,7 @@ export const rejectedSenders = sqliteTable(
   (table) => [uniqueIndex("rejected_senders_last_seen_idx").on(table.lastSeenAt, table.ip)],
 );
 
-// --- Reaching candidates (issue #14): reconfirmation calls, self-service links, messages, a rate limit ---
+// --- Reaching candidates: reconfirmation calls, self-service links, messages, a rate limit ---
 
 /**
  * One reconfirmation per candidate and interview instant (lib/reach/reconfirmation-scheduler.ts): the unique key
@@ -398,7 +398,7 @@ export type Reconfirmation = typeof reconfirmations.$inferSelect;
 export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
-// --- Issue #15: trust and insight. The review queue, the attendance audit, and the analytics rollups. ---
+// --- Trust and insight. The review queue, the attendance audit, and the analytics rollups. ---
 
 /**
  * An outcome Callboard was not sure enough of to apply (confidence below REVIEW_CONFIDENCE_THRESHOLD): the
@@ -475,7 +475,7 @@ export const candidateStatusCounts = sqliteTable("candidate_status_counts", {
   count: integer("count").notNull().default(0),
 });
 
-/** One row per candidate that was ever called: where the candidate got in the funnel (issue #15 analytics). */
+/** One row per candidate that was ever called: where the candidate got in the funnel. */
 export const analyticsCandidates = sqliteTable("analytics_candidates", {
   candidateId: integer("candidate_id")
     .primaryKey()
@@ -683,7 +683,7 @@ export const verification = sqliteTable(
   (table) => [index("verification_identifier_idx").on(table.identifier)],
 );
 
-// --- #12: sign-in limits and the user-management audit trail. ---
+// --- Sign-in limits and the user-management audit trail. ---
 
 /**
  * Sign-in counters shared by every way in (lib/auth/sign-in-throttle.ts): per client address, per account and

@@ -8,7 +8,7 @@ import { candidates } from "@/db/schema";
 import { migrationsBefore } from "@/tests/support/migrations";
 import { tempDatabasePath } from "@/tests/support/temp-database";
 
-describe("the issue #18 migration of guessed zones", () => {
+describe("the migration of zones guessed for countries of several clocks", () => {
   it("clears the zone guessed for a country of several clocks, and keeps every other", () => {
     const file = tempDatabasePath("zones");
     const sqlite = new Database(file);

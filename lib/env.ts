@@ -76,7 +76,7 @@ const envSchema = z
       .positive()
       .max(24 * 60)
       .default(15),
-    // --- Reaching candidates (issue #14) ---
+    // --- Reaching candidates ---
     /** Local hours in the candidate's zone when calls may ring, e.g. 09:00-20:00; empty: any time. */
     CALLING_HOURS: z
       .string()

@@ -73,7 +73,7 @@ export const candidateListQuery = z.preprocess(
       .optional()
       .catch(undefined)
       .transform((value) => value !== undefined),
-    /** `to_mark` (issue #15): past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+    /** `to_mark`: past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
     attendance: z.enum(["to_mark"]).optional().catch(undefined),
     q: z
       .string()

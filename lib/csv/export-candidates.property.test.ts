@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-
 import { exportCandidatesCsv } from "./export-candidates";
 import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
-// #12: a webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
+// A webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
 // some columns went through the escape. Every column is written from stored text here, on a real SQLite file.
 
 let db: Db;

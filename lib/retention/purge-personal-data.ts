@@ -7,7 +7,7 @@ export type PurgeResult = { calls: number; events: number; messages: number; lin
 /**
  * Retention: after `days`, what a call said is deleted — transcripts, summaries, recordings, extracted data and
  * the raw webhook bodies — while statuses, outcomes and the audit trail stay. Calls count from their last event,
- * deliveries from their arrival. Messages to candidates (issue #14) go too, except those still waiting to be sent, and
+ * deliveries from their arrival. Messages to candidates go too, except those still waiting to be sent, and
  * self-service links that expired before the cutoff: neither table grows without bound.
  */
 export function purgePersonalData(db: Db, days: number, now = new Date()): PurgeResult {
@@ -16,7 +16,7 @@ export function purgePersonalData(db: Db, days: number, now = new Date()): Purge
     (tx) => {
       const purgedCalls = tx
         .update(calls)
-        // The outcome's evidence quotes the transcript (issue #15): it goes with it.
+        // The outcome's evidence quotes the transcript: it goes with it.
         .set({ transcript: null, summary: null, recordingUrl: null, extractedData: null, confidenceEvidence: null })
         .where(
           and(

@@ -277,7 +277,7 @@ export function deliveryOf(body: unknown, receivedAt = new Date()): Delivery {
   };
 }
 
-// --- Bolna's retries (issue #14) ---
+// --- Bolna's retries ---
 
 /** The retry_config Bolna echoes on every body of a call placed with retries. */
 export const RETRY_CONFIG_ECHO = {

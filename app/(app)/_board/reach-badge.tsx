@@ -5,7 +5,7 @@ import { reconfirmationSummary, selfServiceSummary } from "@/lib/reach/reach-sum
 import { reconfirmationWords, selfServiceWords } from "@/lib/reach/reach-words";
 
 /**
- * Issue #14, under a board row's status: when Bolna calls next (a scheduled call or a retry), the reminder call
+ * Under a board row's status: when Bolna calls next (a scheduled call or a retry), the reminder call
  * and the self-service link: two prepared lookups per row, no zone arithmetic (about 1.5 ms for a page of 50).
  */
 export function ReachBadge({ candidate, zone }: { candidate: Candidate; zone: string }) {
