@@ -8,7 +8,7 @@ import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 
 /** The targets; every figure is printed beside its target. */
-export const TARGETS = {
+const TARGETS = {
   webhookVsNoop: 0.8,
   webhookErrors: 0,
   /** The webhook's p99 against the no-op route handler's p99 on the same server, in the same run. */
@@ -21,7 +21,7 @@ export const TARGETS = {
   firstLoadJsGzipBytes: 200 * 1000,
 } as const;
 
-export type Verdict = "PASS" | "FAIL" | "n/a" | "info";
+type Verdict = "PASS" | "FAIL" | "n/a" | "info";
 export type Row = { metric: string; value: string; target: string; result: Verdict };
 
 export type Results = {

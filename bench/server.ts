@@ -147,7 +147,7 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const all = [root];
   for (let i = 0; i < all.length && all.length < 200; i++) all.push(...childrenOf(all[i]!));
   return all;
@@ -186,7 +186,7 @@ export function servingPid(root: number, port: number): number | null {
   return null;
 }
 
-export function rssBytes(pid: number): number | null {
+function rssBytes(pid: number): number | null {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : null;

@@ -52,21 +52,19 @@ export const CONFIDENCE_LABELS = ["high", "medium", "low"] as const;
 export type ConfidenceLabel = (typeof CONFIDENCE_LABELS)[number];
 
 /** What a piece of evidence is about; `effect` says whether it supports the outcome or casts doubt on it. */
-export const EVIDENCE_KINDS = [
-  "telephony",
-  "extraction",
-  "bolna_confidence",
-  "transcript",
-  "transcript_agrees",
-  "transcript_disagrees",
-  "someone_else",
-  "voicemail",
-  "short_call",
-  "no_candidate_words",
-  "unreadable_slot",
-  "no_transcript",
-] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type EvidenceKind =
+  | "telephony"
+  | "extraction"
+  | "bolna_confidence"
+  | "transcript"
+  | "transcript_agrees"
+  | "transcript_disagrees"
+  | "someone_else"
+  | "voicemail"
+  | "short_call"
+  | "no_candidate_words"
+  | "unreadable_slot"
+  | "no_transcript";
 export type Evidence = { kind: EvidenceKind; effect: "supports" | "doubts" | "note"; detail: string };
 
 /**
@@ -74,7 +72,6 @@ export type Evidence = { kind: EvidenceKind; effect: "supports" | "doubts" | "no
  * for them (`superseded`: a newer call, later data of the same call, or a status set by hand).
  */
 export const REVIEW_STATES = ["open", "accepted", "corrected", "superseded"] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** Whether a candidate came to the interview, marked by a recruiter once its time has passed. */
 export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
@@ -82,14 +79,12 @@ export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
 /** A reconfirmation: its call was placed (its outcome is the call's), skipped (too close, already answered), or failed. */
 export const RECONFIRMATION_STATES = ["placed", "skipped", "failed"] as const;
-export type ReconfirmationState = (typeof RECONFIRMATION_STATES)[number];
 
 /**
  * A message in the outbox: `queued` for the SMTP sender, `sent`, `failed` after its last retry, or `unsent` when
  * no SMTP server is configured (demo mode): then it stays here for an admin to read.
  */
 export const OUTBOX_STATES = ["queued", "sent", "failed", "unsent"] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** The statuses after which Bolna may retry a call (reference §7). */
 export const RETRYABLE_STATUSES = ["no-answer", "busy", "failed", "error"] as const;

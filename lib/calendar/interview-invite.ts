@@ -2,7 +2,7 @@ import { createEvent } from "ics";
 import type { Candidate } from "@/db/schema";
 import { formatInstant } from "@/lib/time/format";
 
-export type InviteMethod = "REQUEST" | "CANCEL";
+type InviteMethod = "REQUEST" | "CANCEL";
 
 export type InviteInput = {
   candidate: Pick<Candidate, "id" | "name" | "email" | "position" | "interviewAt" | "status" | "inviteSequence">;

@@ -20,9 +20,9 @@ import { recordPlacedCall } from "./record-placed-call";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** While Callboard is asking Bolna to call (or may have, after an unclear failure), nobody else may. */
-export const CALL_LOCK_MS = 2 * 60_000;
+const CALL_LOCK_MS = 2 * 60_000;
 /** A call without a final status counts as still going on for this long after its last event. */
-export const CALL_ACTIVE_MS = 10 * 60_000;
+const CALL_ACTIVE_MS = 10 * 60_000;
 
 export type PlaceCallOptions = {
   /** Stored on the call: a user's email, `api-token`, `batch #n`. */

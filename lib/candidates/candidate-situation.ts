@@ -28,21 +28,19 @@ export function callStatusWords(status: string | null): string {
   return CALL_STATUS_WORDS[status] ?? status;
 }
 
-export const PENDING_KINDS = [
-  "never_called",
-  "set_by_person",
-  "busy",
-  "failed",
-  "wallet",
-  "no_answer",
-  "voicemail",
-  "nobody_spoke",
-  "callback",
-  "unclear",
-  "stopped",
-] as const;
 /** Why a candidate is still without an answer (pending or no answer). */
-export type PendingKind = (typeof PENDING_KINDS)[number];
+type PendingKind =
+  | "never_called"
+  | "set_by_person"
+  | "busy"
+  | "failed"
+  | "wallet"
+  | "no_answer"
+  | "voicemail"
+  | "nobody_spoke"
+  | "callback"
+  | "unclear"
+  | "stopped";
 
 export type SituationInput = {
   status: CandidateStatus;
@@ -97,7 +95,7 @@ const SUMMARY: Partial<Record<PendingKind, string>> = {
 const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 /** Why an unanswered candidate is where they are, read from the latest call's status and the reason kept. */
-export function pendingKind(input: SituationInput): PendingKind {
+function pendingKind(input: SituationInput): PendingKind {
   const { callStatus, statusReason } = input;
   const setByPerson =
     input.manualStatusAt !== null && (input.lastCallAt === null || input.manualStatusAt.getTime() >= input.lastCallAt.getTime());

@@ -15,10 +15,10 @@ import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 
-export type RowError = { row: number; field: string; reason: string };
-export type ImportRow = {
+type RowError = { row: number; field: string; reason: string };
+type ImportRow = {
   row: number;
   name: string;
   phone: string;

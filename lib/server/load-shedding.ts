@@ -11,7 +11,7 @@ export type SheddingLimits = {
 };
 
 /** How long a refused client should wait before it tries again. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 const BUSY_BODY = JSON.stringify({
   error: { code: "overloaded", message: "Callboard is busy right now; retry in a few seconds." },

@@ -4,7 +4,7 @@ import { candidates, interviewSlots } from "@/db/schema";
 import type { CandidateStatus } from "@/db/values";
 import { listSlots } from "./manage-slots";
 
-export type SlotBooking = { id: number; name: string; status: CandidateStatus };
+type SlotBooking = { id: number; name: string; status: CandidateStatus };
 export type PoolSlot = { id: number; startsAt: Date; capacity: number; booked: number; bookings: SlotBooking[] };
 
 /**

@@ -17,7 +17,7 @@ export function seedFor(label: string): number {
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 /** One call row without ids, keys and clocks: what a person (or the API) sees of it. */
-export function callView(row: typeof calls.$inferSelect) {
+function callView(row: typeof calls.$inferSelect) {
   return {
     status: row.status,
     outcome: row.outcome,
