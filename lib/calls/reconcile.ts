@@ -53,7 +53,7 @@ const PER_SWEEP = 20;
  * Calls without a final status whose last event (or creation) is older than `quietFor`. A call waiting for its
  * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too.
  */
-export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
+function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
   const lastHeard = sql`coalesce(${calls.lastEventAt}, ${calls.createdAt})`;
   const quietSince = now.getTime() - quietFor;
   return db
@@ -86,7 +86,7 @@ type ReconcilerDeps = {
  * Periodically reconciles stale calls. A call that is still not final after a check waits twice as long before
  * the next (in memory; a restart checks again once), up to an hour.
  */
-export function createReconciler(deps: ReconcilerDeps): Reconciler {
+function createReconciler(deps: ReconcilerDeps): Reconciler {
   const backoff = new Map<string, { attempts: number; nextAt: number }>();
   let running = false;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -140,7 +140,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 }
 
 /** How often the server looks for stale calls: half the quiet period, between 1 s and 1 min. */
-export function sweepIntervalMs(reconcileAfterMs: number): number {
+function sweepIntervalMs(reconcileAfterMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor(reconcileAfterMs / 2)));
 }
 

@@ -20,9 +20,9 @@ const TICK_MS = 5_000;
 const PER_TICK = 20;
 // reconfirmationDueAt looks back at most a week (and a day) for an allowed calling time.
 const SEARCH_BACK_MS = 8 * 24 * HOUR_MS;
-export const RECONFIRMATION_ACTOR = "reminder scheduler";
+const RECONFIRMATION_ACTOR = "reminder scheduler";
 
-export type ReconfirmationConfig = {
+type ReconfirmationConfig = {
   hoursBefore: number;
   fallbackZone: string;
   callingHours: CallingHours;
@@ -123,12 +123,7 @@ async function remind(db: Db, client: BolnaClient, candidate: Candidate, config:
  * least two hours before the interview, or that the candidate made moot by answering within the window, is
  * recorded as skipped. The unique (candidate, interview time) row makes it at most one per interview time.
  */
-export async function runReconfirmations(
-  db: Db,
-  client: () => Promise<BolnaClient>,
-  config: ReconfirmationConfig,
-  now = new Date(),
-) {
+async function runReconfirmations(db: Db, client: () => Promise<BolnaClient>, config: ReconfirmationConfig, now = new Date()) {
   if (config.hoursBefore <= 0) return;
   let placed = 0;
   for (const candidate of candidatesToLookAt(db, now, config.hoursBefore)) {

@@ -74,7 +74,7 @@ async function foldNow(): Promise<void> {
  * behind, the analytics fold, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
  * mode the Bolna simulator.
  */
-export async function startCallboard(): Promise<void> {
+async function startCallboard(): Promise<void> {
   const config = env();
   const db = getDb();
   startCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) => log().warn(problem));
