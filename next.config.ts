@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     // oversized body still reads as oversized there.
     serverActions: { bodySizeLimit: "128kb" },
     proxyClientMaxBodySize: "256kb",
+    // forbidden(): a page a role may not open answers 403 (app/forbidden.tsx), not a 200 saying so.
+    authInterrupts: true,
   },
   async headers() {
     return [

@@ -37,7 +37,8 @@ export default defineConfig({
   },
   projects: [
     // Signs in once per role and saves the session (e2e/.auth/<role>.json) for the specs (e2e/support.ts).
-    { name: "setup", testMatch: /sign-in\.setup\.ts/, use: { launchOptions: chromiumLaunch } },
+    // The same browser as the specs': in India, so that the zone it tells the server at sign-in is the specs' too.
+    { name: "setup", testMatch: /sign-in\.setup\.ts/, use: { timezoneId: "Asia/Kolkata", launchOptions: chromiumLaunch } },
     {
       name: "chromium",
       dependencies: ["setup"],

@@ -8,6 +8,7 @@ import {
   CALL_OUTCOMES,
   CANDIDATE_STATUSES,
   STATUS_CHANGE_SOURCES,
+  STATUS_EVENTS,
   REVIEW_STATES,
   EVENT_RESULTS,
   type RetryConfig,
@@ -54,6 +55,11 @@ export const candidates = sqliteTable(
     requestedInterviewAt: timestamp("requested_interview_at"),
     status: text("status", { enum: CANDIDATE_STATUSES }).notNull().default("pending"),
     statusReason: text("status_reason"),
+    /**
+     * Which row of the state table (lib/candidates/state-machine.ts) put the candidate where they are: it tells
+     * "needs reconfirmation" or "awaiting review" (both `pending`) apart. Null on rows from before it was kept.
+     */
+    statusEvent: text("status_event", { enum: STATUS_EVENTS }),
     statusChangedAt: timestamp("status_changed_at").notNull(),
     /** Set by manual changes: webhook events older than this never overwrite what a person decided. */
     manualStatusAt: timestamp("manual_status_at"),
@@ -183,6 +189,11 @@ export const calls = sqliteTable(
     placedBy: text("placed_by"),
     batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
     // --- Reaching candidates ---
+    /**
+     * The interview time the call asked about (the candidate's when it was placed, or first seen): an answer
+     * about an earlier time never confirms a time the candidate was not asked about.
+     */
+    interviewAt: timestamp("interview_at"),
     /** Why the call was placed: the first confirmation call, or the reminder before the interview. */
     purpose: text("purpose", { enum: CALL_PURPOSES }).notNull().default("confirmation"),
     /** Bolna's retry_count of the attempt the call shows (0: the first attempt); see lib/calls/fold-execution.ts. */

@@ -23,6 +23,30 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const STATUS_CHANGE_SOURCES = ["webhook", "manual", "call", "reconcile", "candidate", "review", "agent", "sweep"] as const;
 export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];
 
+/**
+ * The row of the state table (lib/candidates/state-machine.ts) that put a candidate in their status, kept with it:
+ * `pending` alone cannot tell "needs reconfirmation" from "awaiting review" or "never called".
+ */
+export const STATUS_EVENTS = [
+  "added",
+  "call_placed",
+  "call_scheduled",
+  "call_in_progress",
+  "call_retrying",
+  "call_ended",
+  "call_outcome",
+  "awaiting_review",
+  "reminder_answer",
+  "needs_reconfirmation",
+  "set_by_hand",
+  "reset",
+  "confirmed_by_candidate",
+  "moved_by_candidate",
+  "booked_by_agent",
+  "reviewed",
+] as const;
+export type StatusEvent = (typeof STATUS_EVENTS)[number];
+
 /** What an accepted webhook delivery did. */
 export const EVENT_RESULTS = ["applied", "duplicate", "stale", "unmatched"] as const;
 export type EventResult = (typeof EVENT_RESULTS)[number];

@@ -132,7 +132,7 @@ test("attendance from the board's to-mark view and from the candidate page", asy
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/attendance=to_mark/);
   const row = page.getByRole("row", { name: new RegExp(came.name) });
-  await row.getByRole("button", { name: `${came.name} attended` }).click();
+  await row.getByRole("button", { name: `Attended: ${came.name}` }).click();
   // Marked: it leaves the "to mark" view.
   await expect(page.getByRole("row", { name: new RegExp(came.name) })).toHaveCount(0);
   await page.goto(`/candidates/${came.id}`);
@@ -144,7 +144,7 @@ test("attendance from the board's to-mark view and from the candidate page", asy
   const panel = page.getByRole("region", { name: "Attendance" });
   await expect(panel.getByTestId("attendance")).toHaveText("Not marked yet.");
   await panel.getByLabel("Note (optional)").fill("Did not join the video call");
-  await panel.getByRole("button", { name: `${missed.name} did not show up` }).click();
+  await panel.getByRole("button", { name: `No-show: ${missed.name}` }).click();
   await expect(panel.getByTestId("attendance")).toContainText(`No-show — marked by ${RECRUITER.email}`);
   await expect(panel.getByTestId("attendance")).toContainText("Did not join the video call");
 });

@@ -56,13 +56,13 @@ test.describe("the self-service page on a phone", () => {
     await expect(page.getByText("Hello Asha,")).toBeVisible();
     await expect(page.getByText("Ranganathan")).toHaveCount(0);
     await expect(page.getByTestId("interview-time")).toContainText("10:00");
-    await expect(page.getByText("IST, Asia/Kolkata")).toBeVisible();
+    await expect(page.getByTestId("interview-zone")).toContainText("Your time zone: Asia/Kolkata (IST)");
     // Nothing is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shoot(page, "phone-open");
 
     await page.getByRole("button", { name: "Yes, I will be there" }).click();
-    await expect(page.getByRole("status")).toContainText("Thank you, your interview is confirmed.");
+    await expect(page.getByRole("status")).toContainText("Thank you, your interview is confirmed:");
     await shoot(page, "phone-confirmed");
     const after = await request.get(`/api/candidates/${candidate.id}`, { headers: auth });
     const { candidate: confirmed, history } = (await after.json()) as {
@@ -81,7 +81,7 @@ test.describe("the self-service page on a phone", () => {
     await page.getByRole("radio", { name: /Tuesday 5 December 2028, 14:30/ }).check();
     await shoot(page, "phone-choose");
     await page.getByRole("button", { name: "Move my interview" }).click();
-    await expect(page.getByRole("status")).toContainText("Done: your interview has moved.");
+    await expect(page.getByRole("status")).toContainText("Done: your interview has moved to");
     await expect(page.getByRole("status")).toContainText("Tuesday 5 December 2028, 14:30");
     await shoot(page, "phone-moved");
     const after = await request.get(`/api/candidates/${candidate.id}`, { headers: auth });
@@ -90,7 +90,7 @@ test.describe("the self-service page on a phone", () => {
     expect(target).toBeGreaterThan(0);
   });
 
-  test("answers a link that cannot be used with a clear 404 page: tampered, used up, expired", async ({ page, request }) => {
+  test("answers a link that cannot be used with a clear 404 page: tampered, expired", async ({ page, request }) => {
     const { path: link } = await candidateWithLink(request, "Sana Qureshi");
     const tampered = `${link.slice(0, -3)}${link.endsWith("AAA") ? "BBB" : "AAA"}`;
     const response = await page.goto(tampered);
@@ -98,15 +98,6 @@ test.describe("the self-service page on a phone", () => {
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
     await expect(page.getByText("Nothing has been changed.")).toBeVisible();
     await shoot(page, "phone-not-usable");
-
-    const [a, b] = [await slot(request, "2028-12-07T09:00:00Z"), await slot(request, "2028-12-08T09:00:00Z")];
-    const token = link.split("/i/")[1]!;
-    for (const slotId of [a, b]) {
-      const moved = await request.post(`/api/self-service/${token}`, { data: { action: "reschedule", slotId } });
-      expect(moved.status()).toBe(200);
-    }
-    expect((await page.goto(link))?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
 
     const soon = new Date(Date.now() + 2_500).toISOString();
     const { path: expiring } = await candidateWithLink(request, "Kabir Sethi", soon);

@@ -58,6 +58,12 @@ export function freshPhone(lastDigit: number): string {
   return `+9199${String(Date.now() % 1_000_000).padStart(6, "0")}${serial % 10}${lastDigit}`;
 }
 
+/** A fresh US number in an area code (`415`: San Francisco, so Los Angeles time); an exchange never starts with 0 or 1. */
+export function freshUsPhone(areaCode: string): string {
+  serial += 1;
+  return `+1${areaCode}${2_000_000 + ((Date.now() * 7 + serial) % 8_000_000)}`;
+}
+
 /** An ISO instant `days` from now (negative: past), on the hour. */
 export function daysFromNow(days: number, hourUtc = 6): string {
   const at = new Date(Date.now() + days * 86_400_000);
@@ -70,7 +76,15 @@ export type CandidateJson = { id: number; name: string; phone: string; status: s
 /** Creates a candidate with the API token. */
 export async function createCandidate(
   request: APIRequestContext,
-  data: { name: string; phone?: string; interviewAt?: string; allowPast?: boolean; timeZone?: string; email?: string },
+  data: {
+    name: string;
+    phone?: string;
+    interviewAt?: string;
+    allowPast?: boolean;
+    timeZone?: string;
+    email?: string;
+    position?: string;
+  },
 ): Promise<CandidateJson> {
   const response = await request.post("/api/candidates", {
     headers: auth,

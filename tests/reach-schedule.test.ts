@@ -106,13 +106,15 @@ describe("calling hours in the candidate's time zone", () => {
         nextAttemptNumber: 1,
         timeZone: zone,
       });
-      expect(json.candidate.statusReason).toBe(`Call scheduled for ${formatInstant(expected.toJSDate(), zone)} (calling hours)`);
+      expect(json.candidate.statusReason).toBe(`Scheduled: rings ${formatInstant(expected.toJSDate(), zone)}`);
       expect(json.history.at(-1).reason).toBe(
-        `Call placed by api-token; ${json.candidate.statusReason}: ${window.replace("-", "–")}, ${[...allowed]
+        `Call placed by api-token; it rings later (${window.replace("-", "–")}, ${[...allowed]
           .sort()
           .map((day) => DAY_NAMES[day - 1])
-          .join(" ")} in the candidate's zone, ${zone}`,
+          .join(" ")} in the candidate's zone, ${zone}): ${json.candidate.statusReason}`,
       );
+      // Waiting for its time is not being stuck, however long it waits.
+      expect(json.candidate.statusEvent).toBe("call_scheduled");
       expect(json.calls[0]).toMatchObject({ status: "scheduled", scheduledAt: expected.toUTC().toISO() });
     }
   });

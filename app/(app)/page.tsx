@@ -10,7 +10,8 @@ import { attentionClock } from "@/lib/candidates/attention";
 import { boardStats } from "@/lib/candidates/board-stats";
 import { boardListQuery, MAX_SEARCH_LENGTH } from "@/lib/candidates/candidate-input";
 import { queryCandidates } from "@/lib/candidates/query-candidates";
-import { env } from "@/lib/env";
+import { dayRangeWords } from "@/lib/candidates/interview-dates";
+import { zoneLabel } from "@/lib/time/format";
 import { BoardFilters } from "./_board/board-filters";
 import { boardHref } from "./_board/board-href";
 import { CandidateTable } from "./_board/candidate-table";
@@ -23,7 +24,8 @@ export const metadata: Metadata = { title: "Candidates" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const linkButton = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50";
+const linkButton =
+  "whitespace-nowrap rounded-md border border-slate-400 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-50 sm:px-3 sm:py-1.5 sm:text-sm";
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center text-slate-700">{children}</p>;
@@ -32,20 +34,24 @@ function Empty({ children }: { children: React.ReactNode }) {
 export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const { query, searchCut } = boardListQuery(await searchParams);
-  const zone = env().INTERVIEW_TIMEZONE;
   const clock = attentionClock();
+  const { zone } = clock;
+  const zoneName = zone === zoneLabel(clock.now, zone) ? zone : `${zone}, ${zoneLabel(clock.now, zone)}`;
   const db = getDb();
   const { candidates, total } = queryCandidates(db, query, clock);
-  const filtered = Boolean(query.q || query.status || query.attention || query.attendance);
+  const days = Boolean(query.interviewFrom || query.interviewTo);
+  const filtered = Boolean(query.q || query.status || query.attention || query.attendance || days);
   const pages = pageCount(total, query.pageSize);
   const exportQuery = new URLSearchParams({
     ...(query.status && { status: query.status }),
     ...(query.q && { q: query.q }),
     ...(query.attention && { attention: "1" }),
+    ...(query.interviewFrom && { interviewFrom: query.interviewFrom }),
+    ...(query.interviewTo && { interviewTo: query.interviewTo }),
   });
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-      <header className="mb-4 flex flex-wrap items-center gap-3">
+    <main className="mx-auto max-w-7xl px-4 py-4 sm:px-6 sm:py-6">
+      <header className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 sm:mb-4">
         <h1 className="text-xl font-semibold">{query.attention ? "Candidates who need attention" : "Candidates"}</h1>
         <LiveUpdates />
         <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
@@ -60,7 +66,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           {can(actor.role, "candidates:write") && (
             <Link
               href="/candidates/new"
-              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              className="whitespace-nowrap rounded-md bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 sm:px-3 sm:py-1.5 sm:text-sm"
             >
               Add candidate
             </Link>
@@ -82,8 +88,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           )}
         </div>
       </header>
-      <StatsPanel stats={boardStats(db, clock)} query={query} />
-      <BoardFilters query={query} />
+      <StatsPanel stats={boardStats(db, clock, query)} query={query} days={days ? dayRangeWords(query) : null} />
+      <BoardFilters query={query} now={clock.now} zone={zone} zoneName={zoneName} />
       <ToMarkLink query={query} />
       {searchCut && (
         <p role="status" className="mb-3 text-sm text-amber-800">
@@ -100,9 +106,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
         <Empty>
           {query.attention && !query.q && !query.status
             ? "Nothing needs attention."
-            : filtered
-              ? "No candidate matches these filters."
-              : "No candidates yet. Add one to get started."}
+            : days && !query.q && !query.status && !query.attention
+              ? `No interview ${dayRangeWords(query)}.`
+              : filtered
+                ? "No candidate matches these filters."
+                : "No candidates yet. Add one to get started."}
         </Empty>
       ) : query.page > pages ? (
         <Empty>

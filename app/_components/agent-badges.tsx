@@ -1,10 +1,10 @@
 import { LocalTime } from "@/app/_components/local-time";
 import type { Candidate } from "@/db/schema";
 
-type Props = { candidate: Pick<Candidate, "doNotCall" | "lastCallbackAt" | "lastCallAt">; zone: string };
+type Props = { candidate: Pick<Candidate, "doNotCall" | "lastCallbackAt" | "lastCallAt"> };
 
 /** Under a board row's status: "Do not call", and "Called back" when the latest call came from the candidate. */
-export function AgentBadges({ candidate, zone }: Props) {
+export function AgentBadges({ candidate }: Props) {
   const calledBack =
     candidate.lastCallbackAt !== null &&
     candidate.lastCallAt !== null &&
@@ -19,7 +19,7 @@ export function AgentBadges({ candidate, zone }: Props) {
       )}
       {calledBack && (
         <li className="text-violet-800" data-testid="called-back">
-          Called back <LocalTime value={candidate.lastCallbackAt} fallbackZone={zone} />
+          Called back <LocalTime value={candidate.lastCallbackAt} />
         </li>
       )}
     </ul>

@@ -40,7 +40,8 @@ export function AttendanceControl({ candidateId, candidateName, current, withRea
           value="attended"
           disabled={pending}
           aria-pressed={current === "attended"}
-          aria-label={`${candidateName} attended`}
+          // The accessible name starts with the visible label (WCAG 2.5.3), then says whose.
+          aria-label={`${ATTENDANCE_LABELS.attended}: ${candidateName}`}
           className={`${BUTTON} border-emerald-300 bg-emerald-50 text-emerald-800 hover:bg-emerald-100 aria-pressed:ring-emerald-500`}
         >
           {ATTENDANCE_LABELS.attended}
@@ -51,7 +52,7 @@ export function AttendanceControl({ candidateId, candidateName, current, withRea
           value="no_show"
           disabled={pending}
           aria-pressed={current === "no_show"}
-          aria-label={`${candidateName} did not show up`}
+          aria-label={`${ATTENDANCE_LABELS.no_show}: ${candidateName}`}
           className={`${BUTTON} border-rose-300 bg-rose-50 text-rose-800 hover:bg-rose-100 aria-pressed:ring-rose-500`}
         >
           {ATTENDANCE_LABELS.no_show}

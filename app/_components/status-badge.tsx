@@ -20,13 +20,14 @@ export const STATUS_BAR_COLOURS: Record<CandidateStatus, string> = {
   no_answer: "bg-orange-500",
 };
 
-export function StatusBadge({ status }: { status: CandidateStatus }) {
+/** `label`: what the status means now when plain words say more ("Scheduled", "Needs reconfirmation"). */
+export function StatusBadge({ status, label }: { status: CandidateStatus; label?: string }) {
   return (
     <span
       data-status={status}
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
     >
-      {CANDIDATE_STATUS_LABELS[status]}
+      {label ?? CANDIDATE_STATUS_LABELS[status]}
     </span>
   );
 }

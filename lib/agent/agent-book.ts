@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { calls, candidates, interviewSlots, type Candidate } from "@/db/schema";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { calls, interviewSlots, type Candidate } from "@/db/schema";
+import { applyTransition } from "@/lib/candidates/apply-transition";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { translator } from "@/lib/i18n/translator";
 import { isoIn, spokenWhen } from "@/lib/i18n/when";
-import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { isOffered } from "@/lib/self-service/offered-slots";
 import { assertNotOverbooked, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { formatInstant } from "@/lib/time/format";
 import { agentCall, executionIdParam, type AgentCall } from "./agent-call";
 import { earliestBookable, freeSlotsFor, type SpokenSlot } from "./agent-slots";
 
@@ -34,36 +32,18 @@ function refusal(tx: Tx, found: AgentCall, error: ApiError, now: Date): NotBooke
   return { ok: false, error, slots, spoken: slots.length > 0 ? t("slotFull") : t("noSlots") };
 }
 
-/** The candidate moved to the slot at once: status, interview, the call's booking, one audit entry, the e-mail. */
-function book(tx: Tx, { call, candidate, zone }: AgentCall, startsAt: Date, now: Date): Candidate {
-  const reason = `Moved to ${formatInstant(startsAt, zone)} by the voice agent during the call`;
-  const next: Candidate = {
-    ...candidate,
-    status: "rescheduled",
-    statusReason: reason,
-    statusChangedAt: candidate.status === "rescheduled" ? candidate.statusChangedAt : now,
-    interviewAt: startsAt,
-    originalInterviewAt: candidate.originalInterviewAt ?? candidate.interviewAt,
-    requestedInterviewAt: null,
-    updatedAt: now,
-  };
-  tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
-  tx.update(calls).set({ agentBookedAt: now, agentBookedInterviewAt: startsAt }).where(eq(calls.id, call.id)).run();
-  recordStatusChange(tx, {
-    candidateId: candidate.id,
-    candidateName: candidate.name,
-    fromStatus: candidate.status,
-    toStatus: next.status,
-    fromInterviewAt: candidate.interviewAt,
-    toInterviewAt: startsAt,
-    source: "agent",
-    actor: AGENT_ACTOR,
-    reason,
-    executionId: call.executionId,
-    at: now,
-  });
-  queueCandidateMessage(tx, candidate, next, now);
-  return next;
+/**
+ * The candidate moved to the slot at once, through the state machine (lib/candidates/state-machine.ts): status,
+ * interview, one audit entry, the e-mail; and the call remembers the booking.
+ */
+function book(db: Db, { call, candidate, zone }: AgentCall, startsAt: Date, now: Date): Candidate {
+  db.update(calls).set({ agentBookedAt: now, agentBookedInterviewAt: startsAt }).where(eq(calls.id, call.id)).run();
+  return applyTransition(
+    db,
+    candidate,
+    { kind: "booked_by_agent", to: startsAt, zone },
+    { source: "agent", actor: AGENT_ACTOR, now, executionId: call.executionId },
+  );
 }
 
 /**
@@ -71,7 +51,7 @@ function book(tx: Tx, { call, candidate, zone }: AgentCall, startsAt: Date, now:
  * transaction reads the slot's bookings and writes the move, so two calls racing for the last place cannot
  * both have it: the second is refused (409 slot_full) with the free slots to offer instead. Booking the time
  * the candidate already holds changes nothing. The call remembers the booking: the webhook that follows never
- * books again, and never undoes it (lib/calls/call-verdict.ts).
+ * books again, and never undoes it (lib/calls/update-candidate.ts).
  */
 export function bookForAgent(db: Db, input: AgentBookInput, now = new Date()): Booked | NotBooked {
   return db.transaction(
@@ -95,7 +75,7 @@ export function bookForAgent(db: Db, input: AgentBookInput, now = new Date()): B
       if (!slotHasRoom(tx, slot.startsAt, candidate.id)) {
         return refusal(tx, found, new ApiError("slot_full", "This slot has just been taken."), now);
       }
-      book(tx, found, slot.startsAt, now);
+      book(db, found, slot.startsAt, now);
       assertNotOverbooked(tx, [slot.startsAt]);
       return { ok: true, spoken: t("booked", { when }), interviewAt: isoIn(slot.startsAt, zone) };
     },

@@ -6,7 +6,7 @@ import type { OutcomeTrust } from "./outcome-confidence";
 
 /**
  * After the agent booked a slot during a call (POST /api/agent/book), the call's outcome either agrees — it
- * confirms, or names the booked time, or says nothing readable — and changes nothing (./call-verdict.ts), or it
+ * confirms, or names the booked time, or says nothing readable — and changes nothing (./update-candidate.ts), or it
  * disagrees: the candidate declined after all, or the extraction names another time. A disagreement never moves
  * the booked interview by itself: it becomes a proposal in the review queue, where a person decides.
  */

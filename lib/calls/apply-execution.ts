@@ -119,7 +119,16 @@ const statements = preparedFor((db) => ({
   insertCall: db
     .insert(calls)
     .values(
-      placeholders(calls, ["executionId", "candidateId", "direction", "bolnaCreatedAt", "localHour", "createdAt", "updatedAt"]),
+      placeholders(calls, [
+        "executionId",
+        "candidateId",
+        "direction",
+        "bolnaCreatedAt",
+        "interviewAt",
+        "localHour",
+        "createdAt",
+        "updatedAt",
+      ]),
     )
     .returning()
     .prepare(),
@@ -207,6 +216,8 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     candidateId: candidate.id,
     direction: execution.direction,
     bolnaCreatedAt: execution.createdAt?.date ?? null,
+    // Placed elsewhere (or before Callboard heard back from Bolna): it asks about the interview as it is now.
+    interviewAt: candidate.interviewAt,
     localHour: callLocalHour(candidate, delivery.receivedAt, config.timezone),
     createdAt: delivery.receivedAt,
     updatedAt: delivery.receivedAt,
@@ -255,9 +266,11 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     candidate,
     call,
     outcome: held.applied,
+    held: held.proposal !== null,
     waiting,
     eventAt,
     now: delivery.receivedAt,
+    zone,
     source: delivery.source,
   });
   syncReview(db, { candidate, call, proposal, eventAt, now: delivery.receivedAt });

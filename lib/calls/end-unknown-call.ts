@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { applyTransition } from "@/lib/candidates/apply-transition";
 import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
@@ -67,30 +67,20 @@ function markEnded(db: Db, callId: number, actor: Actor, now: Date): void {
         .run();
       const candidate = tx.select().from(candidates).where(eq(candidates.id, call.candidateId)).get();
       if (!candidate || candidate.latestCallId !== callId) return;
-      const status = candidate.status === "calling" ? "pending" : candidate.status;
-      tx.update(candidates)
-        .set({
-          status,
-          statusReason: status === "pending" ? reason : candidate.statusReason,
-          statusChangedAt: status === candidate.status ? candidate.statusChangedAt : now,
-          manualStatusAt: now,
-          callStatus: "stopped",
-          callRequestedAt: null,
-          updatedAt: now,
-        })
-        .where(eq(candidates.id, candidate.id))
-        .run();
-      recordStatusChange(tx, {
-        candidateId: candidate.id,
-        candidateName: candidate.name,
-        fromStatus: candidate.status,
-        toStatus: status,
-        source: "manual",
-        actor: actor.label,
-        reason,
-        executionId: call.executionId,
-        at: now,
-      });
+      applyTransition(
+        db,
+        candidate,
+        { kind: "call_ended", reason },
+        {
+          source: "manual",
+          actor: actor.label,
+          now,
+          executionId: call.executionId,
+          auditReason: reason,
+          auditAlways: true,
+          with: { callStatus: "stopped", callRequestedAt: null, nextAttemptAt: null, nextAttemptNumber: null },
+        },
+      );
     },
     { behavior: "immediate" },
   );

@@ -66,9 +66,9 @@ describe("nextAttempt", () => {
 
   it("says when, in the candidate's zone, and which attempt", () => {
     expect(waitingReason(nextAttempt(facts({}))!, "Asia/Kolkata")).toBe(
-      "No answer; Bolna tries again at Wed 3 Mar 2027, 16:00 IST (attempt 2 of 3)",
+      "No answer; Bolna tries again at Wed 3 Mar 2027, 16:00 IST, attempt 2 of 3",
     );
     const scheduled = nextAttempt(facts({ status: "scheduled", scheduledAt: ENDED }))!;
-    expect(waitingReason(scheduled, "America/New_York")).toBe("Call scheduled for Wed 3 Mar 2027, 05:00 EST (calling hours)");
+    expect(waitingReason(scheduled, "America/New_York")).toBe("Scheduled: rings Wed 3 Mar 2027, 05:00 EST");
   });
 });

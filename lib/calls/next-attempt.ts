@@ -62,13 +62,13 @@ export function nextAttempt(call: AttemptFacts): NextAttempt | null {
 }
 
 /**
- * "No answer; Bolna tries again at Fri 17 Dec 2027, 15:30 IST (attempt 2 of 4)" or "Call scheduled for …
- * (calling hours)", in the candidate's zone.
+ * "No answer; Bolna tries again at Fri 17 Dec 2027, 15:30 IST, attempt 2 of 4" or "Scheduled: rings Mon 7 Dec
+ * 2026, 09:00 PST", in the candidate's zone (the board adds the viewer's own clock).
  */
 export function waitingReason(next: NextAttempt, zone: string): string {
   const when = next.at ? formatInstant(next.at, zone) : "a time Bolna has not given yet";
   // Only the calling hours schedule a first attempt: Callboard's own (scheduled_at), or the agent's guardrails.
-  if (next.kind === "scheduled") return `Call scheduled for ${when} (calling hours)`;
+  if (next.kind === "scheduled") return `Scheduled: rings ${when}`;
   const count = next.of ? `attempt ${next.number} of ${next.of}` : `attempt ${next.number}`;
-  return `${next.after ?? "Not reached"}; Bolna tries again at ${when} (${count})`;
+  return `${next.after ?? "Not reached"}; Bolna tries again at ${when}, ${count}`;
 }

@@ -205,6 +205,7 @@ export async function placeCandidateCall(
     hoursNote: `${describeHours(options.callingHours)} in the candidate's zone, ${zone}`,
     // A scheduled call rings later: its hour is the one the analytics count (lib/analytics/local-hour.ts).
     localHour: callLocalHour(candidate, scheduledAt ?? takenAt, options.timezone),
+    askedAbout: candidate.interviewAt,
   });
   return { executionId: ack.executionId, candidate: updated };
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
 import type { RetryConfig, CallPurpose } from "@/db/values";
+import { applyTransition } from "@/lib/candidates/apply-transition";
 
 /** What is known once Bolna accepted a call (lib/calls/place-call.ts), to record it. */
 export type PlacedFacts = {
@@ -24,30 +24,9 @@ export type PlacedFacts = {
   batchId?: number | null;
   /** The hour in the candidate's zone when the call rings (analytics: answer rate by hour). */
   localHour: number;
+  /** The interview time the agent was told about (lib/calls/build-user-data.ts). */
+  askedAbout: Date;
 };
-
-/**
- * The candidate once the call is placed. A confirmation call makes them `calling`; a reminder call leaves their
- * answer standing (lib/calls/reconfirmation-outcome.ts) and only shows the call.
- */
-function placedCandidate(candidate: Candidate, callId: number, input: PlacedFacts): Candidate {
-  const base: Candidate = {
-    ...candidate,
-    latestCallId: callId,
-    callStatus: input.ackStatus,
-    lastCallAt: input.now,
-    nextAttemptAt: input.scheduled?.at ?? null,
-    nextAttemptNumber: input.scheduled ? 1 : null,
-    updatedAt: input.now,
-  };
-  if (input.purpose === "reconfirmation") return base;
-  return {
-    ...base,
-    status: "calling",
-    statusReason: input.scheduled?.reason ?? `Call placed by ${input.actorLabel}`,
-    statusChangedAt: candidate.status === "calling" ? candidate.statusChangedAt : input.now,
-  };
-}
 
 /**
  * Stores the execution → candidate mapping after Bolna accepted the call. A webhook may have been faster than
@@ -58,7 +37,8 @@ function placedCandidate(candidate: Candidate, callId: number, input: PlacedFact
 export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
   const { candidateId, executionId, now } = input;
   const what = input.purpose === "reconfirmation" ? "Reminder call" : "Call";
-  const placedReason = `${what} placed by ${input.actorLabel}${input.scheduled ? `; ${input.scheduled.reason}: ${input.hoursNote}` : ""}`;
+  const when = input.scheduled ? `; it rings later (${input.hoursNote}): ${input.scheduled.reason}` : "";
+  const placedReason = `${what} placed by ${input.actorLabel}${when}`;
   return db.transaction(
     (tx) => {
       const candidate = tx.select().from(candidates).where(eq(candidates.id, candidateId)).get();
@@ -70,6 +50,7 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
             batchId: existing.batchId ?? input.batchId ?? null,
             purpose: input.purpose,
             retryConfig: input.retryConfig ?? existing.retryConfig,
+            interviewAt: input.askedAbout,
           })
           .where(eq(calls.id, existing.id))
           .run();
@@ -77,21 +58,15 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
       // Deleted while Bolna was answering: the call goes ahead, but there is nobody to record it on.
       if (!candidate) return null;
       const lock = candidate.callRequestedAt?.getTime() === input.takenAt.getTime() ? { callRequestedAt: null } : {};
-      if (existing) {
-        tx.update(candidates).set(lock).where(eq(candidates.id, candidateId)).run();
-        recordStatusChange(tx, {
-          candidateId,
-          candidateName: candidate.name,
-          fromStatus: candidate.status,
-          toStatus: candidate.status,
-          source: "call",
-          actor: input.actorLabel,
-          reason: placedReason,
-          executionId,
-          at: now,
-        });
-        return { ...candidate, ...lock };
-      }
+      const audit = {
+        source: "call",
+        actor: input.actorLabel,
+        now,
+        executionId,
+        auditReason: placedReason,
+        auditAlways: true,
+      } as const;
+      if (existing) return applyTransition(db, candidate, null, { ...audit, with: lock });
       const call = tx
         .insert(calls)
         .values({
@@ -105,26 +80,34 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
           retryConfig: input.retryConfig,
           scheduledAt: input.scheduled?.at ?? null,
           nextAttemptAt: input.scheduled?.at ?? null,
+          interviewAt: input.askedAbout,
           localHour: input.localHour,
           createdAt: now,
           updatedAt: now,
         })
         .returning()
         .get();
-      const next: Candidate = { ...placedCandidate(candidate, call.id, input), ...lock };
-      tx.update(candidates).set(next).where(eq(candidates.id, candidateId)).run();
-      recordStatusChange(tx, {
-        candidateId,
-        candidateName: candidate.name,
-        fromStatus: candidate.status,
-        toStatus: next.status,
-        source: "call",
-        actor: input.actorLabel,
-        reason: placedReason,
-        executionId,
-        at: now,
+      // A reminder call leaves the candidate's answer standing: it only shows the call.
+      const placed =
+        input.purpose === "reconfirmation"
+          ? null
+          : {
+              kind: "call_placed" as const,
+              reason: input.scheduled?.reason ?? `Call placed by ${input.actorLabel}`,
+              scheduled: input.scheduled !== null,
+            };
+      return applyTransition(db, candidate, placed, {
+        ...audit,
+        reviewNote: "A newer call was placed",
+        with: {
+          ...lock,
+          latestCallId: call.id,
+          callStatus: input.ackStatus,
+          lastCallAt: now,
+          nextAttemptAt: input.scheduled?.at ?? null,
+          nextAttemptNumber: input.scheduled ? 1 : null,
+        },
       });
-      return next;
     },
     { behavior: "immediate" },
   );

@@ -1,41 +1,28 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { placeholders, preparedFor } from "@/db/prepared";
-import { calls, candidates, type Call, type Candidate } from "@/db/schema";
-import { recordStatusChangeOn } from "@/lib/audit/record-status-change";
-import { queueCandidateMessage } from "@/lib/mail/queue-message";
+import { preparedFor } from "@/db/prepared";
+import { calls, type Call, type Candidate } from "@/db/schema";
+import { applyTransition } from "@/lib/candidates/apply-transition";
+import { decidedSince, hasAnswered, type CandidateEvent } from "@/lib/candidates/state-machine";
 import { slotHasRoom } from "@/lib/slots/slot-capacity";
 import type { NextAttempt } from "./next-attempt";
 import type { Outcome } from "./outcome";
-import { callVerdict } from "./call-verdict";
 
 type CallUpdate = {
   candidate: Candidate;
   call: Call;
   outcome: Outcome | null;
+  /** The outcome waits for review (lib/review/hold-for-review.ts): `outcome` is then what the candidate shows. */
+  held: boolean;
   /** When Bolna dials again (a scheduled call, a pending retry), with the words the board shows for it. */
   waiting: (NextAttempt & { reason: string }) | null;
   /** When Bolna says the event happened: a person's manual decision after it wins. */
   eventAt: Date;
   now: Date;
+  /** The candidate's zone, in which reasons name times. */
+  zone: string;
   source: "webhook" | "reconcile" | "sweep";
 };
-
-const CANDIDATE_UPDATE = [
-  "latestCallId",
-  "callStatus",
-  "lastCallAt",
-  "updatedAt",
-  "status",
-  "statusReason",
-  "statusChangedAt",
-  "originalInterviewAt",
-  "interviewAt",
-  "requestedInterviewAt",
-  "nextAttemptAt",
-  "nextAttemptNumber",
-  "lastCallbackAt",
-] as const satisfies readonly (keyof Candidate)[];
 
 const statements = preparedFor((db) => ({
   callPlacedAt: db
@@ -43,12 +30,10 @@ const statements = preparedFor((db) => ({
     .from(calls)
     .where(eq(calls.id, sql.placeholder("id")))
     .prepare(),
-  updateCandidate: db
-    .update(candidates)
-    .set(placeholders(candidates, CANDIDATE_UPDATE))
-    .where(eq(candidates.id, sql.placeholder("id")))
-    .prepare(),
 }));
+
+// What a call-back decides: an answer; anything less leaves an earlier answer standing.
+const ANSWERS = new Set(["confirmed", "rescheduled", "declined"]);
 
 const placedAt = (call: Pick<Call, "bolnaCreatedAt" | "createdAt">) => call.bolnaCreatedAt ?? call.createdAt;
 
@@ -60,64 +45,58 @@ function isLatestCall(db: Db, candidate: Candidate, call: Call): boolean {
 }
 
 /**
- * Moves the candidate to what its latest call says, writing one audit entry when anything really changed. Runs
- * inside the caller's transaction.
+ * What the delivery tells the state machine (lib/candidates/state-machine.ts), or null when it decides nothing.
+ * A call the agent booked on (POST /api/agent/book) has decided already: its deliveries never book again nor
+ * undo the booking (an outcome that disagrees goes to review, ./agent-booking.ts). A reminder call, and a
+ * call-back from a candidate who had answered, move them only by answering: anything less leaves the answer
+ * standing (a candidate who confirmed and rings to ask where the office is stays confirmed).
+ */
+function callEvent(db: Db, update: CallUpdate): CandidateEvent | null {
+  const { call, candidate, outcome, waiting } = update;
+  if (call.agentBookedAt) return null;
+  const reminder = call.purpose === "reconfirmation";
+  const callback = call.direction === "inbound";
+  const keepsAnswer = reminder || (callback && (hasAnswered(candidate) || candidate.status === "declined"));
+  if (outcome) {
+    // An unsure answer leaves an earlier, sure one standing while a person reviews it.
+    if (update.held) return keepsAnswer ? null : { kind: "held_for_review", reason: outcome.reason };
+    const answer = ANSWERS.has(outcome.outcome);
+    if (callback && keepsAnswer && !answer) return null;
+    const chosen = outcome.outcome === "rescheduled" ? outcome.newInterviewAt : undefined;
+    return {
+      kind: "call_outcome",
+      outcome: callback && answer ? { ...outcome, reason: `Called back: ${outcome.reason}` } : outcome,
+      askedAbout: call.interviewAt,
+      reminder,
+      slotFree: chosen !== undefined && slotHasRoom(db, chosen, candidate.id),
+      zone: update.zone,
+    };
+  }
+  // A call going on, or waiting for a retry, leaves an answer standing.
+  if (keepsAnswer) return null;
+  if (waiting) return { kind: "call_waiting", retry: waiting.kind === "retry", reason: waiting.reason };
+  return { kind: "call_in_progress", reason: `Call ${call.status ?? "in progress"}` };
+}
+
+/**
+ * Moves the candidate to what its latest call says, through the state machine, writing one audit entry when
+ * anything really changed. Runs inside the caller's transaction.
  */
 export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
   const { candidate, call, now, waiting } = update;
   if (!isLatestCall(db, candidate, call)) return candidate;
-
-  const next: Candidate = {
-    ...candidate,
-    latestCallId: call.id,
-    callStatus: call.status,
-    lastCallAt: placedAt(call),
-    nextAttemptAt: waiting?.at ?? null,
-    nextAttemptNumber: waiting?.number ?? null,
-    lastCallbackAt: call.direction === "inbound" ? placedAt(call) : candidate.lastCallbackAt,
-    updatedAt: now,
-  };
-  // Reminder calls, call-backs and calls the agent booked on decide less than a plain call (./call-verdict.ts).
-  const outcome = callVerdict(candidate, call, update.outcome);
-  const overriddenByPerson = candidate.manualStatusAt !== null && update.eventAt <= candidate.manualStatusAt;
-  const decides = !overriddenByPerson && outcome !== undefined;
-  if (decides) {
-    next.status = outcome?.outcome ?? "calling";
-    next.statusReason = outcome?.reason ?? waiting?.reason ?? `Call ${call.status ?? "in progress"}`;
-    const chosen = outcome?.outcome === "rescheduled" ? outcome.newInterviewAt : undefined;
-    if (chosen && chosen.getTime() !== candidate.interviewAt.getTime()) {
-      if (slotHasRoom(db, chosen, candidate.id)) {
-        next.originalInterviewAt = candidate.originalInterviewAt ?? candidate.interviewAt;
-        next.interviewAt = chosen;
-        next.requestedInterviewAt = null;
-      } else {
-        next.requestedInterviewAt = chosen;
-        next.statusReason = `${next.statusReason}; the chosen slot is full, a recruiter must resolve it`;
-      }
-    }
-  }
-  const statusChanged = next.status !== candidate.status;
-  const interviewChanged = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
-  // "Still coming" changes no status, but it is an answer the timeline must show once.
-  const reconfirmed = decides && call.purpose === "reconfirmation" && next.statusReason !== candidate.statusReason;
-  if (statusChanged) next.statusChangedAt = now;
-
-  statements(db).updateCandidate.run(next);
-  if (statusChanged || interviewChanged || reconfirmed) {
-    recordStatusChangeOn(db, {
-      candidateId: candidate.id,
-      candidateName: candidate.name,
-      fromStatus: candidate.status,
-      toStatus: next.status,
-      fromInterviewAt: interviewChanged ? candidate.interviewAt : null,
-      toInterviewAt: interviewChanged ? next.interviewAt : null,
-      source: update.source,
-      actor: update.source === "webhook" ? "bolna" : `bolna (${update.source})`,
-      reason: next.statusReason,
-      executionId: call.executionId,
-      at: now,
-    });
-    queueCandidateMessage(db, candidate, next, now);
-  }
-  return next;
+  return applyTransition(db, candidate, decidedSince(candidate, call, update.eventAt) ? null : callEvent(db, update), {
+    source: update.source,
+    actor: update.source === "webhook" ? "bolna" : `bolna (${update.source})`,
+    now,
+    executionId: call.executionId,
+    with: {
+      latestCallId: call.id,
+      callStatus: call.status,
+      lastCallAt: placedAt(call),
+      nextAttemptAt: waiting?.at ?? null,
+      nextAttemptNumber: waiting?.number ?? null,
+      lastCallbackAt: call.direction === "inbound" ? placedAt(call) : candidate.lastCallbackAt,
+    },
+  });
 }

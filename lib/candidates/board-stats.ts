@@ -1,10 +1,12 @@
 import "server-only";
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callTotals, candidates } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
 import { attentionCondition, type AttentionClock } from "./attention";
-import type { CandidateStatus } from "@/db/values";
+import type { DayRange } from "./interview-dates";
+import { interviewDayCondition } from "./query-candidates";
+import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
 import { statusCounts } from "./status-counts";
 
 export type BoardStats = {
@@ -18,13 +20,30 @@ export type BoardStats = {
   totalCost: number;
 };
 
-function computeStats(db: Db, clock: AttentionClock): BoardStats {
-  const byStatus = statusCounts(db);
+/**
+ * Candidates per status with an interview in the day range: one count per status, each a range of the status and
+ * interview index read without touching the table (a GROUP BY would read every row of the range).
+ */
+function statusCountsIn(db: Db, range: DayRange, zone: string): Record<CandidateStatus, number> {
+  const days = interviewDayCondition(range, zone);
+  const counted = (status: CandidateStatus) =>
+    db
+      .select({ n: count() })
+      .from(candidates)
+      .where(and(eq(candidates.status, status), days))
+      .get()?.n ?? 0;
+  return Object.fromEntries(CANDIDATE_STATUSES.map((status) => [status, counted(status)])) as Record<CandidateStatus, number>;
+}
+
+function computeStats(db: Db, clock: AttentionClock, range: DayRange): BoardStats {
+  const filtered = Boolean(range.interviewFrom || range.interviewTo);
+  const byStatus = filtered ? statusCountsIn(db, range, clock.zone) : statusCounts(db);
   const totals = db.select().from(callTotals).get();
+  const attention = and(attentionCondition(clock), interviewDayCondition(range, clock.zone));
   return {
     byStatus,
     total: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
-    attention: db.select({ n: count() }).from(candidates).where(attentionCondition(clock)).get()?.n ?? 0,
+    attention: db.select({ n: count() }).from(candidates).where(attention).get()?.n ?? 0,
     finishedCalls: totals?.finished ?? 0,
     answeredCalls: totals?.answered ?? 0,
     averageConversationSeconds: totals?.conversations ? totals.conversationSeconds / totals.conversations : null,
@@ -35,18 +54,21 @@ function computeStats(db: Db, clock: AttentionClock): BoardStats {
 const MAX_AGE_MS = 2_000;
 /** "Needs attention" also changes with the clock (an interview passes, a call goes quiet), not only with data. */
 const CLOCK_AGE_MS = 30_000;
-let cached: { changeId: number; at: number; stats: BoardStats } | undefined;
+let cached: { key: string; changeId: number; at: number; stats: BoardStats } | undefined;
 
 /**
- * The figures above the board: the status counts and the call figures are rows kept by triggers, the attention
- * count reads indexes. They are computed once per change to the data (the change feed's last id), at most every
- * two seconds under a stream of webhooks, and at least every 30 seconds.
+ * The figures above the board, for the interview days it shows (all of them when it filters none): the status
+ * counts and the call figures are rows kept by triggers, or index ranges for a day filter; the attention count
+ * reads indexes. They are computed once per change to the data (the change feed's last id), at most every two
+ * seconds under a stream of webhooks, and at least every 30 seconds.
  */
-export function boardStats(db: Db, clock: AttentionClock): BoardStats {
+export function boardStats(db: Db, clock: AttentionClock, range: DayRange = {}): BoardStats {
   const changeId = latestChangeId(db);
   const now = clock.now.getTime();
-  const fresh = cached && now - cached.at < CLOCK_AGE_MS && (cached.changeId === changeId || now - cached.at < MAX_AGE_MS);
+  const key = `${clock.zone} ${range.interviewFrom ?? ""} ${range.interviewTo ?? ""}`;
+  const fresh =
+    cached?.key === key && now - cached.at < CLOCK_AGE_MS && (cached.changeId === changeId || now - cached.at < MAX_AGE_MS);
   if (cached && fresh) return cached.stats;
-  cached = { changeId, at: now, stats: computeStats(db, clock) };
+  cached = { key, changeId, at: now, stats: computeStats(db, clock, range) };
   return cached.stats;
 }

@@ -4,7 +4,7 @@ import { fieldErrorsOf, formCheckbox, formList } from "@/lib/http/form-action";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
-import { localInputToIso } from "@/lib/time/zoned-input";
+import { isoInZone, readLocalTime } from "@/lib/time/zoned-input";
 import { candidateDetailsInput, type CandidateDetailsInput } from "./candidate-input";
 import type { CandidateConfig } from "./create-candidate";
 
@@ -34,10 +34,13 @@ export function candidateFromForm(form: CandidateForm, config: CandidateConfig, 
   const phone = normalizePhone(form.phone ?? "", config.defaultCountry);
   if (form.phone?.trim() && !phone) fieldErrors.phone = "Not a valid phone number";
   const zone = form.timeZone || candidateZone({ timeZone: null, phone: phone ?? "" }, config.timezone);
-  const interviewAt = localInputToIso(form.interviewAt, zone);
-  if (!interviewAt) fieldErrors.interviewAt = "Not a date and time.";
-  else if (!form.allowPast && new Date(interviewAt).getTime() <= now.getTime())
-    fieldErrors.interviewAt = `${formatInstant(new Date(interviewAt), zone)} has passed. To record a past interview, tick the box below.`;
+  const read = readLocalTime(form.interviewAt, zone);
+  if (!read) fieldErrors.interviewAt = "Not a date and time.";
+  else if (!read.ok) fieldErrors.interviewAt = read.message;
+  else if (!form.allowPast && read.at.getTime() <= now.getTime())
+    fieldErrors.interviewAt = `${formatInstant(read.at, zone)} has passed. To record a past interview, tick the box below.`;
+  // Written with the zone's own offset at that instant, so that reading it again in the zone gives the same time.
+  const interviewAt = read?.ok ? isoInZone(read.at, zone) : undefined;
   const parsed = candidateDetailsInput.safeParse({
     ...form,
     interviewAt,

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { LANGUAGES, CANDIDATE_STATUSES } from "@/db/values";
 import { timeZoneInput } from "@/lib/time/time-zones";
+import { dayInput } from "./interview-dates";
 
-const instant = z.iso
-  .datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" })
-  .transform((value) => new Date(value));
+const instantText = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" });
+const instant = instantText.transform((value) => new Date(value));
 const optionalText = (max: number) =>
   z
     .string()
@@ -28,10 +28,25 @@ export const candidateDetailsInput = z.object({
   timeZone: timeZoneInput,
   /** What the agent speaks and the candidate reads; absent: DEFAULT_LANGUAGE. */
   language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).nullish(),
-  interviewAt: instant,
+  /**
+   * Kept as written: the domain reads it in the candidate's zone (lib/time/zoned-input.ts readOffsetTime), which
+   * refuses a wall clock that zone skips.
+   */
+  interviewAt: instantText,
   /** An interview in the past is refused unless the client says it means it (a historical record). */
   allowPast: z.boolean().default(false),
 });
+
+/**
+ * PATCH /api/candidates/{id}: any of the details; a field left out keeps its value, `null` clears an optional one.
+ * Unknown fields are refused (422 naming them), so that a misspelt field is never silently ignored.
+ */
+export const candidatePatchInput = candidateDetailsInput
+  .extend({ allowPast: z.boolean().optional() })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).some((key) => key !== "allowPast"), "give at least one field to change");
+export type CandidatePatch = z.infer<typeof candidatePatchInput>;
 
 export const createCandidateInput = candidateDetailsInput.extend({
   appliedAt: instant.nullish().transform((value) => value ?? null),
@@ -65,27 +80,36 @@ const firstValues = (input: unknown) =>
 
 export const candidateListQuery = z.preprocess(
   firstValues,
-  z.object({
-    status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
-    /** "Needs attention" (lib/candidates/attention.ts): stuck calls, flagged reschedules, past interviews, unclear outcomes. */
-    attention: z
-      .enum(["1", "true"])
-      .optional()
-      .catch(undefined)
-      .transform((value) => value !== undefined),
-    /** `to_mark`: past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
-    attendance: z.enum(["to_mark"]).optional().catch(undefined),
-    q: z
-      .string()
-      .trim()
-      .max(MAX_SEARCH_LENGTH, `a search is at most ${MAX_SEARCH_LENGTH} characters`)
-      .optional()
-      .transform((value) => value || undefined),
-    sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
-    dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
-  }),
+  z
+    .object({
+      status: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
+      /** "Needs attention" (lib/candidates/attention.ts): stuck calls, flagged reschedules, past interviews, unclear outcomes. */
+      attention: z
+        .enum(["1", "true"])
+        .optional()
+        .catch(undefined)
+        .transform((value) => value !== undefined),
+      /** `to_mark`: past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+      attendance: z.enum(["to_mark"]).optional().catch(undefined),
+      q: z
+        .string()
+        .trim()
+        .max(MAX_SEARCH_LENGTH, `a search is at most ${MAX_SEARCH_LENGTH} characters`)
+        .optional()
+        .transform((value) => value || undefined),
+      sort: z.enum(CANDIDATE_SORTS).default("interview").catch("interview"),
+      dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+      page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(25).catch(25),
+      /** Interviews on or after this day, on the team's clock (INTERVIEW_TIMEZONE); lib/candidates/interview-dates.ts. */
+      interviewFrom: dayInput.optional(),
+      /** Interviews on or before this day, on the team's clock. */
+      interviewTo: dayInput.optional(),
+    })
+    .refine((query) => !query.interviewFrom || !query.interviewTo || query.interviewFrom <= query.interviewTo, {
+      message: "must not be before interviewFrom",
+      path: ["interviewTo"],
+    }),
 );
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
 
@@ -101,5 +125,12 @@ export function boardListQuery(params: Record<string, string | string[] | undefi
   const searchCut = q !== undefined && q.length > MAX_SEARCH_LENGTH;
   // Cut by UTF-16 unit, as the limit counts, without leaving half of a surrogate pair.
   const kept = searchCut ? q.slice(0, MAX_SEARCH_LENGTH).replace(/[\uD800-\uDBFF]$/, "") : q;
-  return { query: candidateListQuery.parse({ ...params, q: kept }), searchCut };
+  // A date the board's own inputs would never send (typed into the URL) is dropped; the API answers 422 for it.
+  const day = (value: unknown) => {
+    const parsed = dayInput.safeParse([value].flat()[0]);
+    return parsed.success ? parsed.data : undefined;
+  };
+  let [interviewFrom, interviewTo] = [day(params.interviewFrom), day(params.interviewTo)];
+  if (interviewFrom && interviewTo && interviewFrom > interviewTo) [interviewFrom, interviewTo] = [interviewTo, interviewFrom];
+  return { query: candidateListQuery.parse({ ...params, q: kept, interviewFrom, interviewTo }), searchCut };
 }

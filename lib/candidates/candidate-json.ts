@@ -15,6 +15,8 @@ export function candidateJson(candidate: Candidate) {
     position: candidate.position,
     status: candidate.status,
     statusReason: candidate.statusReason,
+    // The state table's row that set the status (lib/candidates/state-table.ts): `needs_reconfirmation`, ….
+    statusEvent: candidate.statusEvent,
     interviewAt: iso(candidate.interviewAt),
     originalInterviewAt: iso(candidate.originalInterviewAt),
     requestedInterviewAt: iso(candidate.requestedInterviewAt),

@@ -30,6 +30,8 @@ function selectProfile(db: Db, id: number) {
       requestedInterviewAt: candidates.requestedInterviewAt,
       status: candidates.status,
       statusReason: candidates.statusReason,
+      statusEvent: candidates.statusEvent,
+      nextAttemptAt: candidates.nextAttemptAt,
       statusChangedAt: candidates.statusChangedAt,
       manualStatusAt: candidates.manualStatusAt,
       callStatus: candidates.callStatus,

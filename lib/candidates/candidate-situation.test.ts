@@ -9,7 +9,9 @@ function candidate(change: Partial<SituationInput>): SituationInput {
   return {
     status: "pending",
     statusReason: null,
+    statusEvent: null,
     callStatus: null,
+    nextAttemptAt: null,
     interviewAt: later,
     originalInterviewAt: null,
     requestedInterviewAt: null,

@@ -1,6 +1,6 @@
 import { mentionsVoicemail } from "@/lib/calls/voicemail";
 import { formatInstant } from "@/lib/time/format";
-import type { CandidateStatus } from "@/db/values";
+import type { CandidateStatus, StatusEvent } from "@/db/values";
 
 // Plain words for the board and the candidate page; no server code (client components may import it).
 
@@ -30,6 +30,8 @@ export function callStatusWords(status: string | null): string {
 
 /** Why a candidate is still without an answer (pending or no answer). */
 type PendingKind =
+  | "needs_reconfirmation"
+  | "awaiting_review"
   | "never_called"
   | "set_by_person"
   | "busy"
@@ -45,7 +47,11 @@ type PendingKind =
 export type SituationInput = {
   status: CandidateStatus;
   statusReason: string | null;
+  /** The state table's row that set the status (lib/candidates/state-machine.ts); null on older rows. */
+  statusEvent: StatusEvent | null;
   callStatus: string | null;
+  /** When Bolna rings next: a call waiting for calling hours, or for a retry. */
+  nextAttemptAt: Date | null;
   interviewAt: Date;
   originalInterviewAt: Date | null;
   requestedInterviewAt: Date | null;
@@ -66,9 +72,13 @@ export type Situation = {
   past: boolean;
   /** No word from Bolna about the call for longer than the quiet time. */
   stuck: boolean;
+  /** When a waiting call rings (the board adds the viewer's clock to the summary, which names the candidate's). */
+  ringsAt?: Date;
 };
 
 const NEXT: Record<PendingKind, string> = {
+  needs_reconfirmation: "Send them the self-service link, or call to reconfirm.",
+  awaiting_review: "Decide it in the review queue.",
   never_called: "Call now, or add them to a batch.",
   set_by_person: "Call when ready.",
   busy: "Call again in a few minutes.",
@@ -97,6 +107,8 @@ const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `
 /** Why an unanswered candidate is where they are, read from the latest call's status and the reason kept. */
 function pendingKind(input: SituationInput): PendingKind {
   const { callStatus, statusReason } = input;
+  if (input.status === "pending" && input.statusEvent === "needs_reconfirmation") return "needs_reconfirmation";
+  if (input.status === "pending" && input.statusEvent === "awaiting_review") return "awaiting_review";
   const setByPerson =
     input.manualStatusAt !== null && (input.lastCallAt === null || input.manualStatusAt.getTime() >= input.lastCallAt.getTime());
   if (setByPerson && input.status === "pending") return "set_by_person";
@@ -128,17 +140,23 @@ function situationOf(input: SituationInput, now: Date, stuckAfterMs: number): Si
   const past = input.interviewAt.getTime() <= now.getTime();
   const unanswered = input.status === "pending" || input.status === "no_answer" || input.status === "calling";
   const pastNext = "The interview time has passed: move it to a new time, or set the status.";
-  const stuck = input.status === "calling" && input.updatedAt.getTime() < now.getTime() - stuckAfterMs;
+  // A call waiting for its time is quiet by design: it is stuck only once that time has gone by unheard.
+  const quietSince = Math.max(input.updatedAt.getTime(), input.nextAttemptAt?.getTime() ?? 0);
+  const stuck = input.status === "calling" && quietSince < now.getTime() - stuckAfterMs;
   const base = { past: past && unanswered, stuck };
   switch (input.status) {
     case "calling":
-      return stuck
-        ? {
-            ...base,
-            summary: `No word from Bolna for over ${duration(stuckAfterMs)}`,
-            next: "Check with Bolna; if Bolna has no record of the call, end it.",
-          }
-        : { ...base, summary: callStatusWords(input.callStatus), next: null };
+      if (stuck) {
+        return {
+          ...base,
+          summary: `No word from Bolna for over ${duration(stuckAfterMs)}`,
+          next: "Check with Bolna; if Bolna has no record of the call, end it.",
+        };
+      }
+      if (input.nextAttemptAt) {
+        return { ...base, summary: input.statusReason ?? "Scheduled", next: null, ringsAt: input.nextAttemptAt };
+      }
+      return { ...base, summary: callStatusWords(input.callStatus), next: null };
     case "pending":
     case "no_answer": {
       const kind = pendingKind(input);
@@ -148,14 +166,24 @@ function situationOf(input: SituationInput, now: Date, stuckAfterMs: number): Si
     case "rescheduled":
       if (input.requestedInterviewAt)
         return { ...base, summary: "Chose a time that is full", next: "Arrange a time with them, then edit the interview." };
-      if (!input.originalInterviewAt)
+      if (!input.originalInterviewAt && fromACall(input))
         return { ...base, summary: "Asked to move; no new time was agreed", next: "Agree a new time, then edit the interview." };
-      return { ...base, summary: input.statusReason ?? "Rescheduled", next: null };
+      return { ...base, summary: input.statusReason ?? "Rescheduled", ...stillRinging(input) };
     case "confirmed":
-      return { ...base, summary: input.statusReason ?? "Confirmed", next: null };
+      return { ...base, summary: input.statusReason ?? "Confirmed", ...stillRinging(input) };
     case "declined":
-      return { ...base, summary: input.statusReason ?? "Declined", next: null };
+      return { ...base, summary: input.statusReason ?? "Declined", ...stillRinging(input) };
   }
+}
+
+/** The status came from a call's answer (or from before the state table kept where it came from). */
+const fromACall = (input: SituationInput) =>
+  input.statusEvent === null || input.statusEvent === "call_outcome" || input.statusEvent === "reminder_answer";
+
+/** An answer given while a call placed before it still waits to ring (it no longer decides anything). */
+function stillRinging(input: SituationInput): Pick<Situation, "next"> {
+  if (!input.nextAttemptAt) return { next: null };
+  return { next: "A call placed before this answer still waits to ring: stop it on their page if it is no longer needed." };
 }
 
 const ANSWERED: Partial<Record<CandidateStatus, string>> = {

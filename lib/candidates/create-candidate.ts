@@ -7,7 +7,8 @@ import { ApiError } from "@/lib/http/api-error";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { slotFull, slotHasRoom } from "@/lib/slots/slot-capacity";
 import { env } from "@/lib/env";
-import { zoneToStore } from "@/lib/time/zone-for-phone";
+import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
+import { readOffsetTime } from "@/lib/time/zoned-input";
 import type { CreateCandidateInput } from "./candidate-input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -41,6 +42,17 @@ export function validPhone(input: string, defaultCountry: string): string {
   return phone;
 }
 
+/**
+ * The interview time a client wrote, read in the candidate's zone: a wall clock that zone skips, written with one of
+ * its own offsets, is refused (422 naming both readings) rather than saved an hour off (lib/time/zoned-input.ts).
+ */
+export function interviewInstant(text: string, zone: string): Date {
+  const read = readOffsetTime(text, zone);
+  if (!read) throw new ApiError("validation_failed", "interviewAt: must be an ISO 8601 date-time with an offset", "interviewAt");
+  if (!read.ok) throw new ApiError("validation_failed", `interviewAt: ${read.message}`, "interviewAt");
+  return read.at;
+}
+
 /** Refuses an interview that has already begun, unless the client said it records a past one on purpose. */
 export function assertNotPast(interviewAt: Date, allowPast: boolean, now: Date): void {
   if (allowPast || interviewAt.getTime() > now.getTime()) return;
@@ -63,13 +75,16 @@ export function createCandidate(
   now = new Date(),
 ): Candidate {
   const phone = validPhone(input.phone, config.defaultCountry);
-  assertNotPast(input.interviewAt, input.allowPast, now);
+  const timeZone = zoneToStore(input.timeZone, phone);
+  // Read in the zone the candidate's times are shown in (INTERVIEW_TIMEZONE when their zone is assumed).
+  const interviewAt = interviewInstant(input.interviewAt, candidateZone({ timeZone, phone }, config.timezone));
+  assertNotPast(interviewAt, input.allowPast, now);
   return db.transaction(
     (tx) => {
       const taken = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.phone, phone)).get();
       if (taken) throw new ApiError("conflict", `Another candidate (#${taken.id}) already has the phone ${phone}.`);
       assertSlotsExist(tx, input.reschedulingSlotIds, "reschedulingSlotIds");
-      if (!slotHasRoom(tx, input.interviewAt, 0)) throw slotFull(input.interviewAt);
+      if (!slotHasRoom(tx, interviewAt, 0)) throw slotFull(interviewAt);
       const created = tx
         .insert(candidates)
         .values({
@@ -77,10 +92,11 @@ export function createCandidate(
           phone,
           email: input.email,
           position: input.position,
-          timeZone: zoneToStore(input.timeZone, phone),
+          timeZone,
           language: input.language ?? env().DEFAULT_LANGUAGE,
           appliedAt: input.appliedAt ?? now,
-          interviewAt: input.interviewAt,
+          interviewAt,
+          statusEvent: "added",
           statusChangedAt: now,
           updatedAt: now,
         })

@@ -39,12 +39,13 @@ const refusal = (run: () => unknown) => {
 };
 
 describe("editCandidate", () => {
-  it("moves the interview as a person's decision: audited, the flagged request resolved", () => {
-    const row = insertCandidate(db, { interviewAt: future(3), requestedInterviewAt: future(4), status: "rescheduled" });
+  it("moves the interview to the time the candidate chose as a person's decision: audited, the flagged request resolved", () => {
+    const chosen = future(4);
+    const row = insertCandidate(db, { interviewAt: future(3), requestedInterviewAt: chosen, status: "rescheduled" });
     const moved = editCandidate(
       db,
       row.id,
-      details(row, { interviewAt: future(5).toISOString(), timeZone: "Asia/Dubai" }),
+      details(row, { interviewAt: chosen.toISOString(), timeZone: "Asia/Dubai" }),
       config,
       actor,
     );
@@ -58,6 +59,16 @@ describe("editCandidate", () => {
       reason: "Edited by rita@example.com: time zone, interview",
     });
     expect(entry?.fromInterviewAt).toEqual(row.interviewAt);
+  });
+
+  it("moves a confirmed (or rescheduled) interview elsewhere: the candidate needs reconfirmation, in words", () => {
+    for (const status of ["confirmed", "rescheduled"] as const) {
+      const row = insertCandidate(db, { interviewAt: future(3), status, timeZone: "Asia/Kolkata" });
+      const moved = editCandidate(db, row.id, details(row, { interviewAt: future(6).toISOString() }), config, actor);
+      expect(moved).toMatchObject({ status: "pending", statusEvent: "needs_reconfirmation" });
+      expect(moved.statusReason).toMatch(/^Needs reconfirmation: moved from .* IST to .* IST by rita@example\.com$/);
+      expect(auditFor(db, row.id)[0]?.reason).toMatch(/^Edited by rita@example\.com: interview\. Needs reconfirmation/);
+    }
   });
 
   it("writes nothing when nothing changed", () => {

@@ -2,49 +2,27 @@ import { eq, ne, or, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { candidates, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
-import { notFound } from "@/lib/http/api-error";
-import { supersedeOpenReview } from "@/lib/review/sync-review";
+import { ApiError, notFound } from "@/lib/http/api-error";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
+import { applyTransition } from "./apply-transition";
+import type { CandidateEvent } from "./state-machine";
 import type { CandidateStatus } from "@/db/values";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Change = { status: CandidateStatus; reason: string; interviewAt?: Date; clearReschedule?: boolean };
-
 /**
- * A person's decision: it sets manualStatusAt, so a webhook event that happened before it can no longer
- * overwrite it (lib/calls/update-candidate.ts), and it is audited in the same transaction.
+ * A person's decision (lib/candidates/state-machine.ts: set by hand, reset): it sets manualStatusAt, so a webhook
+ * event that happened before it can no longer overwrite it, closes any open review, and is audited in the same
+ * transaction.
  */
-function applyManualChange(tx: Tx, candidate: Candidate, change: Change, actor: Actor, now: Date): Candidate {
-  const interviewAt = change.interviewAt ?? candidate.interviewAt;
-  const next: Candidate = {
-    ...candidate,
-    status: change.status,
-    statusReason: change.reason,
-    statusChangedAt: change.status !== candidate.status ? now : candidate.statusChangedAt,
-    manualStatusAt: now,
-    interviewAt,
-    originalInterviewAt: change.clearReschedule ? null : candidate.originalInterviewAt,
-    requestedInterviewAt: change.clearReschedule ? null : candidate.requestedInterviewAt,
-    updatedAt: now,
-  };
-  tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
-  supersedeOpenReview(tx, candidate.id, `Status set by ${actor.label}`, now);
-  const interviewChanged = interviewAt.getTime() !== candidate.interviewAt.getTime();
-  recordStatusChange(tx, {
-    candidateId: candidate.id,
-    candidateName: candidate.name,
-    fromStatus: candidate.status,
-    toStatus: change.status,
-    fromInterviewAt: interviewChanged ? candidate.interviewAt : null,
-    toInterviewAt: interviewChanged ? interviewAt : null,
+function applyManualChange(db: Db, candidate: Candidate, event: CandidateEvent, actor: Actor, now: Date): Candidate {
+  return applyTransition(db, candidate, event, {
     source: "manual",
     actor: actor.label,
-    reason: change.reason,
-    at: now,
+    now,
+    auditAlways: true,
+    reviewNote: `Status set by ${actor.label}`,
   });
-  return next;
 }
 
 /** The interview time a change makes the candidate hold that it did not hold before (declined ones hold none). */
@@ -61,11 +39,11 @@ function loadForUpdate(tx: Tx, id: number): Candidate {
 }
 
 /** One candidate's change, refused (409 slot_full) when it would overbook the interview slot it ends up in. */
-function changeOne(db: Db, id: number, changeFor: (candidate: Candidate) => Change, actor: Actor): Candidate {
+function changeOne(db: Db, id: number, event: CandidateEvent, actor: Actor): Candidate {
   return db.transaction(
     (tx) => {
       const candidate = loadForUpdate(tx, id);
-      const next = applyManualChange(tx, candidate, changeFor(candidate), actor, new Date());
+      const next = applyManualChange(db, candidate, event, actor, new Date());
       assertNotOverbooked(tx, newlyHeld(candidate, next));
       return next;
     },
@@ -73,16 +51,24 @@ function changeOne(db: Db, id: number, changeFor: (candidate: Candidate) => Chan
   );
 }
 
-/** Taking a declined candidate back makes them hold their slot again: refused when it has filled up since. */
+/**
+ * Taking a declined candidate back makes them hold their slot again: refused when it has filled up since. `calling`
+ * is Bolna's to set (a call in progress): a person cannot.
+ */
 export function overrideStatus(db: Db, id: number, status: CandidateStatus, reason: string | null, actor: Actor): Candidate {
-  return changeOne(db, id, () => ({ status, reason: reason ?? `Set to ${status} by ${actor.label}` }), actor);
+  if (status === "calling") {
+    throw new ApiError(
+      "validation_failed",
+      "status: calling means a call is going on; place a call instead of setting it by hand",
+      "status",
+    );
+  }
+  return changeOne(db, id, { kind: "set_by_hand", status, reason: reason ?? `Set to ${status} by ${actor.label}` }, actor);
 }
 
-const resetChange = (candidate: Candidate, reason: string | null, actor: Actor): Change => ({
-  status: "pending",
+const resetEvent = (reason: string | null, actor: Actor): CandidateEvent => ({
+  kind: "reset",
   reason: reason ?? `Reset by ${actor.label}`,
-  interviewAt: candidate.originalInterviewAt ?? candidate.interviewAt,
-  clearReschedule: true,
 });
 
 /**
@@ -90,7 +76,7 @@ const resetChange = (candidate: Candidate, reason: string | null, actor: Actor):
  * since, so that a person decides who moves.
  */
 export function resetCandidate(db: Db, id: number, reason: string | null, actor: Actor): Candidate {
-  return changeOne(db, id, (candidate) => resetChange(candidate, reason, actor), actor);
+  return changeOne(db, id, resetEvent(reason, actor), actor);
 }
 
 /**
@@ -113,7 +99,7 @@ export function resetAllCandidates(db: Db, reason: string | null, actor: Actor):
         )
         .all();
       const held = touched.flatMap((candidate) =>
-        newlyHeld(candidate, applyManualChange(tx, candidate, resetChange(candidate, reason, actor), actor, now)),
+        newlyHeld(candidate, applyManualChange(db, candidate, resetEvent(reason, actor), actor, now)),
       );
       assertNotOverbooked(tx, held);
       return touched.length;

@@ -7,7 +7,7 @@ import { tempDatabasePath } from "@/tests/support/temp-database";
 import { queryCandidates } from "./query-candidates";
 
 const now = new Date("2026-12-01T10:00:00Z");
-const clock = { now, stuckAfterMs: 5 * 60_000 };
+const clock = { now, stuckAfterMs: 5 * 60_000, zone: "Asia/Kolkata" };
 const day = 86_400_000;
 let db: Db;
 const names = new Map<number, string>();

@@ -1,8 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
+import { env } from "@/lib/env";
+import { phoneSearchDigits } from "@/lib/phone/normalize-phone";
 import { attentionCondition, type AttentionClock } from "./attention";
 import type { CandidateListQuery } from "./candidate-input";
+import { dayRangeInstants, type DayRange } from "./interview-dates";
 import { statusCounts } from "./status-counts";
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -12,9 +15,26 @@ const phrase = (value: string) => `"${value.replaceAll('"', '""')}"`;
 // The trigram index (db/migrations/0005_board_search_totals.sql) finds substrings of three characters or more.
 const TRIGRAM = 3;
 
-/** Name or e-mail containing q, a phone containing its digits, or exactly an execution id. */
+// An execution id is a UUID: a search of at least this many of its first characters finds its call.
+const EXECUTION_PREFIX = 8;
+const EXECUTION_LIKE = /^[0-9a-f-]+$/i;
+
+/** Calls whose execution id is q, or starts with it: one range of the unique index on execution_id. */
+function executionCalls(q: string): SQL {
+  const prefix = q.length >= EXECUTION_PREFIX && EXECUTION_LIKE.test(q);
+  const match = prefix
+    ? sql`${calls.executionId} >= ${q} and ${calls.executionId} < ${`${q}\u{10FFFF}`}`
+    : sql`${calls.executionId} = ${q}`;
+  return sql`select ${calls.candidateId} from ${calls} where ${match}`;
+}
+
+/**
+ * Name or e-mail containing q (diacritics folded by the index: "muller" finds "Müller"), a phone containing the
+ * number q is (also written nationally: "09800000101" finds +919800000101), or a call whose execution id starts
+ * with q. The digits of something that is not a phone number (an execution id) never match a phone.
+ */
 function searchCondition(q: string): SQL {
-  const byExecution = inArray(candidates.id, sql`(select ${calls.candidateId} from ${calls} where ${calls.executionId} = ${q})`);
+  const byExecution = inArray(candidates.id, sql`(${executionCalls(q)})`);
   if ([...q].length < TRIGRAM) {
     // Too short for the index: a scan.
     const pattern = `%${escapeLike(q)}%`;
@@ -24,15 +44,13 @@ function searchCondition(q: string): SQL {
       byExecution,
     )!;
   }
-  const digits = q.replace(/\D/g, "");
-  const match = [`{name email} : ${phrase(q)}`, digits.length >= TRIGRAM ? `phone : ${phrase(digits)}` : undefined]
-    .filter(Boolean)
-    .join(" OR ");
+  const digits = phoneSearchDigits(q, env().DEFAULT_COUNTRY);
+  const match = [`{name email} : ${phrase(q)}`, digits ? `phone : ${phrase(digits)}` : undefined].filter(Boolean).join(" OR ");
   // One list of ids (a UNION, not an OR of two lists): SQLite then looks each id up once instead of merging two
   // lists row by row, which at a million candidates made counting the matches cost more than the page.
   return inArray(
     candidates.id,
-    sql`(select rowid from candidates_search where candidates_search match ${match} union select ${calls.candidateId} from ${calls} where ${calls.executionId} = ${q})`,
+    sql`(select rowid from candidates_search where candidates_search match ${match} union ${executionCalls(q)})`,
   );
 }
 
@@ -45,7 +63,16 @@ const SORT_COLUMNS = {
 } as const;
 
 export type ListQuery = Omit<CandidateListQuery, "attention"> & { attention?: boolean };
-type Filters = Pick<ListQuery, "status" | "q" | "attention" | "attendance">;
+export type Filters = Pick<ListQuery, "status" | "q" | "attention" | "attendance" | "interviewFrom" | "interviewTo">;
+
+/**
+ * Interviews within the day range, on the team's clock: one range on interview_at, which its index (and the
+ * status-and-interview index) serve.
+ */
+export function interviewDayCondition(range: DayRange, zone: string): SQL | undefined {
+  const { from, until } = dayRangeInstants(range, zone);
+  return and(from ? gte(candidates.interviewAt, from) : undefined, until ? lt(candidates.interviewAt, until) : undefined);
+}
 
 /**
  * Interviews that have taken place, of candidates who said they would come, without an attendance mark yet. Read
@@ -59,9 +86,13 @@ const toMark = (now: Date) =>
       where "attendance" is null and "status" in ('confirmed', 'rescheduled') and "interview_at" < ${now.getTime()})`,
   );
 
-/** The board's filters; "needs attention" and "to mark" depend on the clock (past interviews, quiet calls). */
+/**
+ * The board's filters, shared by the board, GET /api/candidates and the export; "needs attention" and "to mark"
+ * depend on the clock (past interviews, quiet calls), the interview days on its zone.
+ */
 export function candidateFilter(query: Filters, clock: AttentionClock): SQL | undefined {
   return and(
+    interviewDayCondition(query, clock.zone),
     query.status ? eq(candidates.status, query.status) : undefined,
     query.q ? searchCondition(query.q) : undefined,
     query.attention ? attentionCondition(clock) : undefined,
@@ -85,10 +116,10 @@ function page(db: Db, where: SQL | undefined, order: SQL[], limit: number, offse
 
 const countWhere = (db: Db, where: SQL | undefined) => db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
 
-// Without a search or a view, the total is a status count the triggers keep (a million rows took longer to
-// count than the page took to render).
+// Without a search, a view or a day range, the total is a status count the triggers keep (a million rows took
+// longer to count than the page took to render).
 function total(db: Db, query: Filters, where: SQL | undefined): number {
-  if (query.q || query.attention || query.attendance) return countWhere(db, where);
+  if (query.q || query.attention || query.attendance || query.interviewFrom || query.interviewTo) return countWhere(db, where);
   const counts = statusCounts(db);
   return query.status ? counts[query.status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
 }

@@ -3,13 +3,18 @@ import {
   CsvFormatError,
   escapeFormula,
   formatCsvInstant,
-  parseCsvInstant,
+  readCsvInstant,
   readCsv,
   unescapeFormula,
   writeCsv,
 } from "./csv-format";
 
-describe("parseCsvInstant", () => {
+const parseCsvInstant = (text: string, zone: string, dateOnly = false) => {
+  const read = readCsvInstant(text, zone, dateOnly);
+  return read?.ok ? read.at : null;
+};
+
+describe("readCsvInstant", () => {
   it.each([
     ["2025-12-12T11:00:00+05:30", "2025-12-12T05:30:00.000Z"],
     ["2025-12-12T11:00+05:30", "2025-12-12T05:30:00.000Z"],
@@ -28,6 +33,19 @@ describe("parseCsvInstant", () => {
       expect(parseCsvInstant(text, "Asia/Kolkata")).toBeNull();
     },
   );
+
+  it("refuses a local time the zone skips or repeats, naming both readings", () => {
+    expect(readCsvInstant("2027-03-14 02:30", "America/New_York")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/does not exist in America\/New_York.*01:30 EST or .*03:30 EDT/),
+    });
+    expect(readCsvInstant("2027-11-07 01:30", "America/New_York")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/happens twice in America\/New_York.*01:30 EDT.*01:30 EST/),
+    });
+    // With its offset, the repeated hour is one instant.
+    expect(parseCsvInstant("2027-11-07T01:30:00-05:00", "America/New_York")?.toISOString()).toBe("2027-11-07T06:30:00.000Z");
+  });
 
   it("reads a bare date only when asked (applied_at)", () => {
     expect(parseCsvInstant("2025-12-12", "Asia/Kolkata", true)?.toISOString()).toBe("2025-12-11T18:30:00.000Z");

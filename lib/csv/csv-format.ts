@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import Papa from "papaparse";
+import { readLocalTime, readOffsetTime, type ZonedRead } from "@/lib/time/zoned-input";
 
 /**
  * The candidate CSV (README, "CSV import and export"). Import reads these columns by header name, in any order;
@@ -31,24 +32,20 @@ export const EXPORT_COLUMNS = [
 
 export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };
 
-const WITH_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
-const ISO_LIKE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
-const LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * An instant from a cell: ISO 8601 with an offset (`2025-12-12T11:00:00+05:30`, `…Z`), or `YYYY-MM-DD HH:mm`
- * read in `zone`; with `dateOnly`, also `YYYY-MM-DD` (midnight in `zone`). Null for anything else.
+ * An instant from a cell: ISO 8601 with an offset (`2025-12-12T11:00:00+05:30`, `…Z`), or `YYYY-MM-DD HH:mm` read
+ * in `zone` (refused, naming both readings, when that zone skips or repeats the time); with `dateOnly`, also
+ * `YYYY-MM-DD` (midnight in `zone`). Null for anything else.
  */
-export function parseCsvInstant(value: string, zone: string, dateOnly = false): Date | null {
+export function readCsvInstant(value: string, zone: string, dateOnly = false): ZonedRead | null {
   const text = value.trim();
-  let parsed: DateTime | null = null;
-  if (ISO_LIKE.test(text) && WITH_OFFSET.test(text)) parsed = DateTime.fromISO(text, { setZone: true });
-  else if (LOCAL.test(text)) {
-    const [, day, clock] = LOCAL.exec(text)!;
-    parsed = DateTime.fromFormat(`${day} ${clock!.padStart(5, "0")}`, "yyyy-MM-dd HH:mm", { zone });
-  } else if (dateOnly && DATE_ONLY.test(text)) parsed = DateTime.fromISO(text, { zone });
-  return parsed?.isValid ? parsed.toJSDate() : null;
+  if (dateOnly && DATE_ONLY.test(text)) {
+    const day = DateTime.fromISO(text, { zone });
+    return day.isValid ? { ok: true, at: day.toJSDate() } : null;
+  }
+  return readOffsetTime(text, zone) ?? readLocalTime(text, zone);
 }
 
 /** ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC). */

@@ -105,7 +105,11 @@ describe("exportCandidatesCsv", () => {
           .get();
         db.update(candidates).set({ latestCallId: call.id }).where(eq(candidates.id, candidate.id)).run();
 
-        const csv = exportCandidatesCsv(db, { q: undefined }, "Asia/Kolkata", { now: new Date(), stuckAfterMs: 600_000 });
+        const csv = exportCandidatesCsv(db, { q: undefined }, "Asia/Kolkata", {
+          now: new Date(),
+          stuckAfterMs: 600_000,
+          zone: "Asia/Kolkata",
+        });
         const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
         expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
         for (const cells of rows.slice(1)) {

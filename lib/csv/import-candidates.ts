@@ -11,7 +11,7 @@ import { isLanguage } from "@/lib/agent/agent-values";
 import { env } from "@/lib/env";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
-import { parseCsvInstant, readCsv, type CsvTable } from "./csv-format";
+import { readCsv, readCsvInstant, type CsvTable } from "./csv-format";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -124,10 +124,12 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
     // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
     const stored = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
     const timeZone = candidateZone({ timeZone: stored, phone: phone ?? "" }, config.timezone);
-    const interviewAt = cells.interview_at ? parseCsvInstant(cells.interview_at, timeZone) : null;
+    const read = cells.interview_at ? readCsvInstant(cells.interview_at, timeZone) : null;
+    const interviewAt = read?.ok ? read.at : null;
     if (!cells.interview_at) fail("interview_at", "is required");
-    else if (!interviewAt)
+    else if (!read)
       fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
+    else if (!read.ok) fail("interview_at", read.message);
     const allowPast = cells.allow_past ?? "";
     if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
     else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
@@ -138,8 +140,10 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
       fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
     const language = isLanguage(givenLanguage) ? givenLanguage : env().DEFAULT_LANGUAGE;
 
-    const appliedAt = cells.applied_at ? parseCsvInstant(cells.applied_at, config.timezone, true) : null;
-    if (cells.applied_at && !appliedAt) fail("applied_at", `"${cells.applied_at}" is not a date`);
+    const applied = cells.applied_at ? readCsvInstant(cells.applied_at, config.timezone, true) : null;
+    const appliedAt = applied?.ok ? applied.at : null;
+    if (cells.applied_at && !applied) fail("applied_at", `"${cells.applied_at}" is not a date`);
+    else if (applied && !applied.ok) fail("applied_at", applied.message);
 
     const slotIds: number[] = [];
     for (const reference of (cells.rescheduling_slots ?? "")
@@ -147,7 +151,8 @@ function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { ro
       .map((part) => part.trim())
       .filter(Boolean)) {
       const byId = SLOT_ID.exec(reference);
-      const id = byId ? Number(byId[1]) : pool.byTime.get(parseCsvInstant(reference, config.timezone)?.getTime() ?? NaN)?.id;
+      const at = byId ? null : readCsvInstant(reference, config.timezone);
+      const id = byId ? Number(byId[1]) : at?.ok ? pool.byTime.get(at.at.getTime())?.id : undefined;
       if (id !== undefined && pool.byId.has(id)) slotIds.push(id);
       else fail("rescheduling_slots", `"${reference}" is not an interview slot in the pool`);
     }

@@ -33,7 +33,8 @@ export const notFound = (what: string) => new ApiError("not_found", `${what} was
 /** A zod failure as a 422 that names the first bad field. */
 export function validationError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
-  const field = issue?.path.join(".") || undefined;
+  // An unknown field has an empty path: the field is the key that was not expected.
+  const field = (issue?.code === "unrecognized_keys" ? issue.keys[0] : issue?.path.join(".")) || undefined;
   const message = issue ? `${field ? `${field}: ` : ""}${issue.message}` : "The request is not valid.";
   return new ApiError("validation_failed", message, field);
 }

@@ -25,10 +25,11 @@ describe("messages", () => {
   });
 
   it("formats plurals in each language", () => {
-    expect(translator("en", "selfService")("linkLimits", { changes: 1, until: "x" })).toBe(
-      "This link allows 1 more change and works until x.",
+    expect(translator("en", "selfService")("changesLeft", { changes: 1 })).toBe(
+      "You can move your interview 1 more time with this link. Confirming never uses one up.",
     );
-    expect(translator("hi", "selfService")("linkLimits", { changes: 2, until: "x" })).toContain("2 और बदलाव");
+    expect(translator("en", "selfService")("changesLeft", { changes: 2 })).toContain("2 more times");
+    expect(translator("hi", "selfService")("changesLeft", { changes: 2 })).toContain("2 बार और");
   });
 });
 

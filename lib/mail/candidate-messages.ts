@@ -1,5 +1,6 @@
 import type { Candidate } from "@/db/schema";
 import { interviewInvite } from "@/lib/calendar/interview-invite";
+import { givenName } from "@/lib/candidates/given-name";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
@@ -13,8 +14,6 @@ type Recipient = Pick<
   Candidate,
   "id" | "name" | "email" | "phone" | "timeZone" | "position" | "interviewAt" | "status" | "inviteSequence" | "language"
 >;
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 /**
  * The invite for a message, or null when the `ics` package refuses the data (an address it does not accept): the
@@ -56,7 +55,7 @@ export function candidateMessage(
   const position = candidate.position ?? t("defaultPosition");
   const subject = t(`${kind}.subject`, { when });
   const body = [
-    t("hello", { firstName: firstName(candidate.name) }),
+    t("hello", { firstName: givenName(candidate.name) }),
     "",
     t(`${kind}.line`, { position, when }),
     ...(link

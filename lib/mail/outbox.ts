@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 
 type Writer = Pick<Db, "insert">;
 
-export const MESSAGE_KINDS = ["confirmed", "rescheduled", "declined", "self_service_link"] as const;
+/** `moved`: a recruiter moved the interview of a candidate who had answered; they are asked to confirm the new time. */
+export const MESSAGE_KINDS = ["confirmed", "rescheduled", "moved", "declined", "self_service_link"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export type NewMessage = {

@@ -4,21 +4,8 @@ import { candidates, type Candidate } from "@/db/schema";
 import { candidateMessage } from "./candidate-messages";
 import { enqueueMessage, type MessageKind } from "./outbox";
 
-type Change = Pick<Candidate, "status" | "interviewAt">;
 /** The messages a change of status or interview sends (a self-service link is sent on its own). */
-type ChangeKind = Exclude<MessageKind, "self_service_link">;
-
-/**
- * Which message a change sends: after a confirmation, a move of the interview, or a decline. A reschedule that
- * did not move the interview (the chosen slot was full or unreadable: a recruiter resolves it) sends nothing yet.
- */
-export function messageKindFor(before: Change, after: Change): ChangeKind | null {
-  const moved = before.interviewAt.getTime() !== after.interviewAt.getTime();
-  if (after.status === "declined") return before.status === "declined" ? null : "declined";
-  if (after.status === "rescheduled") return moved ? "rescheduled" : null;
-  if (after.status === "confirmed") return before.status !== "confirmed" ? "confirmed" : moved ? "rescheduled" : null;
-  return null;
-}
+export type ChangeKind = Exclude<MessageKind, "self_service_link">;
 
 /**
  * What makes two messages the same message: the candidate, its kind, the interview time and status it announces,
@@ -30,14 +17,12 @@ function messageKey(candidate: Pick<Candidate, "id" | "interviewAt" | "status" |
 }
 
 /**
- * Queues the candidate's message for a change, in the transaction that made it (call it after the write: the
- * invite's SEQUENCE is read back, since a trigger raises it when the interview moves). The caller decides whether
- * a change may be told at all (lib/review/hold-for-review.ts: nothing on an outcome that waits for a person); a
- * message already queued for the same interview time and status is not queued again.
+ * Queues the candidate's message (which one: lib/candidates/state-machine.ts) in the transaction that made the
+ * change. Call it after the write: the invite's SEQUENCE is read back, since a trigger raises it when the interview
+ * moves. A message already queued for the same interview time and status is not queued again.
  */
-export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, before: Candidate, after: Candidate, now: Date): void {
-  const kind = messageKindFor(before, after);
-  if (!kind || !after.email) return;
+export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, after: Candidate, kind: ChangeKind, now: Date): void {
+  if (!after.email) return;
   const sequence = db
     .select({ inviteSequence: candidates.inviteSequence })
     .from(candidates)

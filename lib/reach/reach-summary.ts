@@ -98,7 +98,7 @@ export function selfServiceSummary(db: Db, candidateId: number, now: Date): Self
       ? "expired"
       : link.changesUsed >= link.maxChanges
         ? "used_up"
-        : link.changesUsed > 0
+        : link.changesUsed > 0 || link.lastUsedAt !== null
           ? "used"
           : "sent";
   return {

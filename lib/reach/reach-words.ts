@@ -28,9 +28,9 @@ export function selfServiceWords(summary: SelfServiceSummary): string | null {
     case "sent":
       return "Link sent";
     case "used":
-      return `Link used (${summary.changesUsed} of ${summary.maxChanges})`;
+      return summary.changesUsed > 0 ? `Link used (${summary.changesUsed} of ${summary.maxChanges} moves)` : "Link used";
     case "used_up":
-      return "Link used up";
+      return "Link used (no moves left)";
     case "expired":
       return "Link expired";
     case "revoked":

@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { calls, candidates, reviewItems, type Candidate, type ReviewItem } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
+import { applyTransition } from "@/lib/candidates/apply-transition";
 import type { CandidateStatus } from "@/db/values";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import type { CorrectionInput } from "./review-input";
 
@@ -44,46 +43,24 @@ function openItem(tx: Tx, id: number): { item: ReviewItem; candidate: Candidate 
 }
 
 /**
- * Applies a reviewer's decision as a person's change: audited with source `review`, `manualStatusAt` set so
- * that no later delivery about the call overwrites it, and the candidate's message queued (what waited for review
- * was never sent). A reschedule moves the interview (keeping the original)
- * and, like any change a person makes, is refused (409 slot_full) when the slot has no room left.
+ * Applies a reviewer's decision through the state machine as a person's change: audited with source `review`,
+ * `manualStatusAt` set so that no later delivery about the call overwrites it, and the candidate's message sent
+ * now (nothing was sent while the outcome waited). A reschedule moves the interview (keeping the original) and,
+ * like any change a person makes, is refused (409 slot_full) when the slot has no room left.
  */
 function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, candidate: Candidate) => Decision, now: Date) {
   return db.transaction(
     (tx): Resolved => {
       const { item, candidate } = openItem(tx, id);
       const decision = decide(item, candidate);
-      const moved =
-        decision.interviewAt && decision.interviewAt.getTime() !== candidate.interviewAt.getTime() ? decision.interviewAt : null;
-      const next: Candidate = {
-        ...candidate,
-        status: decision.status,
-        statusReason: decision.reason,
-        statusChangedAt: decision.status !== candidate.status ? now : candidate.statusChangedAt,
-        manualStatusAt: now,
-        updatedAt: now,
-        ...(moved && {
-          interviewAt: moved,
-          originalInterviewAt: candidate.originalInterviewAt ?? candidate.interviewAt,
-          requestedInterviewAt: null,
-        }),
-      };
-      tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
       const call = tx.select({ executionId: calls.executionId }).from(calls).where(eq(calls.id, item.callId)).get();
-      recordStatusChange(tx, {
-        candidateId: candidate.id,
-        candidateName: candidate.name,
-        fromStatus: candidate.status,
-        toStatus: next.status,
-        fromInterviewAt: moved ? candidate.interviewAt : null,
-        toInterviewAt: moved,
-        source: "review",
-        actor: actor.label,
-        reason: decision.reason,
-        executionId: call?.executionId ?? null,
-        at: now,
-      });
+      const next = applyTransition(
+        db,
+        candidate,
+        { kind: "reviewed", status: decision.status, reason: decision.reason, interviewAt: decision.interviewAt },
+        { source: "review", actor: actor.label, now, executionId: call?.executionId ?? null, auditAlways: true },
+      );
+      const moved = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
       const resolved = tx
         .update(reviewItems)
         .set({
@@ -99,8 +76,6 @@ function resolve(db: Db, id: number, actor: Actor, decide: (item: ReviewItem, ca
         .get()!;
       // The candidate now holds a slot it did not hold before: refused (and all of this undone) when it is full.
       if (next.status !== "declined" && (moved || candidate.status === "declined")) assertNotOverbooked(tx, [next.interviewAt]);
-      // A person decided: now the candidate may be told (a confirmation, a moved interview, a cancellation).
-      queueCandidateMessage(tx, candidate, next, now);
       return { item: resolved, candidate: next };
     },
     { behavior: "immediate" },

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, preparedFor } from "@/db/prepared";
 import { reviewItems, type Call, type Candidate, type ReviewItem } from "@/db/schema";
+import { decidedSince } from "@/lib/candidates/state-machine";
 import type { Proposal } from "./hold-for-review";
 
 const SUPERSEDED_BY = "callboard";
@@ -115,7 +116,7 @@ type Sync = {
  */
 export function syncReview(db: Db, { candidate, call, proposal, eventAt, now }: Sync): void {
   if (candidate.latestCallId !== call.id) return;
-  if (candidate.manualStatusAt !== null && eventAt <= candidate.manualStatusAt) return;
+  if (decidedSince(candidate, call, eventAt)) return;
   const query = statements(db);
   const open = query.openForCandidate.get({ candidateId: candidate.id });
   if (!proposal) {

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
-import { candidates, interviewSlots, selfServiceLinks, type Candidate } from "@/db/schema";
-import { recordStatusChange } from "@/lib/audit/record-status-change";
+import type { Db } from "@/db/client";
+import { interviewSlots, selfServiceLinks, type Candidate } from "@/db/schema";
+import { applyTransition } from "@/lib/candidates/apply-transition";
+import { hasAnswered, type CandidateEvent } from "@/lib/candidates/state-machine";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { assertNotOverbooked, slotHasRoom } from "@/lib/slots/slot-capacity";
-import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { openLink, type OpenLink } from "./links";
 import { isOffered } from "./offered-slots";
@@ -28,55 +27,38 @@ function refuseDeclined(candidate: Candidate): void {
 }
 
 /**
- * Writes the candidate's own change: status, interview, one audit entry with source `candidate`, the link's
- * change count, and the message with the new invite, all in the caller's transaction. manualStatusAt makes a
- * webhook event from before this moment unable to undo it (lib/calls/update-candidate.ts).
+ * Writes the candidate's own change through the state machine (status, interview, one audit entry with source
+ * `candidate`, the message with the new invite) in the caller's transaction; only a move spends one of the link's
+ * changes. manualStatusAt makes a webhook event from before this moment unable to undo it.
  */
-function applyChange(tx: Tx, opened: OpenLink, next: Candidate, reason: string, now: Date): Candidate {
+function applyChange(db: Db, opened: OpenLink, event: CandidateEvent, now: Date): Candidate {
   const { candidate, link } = opened;
-  tx.update(candidates).set(next).where(eq(candidates.id, candidate.id)).run();
-  const moved = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
-  recordStatusChange(tx, {
-    candidateId: candidate.id,
-    candidateName: candidate.name,
-    fromStatus: candidate.status,
-    toStatus: next.status,
-    fromInterviewAt: moved ? candidate.interviewAt : null,
-    toInterviewAt: moved ? next.interviewAt : null,
+  const next = applyTransition(db, candidate, event, {
     source: "candidate",
     actor: CANDIDATE_ACTOR,
-    reason,
-    at: now,
+    now,
+    reviewNote: "The candidate answered on their own page",
   });
-  tx.update(selfServiceLinks)
-    .set({ changesUsed: link.changesUsed + 1, lastUsedAt: now })
+  const spent = event.kind === "moved_by_candidate" ? 1 : 0;
+  db.update(selfServiceLinks)
+    .set({ changesUsed: link.changesUsed + spent, lastUsedAt: now })
     .where(eq(selfServiceLinks.id, link.id))
     .run();
-  queueCandidateMessage(tx, candidate, next, now);
   return next;
 }
 
-/** The candidate confirms their interview. Confirming again is a no-op that spends no change. */
+/** The candidate confirms their interview. Confirming never spends a change; confirming again changes nothing. */
 export function confirmByCandidate(db: Db, token: string, now = new Date()): ChangeResult {
   return db.transaction(
-    (tx) => {
-      const opened = openLink(tx, token, now);
+    () => {
+      const opened = openLink(db, token, now, "view");
       const { candidate } = opened;
       refuseDeclined(candidate);
       if (candidate.interviewAt.getTime() <= now.getTime()) {
-        throw new ApiError("interview_passed", "This interview has already taken place.");
+        throw new ApiError("interview_passed", "This interview has already taken place. Contact the recruiter about a new one.");
       }
-      if (candidate.status === "confirmed" || candidate.status === "rescheduled") return { candidate, changed: false };
-      const reason = "Confirmed by the candidate (self-service link)";
-      const next: Candidate = {
-        ...candidate,
-        status: "confirmed",
-        statusReason: reason,
-        statusChangedAt: now,
-        manualStatusAt: now,
-        updatedAt: now,
-      };
-      return { candidate: applyChange(tx, opened, next, reason, now), changed: true };
+      if (hasAnswered(candidate)) return { candidate, changed: false };
+      return { candidate: applyChange(db, opened, { kind: "confirmed_by_candidate" }, now), changed: true };
     },
     { behavior: "immediate" },
   );
@@ -89,7 +71,7 @@ export function confirmByCandidate(db: Db, token: string, now = new Date()): Cha
 export function rescheduleByCandidate(db: Db, token: string, slotId: number, now = new Date()): ChangeResult {
   return db.transaction(
     (tx) => {
-      const opened = openLink(tx, token, now);
+      const opened = openLink(tx, token, now, "change");
       const { candidate } = opened;
       refuseDeclined(candidate);
       const cutoff = cutoffMs();
@@ -102,29 +84,30 @@ export function rescheduleByCandidate(db: Db, token: string, slotId: number, now
       const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, slotId)).get();
       if (!slot) throw new ApiError("validation_failed", "slotId: there is no such slot.", "slotId");
       if (!isOffered(tx, candidate.id, slot.id) || slot.startsAt.getTime() === candidate.interviewAt.getTime()) {
-        throw new ApiError("slot_not_offered", "This time is not one you can choose.");
+        throw new ApiError(
+          "slot_not_offered",
+          "This time is not one you can choose. Your interview has not changed: pick one of the times listed.",
+        );
       }
-      if (slot.startsAt.getTime() <= now.getTime()) throw new ApiError("slot_past", "This time has already passed.");
+      if (slot.startsAt.getTime() <= now.getTime())
+        throw new ApiError(
+          "slot_past",
+          "This time has already passed. Your interview has not changed: pick one of the times listed.",
+        );
       if (slot.startsAt.getTime() - now.getTime() < cutoff) {
-        throw new ApiError("slot_too_close", `Choose a time at least ${env().SELF_SERVICE_CUTOFF_HOURS} hours from now.`);
+        throw new ApiError(
+          "slot_too_close",
+          `This time is less than ${env().SELF_SERVICE_CUTOFF_HOURS} hours away. Your interview has not changed: pick a later one.`,
+        );
       }
       if (!slotHasRoom(tx, slot.startsAt, candidate.id)) {
-        throw new ApiError("slot_full", "This time has just been taken. Please choose another.");
+        throw new ApiError(
+          "slot_full",
+          "Someone has just taken this time. Your interview has not changed: pick another of the times listed, which are all still free.",
+        );
       }
       const zone = candidateZone(candidate, env().INTERVIEW_TIMEZONE);
-      const reason = `Moved to ${formatInstant(slot.startsAt, zone)} by the candidate (self-service link)`;
-      const next: Candidate = {
-        ...candidate,
-        status: "rescheduled",
-        statusReason: reason,
-        statusChangedAt: candidate.status === "rescheduled" ? candidate.statusChangedAt : now,
-        manualStatusAt: now,
-        interviewAt: slot.startsAt,
-        originalInterviewAt: candidate.originalInterviewAt ?? candidate.interviewAt,
-        requestedInterviewAt: null,
-        updatedAt: now,
-      };
-      const result = applyChange(tx, opened, next, reason, now);
+      const result = applyChange(db, opened, { kind: "moved_by_candidate", to: slot.startsAt, zone }, now);
       assertNotOverbooked(tx, [slot.startsAt]);
       return { candidate: result, changed: true };
     },

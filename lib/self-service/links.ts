@@ -81,9 +81,10 @@ const NOT_FOUND = "This link is not valid. Check that it was copied completely, 
 
 /**
  * The link a token opens, or the reason it does not: 404 link_not_found (malformed, forged, unknown), 410
- * link_expired, link_revoked (a newer link or a recruiter ended it) or link_used_up (its changes are spent).
+ * link_expired or link_revoked (a newer link or a recruiter ended it). A link whose changes are spent still shows
+ * the interview and confirms it (`view`); only a move (`change`) is refused with link_used_up.
  */
-export function openLink(db: Pick<Db, "select">, token: string, now: Date): OpenLink {
+export function openLink(db: Pick<Db, "select">, token: string, now: Date, use: "view" | "change"): OpenLink {
   const check = verifyLinkToken(token, authSecret());
   if (!check.ok) throw new ApiError("link_not_found", NOT_FOUND);
   const expired = new ApiError("link_expired", "This link has expired. Ask the recruiter for a new one.");
@@ -97,8 +98,11 @@ export function openLink(db: Pick<Db, "select">, token: string, now: Date): Open
   if (link.revokedAt)
     throw new ApiError("link_revoked", "This link has been replaced or withdrawn. Use the newest link you received.");
   if (link.expiresAt.getTime() <= now.getTime()) throw expired;
-  if (link.changesUsed >= link.maxChanges) {
-    throw new ApiError("link_used_up", `This link has been used for ${link.maxChanges} changes already. Contact the recruiter.`);
+  if (use === "change" && link.changesUsed >= link.maxChanges) {
+    throw new ApiError(
+      "link_used_up",
+      `This link has already moved your interview ${link.maxChanges} times, as many as it allows: your interview stays as shown. Contact the recruiter to change it again.`,
+    );
   }
   const candidate = db.select().from(candidates).where(eq(candidates.id, link.candidateId)).get();
   if (!candidate) throw new ApiError("link_not_found", NOT_FOUND);

@@ -3,13 +3,21 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
 import { assertSlotsExist, replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
+import { env } from "@/lib/env";
 import { ApiError, notFound } from "@/lib/http/api-error";
+import { readOffsetTime } from "@/lib/time/zoned-input";
 import { bookedAt, capacityBelowBookings } from "./slot-capacity";
 
+/** The API's slot: its time is meant in the team's zone (INTERVIEW_TIMEZONE), so a wall clock it skips is refused. */
 export const createSlotInput = z.object({
   startsAt: z.iso
     .datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" })
-    .transform((value) => new Date(value)),
+    .transform((value, context) => {
+      const read = readOffsetTime(value, env().INTERVIEW_TIMEZONE);
+      if (read?.ok) return read.at;
+      context.addIssue({ code: "custom", message: read?.message ?? "must be an ISO 8601 date-time with an offset" });
+      return z.NEVER;
+    }),
   capacity: z.number().int().min(1).max(1000).default(1),
 });
 

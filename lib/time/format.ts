@@ -112,6 +112,13 @@ export function formatInstant(value: Date, zone: string, precision: Precision = 
   return precision === "second" ? `${day}, ${clock}:${two(f.second)} ${label}` : `${weekday} ${day}, ${clock} ${label}`;
 }
 
+/** A calendar day (`2026-12-08`) as people read it: "Tue 8 Dec 2026". A day needs no zone. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()];
+  return `${weekday} ${date} ${MONTHS[month - 1]} ${year}`;
+}
+
 /** Whether two zones show the same wall-clock time at that instant (then one label says it all). */
 export function sameClock(value: Date, zone: string, other: string): boolean {
   return offsetMinutes(value, zone) === offsetMinutes(value, other);

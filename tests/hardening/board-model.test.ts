@@ -30,7 +30,9 @@ import { loadPayload, retarget } from "../support/payloads";
  *
  * The model's rules are Callboard's documented ones: a call's events only decide once the call is terminal; the
  * newest call (by Bolna's created_at) decides; a person's decision wins over events that happened before it;
- * a reschedule into a full pool slot is recorded as requested, not booked; a reset restores the first booking.
+ * a reschedule into a full pool slot is recorded as requested, not booked, and stays flagged only while the candidate
+ * is rescheduled; a move back to the first booking forgets it as the original; a reset restores the first booking;
+ * nobody sets `calling` by hand (lib/candidates/state-machine.ts).
  */
 
 const ZONE = "UTC";
@@ -147,10 +149,12 @@ function modelDelivery(model: Model, call: ModelCall, index: number) {
   if (candidate.manualStatusAt !== null && eventAt <= candidate.manualStatusAt) return;
   const before = { status: candidate.status, interviewAt: candidate.interviewAt };
   candidate.status = facts.outcome?.status ?? "calling";
+  if (candidate.status !== "rescheduled") candidate.requestedInterviewAt = null;
   const chosen = facts.outcome?.slot;
   if (chosen !== undefined && chosen !== candidate.interviewAt) {
     if (hasRoom(model, chosen, candidate.id)) {
-      candidate.originalInterviewAt ??= candidate.interviewAt;
+      const original = candidate.originalInterviewAt ?? candidate.interviewAt;
+      candidate.originalInterviewAt = original === chosen ? null : original;
       candidate.interviewAt = chosen;
       candidate.requestedInterviewAt = null;
     } else {
@@ -367,9 +371,11 @@ class Override implements Cmd {
     const refused = refusal(() => overrideStatus(real.db, candidate.id, this.status, null, ACTOR));
     // Taking a declined candidate back makes them hold their slot again: refused when it has filled up since.
     const returns = candidate.status === "declined" && this.status !== "declined";
-    expect(refused, this.toString()).toBe(returns && !hasRoom(model, candidate.interviewAt, candidate.id) ? 409 : null);
+    const full = returns && !hasRoom(model, candidate.interviewAt, candidate.id);
+    expect(refused, this.toString()).toBe(this.status === "calling" ? 422 : full ? 409 : null);
     if (refused === null) {
       candidate.status = this.status;
+      if (this.status !== "rescheduled") candidate.requestedInterviewAt = null;
       candidate.manualStatusAt = model.now;
       candidate.audit += 1;
     }

@@ -60,6 +60,9 @@ export async function api(baseUrl: string, path: string, options: ApiOptions = {
   return { status: response.status, json, headers: response.headers, text };
 }
 
+/** A page's HTML as text reads, without the comments React puts between text and values ("Hello <!-- -->Maya"). */
+export const htmlText = (html: string) => html.replaceAll("<!-- -->", "");
+
 /** The Cookie header value that replays every cookie a response set (deleted cookies left out). */
 export function cookieFrom(headers: Headers): string {
   return headers

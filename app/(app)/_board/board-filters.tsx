@@ -1,12 +1,16 @@
 import Link from "next/link";
 import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
+import { DayFilter } from "./day-filter";
 import { StatusSelect } from "./status-select";
 
+type Props = { query: CandidateListQuery; now: Date; zone: string; zoneName: string };
+
 /** A plain GET form: filters work without JavaScript and live in the URL. */
-export function BoardFilters({ query }: { query: CandidateListQuery }) {
+export function BoardFilters({ query, now, zone, zoneName }: Props) {
+  const filtered = query.q || query.status || query.attention || query.interviewFrom || query.interviewTo;
   return (
     <form method="get" action="/" role="search" className="mb-3 flex flex-wrap items-end gap-2">
-      <label className="flex min-w-0 grow flex-col gap-1 text-xs font-medium text-slate-700 sm:grow-0">
+      <label className="flex min-w-0 flex-1 basis-32 flex-col gap-1 text-xs font-medium text-slate-700 sm:flex-none">
         Search
         <input
           type="search"
@@ -27,11 +31,12 @@ export function BoardFilters({ query }: { query: CandidateListQuery }) {
       <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
         Apply
       </button>
-      {(query.q || query.status || query.attention) && (
+      {filtered && (
         <Link href="/" className="px-2 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
           Clear filters
         </Link>
       )}
+      <DayFilter query={query} now={now} zone={zone} zoneName={zoneName} />
     </form>
   );
 }

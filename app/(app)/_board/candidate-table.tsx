@@ -2,13 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CallNowButton } from "@/app/_components/call-now-button";
 import { InterviewTime } from "@/app/_components/interview-time";
+import { LocalTime, ViewerTime } from "@/app/_components/local-time";
 import { ZoneAssumed } from "@/app/_components/zone-assumed";
-import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { CANDIDATE_SORTS, type CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { callAskFirst, callStatusWords, candidateSituation } from "@/lib/candidates/candidate-situation";
+import { statusLabel } from "@/lib/candidates/state-machine";
 import { candidateZone, zoneAssumed } from "@/lib/time/zone-for-phone";
 import { boardHref } from "./board-href";
 import { AgentBadges } from "@/app/_components/agent-badges";
@@ -43,7 +44,7 @@ function CardLabel({ children }: { children: React.ReactNode }) {
 type Props = {
   rows: Candidate[];
   query: CandidateListQuery;
-  /** INTERVIEW_TIMEZONE: the zone of a candidate whose own is unknown, and what the server renders other times in. */
+  /** INTERVIEW_TIMEZONE: the zone of a candidate whose own is unknown (other times are the viewer's). */
   zone: string;
   clock: AttentionClock;
   canCall: boolean;
@@ -130,24 +131,26 @@ export function CandidateTable({ rows, query, zone, clock, canCall, rowActions }
                   )}
                 </td>
                 <td className="col-start-2 row-start-1 justify-self-end md:px-3 md:py-2">
-                  <StatusBadge status={row.status} />
-                  <AgentBadges candidate={row} zone={zone} />
-                  <ReachBadge candidate={row} zone={zone} />
+                  <StatusBadge status={row.status} label={statusLabel(row)} />
+                  <AgentBadges candidate={row} />
+                  <ReachBadge candidate={row} />
                 </td>
                 <td className="col-span-2 text-xs md:px-3 md:py-2">
                   <CardLabel>Call</CardLabel>
                   <span data-testid="call-status" data-call-status={row.callStatus ?? ""}>
-                    {callStatusWords(row.callStatus)}
+                    {row.nextAttemptAt ? "Waiting to ring" : callStatusWords(row.callStatus)}
                   </span>
-                  {row.lastCallAt && (
+                  {/* A waiting call's one time is when it rings (the next column): the time it was asked for would be a second. */}
+                  {row.lastCallAt && !row.nextAttemptAt && (
                     <span className="text-slate-600 max-md:before:content-['_·_'] md:block">
-                      <LocalTime value={row.lastCallAt} fallbackZone={zone} />
+                      <LocalTime value={row.lastCallAt} />
                     </span>
                   )}
                 </td>
                 <td className="col-span-2 text-sm md:px-3 md:py-2" data-testid="situation">
                   <p className={situation.stuck || situation.past ? "font-medium text-amber-900" : "text-slate-800"}>
                     {situation.summary}
+                    {situation.ringsAt && <ViewerTime value={situation.ringsAt} zone={own} inline />}
                   </p>
                   {situation.next && <p className="text-xs text-slate-600">{situation.next}</p>}
                 </td>

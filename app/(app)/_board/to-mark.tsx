@@ -13,7 +13,7 @@ export function ToMarkLink({ query }: { query: CandidateListQuery }) {
     <Link
       href={boardHref(query, { attendance: active ? undefined : "to_mark", status: undefined, page: 1 })}
       aria-current={active ? "true" : undefined}
-      className="mb-3 inline-flex rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 aria-[current]:border-slate-900 aria-[current]:font-medium"
+      className="mb-3 inline-flex rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 aria-[current]:border-slate-900 aria-[current]:font-medium sm:px-3 sm:py-1.5 sm:text-sm"
     >
       {active ? "Showing interviews to mark: show all" : "Attendance to mark"}
     </Link>

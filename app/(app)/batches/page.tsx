@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
@@ -21,7 +21,7 @@ const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
 
 export default async function BatchesPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const db = getDb();
   const zone = env().INTERVIEW_TIMEZONE;
   const now = new Date().getTime();
@@ -89,7 +89,7 @@ export default async function BatchesPage() {
                     </td>
                     <td className={cell}>
                       <span className={cardLabel}>Started</span>
-                      <LocalTime value={batch.createdAt} fallbackZone={zone} />
+                      <LocalTime value={batch.createdAt} />
                     </td>
                     <td className={cell}>
                       <span className={cardLabel}>By</span>

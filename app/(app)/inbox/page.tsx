@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import type { Route } from "next";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
@@ -10,7 +10,6 @@ import { WholeBodyLink } from "@/app/_components/whole-body-link";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
 import {
   countOpenUnmatched,
   listLinkTargets,
@@ -46,7 +45,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery; targets: LinkTarget[]; zone: string }) {
+function DeliveryCard({ delivery, targets }: { delivery: UnmatchedDelivery; targets: LinkTarget[] }) {
   const titleId = `delivery-${delivery.id}-title`;
   return (
     <article
@@ -62,7 +61,7 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Fact term="Received">
-          <LocalTime value={delivery.receivedAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={delivery.receivedAt} precision="second" />
         </Fact>
         <Fact term="Bolna status">
           <span className="font-mono text-xs">{delivery.bolnaStatus ?? "—"}</span>
@@ -109,9 +108,8 @@ function DeliveryCard({ delivery, targets, zone }: { delivery: UnmatchedDelivery
 
 export default async function InboxPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "webhooks:inspect")) return <AccessDenied />;
+  if (!can(actor.role, "webhooks:inspect")) forbidden();
   const db = getDb();
-  const zone = env().INTERVIEW_TIMEZONE;
   const deliveries = listUnmatched(db);
   const open = countOpenUnmatched(db);
   const targets = deliveries.length > 0 ? listLinkTargets(db) : [];
@@ -140,7 +138,7 @@ export default async function InboxPage() {
             Nothing to sort out: every delivery found its candidate.
           </p>
         ) : (
-          deliveries.map((delivery) => <DeliveryCard key={delivery.id} delivery={delivery} targets={targets} zone={zone} />)
+          deliveries.map((delivery) => <DeliveryCard key={delivery.id} delivery={delivery} targets={targets} />)
         )}
       </section>
 
@@ -165,7 +163,7 @@ export default async function InboxPage() {
                   <span className="text-slate-600">dismissed</span>
                 )}{" "}
                 <span className="ml-auto text-xs text-slate-600">
-                  <LocalTime value={item.resolvedAt} fallbackZone={zone} />
+                  <LocalTime value={item.resolvedAt} />
                 </span>
               </li>
             ))}
@@ -224,10 +222,10 @@ export default async function InboxPage() {
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{sender.count}</td>
                     <td className="px-3 py-2 text-xs">
-                      <LocalTime value={sender.firstSeenAt} fallbackZone={zone} />
+                      <LocalTime value={sender.firstSeenAt} />
                     </td>
                     <td className="px-3 py-2 text-xs">
-                      <LocalTime value={sender.lastSeenAt} fallbackZone={zone} />
+                      <LocalTime value={sender.lastSeenAt} />
                     </td>
                     <td className="px-3 py-2 text-xs text-slate-700">{sender.lastReason}</td>
                   </tr>

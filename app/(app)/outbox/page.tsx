@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getDb } from "@/db/client";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LocalTime } from "@/app/_components/local-time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/outbox";
 
-export const metadata: Metadata = { title: "Outbox · Callboard" };
+export const metadata: Metadata = { title: "Outbox" };
 
 const STATE_STYLES: Record<string, string> = {
   sent: "bg-emerald-100 text-emerald-900",
@@ -19,9 +19,8 @@ const STATE_STYLES: Record<string, string> = {
 /** Messages to candidates: what was sent, is waiting, failed, or — without SMTP — was never sent. */
 export default async function OutboxPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "audit:read")) return <AccessDenied />;
+  if (!can(actor.role, "audit:read")) forbidden();
   const messages = listOutbox(getDb());
-  const zone = env().INTERVIEW_TIMEZONE;
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-col gap-1">
@@ -45,7 +44,7 @@ export default async function OutboxPage() {
                 <span className="font-medium">{message.subject}</span>
                 <span className="text-slate-600">to {message.toAddress}</span>
                 <span className="ml-auto text-xs text-slate-500">
-                  <LocalTime value={message.createdAt} fallbackZone={zone} />
+                  <LocalTime value={message.createdAt} />
                 </span>
               </div>
               {message.lastError && <p className="mt-1 text-xs text-slate-600">{message.lastError}</p>}

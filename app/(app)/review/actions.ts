@@ -9,7 +9,9 @@ import type { ActionState } from "@/lib/http/action-state";
 import { formAction } from "@/lib/http/form-action";
 import { correctionInput } from "@/lib/review/review-input";
 import { acceptReview, correctReview } from "@/lib/review/resolve-review";
-import { localInputToIso } from "@/lib/time/zoned-input";
+import { readQueuedReview } from "@/lib/review/list-reviews";
+import { candidateZone } from "@/lib/time/zone-for-phone";
+import { isoInZone, readLocalTime } from "@/lib/time/zoned-input";
 
 function done(name: string, status: keyof typeof CANDIDATE_STATUS_LABELS, verb: string): ActionState {
   revalidatePath("/review");
@@ -30,7 +32,7 @@ const FIELD_NAMES: Record<string, string> = { reason: "Reason", interviewAt: "Ne
 /**
  * A reviewer's decision on one item: `decision=accept` (or the `a` key) applies the proposed outcome; anything
  * else is a correction, the status the reviewer chose with a required reason (and for a reschedule, the new
- * time, read in INTERVIEW_TIMEZONE). Both are audited with source `review`.
+ * time, read in the candidate's zone, as the form's label says). Both are audited with source `review`.
  */
 export const decideReviewItem = formAction("candidates:write", decisionForm, (form, { actor }) => {
   if (form.decision === "accept") {
@@ -38,10 +40,17 @@ export const decideReviewItem = formAction("candidates:write", decisionForm, (fo
     return done(candidate.name, candidate.status, "Accepted");
   }
   const local = (form.interviewAt ?? "").trim();
+  const entry = readQueuedReview(getDb(), form.itemId);
+  const zone = entry ? candidateZone(entry.candidate, env().INTERVIEW_TIMEZONE) : env().INTERVIEW_TIMEZONE;
+  const read = local ? readLocalTime(local, zone) : null;
+  if (local && !read?.ok) {
+    const message = `New interview time: ${read ? read.message : "not a date and time."}`;
+    return { ok: false, message, fieldErrors: { interviewAt: message } };
+  }
   const input = correctionInput.safeParse({
     status: form.status,
     reason: form.reason ?? "",
-    interviewAt: local ? (localInputToIso(local, env().INTERVIEW_TIMEZONE) ?? local) : null,
+    interviewAt: read?.ok ? isoInZone(read.at, zone) : null,
   });
   if (!input.success) {
     const issue = input.error.issues[0];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/db/client";
@@ -9,12 +9,13 @@ import { can } from "@/lib/auth/permissions";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { env } from "@/lib/env";
 import { listQueue, listResolvedReviews, readQueuedReview } from "@/lib/review/list-reviews";
+import { candidateZone } from "@/lib/time/zone-for-phone";
 import { ReviewDecision, ReviewDesk } from "./review-decision";
 import { ReviewItem } from "./review-item";
 import { ReviewKeys } from "./review-keys";
 import { ReviewedTable } from "./reviewed-table";
 
-export const metadata: Metadata = { title: "Review · Callboard" };
+export const metadata: Metadata = { title: "Review" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -28,7 +29,7 @@ const itemHref = (id: number) => `/review?item=${id}`;
  */
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const params = await searchParams;
   const zone = env().INTERVIEW_TIMEZONE;
   const mayAudit = can(actor.role, "audit:read");
@@ -75,7 +76,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
             <h2 id="reviewed-heading" className="text-base font-semibold">
               Reviewed: who decided what
             </h2>
-            <ReviewedTable entries={listResolvedReviews(getDb(), 100)} zone={zone} />
+            <ReviewedTable entries={listResolvedReviews(getDb(), 100)} />
           </section>
         ) : !current ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
@@ -133,7 +134,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                         ? "call again"
                         : CANDIDATE_STATUS_LABELS[current.item.proposedStatus]
                     }
-                    zone={zone}
+                    candidateZone={candidateZone(current.candidate, zone)}
                   />
                 ) : null
               }

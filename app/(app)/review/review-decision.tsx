@@ -32,10 +32,11 @@ export function ReviewDesk({ children }: { children: ReactNode }) {
   );
 }
 
-type Props = { itemId: number; proposedLabel: string; zone: string };
+/** `candidateZone`: the candidate's, in which the correction's new interview time is read. */
+type Props = { itemId: number; proposedLabel: string; candidateZone: string };
 
 /** Accept or correct the item on screen (the forms are keyed by item, so a new item starts with empty fields). */
-export function ReviewDecision({ itemId, proposedLabel, zone }: Props) {
+export function ReviewDecision({ itemId, proposedLabel, candidateZone }: Props) {
   const desk = useContext(DeskContext);
   if (!desk) throw new Error("ReviewDecision must sit inside ReviewDesk");
   const { decide, pending } = desk;
@@ -61,7 +62,7 @@ export function ReviewDecision({ itemId, proposedLabel, zone }: Props) {
         <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium">
           Correct <kbd className="ml-1 rounded bg-slate-100 px-1 text-xs">c</kbd>
         </summary>
-        <CorrectionForm key={itemId} itemId={itemId} zone={zone} />
+        <CorrectionForm key={itemId} itemId={itemId} zone={candidateZone} />
       </details>
     </section>
   );
@@ -110,12 +111,13 @@ function CorrectionForm({ itemId, zone }: { itemId: number; zone: string }) {
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-        New interview time, for a reschedule ({zone})
+        New interview time, for a reschedule (in {zone}, the candidate&apos;s zone)
         <input
           type="datetime-local"
           name="interviewAt"
           value={interviewAt}
           onChange={(event) => setInterviewAt(event.target.value)}
+          aria-invalid={state.fieldErrors?.interviewAt ? true : undefined}
           className={input}
         />
       </label>

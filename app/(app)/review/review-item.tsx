@@ -39,7 +39,7 @@ export function ReviewItem({ entry, zone, decision }: { entry: ReviewQueueItem; 
             <InterviewTime value={candidate.interviewAt} zone={candidateZone(candidate, zone)} />
           </Fact>
           <Fact term="Call placed">
-            <LocalTime value={call.placedAt} fallbackZone={zone} />
+            <LocalTime value={call.placedAt} />
           </Fact>
         </dl>
       </header>
@@ -62,7 +62,7 @@ export function ReviewItem({ entry, zone, decision }: { entry: ReviewQueueItem; 
           {item.proposedInterviewAt && (
             <>
               {" "}
-              — new time <LocalTime value={item.proposedInterviewAt} fallbackZone={zone} />
+              — new time <LocalTime value={item.proposedInterviewAt} />
             </>
           )}
         </p>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { ViewerZoneName } from "@/app/_components/viewer-zone";
 import type { ReviewQueueItem } from "@/lib/review/list-reviews";
 
 /** Who reviewed what, newest first (admins). */
-export function ReviewedTable({ entries, zone }: { entries: ReviewQueueItem[]; zone: string }) {
+export function ReviewedTable({ entries }: { entries: ReviewQueueItem[] }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has been reviewed yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -13,7 +14,7 @@ export function ReviewedTable({ entries, zone }: { entries: ReviewQueueItem[]; z
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2">
-              When ({zone})
+              When (<ViewerZoneName />)
             </th>
             <th scope="col" className="px-3 py-2">
               Reviewer
@@ -36,7 +37,7 @@ export function ReviewedTable({ entries, zone }: { entries: ReviewQueueItem[]; z
           {entries.map(({ item, candidate }) => (
             <tr key={item.id} data-review-id={item.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-3 py-2 text-xs">
-                <LocalTime value={item.resolvedAt} fallbackZone={zone} precision="second" />
+                <LocalTime value={item.resolvedAt} precision="second" />
               </td>
               <td className="px-3 py-2 text-xs">{item.resolvedBy}</td>
               <td className="px-3 py-2">

@@ -8,7 +8,7 @@ import { formAction } from "@/lib/http/form-action";
 import { capacityInput, changeSlotCapacity } from "@/lib/slots/change-capacity";
 import { createSlot, deleteSlot } from "@/lib/slots/manage-slots";
 import { formatInstant } from "@/lib/time/format";
-import { localInputToIso } from "@/lib/time/zoned-input";
+import { readLocalTime } from "@/lib/time/zoned-input";
 
 // A hidden field on the page, but a client can send any value.
 const slotId = z.coerce.number().int().positive();
@@ -21,9 +21,12 @@ const addSlotForm = z.object({
 /** The form's date-time has no offset: it is read in the interview time zone, as its label says. */
 export const addSlot = formAction("slots:manage", addSlotForm, (fields) => {
   const zone = env().INTERVIEW_TIMEZONE;
-  const startsAt = localInputToIso(fields.startsAt, zone);
-  if (!startsAt) return { ok: false, message: "Check the highlighted field.", fieldErrors: { startsAt: "Not a date and time." } };
-  const slot = createSlot(getDb(), { startsAt: new Date(startsAt), capacity: fields.capacity });
+  const read = readLocalTime(fields.startsAt, zone);
+  if (!read?.ok) {
+    const problem = read ? read.message : "Not a date and time.";
+    return { ok: false, message: "Check the highlighted field.", fieldErrors: { startsAt: problem } };
+  }
+  const slot = createSlot(getDb(), { startsAt: read.at, capacity: fields.capacity });
   revalidatePath("/slots");
   return { ok: true, message: `Added the slot on ${formatInstant(slot.startsAt, zone)} for ${slot.capacity}.` };
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import type { Route } from "next";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { ViewerTime } from "@/app/_components/local-time";
 import { getDb } from "@/db/client";
@@ -34,7 +34,7 @@ const cardLabel = "mr-1 text-xs font-medium text-slate-600 md:hidden";
 
 export default async function SlotsPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const manage = can(actor.role, "slots:manage");
   const zone = env().INTERVIEW_TIMEZONE;
   const now = new Date();
@@ -61,7 +61,7 @@ export default async function SlotsPage() {
             <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
               <tr>
                 <th scope="col" className="px-3 py-2">
-                  Starts
+                  Starts ({zoneName})
                 </th>
                 <th scope="col" className="px-3 py-2">
                   Capacity

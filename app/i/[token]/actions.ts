@@ -1,19 +1,19 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
+import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate, type ChangeResult } from "@/lib/self-service/candidate-changes";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { openLink } from "@/lib/self-service/links";
 import type { Language } from "@/db/values";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { translator } from "@/lib/i18n/translator";
-import { writtenWhen } from "@/lib/i18n/when";
-import { candidateZone } from "@/lib/time/zone-for-phone";
 import type { SelfServiceState } from "./self-service-state";
 
 const slotId = z.coerce.number().int().positive();
@@ -21,7 +21,7 @@ const slotId = z.coerce.number().int().positive();
 /** The language of the link's candidate; English when the link itself is unusable (its error says why). */
 function languageOf(token: string): Language {
   try {
-    return candidateLanguage(openLink(getDb(), token, new Date()).candidate);
+    return candidateLanguage(openLink(getDb(), token, new Date(), "view").candidate);
   } catch {
     return "en";
   }
@@ -34,29 +34,33 @@ function refusalMessage(error: ApiError, language: Language): string {
   return t.has(key) ? t(key, { hours: env().SELF_SERVICE_CUTOFF_HOURS }) : error.message;
 }
 
-/** The page's two actions share this: the rate limit, the change, and an answer in the candidate's language. */
-async function run(token: string, change: () => ChangeResult, done: "confirmedDone" | "movedDone"): Promise<SelfServiceState> {
+/**
+ * The page's two actions share this: the rate limit, the change, and an answer in the candidate's language (what
+ * is now true, and what happens next). The page is rendered again either way, so that it shows the interview as it
+ * now is and only the slots still free (the loser of a race for the last place never sees that slot again).
+ */
+async function run(token: string, action: "confirm" | "reschedule", change: () => ChangeResult): Promise<SelfServiceState> {
   const db = getDb();
   const language = languageOf(token);
   const t = translator(language, "selfService");
   try {
     await limitSelfService(db, new Headers(await headers()));
-    const { candidate } = change();
-    const when = writtenWhen(candidate.interviewAt, candidateZone(candidate, env().INTERVIEW_TIMEZONE), language);
-    return { ok: true, message: t(done, { when }) };
+    return { ok: true, message: answerFor(action, change()) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, message: refusalMessage(error, language) };
     logError("self-service action failed", error);
     return { ok: false, message: t("failed") };
+  } finally {
+    revalidatePath(`/i/${token}`);
   }
 }
 
 export async function confirmInterview(token: string): Promise<SelfServiceState> {
-  return run(token, () => confirmByCandidate(getDb(), token), "confirmedDone");
+  return run(token, "confirm", () => confirmByCandidate(getDb(), token));
 }
 
 export async function moveInterview(token: string, _state: SelfServiceState, form: FormData): Promise<SelfServiceState> {
   const parsed = slotId.safeParse(form.get("slotId"));
   if (!parsed.success) return { ok: false, message: translator(languageOf(token), "selfService")("chooseFirst") };
-  return run(token, () => rescheduleByCandidate(getDb(), token, parsed.data), "movedDone");
+  return run(token, "reschedule", () => rescheduleByCandidate(getDb(), token, parsed.data));
 }

@@ -1,4 +1,4 @@
-/** Every link that cannot be used ends here, with a 404: what may have happened, and what to do. */
+/** Every link that cannot be opened ends here, with a 404: what may have happened, and what to do. */
 export default function LinkNotUsable() {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col gap-4 p-5">
@@ -7,8 +7,7 @@ export default function LinkNotUsable() {
       <p className="text-slate-700">It may have:</p>
       <ul className="list-disc pl-5 text-slate-700">
         <li>expired,</li>
-        <li>been replaced by a newer link,</li>
-        <li>been used for all the changes it allows,</li>
+        <li>been replaced by a newer link, or withdrawn,</li>
         <li>or been copied incompletely.</li>
       </ul>
       <p className="text-slate-700">

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
-import { selfServiceView } from "@/lib/self-service/self-service-view";
+import { selfServiceView, type SelfServiceView } from "@/lib/self-service/self-service-view";
 import type { Language } from "@/db/values";
 import { translator } from "@/lib/i18n/translator";
 import { writtenWhen } from "@/lib/i18n/when";
@@ -13,6 +13,8 @@ import { zoneLabel } from "@/lib/time/format";
 import { SelfServiceForms, type SelfServiceWords } from "./self-service-forms";
 
 export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false } };
+// The interview, its status and the free slots are read on every request, never from a cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -20,7 +22,7 @@ type Opened = { kind: "open"; opened: OpenLink } | { kind: "refused"; error: Api
 
 function open(token: string, now: Date): Opened {
   try {
-    return { kind: "open", opened: openLink(getDb(), token, now) };
+    return { kind: "open", opened: openLink(getDb(), token, now, "view") };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "refused", error };
     throw error;
@@ -28,9 +30,10 @@ function open(token: string, now: Date): Opened {
 }
 
 /**
- * The candidate's self-service page, open without an account (proxy.ts lets /i/ through): their first name, the
- * position and the interview in their own time zone, and what they may do — confirm, or move to a free slot.
- * An unusable link (forged, expired, replaced, used up) gets the not-found page and a 404.
+ * The candidate's self-service page, open without an account (proxy.ts lets /i/ through): their given name, the
+ * position and the interview in their own time zone (named as theirs), and what they may do — confirm, or move to
+ * a free slot. A link whose changes are spent still shows the interview; a forged, expired or replaced one gets the
+ * not-found page and a 404.
  */
 export default async function SelfServicePage({ params }: Props) {
   const { token } = await params;
@@ -58,12 +61,11 @@ export default async function SelfServicePage({ params }: Props) {
   const t = translator(language, "selfService");
   const slots = view.slots.map((slot) => ({ id: slot.id, label: writtenWhen(slot.startsAt, timeZone, language) }));
   const words: SelfServiceWords = {
-    declined: t("declined"),
     confirm: t("confirm"),
-    chooseAnother: t("chooseAnother"),
+    // Beside "Yes, I will be there" it is the other choice; alone (confirmed already) it is the only one.
+    chooseAnother: view.canConfirm ? t("chooseAnother") : t("chooseOther"),
     move: t("move"),
     noOtherTime: t("noOtherTime"),
-    tooClose: t("tooClose", { hours: view.cutoffHours }),
   };
 
   return (
@@ -76,10 +78,12 @@ export default async function SelfServicePage({ params }: Props) {
         <p className="text-lg font-medium" data-testid="interview-time">
           {writtenWhen(candidate.interviewAt, timeZone, language)}
         </p>
-        <p className="text-sm text-slate-600">
-          {t("localTime", { label: zoneLabel(candidate.interviewAt, timeZone), zone: timeZone })}
+        <p className="text-sm text-slate-600" data-testid="interview-zone">
+          {t("yourZone", { zone: timeZone, label: zoneLabel(candidate.interviewAt, timeZone) })}
         </p>
-        {view.confirmed && <p className="mt-2 text-sm font-medium text-emerald-700">{t("confirmedAlready")}</p>}
+        <p className={`mt-2 text-sm font-medium ${STANDING_TONE[standing(view)]}`} data-testid="interview-standing">
+          {t(`standing.${standing(view)}`)}
+        </p>
         <a
           href={`/i/${token}/invite.ics`}
           className="mt-3 inline-block rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500"
@@ -89,18 +93,30 @@ export default async function SelfServicePage({ params }: Props) {
       </div>
       <SelfServiceForms
         token={token}
-        canConfirm={view.canConfirm && !view.confirmed}
+        canConfirm={view.canConfirm}
         canReschedule={view.canReschedule}
         slots={slots}
-        declined={candidate.status === "declined"}
         words={words}
       />
-      <p className="text-xs text-slate-500">
-        {t("linkLimits", { changes: view.changesLeft, until: writtenWhen(view.expiresAt, timeZone, language) })}
+      <p className="text-sm text-slate-700" data-testid="change-note">
+        {view.changeNote}
       </p>
+      <p className="text-xs text-slate-500">{t("linkUntil", { until: view.expiresLabel })}</p>
     </Shell>
   );
 }
+
+type Standing = "confirmed" | "moved" | "declined" | "open";
+
+const standing = (view: SelfServiceView): Standing =>
+  view.confirmed ? "confirmed" : view.needsReconfirmation ? "moved" : view.candidate.status === "declined" ? "declined" : "open";
+
+const STANDING_TONE: Record<Standing, string> = {
+  confirmed: "text-emerald-700",
+  moved: "text-amber-800",
+  declined: "text-slate-700",
+  open: "text-slate-700",
+};
 
 /** The page in the candidate's language: `lang` lets the browser pick Devanagari glyphs and screen readers the voice. */
 function Shell({ children, language }: { children: React.ReactNode; language: Language }) {

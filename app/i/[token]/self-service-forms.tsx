@@ -6,20 +6,18 @@ import { idleSelfService } from "./self-service-state";
 
 /** The page's words in the candidate's language, translated on the server (messages/<language>.json). */
 export type SelfServiceWords = {
-  declined: string;
   confirm: string;
   chooseAnother: string;
   move: string;
   noOtherTime: string;
-  tooClose: string;
 };
 
 type Props = {
   token: string;
   canConfirm: boolean;
   canReschedule: boolean;
+  /** The slots free at this moment (the page is rendered again after every answer). */
   slots: { id: number; label: string }[];
-  declined: boolean;
   words: SelfServiceWords;
 };
 
@@ -27,7 +25,7 @@ const BUTTON =
   "w-full rounded-md px-4 py-3 text-base font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60";
 
 /** Confirm, or choose another time: large controls that work with a thumb, and without JavaScript too. */
-export function SelfServiceForms({ token, canConfirm, canReschedule, slots, declined, words }: Props) {
+export function SelfServiceForms({ token, canConfirm, canReschedule, slots, words }: Props) {
   const [confirmState, confirm, confirming] = useActionState(confirmInterview.bind(null, token), idleSelfService);
   const [moveState, move, moving] = useActionState(moveInterview.bind(null, token), idleSelfService);
   const done = [confirmState, moveState].find((state) => state.ok);
@@ -46,7 +44,6 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, decl
           {failed.message}
         </p>
       )}
-      {declined && <p className="text-slate-700">{words.declined}</p>}
       {canConfirm && (
         <form action={confirm}>
           <button type="submit" disabled={confirming} className={`${BUTTON} bg-emerald-700 text-white hover:bg-emerald-800`}>
@@ -54,8 +51,8 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, decl
           </button>
         </form>
       )}
-      {canReschedule ? (
-        slots.length > 0 ? (
+      {canReschedule &&
+        (slots.length > 0 ? (
           <form action={move} className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 font-medium">{words.chooseAnother}</legend>
@@ -75,10 +72,7 @@ export function SelfServiceForms({ token, canConfirm, canReschedule, slots, decl
           </form>
         ) : (
           <p className="text-sm text-slate-600">{words.noOtherTime}</p>
-        )
-      ) : (
-        !declined && <p className="text-sm text-slate-600">{words.tooClose}</p>
-      )}
+        ))}
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getDb } from "@/db/client";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { LocalTime } from "@/app/_components/local-time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listUsers } from "@/lib/auth/manage-users";
 import { can } from "@/lib/auth/permissions";
 import { listUserEvents } from "@/lib/auth/user-events";
-import { env } from "@/lib/env";
 import { AddUserForm } from "./add-user-form";
 import { UnlockButton } from "./unlock-button";
 import { UserEventsList } from "./user-events-list";
@@ -18,11 +17,10 @@ const cell = "md:px-3 md:py-2";
 
 export default async function UsersPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "users:manage")) return <AccessDenied />;
+  if (!can(actor.role, "users:manage")) forbidden();
   const db = getDb();
   const users = listUsers(db);
   const { events, total } = listUserEvents(db, { page: 1, pageSize: 50 });
-  const zone = env().INTERVIEW_TIMEZONE;
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <h1 className="text-xl font-semibold">Users</h1>
@@ -51,7 +49,7 @@ export default async function UsersPage() {
                 {person.lockedUntil && (
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-amber-900">
                     <span>
-                      Sign-in locked until <LocalTime value={person.lockedUntil} fallbackZone={zone} />
+                      Sign-in locked until <LocalTime value={person.lockedUntil} />
                     </span>
                     <UnlockButton userId={person.id} email={person.email} />
                   </div>
@@ -64,7 +62,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
-      <UserEventsList events={events} total={total} zone={zone} />
+      <UserEventsList events={events} total={total} />
     </main>
   );
 }

@@ -11,7 +11,7 @@ const WHAT: Record<UserEventKind, string> = {
 };
 
 /** The user-management audit trail: who did what to which account, newest first. */
-export function UserEventsList({ events, total, zone }: { events: UserEvent[]; total: number; zone: string }) {
+export function UserEventsList({ events, total }: { events: UserEvent[]; total: number }) {
   return (
     <section aria-labelledby="user-events-heading" className="flex flex-col gap-2">
       <h2 id="user-events-heading" className="text-base font-semibold">
@@ -33,7 +33,7 @@ export function UserEventsList({ events, total, zone }: { events: UserEvent[]; t
               <span className="font-medium">{event.targetEmail}</span>{" "}
               {event.detail && <span className="text-slate-600">({event.detail})</span>}
               <span className="ml-auto text-xs text-slate-500">
-                <LocalTime value={event.at} fallbackZone={zone} />
+                <LocalTime value={event.at} />
               </span>
             </li>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, FormMessage, SubmitButton } from "@/app/_components/action-form";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import type { Role } from "@/db/values";
 import { changeUser } from "./actions";
 
@@ -26,15 +27,37 @@ export function UserRowControls({ userId, email, role, active }: { userId: strin
         </SubmitButton>
         <FormMessage className="px-2 py-1 text-xs" />
       </ActionForm>
-      <ActionForm action={changeUser}>
-        <input type="hidden" name="userId" value={userId} />
-        <input type="hidden" name="active" value={active ? "false" : "true"} />
-        <SubmitButton tone="secondary" size="sm">
-          {active ? `Deactivate` : `Reactivate`}
-          <span className="sr-only"> {email}</span>
-        </SubmitButton>
-        <FormMessage className="px-2 py-1 text-xs" />
-      </ActionForm>
+      {active ? (
+        // Deactivating signs the person out everywhere at once: asked first.
+        <ConfirmDialog
+          trigger={
+            <>
+              Deactivate<span className="sr-only"> {email}</span>
+            </>
+          }
+          triggerSize="sm"
+          title={`Deactivate ${email}?`}
+          confirm="Deactivate"
+          tone="danger"
+          action={changeUser}
+        >
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="active" value="false" />
+          <p className="text-sm text-slate-700">
+            They are signed out on every device and cannot sign in until an admin reactivates them. Their past changes stay in the
+            audit trail.
+          </p>
+        </ConfirmDialog>
+      ) : (
+        <ActionForm action={changeUser}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="active" value="true" />
+          <SubmitButton tone="secondary" size="sm">
+            Reactivate<span className="sr-only"> {email}</span>
+          </SubmitButton>
+          <FormMessage className="px-2 py-1 text-xs" />
+        </ActionForm>
+      )}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AccessDenied } from "@/app/_components/access-denied";
+import { forbidden, notFound } from "next/navigation";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LocalTime } from "@/app/_components/local-time";
@@ -9,7 +8,6 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getBatch, type BatchView } from "@/lib/batches/batches";
-import { env } from "@/lib/env";
 import { callStatusWords } from "@/lib/candidates/candidate-situation";
 import { ApiError } from "@/lib/http/api-error";
 import { cancelBatchAction } from "../actions";
@@ -72,11 +70,10 @@ function Summary({ batch }: { batch: BatchView }) {
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const id = Number((await params).id);
   const batch = Number.isSafeInteger(id) && id > 0 ? loadBatch(id) : null;
   if (!batch) notFound();
-  const zone = env().INTERVIEW_TIMEZONE;
   const { counts } = batch;
   const finished = counts.done + counts.failed + counts.cancelled;
   const percent = counts.total === 0 ? 100 : Math.round((finished / counts.total) * 100);
@@ -96,7 +93,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         <h1 className="text-xl font-semibold">Batch #{batch.id}</h1>
         <BatchStatusBadge status={batch.status} />
         <p className="text-sm text-slate-700">
-          started <LocalTime value={batch.createdAt} fallbackZone={zone} /> by {batch.createdBy} · {batch.concurrency} at a time ·{" "}
+          started <LocalTime value={batch.createdAt} /> by {batch.createdBy} · {batch.concurrency} at a time ·{" "}
           {batch.pacingMs / 1000} s between starts
         </p>
         <div className="flex items-center gap-3 sm:ml-auto">
@@ -196,7 +193,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
               </td>
               <td className={`text-xs ${cell}`}>
                 <span className={cardLabel}>Started</span>
-                {item.startedAt ? <LocalTime value={item.startedAt} fallbackZone={zone} precision="second" /> : "—"}
+                {item.startedAt ? <LocalTime value={item.startedAt} precision="second" /> : "—"}
               </td>
               <td className={`text-xs text-rose-800 ${cell}`}>{item.error ?? ""}</td>
             </tr>

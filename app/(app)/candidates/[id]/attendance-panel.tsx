@@ -3,10 +3,10 @@ import { LocalTime } from "@/app/_components/local-time";
 import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-values";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
 
-type Props = { profile: CandidatePage["profile"]; zone: string; mayMark: boolean; now: Date };
+type Props = { profile: CandidatePage["profile"]; mayMark: boolean; now: Date };
 
 /** Whether the candidate came to the interview: marked by a recruiter once its time has passed. */
-export function AttendancePanel({ profile, zone, mayMark, now }: Props) {
+export function AttendancePanel({ profile, mayMark, now }: Props) {
   const over = profile.interviewAt <= now;
   return (
     <section
@@ -21,7 +21,7 @@ export function AttendancePanel({ profile, zone, mayMark, now }: Props) {
           <strong className="font-medium">{ATTENDANCE_LABELS[profile.attendance]}</strong>
           <span className="text-slate-600">
             {" "}
-            — marked by {profile.attendanceMarkedBy} on <LocalTime value={profile.attendanceMarkedAt} fallbackZone={zone} />
+            — marked by {profile.attendanceMarkedBy} on <LocalTime value={profile.attendanceMarkedAt} />
             {profile.attendanceReason ? `: ${profile.attendanceReason}` : ""}
           </span>
         </p>

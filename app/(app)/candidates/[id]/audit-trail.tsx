@@ -1,5 +1,6 @@
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { ViewerZoneName } from "@/app/_components/viewer-zone";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
 import { formatInstant } from "@/lib/time/format";
 
@@ -28,14 +29,12 @@ const label = "mr-1 text-xs font-medium text-slate-600 md:hidden";
 
 type Props = {
   history: CandidatePage["history"];
-  /** INTERVIEW_TIMEZONE, for "When" before the browser's zone is known. */
-  fallbackZone: string;
   /** The candidate's zone: interview times are theirs. */
   zone: string;
 };
 
 /** Every status change of this candidate, newest first, with who made it and why; a card per entry on a phone. */
-export function AuditTrail({ history, fallbackZone, zone }: Props) {
+export function AuditTrail({ history, zone }: Props) {
   return (
     <section aria-labelledby="audit-heading" className="flex flex-col gap-2">
       <h2 id="audit-heading" className="text-base font-semibold">
@@ -50,9 +49,11 @@ export function AuditTrail({ history, fallbackZone, zone }: Props) {
         >
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700 max-md:sr-only">
             <tr>
-              <th className="px-3 py-2 font-medium">When</th>
+              <th className="px-3 py-2 font-medium">
+                When (<ViewerZoneName />)
+              </th>
               <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 font-medium">Interview</th>
+              <th className="px-3 py-2 font-medium">Interview (the candidate&apos;s zone)</th>
               <th className="px-3 py-2 font-medium">Source</th>
               <th className="px-3 py-2 font-medium">By</th>
               <th className="px-3 py-2 font-medium">Reason</th>
@@ -66,7 +67,7 @@ export function AuditTrail({ history, fallbackZone, zone }: Props) {
                 className="flex flex-col gap-1 border-t border-slate-200 p-3 align-top first:border-t-0 md:table-row md:p-0"
               >
                 <td className={`text-xs md:whitespace-nowrap ${cell}`}>
-                  <LocalTime value={entry.at} fallbackZone={fallbackZone} precision="second" />
+                  <LocalTime value={entry.at} precision="second" />
                 </td>
                 <td className={`md:whitespace-nowrap ${cell}`}>
                   {entry.fromStatus ? <StatusBadge status={entry.fromStatus} /> : <span className="text-slate-600">—</span>}

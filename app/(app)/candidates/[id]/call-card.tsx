@@ -30,20 +30,20 @@ function Subheading({ id, children }: { id?: string; children: React.ReactNode }
 }
 
 /** What the agent did on the line: a slot it booked, a transfer to the recruiter (each time with its zone). */
-function AgentActions({ call, zone }: { call: TimelineCall; zone: string }) {
+function AgentActions({ call }: { call: TimelineCall }) {
   if (!call.agentBookedAt && !call.transferredAt) return null;
   return (
     <ul className="flex flex-col gap-1 text-sm text-violet-950" data-testid="agent-actions">
       {call.agentBookedAt && call.agentBookedInterviewAt && (
         <li>
-          The agent booked <LocalTime value={call.agentBookedInterviewAt} fallbackZone={zone} /> during the call, at{" "}
-          <LocalTime value={call.agentBookedAt} fallbackZone={zone} />.
+          The agent booked <LocalTime value={call.agentBookedInterviewAt} /> during the call, at{" "}
+          <LocalTime value={call.agentBookedAt} />.
         </li>
       )}
       {call.transferredAt && (
         <li data-testid="transferred">
           Transferred to the recruiter{call.transferredTo ? ` (${call.transferredTo})` : ""} at{" "}
-          <LocalTime value={call.transferredAt} fallbackZone={zone} />.
+          <LocalTime value={call.transferredAt} />.
         </li>
       )}
     </ul>
@@ -52,8 +52,6 @@ function AgentActions({ call, zone }: { call: TimelineCall; zone: string }) {
 
 type Props = {
   call: TimelineCall & { recordingSrc: string | null };
-  /** INTERVIEW_TIMEZONE: what the server renders times in before the browser's zone is known. */
-  zone: string;
   showRawBodies: boolean;
   /** The person may place, check and end calls. */
   canCall: boolean;
@@ -62,7 +60,7 @@ type Props = {
 };
 
 /** One call: what Bolna reported, in words; the conversation, the recording and every webhook delivery. */
-export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
+export function CallCard({ call, showRawBodies, canCall, quiet }: Props) {
   const headingId = `call-${call.id}`;
   const hangup = [call.hangupBy, call.hangupReason].filter(Boolean).join(" · ");
   const open = !isTerminalStatus(call.status);
@@ -125,13 +123,13 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
           )}
         </Fact>
         <Fact label="Started">
-          <LocalTime value={call.bolnaCreatedAt ?? call.createdAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.bolnaCreatedAt ?? call.createdAt} precision="second" />
         </Fact>
         <Fact label="Bolna updated">
-          <LocalTime value={call.bolnaUpdatedAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.bolnaUpdatedAt} precision="second" />
         </Fact>
         <Fact label="Last delivery">
-          <LocalTime value={call.lastEventAt} fallbackZone={zone} precision="second" />
+          <LocalTime value={call.lastEventAt} precision="second" />
         </Fact>
         <Fact label="Duration">{formatSeconds(call.durationSeconds)}</Fact>
         <Fact label="Conversation">{formatSeconds(call.conversationSeconds)}</Fact>
@@ -139,7 +137,7 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
         <Fact label="Hang-up">{hangup || "—"}</Fact>
       </dl>
       {error && <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">Bolna reported an error: {error}</p>}
-      <AgentActions call={call} zone={zone} />
+      <AgentActions call={call} />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby={`${headingId}-transcript`} className="min-w-0">
@@ -173,7 +171,7 @@ export function CallCard({ call, zone, showRawBodies, canCall, quiet }: Props) {
         {call.deliveriesTotal > call.deliveries.length && (
           <p className="text-xs text-slate-600">{`The newest ${call.deliveries.length} of ${call.deliveriesTotal} deliveries are shown.`}</p>
         )}
-        <WebhookDeliveries deliveries={call.deliveries} zone={zone} headingId={`${headingId}-deliveries`} />
+        <WebhookDeliveries deliveries={call.deliveries} headingId={`${headingId}-deliveries`} />
         {showRawBodies && <RawDeliveryBodies deliveries={call.deliveries} callId={call.id} />}
       </section>
     </article>

@@ -18,14 +18,13 @@ function Item({ label, children, wide = false }: { label: string; children: Reac
 
 type Props = {
   profile: CandidatePage["profile"];
-  /** The candidate's zone (candidateZone); `fallbackZone` is INTERVIEW_TIMEZONE, for other times before hydration. */
+  /** The candidate's zone (candidateZone): the interview is read in it; other times are the viewer's. */
   zone: string;
-  fallbackZone: string;
   now: Date;
 };
 
 /** Who the candidate is and when they are interviewed, in their own time zone. */
-export function CandidateProfile({ profile, zone, fallbackZone, now }: Props) {
+export function CandidateProfile({ profile, zone, now }: Props) {
   const past = profile.interviewAt.getTime() <= now.getTime();
   return (
     <section
@@ -88,12 +87,12 @@ export function CandidateProfile({ profile, zone, fallbackZone, now }: Props) {
           {callStatusWords(profile.callStatus)}
           {profile.lastCallAt && (
             <span className="block text-xs text-slate-600">
-              <LocalTime value={profile.lastCallAt} fallbackZone={fallbackZone} />
+              <LocalTime value={profile.lastCallAt} />
             </span>
           )}
         </Item>
         <Item label="Status changed">
-          <LocalTime value={profile.statusChangedAt} fallbackZone={fallbackZone} />
+          <LocalTime value={profile.statusChangedAt} />
         </Item>
         <Item label="Applied">{profile.appliedAt ? formatInstant(profile.appliedAt, zone, "date") : "—"}</Item>
       </dl>

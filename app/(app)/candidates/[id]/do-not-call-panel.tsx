@@ -6,14 +6,13 @@ import { changeDoNotCall } from "./do-not-call-actions";
 
 type Props = {
   profile: CandidatePage["profile"];
-  zone: string;
   /** A recruiter may set it; only an admin may lift it. */
   maySet: boolean;
   mayLift: boolean;
 };
 
 /** Whether Callboard may call the candidate at all, and the control that changes it. */
-export function DoNotCallPanel({ profile, zone, maySet, mayLift }: Props) {
+export function DoNotCallPanel({ profile, maySet, mayLift }: Props) {
   const marked = profile.doNotCall;
   const mayChange = marked ? mayLift : maySet;
   return (
@@ -29,8 +28,7 @@ export function DoNotCallPanel({ profile, zone, maySet, mayLift }: Props) {
           <strong className="font-semibold">Not to be called</strong>
           <span>
             {" "}
-            — {profile.doNotCallReason} (set by {profile.doNotCallBy} on{" "}
-            <LocalTime value={profile.doNotCallAt} fallbackZone={zone} />
+            — {profile.doNotCallReason} (set by {profile.doNotCallBy} on <LocalTime value={profile.doNotCallAt} />
             ). No call now, batch or reminder rings them.
           </span>
         </p>

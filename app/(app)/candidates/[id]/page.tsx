@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AccessDenied } from "@/app/_components/access-denied";
+import { forbidden, notFound } from "next/navigation";
 import { CallNowButton } from "@/app/_components/call-now-button";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { ViewerTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -12,6 +12,7 @@ import { recordingSrc } from "@/lib/calls/recording-src";
 import { attentionClock } from "@/lib/candidates/attention";
 import { loadCandidatePage, parseCandidateId } from "@/lib/candidates/candidate-page";
 import { callAskFirst, candidateSituation } from "@/lib/candidates/candidate-situation";
+import { statusLabel } from "@/lib/candidates/state-machine";
 import { findCandidate } from "@/lib/candidates/get-candidate";
 import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/time/format";
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CandidatePage({ params }: Props) {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:read")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:read")) forbidden();
   const id = parseCandidateId((await params).id);
   const page = id === null ? null : loadCandidatePage(getDb(), actor, id);
   if (!page) notFound();
@@ -62,9 +63,9 @@ export default async function CandidatePage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <h1 className="text-xl font-semibold">{profile.name}</h1>
           <span data-testid="candidate-status">
-            <StatusBadge status={profile.status} />
+            <StatusBadge status={profile.status} label={statusLabel(profile)} />
           </span>
-          <AgentBadges candidate={profile} zone={zone} />
+          <AgentBadges candidate={profile} />
           <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
             <LiveUpdates candidateId={profile.id} />
             {allowed.call && !profile.doNotCall && (
@@ -91,14 +92,17 @@ export default async function CandidatePage({ params }: Props) {
           data-testid="situation"
           className={`rounded-md px-3 py-2 text-sm ring-1 ring-inset ${alert ? "bg-amber-50 text-amber-950 ring-amber-300" : "bg-white text-slate-800 ring-slate-200"}`}
         >
-          <p className="font-medium">{situation.summary}</p>
+          <p className="font-medium">
+            {situation.summary}
+            {situation.ringsAt && <ViewerTime value={situation.ringsAt} zone={zone} inline />}
+          </p>
           {situation.next && <p>{situation.next}</p>}
         </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">
-          <CandidateProfile profile={profile} zone={zone} fallbackZone={fallbackZone} now={clock.now} />
+          <CandidateProfile profile={profile} zone={zone} now={clock.now} />
           <section aria-labelledby="calls-heading" className="flex flex-col gap-3">
             <h2 id="calls-heading" className="text-base font-semibold">
               Calls{" "}
@@ -116,7 +120,6 @@ export default async function CandidatePage({ params }: Props) {
                 <CallCard
                   key={call.id}
                   call={{ ...call, recordingSrc: recordingSrc(call.recordingUrl, config.demoMode) }}
-                  zone={fallbackZone}
                   showRawBodies={allowed.inspectWebhooks}
                   canCall={allowed.call}
                   quiet={clock.now.getTime() - (call.lastEventAt ?? call.createdAt).getTime() >= clock.stuckAfterMs}
@@ -126,13 +129,13 @@ export default async function CandidatePage({ params }: Props) {
           </section>
         </div>
         <div className="flex min-w-0 flex-col gap-6">
-          <DoNotCallPanel profile={profile} zone={zone} maySet={allowed.edit} mayLift={allowed.override} />
+          <DoNotCallPanel profile={profile} maySet={allowed.edit} mayLift={allowed.override} />
           <section
             aria-labelledby="slots-heading"
             className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
           >
             <h2 id="slots-heading" className="text-sm font-semibold">
-              Rescheduling slots
+              Rescheduling slots <span className="font-normal text-slate-600">(the team&apos;s zone, {fallbackZone})</span>
             </h2>
             <p className="text-xs text-slate-600">
               What the agent may offer instead of the booked interview; never a time that has passed.
@@ -142,7 +145,7 @@ export default async function CandidatePage({ params }: Props) {
                 candidateId={profile.id}
                 pool={page.slotPool}
                 allowedIds={page.reschedulingSlots.map((slot) => slot.id)}
-                zone={zone}
+                zone={fallbackZone}
                 now={clock.now}
                 action={saveReschedulingSlots}
               />
@@ -152,19 +155,19 @@ export default async function CandidatePage({ params }: Props) {
               <ul className="flex flex-col gap-0.5 text-sm">
                 {page.reschedulingSlots.map((slot) => (
                   <li key={slot.id} className="tabular-nums">
-                    {formatInstant(slot.startsAt, zone)}
+                    {formatInstant(slot.startsAt, fallbackZone)}
                   </li>
                 ))}
               </ul>
             )}
           </section>
           <ReachPanel candidateId={profile.id} actor={actor} />
-          <AttendancePanel profile={profile} zone={zone} mayMark={can(actor.role, "candidates:write")} now={clock.now} />
+          <AttendancePanel profile={profile} mayMark={can(actor.role, "candidates:write")} now={clock.now} />
           <Corrections profile={profile} allowed={allowed} />
         </div>
       </div>
 
-      <AuditTrail history={page.history} fallbackZone={fallbackZone} zone={zone} />
+      <AuditTrail history={page.history} zone={zone} />
       {page.historyTotal > page.history.length && (
         <p className="text-xs text-slate-600">
           {`The newest ${page.history.length} of ${page.historyTotal} changes are shown; the audit API has them all.`}

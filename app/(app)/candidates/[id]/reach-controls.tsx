@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm, buttonClass, FormMessage, SubmitButton, useFormFeedback } from "@/app/_components/action-form";
+import { ActionForm, buttonClass, FormMessage, useFormFeedback } from "@/app/_components/action-form";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { manageLinkAction, stopCallAction } from "./reach-actions";
 
 function LinkButtons({ hasLink }: { hasLink: boolean }) {
@@ -43,15 +44,21 @@ export function LinkControls({ candidateId, hasLink }: { candidateId: number; ha
   );
 }
 
-/** Stops a call that has not rung yet (scheduled, or waiting for a retry). */
-export function StopCallButton({ executionId }: { executionId: string }) {
+/** Stops a call that has not rung yet (scheduled, or waiting for a retry), once the recruiter says so twice. */
+export function StopCallButton({ executionId, ringsAt }: { executionId: string; ringsAt: string }) {
   return (
-    <ActionForm action={stopCallAction} className="flex flex-col items-start gap-1">
+    <ConfirmDialog
+      trigger="Stop this call"
+      triggerSize="sm"
+      title="Stop this call?"
+      confirm="Stop the call"
+      tone="danger"
+      action={stopCallAction}
+    >
       <input type="hidden" name="executionId" value={executionId} />
-      <SubmitButton tone="secondary" size="sm">
-        Stop this call
-      </SubmitButton>
-      <FormMessage className="px-2 py-1 text-xs" />
-    </ActionForm>
+      <p className="text-sm text-slate-700">
+        Bolna will not ring at {ringsAt}, nor try again. The candidate stays as they are until someone calls them.
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { loadReachPanel } from "@/lib/reach/reach-panel-data";
 import { reconfirmationWords, selfServiceWords } from "@/lib/reach/reach-words";
+import { formatInstant } from "@/lib/time/format";
 import { LinkControls, StopCallButton } from "./reach-controls";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -38,9 +39,12 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
         {panel.nextAttempt && (
           <Row label={panel.nextAttempt.number > 1 ? `Bolna's retry (attempt ${panel.nextAttempt.number})` : "Scheduled call"}>
             <span className="flex flex-col items-start gap-1">
-              <LocalTime value={panel.nextAttempt.at} fallbackZone={zone} />
+              <LocalTime value={panel.nextAttempt.at} />
               {panel.nextAttempt.executionId && can(actor.role, "calls:place") && (
-                <StopCallButton executionId={panel.nextAttempt.executionId} />
+                <StopCallButton
+                  executionId={panel.nextAttempt.executionId}
+                  ringsAt={panel.nextAttempt.at ? formatInstant(panel.nextAttempt.at, zone) : "the time it was given"}
+                />
               )}
             </span>
           </Row>
@@ -49,7 +53,7 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
           {reconfirmationWords(reconfirmation) ?? (reconfirmation.state === "off" ? "Off" : "Not planned (not confirmed)")}
           {reconfirmation.dueAt && reconfirmation.state !== "skipped" && (
             <span className="block text-xs text-slate-500">
-              <LocalTime value={reconfirmation.dueAt} fallbackZone={zone} />
+              <LocalTime value={reconfirmation.dueAt} />
             </span>
           )}
           {reconfirmation.reason && <span className="block text-xs text-slate-500">{reconfirmation.reason}</span>}
@@ -60,7 +64,7 @@ export function ReachPanel({ candidateId, actor }: { candidateId: number; actor:
               {selfServiceWords(selfService) ?? "None yet"}
               {selfService.expiresAt && selfService.state !== "revoked" && (
                 <span className="block text-xs text-slate-500">
-                  Valid until <LocalTime value={selfService.expiresAt} fallbackZone={zone} />
+                  Valid until <LocalTime value={selfService.expiresAt} />
                 </span>
               )}
             </span>

@@ -1,4 +1,5 @@
 import { LocalTime } from "@/app/_components/local-time";
+import { ViewerZoneName } from "@/app/_components/viewer-zone";
 import { WholeBodyLink } from "@/app/_components/whole-body-link";
 import type { TimelineDelivery } from "@/lib/candidates/candidate-timeline";
 import type { EventResult } from "@/db/values";
@@ -39,15 +40,7 @@ function ResultBadge({ delivery }: { delivery: TimelineDelivery }) {
 }
 
 /** Every delivery that reached one call, in arrival order. */
-export function WebhookDeliveries({
-  deliveries,
-  zone,
-  headingId,
-}: {
-  deliveries: TimelineDelivery[];
-  zone: string;
-  headingId: string;
-}) {
+export function WebhookDeliveries({ deliveries, headingId }: { deliveries: TimelineDelivery[]; headingId: string }) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600">No webhook deliveries yet.</p>;
   return (
     // Six narrow technical columns: on a phone they scroll inside their box, not the page.
@@ -57,7 +50,9 @@ export function WebhookDeliveries({
           <tr>
             <th className="py-1 pr-3 font-medium">#</th>
             <th className="py-1 pr-3 font-medium">Bolna status</th>
-            <th className="py-1 pr-3 font-medium">Received</th>
+            <th className="py-1 pr-3 font-medium">
+              Received (<ViewerZoneName />)
+            </th>
             <th className="py-1 pr-3 font-medium">Sender IP</th>
             <th className="py-1 pr-3 font-medium">Source</th>
             <th className="py-1 font-medium">Result</th>
@@ -74,7 +69,7 @@ export function WebhookDeliveries({
               <td className="py-1 pr-3 tabular-nums text-slate-600">{delivery.id}</td>
               <td className="py-1 pr-3 font-mono text-xs">{delivery.bolnaStatus ?? "—"}</td>
               <td className="py-1 pr-3">
-                <LocalTime value={delivery.receivedAt} fallbackZone={zone} precision="second" />
+                <LocalTime value={delivery.receivedAt} precision="second" />
               </td>
               <td className="py-1 pr-3 font-mono text-xs">{delivery.senderIp ?? "—"}</td>
               <td className="py-1 pr-3 text-xs text-slate-600">{delivery.source}</td>

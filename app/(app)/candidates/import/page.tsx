@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { IMPORT_COLUMNS } from "@/lib/csv/csv-format";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Import candidates" };
 
 export default async function ImportCandidatesPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:write")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:write")) forbidden();
   const zone = env().INTERVIEW_TIMEZONE;
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { AccessDenied } from "@/app/_components/access-denied";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Add a candidate" };
 
 export default async function NewCandidatePage() {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:write")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:write")) forbidden();
   const zone = env().INTERVIEW_TIMEZONE;
   const now = new Date().getTime();
   // A slot that has begun is never offered, so it is not offered here either.

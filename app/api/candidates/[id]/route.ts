@@ -1,4 +1,9 @@
 import { getDb } from "@/db/client";
+import { candidatePatchInput } from "@/lib/candidates/candidate-input";
+import { editCandidate } from "@/lib/candidates/edit-candidate";
+import { needsReconfirmation } from "@/lib/candidates/state-machine";
+import { env } from "@/lib/env";
+import { readJson } from "@/lib/http/read-json";
 import { callJson, candidateJson, statusChangeJson } from "@/lib/candidates/candidate-json";
 import { deleteCandidate } from "@/lib/candidates/delete-candidate";
 import { getCandidateDetail } from "@/lib/candidates/get-candidate";
@@ -27,4 +32,31 @@ export const DELETE = withPermission<Params>("candidates:delete", ({ request, pa
   return new Response(null, { status: 204 });
 });
 
-export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");
+/**
+ * A machine client's edit: the edit form's rules (lib/candidates/edit-candidate.ts), audited. Moving the interview
+ * of a candidate who had answered leaves them needing reconfirmation; `next` then says how to ask them again.
+ */
+export const PATCH = withPermission<Params>("candidates:write", async ({ request, params, actor }) => {
+  const id = idParam(params.id, "Candidate");
+  const input = await readJson(request, candidatePatchInput);
+  const config = env();
+  const candidate = editCandidate(
+    getDb(),
+    id,
+    input,
+    { defaultCountry: config.DEFAULT_COUNTRY, timezone: config.INTERVIEW_TIMEZONE },
+    actor,
+  );
+  const next = needsReconfirmation(candidate)
+    ? {
+        message: `${candidate.statusReason}. Send them the self-service link, or call to reconfirm.`,
+        actions: [
+          { method: "POST", path: `/api/candidates/${id}/self-service-link` },
+          { method: "POST", path: `/api/candidates/${id}/call` },
+        ],
+      }
+    : null;
+  return Response.json({ candidate: candidateJson(candidate), next });
+});
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -4,6 +4,7 @@ import { candidateJson } from "@/lib/candidates/candidate-json";
 import { otherMethods } from "@/lib/http/other-methods";
 import { publicRoute } from "@/lib/http/public-route";
 import { readJson } from "@/lib/http/read-json";
+import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate } from "@/lib/self-service/candidate-changes";
 import { openLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
@@ -21,7 +22,7 @@ export const GET = publicRoute<Params>(async ({ request, params }) => {
   const db = getDb();
   await limitSelfService(db, request.headers);
   const now = new Date();
-  return Response.json(selfServiceViewJson(selfServiceView(db, openLink(db, params.token, now), now)));
+  return Response.json(selfServiceViewJson(selfServiceView(db, openLink(db, params.token, now, "view"), now)));
 });
 
 /** The candidate confirms, or moves the interview to a free slot; audited with source `candidate`. */
@@ -32,7 +33,12 @@ export const POST = publicRoute<Params>(async ({ request, params }) => {
   const result =
     input.action === "confirm" ? confirmByCandidate(db, params.token) : rescheduleByCandidate(db, params.token, input.slotId);
   const { status, interviewAt, originalInterviewAt, statusReason } = candidateJson(result.candidate);
-  return Response.json({ candidate: { status, interviewAt, originalInterviewAt, statusReason }, changed: result.changed });
+  return Response.json({
+    candidate: { status, interviewAt, originalInterviewAt, statusReason },
+    changed: result.changed,
+    // What is now true, and what happens next, in the words the page uses.
+    message: answerFor(input.action, result),
+  });
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

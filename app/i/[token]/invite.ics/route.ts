@@ -9,7 +9,7 @@ import { limitSelfService } from "@/lib/self-service/rate-limit";
 export const GET = publicRoute<{ token: string }>(async ({ request, params }) => {
   const db = getDb();
   await limitSelfService(db, request.headers);
-  return inviteResponse(openLink(db, params.token, new Date()).candidate);
+  return inviteResponse(openLink(db, params.token, new Date(), "view").candidate);
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AccessDenied } from "@/app/_components/access-denied";
+import { forbidden, notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -25,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditCandidatePage({ params }: Props) {
   const actor = await requireActor();
-  if (!can(actor.role, "candidates:write")) return <AccessDenied />;
+  if (!can(actor.role, "candidates:write")) forbidden();
   const id = parseCandidateId((await params).id);
   const candidate = id === null ? null : findCandidate(getDb(), id);
   if (!candidate) notFound();
