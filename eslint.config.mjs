@@ -43,6 +43,7 @@ const config = [
       "db/migrations/**",
       "test-results/**",
       "playwright-report/**",
+      "bench/results/**",
       "next-env.d.ts",
     ],
   },

@@ -35,6 +35,10 @@ export type LoadResult = {
   bodyBytes: { avg: number; sent: number };
   /** The server's own CPU time over the load (from /proc): robust to a busy machine, unlike req/s. */
   server?: { cpuMs: number; cpuMsPerRequest: number; coresUsed: number };
+  /** How late the server's event loop ran its timers during the load (ms). */
+  loopLagMs?: { p50: number; p99: number; max: number };
+  /** The server's memory right after the load (MB): RSS, V8's heap (per space) and what lives outside it. */
+  memoryAfter?: Record<string, number | Record<string, number>>;
 };
 
 const RESULT = /"result":"([a-z_]+)"/;

@@ -1,14 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ExportAndLag } from "./export-and-lag";
 import type { LargeResult } from "./large-size";
 import type { BoardResult } from "./measure-board";
 import type { JsResult } from "./measure-js";
 import type { LiveResult } from "./measure-live";
 import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
+import type { IngestResult } from "./measure-ingest";
 
 /** The targets; every figure is printed beside its target. */
-const TARGETS = {
+export const TARGETS = {
   webhookVsNoop: 0.8,
   webhookErrors: 0,
   /** The webhook's p99 against the no-op route handler's p99 on the same server, in the same run. */
@@ -17,6 +19,9 @@ const TARGETS = {
   searchP50Ms: 60,
   analyticsP50Ms: 300,
   liveP95Ms: 50,
+  /** At 1,000,000 candidates against 100,000: a delivery's and a page's server CPU may grow this much at most. */
+  webhookCpuAt1M: 1.1,
+  pageCpuAt1M: 1.2,
   rssBytes: 350 * 1024 * 1024,
   firstLoadJsGzipBytes: 200 * 1000,
 } as const;
@@ -52,6 +57,8 @@ export type Results = {
   /** The agent's tools under the webhook load. */
   agent?: AgentResult;
   firstLoadJs?: JsResult;
+  /** The CSV export at each size, with the health check and the event loop meanwhile. */
+  exports?: ExportAndLag[];
   profile?: unknown;
   warnings: string[];
   rows: Row[];
@@ -94,8 +101,16 @@ export function buildRows(results: Results): Row[] {
     });
     if (webhook.server) {
       rows.push({
-        metric: "  server CPU per webhook",
-        value: `${webhook.server.cpuMsPerRequest} ms (${webhook.server.coresUsed} cores busy)`,
+        metric: "  server CPU per delivery / per no-op request",
+        value: `${webhook.server.cpuMsPerRequest} / ${noop?.server?.cpuMsPerRequest ?? "?"} ms (${webhook.server.coresUsed} cores busy)`,
+        target: "—",
+        result: "info",
+      });
+    }
+    if (webhook.loopLagMs) {
+      rows.push({
+        metric: "  event-loop lag under webhook load p50 / p99 (max)",
+        value: `${ms(webhook.loopLagMs.p50)} / ${ms(webhook.loopLagMs.p99)} (${ms(webhook.loopLagMs.max)}); no-op p99 ${noop?.loopLagMs ? ms(noop.loopLagMs.p99) : "?"}`,
         target: "—",
         result: "info",
       });
@@ -140,11 +155,19 @@ export function buildRows(results: Results): Row[] {
     const { seed, peakRssBytes } = results.large;
     rows.push({
       metric: `1M: seeded ${seed.candidates.toLocaleString()} candidates / ${seed.calls.toLocaleString()} calls`,
-      value: `${(seed.ms / 1000).toFixed(0)} s, ${(seed.dbBytes / 2 ** 30).toFixed(1)} GiB; server peak RSS ${mb(peakRssBytes)}`,
+      value: `${(seed.ms / 1000).toFixed(0)} s, ${(seed.dbBytes / 2 ** 30).toFixed(1)} GiB`,
       target: "—",
       result: "info",
     });
+    rows.push({
+      metric: "1M: server peak RSS over its run",
+      value: mb(peakRssBytes),
+      target: `≤ ${mb(TARGETS.rssBytes)}`,
+      result: check(peakRssBytes <= TARGETS.rssBytes),
+    });
+    rows.push(...largeIngestRows(results.large.ingest, webhook));
     rows.push(...pageRows(results.large.board, "1M: "));
+    rows.push(...pageCpuRows(board ?? [], results.large.board));
   }
   if (live) {
     rows.push({
@@ -164,6 +187,52 @@ export function buildRows(results: Results): Row[] {
   }
   rows.push(...agentRows(results.agent));
   return rows;
+}
+
+/** The webhook at 1M beside its 100k figures: its server CPU per delivery may grow by 10 % at most. */
+function largeIngestRows(ingest: IngestResult, small: LoadResult | undefined): Row[] {
+  const { webhook, noop } = ingest;
+  if (!webhook) return [];
+  const cpu = webhook.server?.cpuMsPerRequest;
+  const smallCpu = small?.server?.cpuMsPerRequest;
+  const comparable = cpu !== undefined && smallCpu !== undefined;
+  return [
+    {
+      metric: `1M: webhook ingest (${webhook.connections} conn, ${webhook.durationS} s)`,
+      value: `${webhook.reqPerSec} req/s (100k: ${small?.reqPerSec ?? "?"}), p50 ${ms(webhook.latencyMs.p50)} / p99 ${ms(webhook.latencyMs.p99)}, ${noop ? `${(webhook.reqPerSec / noop.reqPerSec).toFixed(2)} × its no-op (${noop.reqPerSec} req/s)` : ""}`,
+      target: "—",
+      result: "info",
+    },
+    {
+      metric: "1M: server CPU per delivery / per no-op request",
+      value: `${cpu ?? "?"} / ${noop?.server?.cpuMsPerRequest ?? "?"} ms (100k: ${smallCpu ?? "?"} ms per delivery); event-loop lag p99 ${webhook.loopLagMs ? ms(webhook.loopLagMs.p99) : "?"}`,
+      target: comparable
+        ? `≤ ${TARGETS.webhookCpuAt1M} × 100k = ${(smallCpu * TARGETS.webhookCpuAt1M).toFixed(2)} ms`
+        : `≤ ${TARGETS.webhookCpuAt1M} × 100k`,
+      result: comparable ? check(cpu <= smallCpu * TARGETS.webhookCpuAt1M) : "n/a",
+    },
+  ];
+}
+
+/**
+ * Each board page's server CPU at 1M against the same page at 100k: a page's cost grows with the page, not the
+ * tables. (The analytics page has a target of its own.)
+ */
+function pageCpuRows(small: BoardResult[], large: BoardResult[]): Row[] {
+  return large.flatMap((page) => {
+    if (page.path.startsWith("/analytics")) return [];
+    const before = small.find((candidate) => candidate.label === page.label);
+    if (!before?.serverCpuMsPerRequest || page.serverCpuMsPerRequest === undefined) return [];
+    const limit = before.serverCpuMsPerRequest * TARGETS.pageCpuAt1M;
+    return [
+      {
+        metric: `1M: server CPU per page, ${page.label}`,
+        value: `${page.serverCpuMsPerRequest} ms (100k: ${before.serverCpuMsPerRequest} ms)`,
+        target: `≤ ${TARGETS.pageCpuAt1M} × 100k = ${limit.toFixed(1)} ms`,
+        result: check(page.serverCpuMsPerRequest <= limit),
+      },
+    ];
+  });
 }
 
 const PAGE_TARGETS: Record<string, number> = {

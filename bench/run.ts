@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
+import { exportRows, measureExportAndLag, type ExportAndLag } from "./export-and-lag";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { percentile, request, round, signIn } from "./http";
-import { runLoad, type LoadResult } from "./load";
+import { percentile, round, signIn } from "./http";
 import { measureFirstLoadJs } from "./measure-js";
+import { measureIngest } from "./measure-ingest";
 import { measureLive } from "./measure-live";
 import { measureAgent } from "./measure-agent";
 import { BodyStream } from "./payloads";
@@ -13,7 +14,7 @@ import { buildRows, formatTable, writeResults, type Results } from "./report";
 import { measureLargeSize } from "./large-size";
 import { measurePages, pageSeries } from "./page-series";
 import { seedLarge, SEARCH_FRAGMENT } from "./seed-large";
-import { ADMIN, API_TOKEN, cpuMs, RssSampler, serverProfile, servingPid, startServer, type BenchServer } from "./server";
+import { ADMIN, API_TOKEN, RssSampler, serverProfile, servingPid, startServer, type BenchServer } from "./server";
 
 /**
  * `npm run bench`: seeds a large temporary database, starts the production server on it and measures
@@ -24,7 +25,7 @@ import { ADMIN, API_TOKEN, cpuMs, RssSampler, serverProfile, servingPid, startSe
 const ROOT = process.cwd();
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const PROFILE_DIR = path.join("bench", "results", "prof");
-const PHASES = ["webhook", "noop", "board", "live", "js"] as const;
+const PHASES = ["webhook", "noop", "board", "live", "js", "export"] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -45,9 +46,6 @@ const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").fil
 const SIZE = quick
   ? { candidates: 10_000, calls: 30_000, loadS: 5, warmupS: 2, boardCount: 50, missCount: 20, liveCount: 20 }
   : { candidates: 100_000, calls: 300_000, loadS: 20, warmupS: 3, boardCount: 200, missCount: 50, liveCount: 50 };
-const CONNECTIONS = 50;
-// Bounds in count as well as time: no loopback load can run away even if the server answers instantly.
-const MAX_REQUESTS_PER_S = 20_000;
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -147,6 +145,7 @@ async function main(): Promise<number> {
 
   let server: BenchServer | undefined;
   let largeServer: BenchServer | undefined;
+  const exports: ExportAndLag[] = [];
   let spawnedPidForProfile = 0;
   const cleanup = () => {
     for (const running of [server, largeServer])
@@ -158,7 +157,7 @@ async function main(): Promise<number> {
     process.exit(130);
   });
   // A watchdog: whatever hangs, the run ends and the server is killed.
-  const watchdogMinutes = large ? 30 : 15;
+  const watchdogMinutes = large ? 60 : 15;
   const watchdog = setTimeout(() => {
     console.error(`bench: watchdog fired (the run took over ${watchdogMinutes} minutes); stopping`);
     cleanup();
@@ -197,82 +196,25 @@ async function main(): Promise<number> {
 
     const stream = new BodyStream({ candidates: SIZE.candidates, slots: seed.slots, seed: 11 });
     const nextBody = () => stream.next();
-    const load = async (
-      label: string,
-      pathName: string,
-      durationS: number,
-      extra: Partial<Parameters<typeof runLoad>[0]> = {},
-    ) => {
-      overall.phase(label);
-      const cpuBefore = cpuMs(pid) ?? 0;
-      const wallBefore = performance.now();
-      const result = await runLoad({
-        label,
-        baseUrl: server!.url,
-        path: pathName,
-        connections: CONNECTIONS,
-        durationS,
-        maxRequests: durationS * MAX_REQUESTS_PER_S,
-        nextBody,
-        ...extra,
-      });
-      const spent = (cpuMs(pid) ?? 0) - cpuBefore;
-      result.server = {
-        cpuMs: spent,
-        cpuMsPerRequest: round(spent / Math.max(1, result.requests), 2),
-        coresUsed: round(spent / (performance.now() - wallBefore), 2),
-      };
-      return result;
-    };
-
-    // 4. Webhook ingest.
-    let webhookPeak = 0;
-    // The webhook load's span in CLOCK_MONOTONIC µs, the clock of V8's CPU profiles: the summary covers only it.
-    let webhookWindow: { fromUs: number; toUs: number } | null = null;
+    // 4–5. Webhook ingest, then the no-op route handler with the same bodies.
+    const ingest = await measureIngest({
+      url: server.url,
+      pid,
+      nextBody,
+      seconds: { load: SIZE.loadS, warmup: SIZE.warmupS },
+      phases: { webhook: phases.has("webhook"), noop: phases.has("noop") },
+      overall,
+      log,
+      warnings,
+    });
+    results.webhook = ingest.webhook;
+    results.noop = ingest.noop;
+    results.ratio = ingest.ratio;
+    const webhookPeak = ingest.webhookPeakRssBytes ?? 0;
+    // The webhook load's span: the profile summary covers only it.
+    const webhookWindow = ingest.webhookWindow;
     // Likewise the board series, summarised when the run measured no webhook load (--only=board).
     let boardWindow: { fromUs: number; toUs: number } | null = null;
-    if (phases.has("webhook")) {
-      log(`webhook warm-up ${SIZE.warmupS} s`);
-      await load("warm-up", "/api/webhook", SIZE.warmupS, { connections: 10 });
-      log(`webhook load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
-      const sampler = new RssSampler(pid).start("webhook");
-      const fromUs = Number(process.hrtime.bigint() / 1000n);
-      results.webhook = await load("webhook", "/api/webhook", SIZE.loadS);
-      webhookWindow = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
-      webhookPeak = sampler.stop().peakBytes;
-      const w = results.webhook;
-      // autocannon counts a timeout as an error too.
-      log(
-        `webhook: ${w.reqPerSec} req/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, non-2xx ${w.non2xx}, errors ${w.errors}, results ${JSON.stringify(w.results)}, server CPU ${w.server?.cpuMsPerRequest} ms/req on ${w.server?.coresUsed} cores`,
-      );
-      if (w.non2xx + w.errors > 0)
-        warnings.push(
-          `webhook: ${w.non2xx} non-2xx, ${w.errors} socket errors (of which ${w.timeouts} timeouts after 10 s); first bodies: ${JSON.stringify(w.firstErrorBodies)} ${JSON.stringify(w.firstSocketErrors)}`,
-        );
-      if ((w.results.unmatched ?? 0) > 0)
-        warnings.push(
-          `webhook: ${w.results.unmatched} deliveries matched no candidate (the bodies target seeded phones: check the seed)`,
-        );
-    }
-
-    // 5. The no-op route: the cheapest Next route handler that reads the same bodies.
-    if (phases.has("noop")) {
-      const probe = await request(`${server.url}/api/bench/noop`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: stream.next(),
-      });
-      if (probe.status !== 200)
-        throw new Error(`POST /api/bench/noop answered ${probe.status}: is BENCH_NOOP_ROUTE=1 reaching the server?`);
-      await load("noop warm-up", "/api/bench/noop", SIZE.warmupS, { connections: 10 });
-      log(`no-op load: ${CONNECTIONS} connections, ${SIZE.loadS} s`);
-      const noop: LoadResult = await load("noop", "/api/bench/noop", SIZE.loadS);
-      results.noop = noop;
-      log(
-        `no-op: ${noop.reqPerSec} req/s, p50 ${noop.latencyMs.p50} ms, p99 ${noop.latencyMs.p99} ms, server CPU ${noop.server?.cpuMsPerRequest} ms/req`,
-      );
-      results.ratio = results.webhook ? round(results.webhook.reqPerSec / noop.reqPerSec, 3) : null;
-    }
 
     // 6. The board, signed in, sequential.
     if (phases.has("board")) {
@@ -323,6 +265,12 @@ async function main(): Promise<number> {
       );
     }
 
+    // 9a. The CSV export of every candidate: its memory, and the health check and event-loop lag meanwhile.
+    if (phases.has("export")) {
+      overall.phase("export");
+      exports.push(await measureExportAndLag(SIZE.candidates.toLocaleString("en"), server.url, pid, API_TOKEN));
+    }
+
     const all = overall.stop();
     results.rss = {
       webhookPeakBytes: phases.has("webhook") ? webhookPeak : null,
@@ -371,9 +319,13 @@ async function main(): Promise<number> {
         synchronous,
         nodeArgs: serverNodeArgs,
         keepDb,
+        seconds: { load: SIZE.loadS, warmup: SIZE.warmupS },
         log,
         warnings,
         onServer: (running) => (largeServer = running),
+        afterPages: phases.has("export")
+          ? async (running, largePid) => void exports.push(await measureExportAndLag("1M", running.url, largePid, API_TOKEN))
+          : undefined,
       });
     }
   } finally {
@@ -383,7 +335,8 @@ async function main(): Promise<number> {
 
   machine.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
   results.wallSeconds = round((Date.now() - runStarted) / 1000, 1);
-  results.rows = buildRows(results);
+  results.exports = exports;
+  results.rows = [...buildRows(results), ...exports.flatMap(exportRows)];
   const title = `Callboard bench — ${results.mode}: ${SIZE.candidates.toLocaleString()} candidates / ${SIZE.calls.toLocaleString()} calls; ${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, SQLITE_SYNCHRONOUS=${synchronous}, DB on ${machine.databaseFilesystem} (fdatasync p50 ${machine.fsyncMs.p50} ms, p99 ${machine.fsyncMs.p99} ms); load avg ${machine.loadAverageAtStart.join(" ")} → ${machine.loadAverageAtEnd.join(" ")}; ${results.wallSeconds} s (+ build ${buildSeconds} s)`;
   console.log(`\n${title}\n\n${formatTable(results.rows)}\n`);
   for (const warning of warnings) console.log(`! ${warning}`);

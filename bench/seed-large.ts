@@ -424,10 +424,12 @@ export function seedLarge(file: string, options: SeedOptions): SeedInfo {
   const slots = slotPool(now, 400, random);
   const insertSlot = sqlite.prepare("INSERT INTO interview_slots (id, starts_at, capacity, created_at) VALUES (?, ?, ?, ?)");
   const insertAllowed = sqlite.prepare("INSERT INTO candidate_rescheduling_slots (candidate_id, slot_id) VALUES (?, ?)");
+  // Every phone is Indian: the zone is the one the app stores with each candidate it creates (the phone's country's).
   const insertCandidate = sqlite.prepare(
-    `INSERT INTO candidates (id, name, phone, email, position, applied_at, interview_at, original_interview_at, requested_interview_at,
-       status, status_reason, status_changed_at, manual_status_at, latest_call_id, call_status, last_call_at, call_requested_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?)`,
+    `INSERT INTO candidates (id, name, phone, email, position, time_zone, applied_at, interview_at, original_interview_at, requested_interview_at,
+       status, status_reason, status_changed_at, manual_status_at, latest_call_id, call_status, latest_call_unclear, last_call_at, call_requested_at,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'Asia/Kolkata', ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?)`,
   );
   const insertCall = sqlite.prepare(
     `INSERT INTO calls (id, execution_id, candidate_id, status, outcome, outcome_reason, transcript, summary, recording_url, duration_seconds,
@@ -582,6 +584,9 @@ export function seedLarge(file: string, options: SeedOptions): SeedInfo {
       }
       const latestCallId = plan.length > 0 ? firstCallId + plan.length - 1 : null;
       const latestStatus = plan.at(-1)?.status ?? null;
+      // As the pipeline copies it: the latest call's outcome is pending after a conversation.
+      const latestRow = callRows.at(-1);
+      const latestUnclear = latestRow?.[4] === "pending" && Number(latestRow[10] ?? 0) > 0 ? 1 : 0;
       const statusChangedAt = lastCallAt ?? createdAt;
       insertCandidate.run(
         id,
@@ -597,6 +602,7 @@ export function seedLarge(file: string, options: SeedOptions): SeedInfo {
         statusChangedAt,
         latestCallId,
         latestStatus,
+        latestUnclear,
         lastCallAt,
         createdAt,
         Math.max(statusChangedAt, createdAt),

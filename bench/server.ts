@@ -57,6 +57,8 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     // The webhook gate's per-sender limit (default 300/s) would cap a load that all comes from 127.0.0.1 and answer
     // 429s: the bench measures the server's capacity, so it is off unless BENCH_WEBHOOK_RATE_LIMIT sets it.
     WEBHOOK_RATE_LIMIT: process.env.BENCH_WEBHOOK_RATE_LIMIT ?? "0",
+    // Likewise one address's share of the requests being answered (16): the load is one client on 127.0.0.1.
+    MAX_IN_FLIGHT_PER_ADDRESS: "10000",
     // Keeps the reconciler (which asks Bolna about calls silent for 5 min) out of the measurement window.
     RECONCILE_AFTER_MINUTES: "60",
     // The reminder scheduler would start calling the seeded confirmed candidates whose interviews fall within a
@@ -186,7 +188,7 @@ export function servingPid(root: number, port: number): number | null {
   return null;
 }
 
-function rssBytes(pid: number): number | null {
+export function rssBytes(pid: number): number | null {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : null;

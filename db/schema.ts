@@ -18,6 +18,7 @@ import {
   RECONFIRMATION_STATES,
   CALL_DIRECTIONS,
   LANGUAGES,
+  IMPORT_STATES,
 } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -66,6 +67,11 @@ export const candidates = sqliteTable(
     /** The newest call (by Bolna's created_at); its status is copied here so the board needs no join. */
     latestCallId: integer("latest_call_id"),
     callStatus: text("call_status"),
+    /**
+     * The latest call ended after a conversation that decided nothing (its outcome pending): copied here, like its
+     * status, so that "needs attention" is read from an index (lib/candidates/attention.ts) rather than the calls.
+     */
+    latestCallUnclear: integer("latest_call_unclear", { mode: "boolean" }).notNull().default(false),
     lastCallAt: timestamp("last_call_at"),
     /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
     callRequestedAt: timestamp("call_requested_at"),
@@ -75,8 +81,8 @@ export const candidates = sqliteTable(
     /** Which attempt that will be, counted from 1 (1: a scheduled first call; 2 and up: Bolna's retries). */
     nextAttemptNumber: integer("next_attempt_number"),
     /**
-     * The calendar invite's SEQUENCE (RFC 5545): raised by a trigger whenever the interview moves or is cancelled
-     * or restored (db/migrations/*_reach_sql.sql), so every path that changes the interview counts.
+     * The calendar invite's SEQUENCE (RFC 5545): raised whenever the interview moves or is cancelled or restored,
+     * by the write that does it (lib/candidates/save-candidate.ts).
      */
     inviteSequence: integer("invite_sequence").notNull().default(0),
     // Whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
@@ -106,6 +112,16 @@ export const candidates = sqliteTable(
     index("candidates_status_interview_idx").on(table.status, table.interviewAt),
     index("candidates_interview_at_idx").on(table.interviewAt),
     index("candidates_updated_at_idx").on(table.updatedAt),
+    // "Needs attention" (lib/candidates/attention.ts), counted from indexes at any size: the rules that do not
+    // depend on the clock, and the calls in progress (whose quiet time does).
+    index("candidates_attention_idx")
+      .on(table.status, table.interviewAt)
+      .where(
+        sql`${table.requestedInterviewAt} is not null or (${table.status} = 'rescheduled' and ${table.originalInterviewAt} is null and (${table.statusEvent} is null or ${table.statusEvent} in ('call_outcome', 'reminder_answer'))) or (${table.status} = 'pending' and ${table.latestCallUnclear} = 1)`,
+      ),
+    index("candidates_calling_idx")
+      .on(table.updatedAt, table.requestedInterviewAt, table.interviewAt, table.nextAttemptAt)
+      .where(sql`${table.status} = 'calling'`),
   ],
 );
 
@@ -230,7 +246,24 @@ export const calls = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull(),
   },
-  (table) => [index("calls_candidate_idx").on(table.candidateId), index("calls_status_idx").on(table.status)],
+  (table) => [
+    index("calls_candidate_idx").on(table.candidateId),
+    index("calls_status_idx").on(table.status),
+    // The calls still open (not final, or with an attempt to come), by creation, with what the reconciler reads
+    // of them (lib/calls/reconcile.ts): it reads these few instead of every call. The statuses are
+    // lib/bolna/call-status.ts's TERMINAL_STATUSES.
+    index("calls_open_idx")
+      .on(table.createdAt, table.lastEventAt, table.nextAttemptAt, table.executionId)
+      .where(
+        sql`${table.status} is null or ${table.status} not in ('completed', 'no-answer', 'busy', 'failed', 'canceled', 'stopped', 'error', 'balance-low') or ${table.nextAttemptAt} is not null`,
+      ),
+    // The calls that still hold what was said, by creation: the retention purge reads only those past its cutoff.
+    index("calls_personal_data_idx")
+      .on(table.createdAt)
+      .where(
+        sql`${table.transcript} is not null or ${table.summary} is not null or ${table.recordingUrl} is not null or ${table.extractedData} is not null or ${table.confidenceEvidence} is not null`,
+      ),
+  ],
 );
 
 export const webhookEvents = sqliteTable(
@@ -257,6 +290,10 @@ export const webhookEvents = sqliteTable(
     index("webhook_events_result_idx").on(table.result, table.id),
     index("webhook_events_candidate_idx").on(table.candidateId, table.id),
     index("webhook_events_call_idx").on(table.callId, table.id),
+    // Deliveries that still hold their body, by arrival: the retention purge reads only those past its cutoff.
+    index("webhook_events_raw_body_idx")
+      .on(table.receivedAt)
+      .where(sql`${table.rawBody} is not null`),
   ],
 );
 
@@ -361,12 +398,18 @@ export const selfServiceLinks = sqliteTable(
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
   },
-  (table) => [index("self_service_links_candidate_idx").on(table.candidateId, table.id)],
+  (table) => [
+    index("self_service_links_candidate_idx").on(table.candidateId, table.id),
+    // The per-user limit on new links (lib/self-service/link-limits.ts).
+    index("self_service_links_creator_idx").on(table.createdBy, table.createdAt),
+  ],
 );
 
 /**
- * Messages to candidates, written in the transaction of the change that causes them (a transactional outbox);
- * lib/mail/mail-sender.ts delivers them through SMTP_URL, or they stay here, readable by admins at /outbox.
+ * Messages to candidates (a transactional outbox): the change that causes one writes its intent in its own
+ * transaction (the candidate, the kind, and the interview and invite version it is about); lib/mail/mail-sender.ts
+ * renders it when it first sends it, keeps what it rendered (so a retry sends the very same message, with the same
+ * Message-ID) and delivers it through SMTP_URL. Without SMTP it stays here, readable by admins at /outbox.
  */
 export const outboxMessages = sqliteTable(
   "outbox_messages",
@@ -374,12 +417,21 @@ export const outboxMessages = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "set null" }),
     kind: text("kind").notNull(),
-    toAddress: text("to_address").notNull(),
-    subject: text("subject").notNull(),
-    body: text("body").notNull(),
+    /** The interview the message is about and its invite's SEQUENCE, as the change left them. */
+    interviewAt: timestamp("interview_at"),
+    inviteSequence: integer("invite_sequence"),
+    /** The self-service link a link message carries (the token is kept nowhere else). */
+    linkUrl: text("link_url"),
+    linkExpiresAt: timestamp("link_expires_at"),
+    // What was rendered from the intent, at the first attempt to send it (null until then).
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    body: text("body"),
     /** The calendar invite (text/calendar), when the message carries one. */
     ics: text("ics"),
     icsMethod: text("ics_method"),
+    /** The Message-ID header: one per row, the same on every attempt, so a repeated delivery is recognisable. */
+    messageId: text("message_id"),
     state: text("state", { enum: OUTBOX_STATES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at"),
@@ -388,7 +440,7 @@ export const outboxMessages = sqliteTable(
     createdAt: createdAt(),
     /**
      * The same message is never sent twice: candidate, kind, interview time, status and invite sequence
-     * (lib/mail/message-key.ts). Null for messages that may repeat (a new self-service link).
+     * (lib/mail/queue-message.ts). Null for messages that may repeat (a new self-service link).
      */
     dedupeKey: text("dedupe_key"),
   },
@@ -405,6 +457,48 @@ export const selfServiceRateLimits = sqliteTable("self_service_rate_limits", {
   expire: integer("expire"),
 });
 
+/**
+ * Facts about this installation (one row, id 1, made by its migration). `uidNamespace` is random per database, so
+ * the calendar UIDs of two Callboards (or of one database made anew) never collide; readiness writes `probedAt`
+ * to prove that the database takes writes (lib/server/readiness.ts).
+ */
+export const installation = sqliteTable("installation", {
+  id: integer("id").primaryKey(),
+  uidNamespace: text("uid_namespace").notNull(),
+  probedAt: timestamp("probed_at"),
+});
+
+/**
+ * CSV imports (lib/csv/import-jobs.ts): the file is read and written by a worker thread, which records its
+ * progress here for the import page; the report keeps the first rows and problems. Finished ones are deleted a
+ * day later (they name people).
+ */
+export const csvImports = sqliteTable(
+  "csv_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    state: text("state", { enum: IMPORT_STATES }).notNull(),
+    createdBy: text("created_by").notNull(),
+    bytes: integer("bytes").notNull(),
+    /** 0–1: how much of the file has been read. */
+    progress: real("progress").notNull().default(0),
+    rowsRead: integer("rows_read").notNull().default(0),
+    valid: integer("valid").notNull().default(0),
+    invalid: integer("invalid").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    /** The report once finished: the first rows and the first problems (lib/csv/import-report.ts). */
+    report: text("report", { mode: "json" }).$type<unknown>(),
+    /** Why it failed: an error code of lib/http/error-codes.ts (invalid_csv, …) and a sentence. */
+    errorCode: text("error_code"),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (table) => [index("csv_imports_finished_idx").on(table.finishedAt)],
+);
+
+export type CsvImport = typeof csvImports.$inferSelect;
 export type Reconfirmation = typeof reconfirmations.$inferSelect;
 export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;

@@ -110,6 +110,9 @@ export const RECONFIRMATION_STATES = ["placed", "skipped", "failed"] as const;
  */
 export const OUTBOX_STATES = ["queued", "sent", "failed", "unsent"] as const;
 
+/** A CSV import job (lib/csv/import-jobs.ts): waiting its turn, being read and written by the worker, or finished. */
+export const IMPORT_STATES = ["queued", "running", "done", "failed"] as const;
+
 /** The statuses after which Bolna may retry a call (reference §7). */
 export const RETRYABLE_STATUSES = ["no-answer", "busy", "failed", "error"] as const;
 export type RetryableStatus = (typeof RETRYABLE_STATUSES)[number];

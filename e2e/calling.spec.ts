@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { API_TOKEN, expect, openBoard, test } from "./support";
 
@@ -168,4 +169,30 @@ test("the import page previews a CSV with a per-row report and imports the good 
   await page.goto(`/?q=${stamp}`);
   await expect(page.getByRole("row", { name: new RegExp(`Import Good ${stamp}`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`Import Also Good ${stamp}`) })).toBeVisible();
+});
+
+test("a large import shows how far it has got, on a desktop and on a phone", async ({ page }) => {
+  // Two 4,000-row checks and full-page screenshots of their reports: how fast is bench's business, not this test's.
+  test.setTimeout(300_000);
+  const stamp = Date.now() % 100_000;
+  const rows = Array.from(
+    { length: 4_000 },
+    (_, i) => `Import Big ${stamp} ${i},+919${String(stamp).padStart(5, "0")}${String(i).padStart(4, "0")},,,2029-04-01 10:00`,
+  );
+  const csv = ["name,phone,email,position,interview_at", ...rows].join("\n");
+  for (const [label, size] of [
+    ["desktop", { width: 1440, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto("/candidates/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const progress = page.getByRole("progressbar", { name: "Checking the file…" });
+    await expect(progress).toBeVisible();
+    await progress.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join("test-results", "import", `progress-${label}.png`) });
+    await expect(page.getByText(/^4000 rows: \d+ ready to import/)).toBeVisible({ timeout: 120_000 });
+    await expect(progress).toHaveCount(0);
+    await page.screenshot({ path: path.join("test-results", "import", `checked-${label}.png`), fullPage: true });
+  }
 });

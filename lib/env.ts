@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RETRYABLE_STATUSES, LANGUAGES } from "@/db/values";
 import { retryIntervalsMinutes } from "@/lib/bolna/retry-config";
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies, trustedProxyMatcher } from "@/lib/http/trusted-proxies";
 import { ANY_TIME, parseDays, parseHours } from "@/lib/time/calling-hours";
 import { isTimeZone } from "@/lib/time/time-zones";
 
@@ -19,11 +20,19 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // The demo simulator posts to this port: it must be the real one (no 0 for "any").
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: z.string().default("0.0.0.0"),
+    /** Unset: 0.0.0.0, or 127.0.0.1 when a proxy is configured (TRUSTED_PROXY_HOPS ≥ 1), so it is the only way in. */
+    HOSTNAME: optionalString,
     /** Load shedding (lib/server/load-shedding.ts): past these, npm start's server answers 503 with Retry-After. */
     MAX_CONNECTIONS: z.coerce.number().int().min(16).max(100_000).default(1024),
     MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
     MAX_WEBHOOK_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+    /** One client address's share: open connections, and requests being answered at once (more wait in line). */
+    MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(128),
+    MAX_IN_FLIGHT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(16),
+    /** Past this event-loop lag (ms), readiness fails and new page and API requests are shed. */
+    MAX_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Readiness fails when the database's file system has less free space than this (MiB). */
+    MIN_FREE_DISK_MB: z.coerce.number().min(0).max(1_000_000).default(8),
     /** Open live streams (GET /api/live) in total and per signed-in user or token. */
     MAX_LIVE_STREAMS: z.coerce.number().int().min(1).max(100_000).default(256),
     MAX_LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
@@ -40,6 +49,11 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     API_TOKEN: z.string().min(24, "API_TOKEN must be at least 24 characters").optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** The peers whose X-Forwarded-For counts (addresses or CIDRs); any other peer is taken at its own address. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default(DEFAULT_TRUSTED_PROXIES)
+      .refine((value) => parseTrustedProxies(value) !== null, "TRUSTED_PROXIES must list IP addresses or CIDR ranges"),
     /** Set by npm start's server for its own process (scripts/start.ts): never set it yourself. */
     CALLBOARD_PEER_SECRET: optionalString,
     BOLNA_WEBHOOK_IPS: optionalString,
@@ -116,6 +130,8 @@ const envSchema = z
       .default(12),
     /** How many changes (confirm, reschedule) one self-service link allows. */
     SELF_SERVICE_MAX_CHANGES: z.coerce.number().int().min(1).max(20).default(2),
+    /** Self-service links one user (or the API token) may create per hour; each e-mails a candidate. */
+    SELF_SERVICE_LINKS_PER_USER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
     /** Self-service requests (page views and actions) per client address per minute. */
     SELF_SERVICE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
     /** How long an interview lasts in the calendar invite. */
@@ -128,6 +144,13 @@ const envSchema = z
     /** smtp://user:pass@host:587 or smtps://…; empty: messages stay in the outbox (/outbox) unsent. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).max(320).default("Callboard <callboard@localhost>"),
+    /**
+     * How long the sender waits for the SMTP server: to connect, for its greeting, and for any answer once
+     * connected (an unanswered DATA included). A message cut short is retried later with the same Message-ID.
+     */
+    SMTP_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+    SMTP_GREETING_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+    SMTP_SOCKET_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(60),
     /**
      * A confirmation or reschedule less sure than this (0–1, lib/calls/outcome-confidence.ts) does not change the
      * candidate's status: it waits in the review queue (lib/review/hold-for-review.ts). A decline also needs high
@@ -167,6 +190,10 @@ const envSchema = z
       ...env,
       demoMode,
       production,
+      HOSTNAME: env.HOSTNAME ?? (env.TRUSTED_PROXY_HOPS >= 1 ? "127.0.0.1" : "0.0.0.0"),
+      /** Whether HOSTNAME was chosen for the operator: npm start says so. */
+      hostnameDefaulted: env.HOSTNAME === undefined,
+      isTrustedProxy: trustedProxyMatcher(parseTrustedProxies(env.TRUSTED_PROXIES)!),
       SEED_DEMO: env.SEED_DEMO ?? true,
       reconcileAfterMs: (env.RECONCILE_AFTER_SECONDS ?? env.RECONCILE_AFTER_MINUTES * 60) * 1000,
       callingHours: {

@@ -4,7 +4,7 @@ import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 
 const { DATABASE_PATH, RETENTION_DAYS } = env();
 const db = openDatabase(DATABASE_PATH);
-const purged = purgePersonalData(db, RETENTION_DAYS);
+const purged = await purgePersonalData(db, RETENTION_DAYS);
 db.$client.close();
 console.log(
   `Purged content older than ${RETENTION_DAYS} days: ${purged.calls} calls, ${purged.events} webhook bodies, ` +

@@ -7,7 +7,7 @@ const ROOT = process.cwd();
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
 const STAMP = path.join(DIST, "callboard-source-hash");
 const SOURCE_DIRS = ["app", "lib", "db", "messages", "public"];
-// Every file at the top that a build reads: next.config.ts, proxy.ts, instrumentation.ts, tsconfig.json, the
+// Every file at the top that a build reads: next.config.mjs, proxy.ts, instrumentation.ts, tsconfig.json, the
 // package and lock files, postcss.config.mjs, … (test-tool configs are read too: harmless, they change rarely).
 const isRootInput = (name: string) => /\.(ts|mts|js|mjs|json)$/.test(name) && name !== "next-env.d.ts"; // written by the build itself
 

@@ -118,6 +118,23 @@ describe("who opens the agent endpoints", () => {
       expect((await api(server.url, url, asAgent)).status).toBe(401);
     }
   });
+
+  it("counts as a credential at the server's door: its bodies are not held to the anonymous 32 KiB", async () => {
+    const body = { execution_id: "no-such-execution", slot_id: 1, context: "x".repeat(40_000) };
+    const anonymous = await api(server.url, "/api/agent/book", { method: "POST", body });
+    expect(anonymous.status).toBe(413);
+    expect(anonymous.json.error?.code).toBe("payload_too_large");
+    const agent = await api(server.url, "/api/agent/book", { method: "POST", body, ...asAgent });
+    expect(agent.status, agent.text).toBe(404);
+    expect(agent.json.error?.code).toBe("not_found");
+  });
+
+  it("never writes the agent token into the logs, wherever a caller put it", async () => {
+    const inQuery = await api(server.url, `/api/agent/slots?execution_id=logged&token=${AGENT_TOKEN}`);
+    expect(inQuery.status).toBe(401);
+    await expect.poll(() => server.output()).toMatch(/\/api\/agent\/slots\?execution_id=logged&token=\[secret\]/);
+    expect(server.output()).not.toContain(AGENT_TOKEN);
+  });
 });
 
 describe("slots during the call", () => {

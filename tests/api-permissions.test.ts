@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -494,9 +495,31 @@ describe("the error convention", () => {
 });
 
 describe("health", () => {
-  it("answers without credentials", async () => {
+  it("answers without credentials: the contract's check with the event loop's lag, liveness and readiness", async () => {
     const response = await api(server.url, "/api/health");
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ ok: true });
+    expect(response.json).toEqual({ ok: true, eventLoopLagMs: expect.any(Number) });
+    const live = await api(server.url, "/api/health/live");
+    expect(live.status).toBe(200);
+    expect(live.json).toMatchObject({ ok: true, eventLoopLagMs: expect.any(Number) });
+    const ready = await api(server.url, "/api/health/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.json).toMatchObject({
+      ok: true,
+      checks: {
+        database: { ok: true },
+        disk: { ok: true },
+        eventLoop: { ok: true },
+        mail: { ok: true, queued: 0 },
+        shedding: { ok: true, active: false },
+      },
+    });
+    // What deploy/callboard.service runs after the start: it returns once readiness answers 200.
+    const waited = spawnSync(process.execPath, ["deploy/wait-until-ready.mjs"], {
+      env: { ...process.env, HOSTNAME: "127.0.0.1", PORT: new URL(server.url).port },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(waited.status, waited.stderr).toBe(0);
   });
 });

@@ -191,6 +191,7 @@ describe("GET /api/candidates/export", () => {
         phone: "+919955530002",
         interviewAt: "2027-07-03T09:00:00+05:30",
         reschedulingSlotIds: [slotA.id, slotB.id],
+        language: "hi",
       },
       {
         name: "Roundtrip Meena",
@@ -205,6 +206,13 @@ describe("GET /api/candidates/export", () => {
     const before = (await search("Roundtrip")).candidates as Json[];
     const declined = before.find((candidate) => candidate.name === "Roundtrip Meena")!;
     await api(server.url, `/api/candidates/${declined.id}/status`, { method: "PUT", body: { status: "declined" }, ...asToken });
+    const ravi = before.find((candidate) => candidate.name === "Roundtrip Ravi")!;
+    const stop = await api(server.url, `/api/candidates/${ravi.id}/do-not-call`, {
+      method: "PUT",
+      body: { doNotCall: true, reason: "=asked by e-mail" },
+      ...asToken,
+    });
+    expect(stop.status, stop.text).toBe(200);
 
     const response = await exportCsv({ q: "Roundtrip" });
     expect(response.status).toBe(200);
@@ -238,6 +246,9 @@ describe("GET /api/candidates/export", () => {
     expect(rows[1]).toMatchObject({
       name: "Roundtrip Ravi",
       rescheduling_slots: "2027-07-01T10:00:00+05:30;2027-07-02T16:30:00+05:30",
+      language: "hi",
+      do_not_call: "yes",
+      do_not_call_reason: "'=asked by e-mail",
     });
     expect(rows[2]).toMatchObject({
       name: "Roundtrip Meena",
@@ -268,6 +279,7 @@ describe("GET /api/candidates/export", () => {
       position: candidate.position,
       interviewAt: candidate.interviewAt,
       appliedAt: candidate.appliedAt,
+      language: candidate.language,
     });
     const byName = (a: Json, b: Json) => String(a.name).localeCompare(String(b.name));
     expect(after.map(pick).sort(byName)).toEqual(before.map(pick).sort(byName));

@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { API_TOKEN, api, createCandidate, startApiServer, unique, type Json } from "./support/auth-client";
-import { freePort } from "./support/free-port";
 import { parseIcs } from "./support/ics";
 import { loadPayload, retarget } from "./support/payloads";
 import type { TestServer } from "./support/server";
+import { startSmtpServer, type TestSmtp } from "./support/smtp";
 import { postWebhook } from "./support/webhook-client";
 
 /**
@@ -14,33 +13,19 @@ import { postWebhook } from "./support/webhook-client";
  * server is started with SMTP_URL, and its sender job delivers what the outbox queued.
  */
 const REFUSED = "refuse-me@example.com";
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let server: TestServer;
-const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
+  smtp = await startSmtpServer({
     onRcptTo(address, _session, callback) {
       if (address.address === REFUSED) return callback(new Error("550 mailbox unavailable"));
       callback();
     },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
   });
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
   server = await startApiServer({
     SEED_DEMO: "false",
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     MAIL_FROM: "Hiring at Example <hiring@example.com>",
     APP_URL: "http://callboard.test",
   });
@@ -48,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 const asToken = { token: API_TOKEN };
@@ -57,7 +42,7 @@ async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
   let found: ParsedMail | undefined;
   await vi.waitFor(
     () => {
-      found = received.find((entry) => entry.envelopeTo.includes(address) && subject.test(entry.mail.subject ?? ""))?.mail;
+      found = smtp.received.find((entry) => entry.envelopeTo.includes(address) && subject.test(entry.mail.subject ?? ""))?.mail;
       expect(found).toBeDefined();
     },
     { timeout: 10_000, interval: 50 },
@@ -95,7 +80,7 @@ describe("messages through SMTP", () => {
     const linkInvite = invite(linkMail);
     expect(linkInvite.part.contentType).toBe("text/calendar");
     expect(linkInvite.ics.get("METHOD")).toBe("REQUEST");
-    expect(linkInvite.ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(linkInvite.ics.get("UID")).toMatch(new RegExp(`^candidate-${candidate.id}-[0-9a-f]{16}@callboard\\.test$`));
     expect(linkInvite.ics.get("DTSTART")).toBe("20270601T043000Z");
     expect(linkInvite.ics.get("SEQUENCE")).toBe("0");
 
@@ -122,9 +107,52 @@ describe("messages through SMTP", () => {
     expect(part.contentType).toBe("text/calendar");
     expect(ics.get("METHOD")).toBe("CANCEL");
     expect(ics.get("STATUS")).toBe("CANCELLED");
-    expect(ics.get("UID")).toBe(`candidate-${candidate.id}@callboard.test`);
+    expect(ics.get("UID")).toMatch(new RegExp(`^candidate-${candidate.id}-[0-9a-f]{16}@callboard\\.test$`));
     expect(ics.get("SEQUENCE")).toBe("1");
     expect(cancellation.text).toContain("is cancelled");
+  });
+
+  it("writes the message in the candidate's language when it is sent: the delivery queued only its intent", async () => {
+    const email = `hindi${unique()}@example.com`;
+    const candidate = await createCandidate(server.url, { name: "Ravi Kumar", email, position: "Data Analyst", language: "hi" });
+    const declined = retarget(loadPayload("09-completed-declined"), crypto.randomUUID(), candidate.phone);
+    expect((await postWebhook(server.url, declined)).json).toMatchObject({ result: "applied", candidateStatus: "declined" });
+    const cancellation = await mailTo(email, /^आपका इंटरव्यू रद्द हो गया है$/);
+    expect(cancellation.text).toContain("नमस्ते Ravi,");
+    expect(cancellation.text).toContain("Data Analyst के लिए");
+    expect(invite(cancellation).ics.get("METHOD")).toBe("CANCEL");
+  });
+
+  it("asks a Hindi candidate whose confirmed interview a recruiter moved to confirm the new time, in Hindi", async () => {
+    const email = `moved${unique()}@example.com`;
+    const candidate = await createCandidate(server.url, {
+      name: "Sunita Rao",
+      email,
+      position: "Data Analyst",
+      language: "hi",
+      interviewAt: "2027-07-01T04:30:00Z",
+    });
+    const link = await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken });
+    const token = (link.json.url as string).split("/i/")[1]!;
+    const confirmed = await api(server.url, `/api/self-service/${token}`, { method: "POST", body: { action: "confirm" } });
+    expect(confirmed.json.candidate.status).toBe("confirmed");
+    const moved = await api(server.url, `/api/candidates/${candidate.id}`, {
+      method: "PATCH",
+      body: { interviewAt: "2027-07-02T06:30:00Z" },
+      ...asToken,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.json.candidate).toMatchObject({ status: "pending", statusEvent: "needs_reconfirmation" });
+
+    // The state machine's "moved" message, queued as an intent by the edit and written in Hindi by the mail job.
+    const movedMail = await mailTo(email, /^आपका इंटरव्यू बदल गया है: कृपया .* की पुष्टि करें$/);
+    expect(movedMail.text).toContain("नमस्ते Sunita,");
+    expect(movedMail.text).toContain("हमें Data Analyst के लिए आपका इंटरव्यू");
+    const { ics } = invite(movedMail);
+    expect(ics.get("METHOD")).toBe("REQUEST");
+    expect(ics.get("DTSTART")).toBe("20270702T063000Z");
+    // Raised by the edit's own write (lib/candidates/save-candidate.ts): the calendar replaces the old time.
+    expect(ics.get("SEQUENCE")).toBe("1");
   });
 
   it("keeps a message the SMTP server refused queued for a retry, with the server's answer", async () => {
@@ -140,6 +168,6 @@ describe("messages through SMTP", () => {
       { timeout: 10_000, interval: 100 },
     );
     expect(message).toMatchObject({ state: "queued", attempts: 1, lastError: expect.stringMatching(/mailbox unavailable/) });
-    expect(received.some((entry) => entry.envelopeTo.includes(REFUSED))).toBe(false);
+    expect(smtp.received.some((entry) => entry.envelopeTo.includes(REFUSED))).toBe(false);
   });
 });

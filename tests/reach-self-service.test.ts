@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { candidates, interviewSlots, selfServiceLinks } from "@/db/schema";
+import { candidates, installation, interviewSlots, selfServiceLinks } from "@/db/schema";
 import {
   API_TOKEN,
   api,
   createCandidate,
+  attemptSignIn,
+  cookieFrom,
+  createUser,
   createSlot,
   startApiServer,
   unique,
@@ -14,6 +17,7 @@ import {
 } from "./support/auth-client";
 import { auditFor, openTestDatabase } from "./support/database";
 import { parseIcs } from "./support/ics";
+import { inPool } from "./support/raw-http";
 import type { TestServer } from "./support/server";
 
 /**
@@ -22,6 +26,7 @@ import type { TestServer } from "./support/server";
  * speak from its own client address (X-Forwarded-For), so the per-address rate limit is testable too.
  */
 const RATE_LIMIT = 20;
+const LINKS_PER_USER = 40;
 let server: TestServer;
 let db: Db;
 
@@ -30,6 +35,7 @@ beforeAll(async () => {
     SEED_DEMO: "false",
     TRUSTED_PROXY_HOPS: "1",
     SELF_SERVICE_RATE_LIMIT: String(RATE_LIMIT),
+    SELF_SERVICE_LINKS_PER_USER_HOUR: String(LINKS_PER_USER),
     INTERVIEW_TIMEZONE: "UTC",
   });
   db = openTestDatabase(server.databasePath);
@@ -336,42 +342,78 @@ describe("two candidates taking the last place at once", () => {
 
 describe("calendar invites", () => {
   it("REQUEST with a stable UID, SEQUENCE raised on every move, CANCEL after a decline; the same through the link", async () => {
-    const candidate = await createCandidate(server.url, { position: "QA Engineer" });
+    const candidate = await createCandidate(server.url, {
+      name: 'Eve " ;ROLE=CHAIR Okafor',
+      email: `eve${unique()}@example.com`,
+      position: "QA Engineer",
+    });
     const slot = await createSlot(server.url, uniqueInstant(), 2);
     const { token } = await newLink(candidate.id);
     const address = newAddress();
-    const invite = async () => {
+    const { uidNamespace } = db.select().from(installation).get()!;
+    const download = async () => {
       const response = await api(server.url, `/api/candidates/${candidate.id}/invite.ics`, asToken);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/calendar; charset=utf-8; method=(REQUEST|CANCEL)$/);
-      return parseIcs(response.text);
+      return { ics: parseIcs(response.text), fileName: response.headers.get("content-disposition") };
     };
-    const first = await invite();
+    const { ics: first, fileName } = await download();
     expect(first.get("METHOD")).toBe("REQUEST");
-    expect(first.get("UID")).toBe(`candidate-${candidate.id}@callboard`);
+    // Unique per installation: another Callboard's candidate 1 is not this one's.
+    expect(uidNamespace).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.get("UID")).toBe(`candidate-${candidate.id}-${uidNamespace}@callboard`);
     expect(first.get("SEQUENCE")).toBe("0");
+    // Not agreed to yet.
+    expect(first.get("STATUS")).toBe("TENTATIVE");
     expect(first.get("DTSTART")).toBe(candidate.interviewAt.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z"));
+    const day = candidate.interviewAt.slice(0, 10);
+    expect(fileName).toBe(`attachment; filename="interview-eve-role-chair-okafor-${day}.ics"`);
+    // The name cannot add parameters of its own to the attendee.
+    const attendee = first.lines.find((line) => line.name === "ATTENDEE")!;
+    expect(attendee.params).toEqual({ RSVP: "FALSE", ROLE: "REQ-PARTICIPANT", CN: "Eve ^' ;ROLE=CHAIR Okafor" });
+    expect(attendee.value).toBe(`mailto:${candidate.email}`);
 
     await selfService(token, { action: "reschedule", slotId: slot.id }, address);
-    const moved = await invite();
+    const { ics: moved } = await download();
     expect(moved.get("UID")).toBe(first.get("UID"));
     expect(moved.get("SEQUENCE")).toBe("1");
     expect(moved.get("DTSTART")).toBe(slot.startsAt.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z"));
+    // The candidate chose this time themselves.
+    expect(moved.get("STATUS")).toBe("CONFIRMED");
+    // Behind the link (the token is all it takes): the interview, and nobody's name or address.
     const throughLink = await api(server.url, `/i/${token}/invite.ics`, { headers: { "x-forwarded-for": address } });
     expect(throughLink.status).toBe(200);
-    expect(parseIcs(throughLink.text).get("SEQUENCE")).toBe("1");
+    expect(throughLink.headers.get("cache-control")).toBe("no-store");
+    expect(throughLink.headers.get("content-disposition")).toBe(
+      `attachment; filename="interview-eve-${slot.startsAt.slice(0, 10)}.ics"`,
+    );
+    expect(throughLink.text).not.toMatch(/okafor|chair|@example\.com|mailto:eve/i);
+    const published = parseIcs(throughLink.text);
+    expect(published.get("METHOD")).toBe("PUBLISH");
+    expect(published.all("ATTENDEE")).toEqual([]);
+    expect(published.get("SUMMARY")).toBe("Interview: QA Engineer");
+    expect(published.get("SEQUENCE")).toBe("1");
+    expect(published.get("UID")).toBe(first.get("UID"));
 
     await api(server.url, `/api/candidates/${candidate.id}/status`, {
       method: "PUT",
       ...asToken,
       body: { status: "declined", reason: "withdrew by e-mail" },
     });
-    const cancelled = await invite();
+    const { ics: cancelled } = await download();
     expect(cancelled.get("METHOD")).toBe("CANCEL");
     expect(cancelled.get("STATUS")).toBe("CANCELLED");
     expect(cancelled.get("UID")).toBe(first.get("UID"));
     expect(cancelled.get("SEQUENCE")).toBe("2");
     expect((await api(server.url, `/api/candidates/${candidate.id}/invite.ics`)).status).toBe(401);
+  });
+
+  it("says CONFIRMED once the candidate confirmed", async () => {
+    const candidate = await createCandidate(server.url);
+    const { token } = await newLink(candidate.id);
+    await selfService(token, { action: "confirm" }, newAddress());
+    const response = await api(server.url, `/api/candidates/${candidate.id}/invite.ics`, asToken);
+    expect(parseIcs(response.text).get("STATUS")).toBe("CONFIRMED");
   });
 });
 
@@ -405,10 +447,74 @@ describe("the rate limit per client address", () => {
     const limited = await selfService(token, { action: "confirm" }, busy);
     expect(limited.status).toBe(429);
     expect(limited.json.error?.code).toBe("rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await page(token, busy)).text).toContain("Please wait a moment");
     // Guessing tokens counts too.
     expect((await selfService("guessed.token", { action: "confirm" }, busy)).status).toBe(429);
     expect((await detail(candidate.id)).candidate.status).toBe("pending");
     expect((await selfService(token, { action: "confirm" }, newAddress())).status).toBe(200);
   });
+});
+
+describe("every self-service answer is no-store", () => {
+  it("the view, the actions, the page, the invite and every refusal", async () => {
+    const candidate = await createCandidate(server.url);
+    const { token } = await newLink(candidate.id);
+    const address = newAddress();
+    const answers = [
+      await api(server.url, `/api/self-service/${token}`, { headers: { "x-forwarded-for": address } }),
+      await selfService(token, { action: "confirm" }, address),
+      await selfService(token, { action: "reschedule", slotId: 999_999 }, address),
+      await selfService(token, { action: "dance" }, address),
+      await api(server.url, `/api/self-service/not-a-token`, { headers: { "x-forwarded-for": address } }),
+      await api(server.url, `/i/${token}/invite.ics`, { headers: { "x-forwarded-for": address } }),
+      await page(token, address),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 422, 422, 404, 200, 200]);
+    for (const answer of answers) expect(answer.headers.get("cache-control")).toMatch(/(^|,\s*)no-store(,|$)/);
+  });
+});
+
+describe("limits on new links", () => {
+  it("a burst of 200 new links for one candidate makes 3 (and 3 e-mails); the rest 409 with Retry-After", async () => {
+    const candidate = await createCandidate(server.url, { email: `burst${unique()}@example.com` });
+    // Ten at a time, as a script or a stuck button sends them (a bigger burst from one address waits in line).
+    const answers = await inPool(Array.from({ length: 200 }), 10, () =>
+      api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", ...asToken }),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(new Set(refused.map((answer) => `${answer.status} ${answer.json.error?.code}`))).toEqual(
+      new Set(["409 links_too_frequent"]),
+    );
+    for (const answer of refused) expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused[0]!.json.error?.message).toMatch(/newest one still works/);
+    const outbox = (await api(server.url, "/api/outbox", asToken)).json.messages as Json[];
+    expect(outbox.filter((message) => message.candidateId === candidate.id)).toHaveLength(3);
+  }, 60_000);
+
+  it(`gives one user ${LINKS_PER_USER} new links an hour, then 429 with Retry-After`, async () => {
+    const recruiter = {
+      name: "Link Sender",
+      email: `link.sender${unique()}@example.com`,
+      password: "link-sender-pass-1!",
+      role: "recruiter" as const,
+    };
+    await createUser(server.url, recruiter);
+    // Behind the (trusted) proxy every request names its client.
+    const signedIn = await attemptSignIn(server.url, recruiter.email, recruiter.password, { "x-forwarded-for": newAddress() });
+    expect(signedIn.status).toBe(200);
+    const cookie = cookieFrom(signedIn.headers);
+    const statuses: number[] = [];
+    for (let i = 0; i <= LINKS_PER_USER; i += 1) {
+      const candidate = await createCandidate(server.url);
+      const answer = await api(server.url, `/api/candidates/${candidate.id}/self-service-link`, { method: "POST", cookie });
+      statuses.push(answer.status);
+      if (answer.status === 429) {
+        expect(answer.json.error?.code).toBe("rate_limited");
+        expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(3_000);
+      }
+    }
+    expect(statuses, JSON.stringify(statuses)).toEqual([...Array<number>(LINKS_PER_USER).fill(201), 429]);
+  }, 120_000);
 });

@@ -158,7 +158,8 @@ describe("one way in, one set of limits", () => {
     expect(Number(viaApi.headers["retry-after"])).toBeGreaterThan(0);
     // Another client is still answered.
     expect((await apiSignInFrom("127.0.0.32", "spray-33@example.com", "spray-password-1")).status).toBe(401);
-  });
+    // 34 password checks (scrypt) on a shared 2-core machine.
+  }, 90_000);
 
   it("locks an account for a client after 5 failures, whichever way they came", async () => {
     const person = await newUser();
@@ -224,7 +225,7 @@ describe("a lockout that cannot keep the owner out", () => {
 
     const events = (await api(server.url, "/api/users/audit", { token: API_TOKEN })).json.events as Json[];
     expect(events[0]).toMatchObject({ kind: "unlocked", actor: ADMIN.email, targetUserId: owner.id, targetEmail: owner.email });
-  });
+  }, 90_000);
 });
 
 describe("next after signing in", () => {

@@ -34,7 +34,8 @@ function refusal(tx: Tx, found: AgentCall, error: ApiError, now: Date): NotBooke
 
 /**
  * The candidate moved to the slot at once, through the state machine (lib/candidates/state-machine.ts): status,
- * interview, one audit entry, the e-mail; and the call remembers the booking.
+ * interview and its invite SEQUENCE (written by lib/candidates/save-candidate.ts), one audit entry, the e-mail's
+ * intent; and the call remembers the booking.
  */
 function book(db: Db, { call, candidate, zone }: AgentCall, startsAt: Date, now: Date): Candidate {
   db.update(calls).set({ agentBookedAt: now, agentBookedInterviewAt: startsAt }).where(eq(calls.id, call.id)).run();

@@ -16,7 +16,9 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 
 /**
  * Every password better-auth is asked to set meets lib/auth/password-policy.ts, whether the request came over
- * HTTP or from Callboard's own code (which checks it first to name the field).
+ * HTTP or from Callboard's own code (which checks it first to name the field). A changed password also ends the
+ * user's other sessions unless the request says `"revokeOtherSessions": false` (better-auth keeps them by
+ * default): whoever knew the old password is signed out with it.
  */
 export const passwordPolicyHook = createAuthMiddleware(async (ctx) => {
   const field = NEW_PASSWORD_FIELD[ctx.path];
@@ -27,6 +29,9 @@ export const passwordPolicyHook = createAuthMiddleware(async (ctx) => {
     name: text(body.name) ?? ctx.context.session?.user.name,
   });
   if (problem) throw new APIError("BAD_REQUEST", { code: "PASSWORD_TOO_WEAK", message: problem });
+  if (ctx.path === "/change-password") {
+    return { context: { body: { ...body, revokeOtherSessions: body.revokeOtherSessions !== false } } };
+  }
 });
 
 /** A changed password goes into the user-management audit trail, with the user as the actor. */

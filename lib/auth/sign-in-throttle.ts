@@ -1,4 +1,3 @@
-import ipaddr from "ipaddr.js";
 import { and, eq, gte, lt, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { signInThrottle } from "@/db/schema";
@@ -22,23 +21,17 @@ export const SIGN_IN_LIMITS = {
   account: { max: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 } as const;
 
-/** Who is trying: the normalised email, the client's address (null: unknown), and a known browser's id. */
-export type SignInAttempt = { email: string; address: string | null; device: string | null };
+/**
+ * Who is trying: the normalised email, the client's address key (lib/http/address-key.ts: an IPv6 client counts
+ * by its /64), and a known browser's id. A client whose address cannot be told is refused before this.
+ */
+export type SignInAttempt = { email: string; address: string; device: string | null };
 
 export type SignInRefusal = { reason: "address" | "client" | "account"; retryAfterSeconds: number };
 
-/** IPv4 as it is; IPv6 by its /64, the block one subscriber holds, so rotating within it does not escape. */
-export function addressKey(address: string | null): string {
-  if (!address || !ipaddr.isValid(address)) return "unknown";
-  const ip = ipaddr.process(address);
-  if (ip.kind() === "ipv4") return ip.toString();
-  const network = ipaddr.IPv6.networkAddressFromCIDR(`${ip.toString()}/64`);
-  return `${network.toString()}/64`;
-}
-
 const keys = (attempt: SignInAttempt) => ({
-  address: `address:${addressKey(attempt.address)}`,
-  client: `client:${attempt.email} ${attempt.device ? `device:${attempt.device}` : `address:${addressKey(attempt.address)}`}`,
+  address: `address:${attempt.address}`,
+  client: `client:${attempt.email} ${attempt.device ? `device:${attempt.device}` : `address:${attempt.address}`}`,
   account: `account:${attempt.email}`,
 });
 

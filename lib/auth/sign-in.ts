@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { addressKey } from "@/lib/http/address-key";
 import { clientAddress } from "@/lib/http/client-address";
 import { authHeaders, getAuth } from "./auth";
 import { authErrorCode } from "./auth-error";
@@ -20,8 +21,8 @@ type SignInOutcome =
   | { ok: true; user: { id: string; email: string; name: string } }
   | {
       ok: false;
-      status: 401 | 403 | 429;
-      code: "INVALID_EMAIL_OR_PASSWORD" | "BANNED_USER" | "ACCOUNT_LOCKED" | "TOO_MANY_REQUESTS";
+      status: 400 | 401 | 403 | 429;
+      code: "INVALID_EMAIL_OR_PASSWORD" | "BANNED_USER" | "ACCOUNT_LOCKED" | "TOO_MANY_REQUESTS" | "CLIENT_ADDRESS_UNKNOWN";
       message: string;
       retryAfterSeconds?: number;
     };
@@ -60,12 +61,19 @@ function refused(refusal: SignInRefusal): SignInOutcome {
  */
 export async function signInWithPassword(db: Db, input: SignInInput, requestHeaders: Headers): Promise<SignInOutcome> {
   const email = normaliseEmail(input.email);
+  // Without an address there is nothing to count by: refused, never counted in a bucket shared with others.
+  const address = addressKey(clientAddress(requestHeaders));
+  if (!address) {
+    return {
+      ok: false,
+      status: 400,
+      code: "CLIENT_ADDRESS_UNKNOWN",
+      message:
+        "Callboard cannot tell which address this request came from, so it cannot sign you in. Ask the administrator to check the proxy settings.",
+    };
+  }
   const cookieStore = await cookies();
-  const attempt = {
-    email,
-    address: clientAddress(requestHeaders),
-    device: knownDevice(cookieStore.get(KNOWN_DEVICE_COOKIE)?.value, email),
-  };
+  const attempt = { email, address, device: knownDevice(cookieStore.get(KNOWN_DEVICE_COOKIE)?.value, email) };
   const refusal = chargeSignIn(db, attempt);
   if (refusal) return refused(refusal);
   let user: { id: string; email: string; name: string };

@@ -32,7 +32,7 @@ function newBatch(size: number, concurrency: number, pacingMs = 0) {
 function runner(overrides: Partial<RunnerDeps> = {}) {
   let placed = 0;
   const instance = createBatchRunner({
-    db: () => db,
+    db,
     itemTimeoutMs: () => 10 * 60_000,
     now: () => new Date(clock),
     place: async ({ item, batch }: Claim) => {

@@ -15,15 +15,16 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const ATTEMPTED = new Set(["completed", "no-answer", "busy"]);
 /** An item claimed but never given an execution id (the process stopped mid-request) is settled after this. */
 const ORPHAN_AFTER_MS = 2 * 60_000;
-const TICK_MS = 250;
 
 export type Claim = { batch: CallBatch; item: CallBatchItem };
 
 export type RunnerDeps = {
-  db: () => Db;
+  db: Db;
   /** Places the item's call; resolves to the execution id. Throws an ApiError with a readable message on failure. */
   place: (claim: Claim) => Promise<string>;
   itemTimeoutMs: () => number;
+  /** Asks for a pass soon (the job's runSoon). */
+  wake?: () => void;
   now?: () => Date;
 };
 
@@ -146,12 +147,8 @@ function finishBatchIfDone(tx: Tx, batch: CallBatch, now: Date): void {
 }
 
 export type BatchRunner = {
-  /** One pass over every active batch; resolves when its placements have been started (not finished). */
+  /** One pass over every active batch; returns when its placements have been started (not finished). */
   tick(): void;
-  /** Asks for a pass soon (after a batch was created or a placement ended). */
-  wake(): void;
-  start(): void;
-  stop(): void;
   /** Placements started by this runner and not yet answered. */
   pending(): number;
 };
@@ -159,16 +156,15 @@ export type BatchRunner = {
 /**
  * Works off batches from the database, so a restart resumes them: each pass settles in-flight items by watching
  * their calls, then claims queued ones, all in one IMMEDIATE transaction (so two processes never exceed a
- * batch's concurrency together), then places the claimed calls outside the transaction.
+ * batch's concurrency together), then places the claimed calls outside the transaction. When a placement ends,
+ * `deps.wake` asks for the next pass at once.
  */
 export function createBatchRunner(deps: RunnerDeps): BatchRunner {
   const placing = new Set<number>();
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let soon: ReturnType<typeof setTimeout> | undefined;
   const now = deps.now ?? (() => new Date());
 
   async function place(claimed: Claim): Promise<void> {
-    const db = deps.db();
+    const { db } = deps;
     try {
       const executionId = await deps.place(claimed);
       db.update(callBatchItems).set({ executionId }).where(eq(callBatchItems.id, claimed.item.id)).run();
@@ -178,13 +174,13 @@ export function createBatchRunner(deps: RunnerDeps): BatchRunner {
       db.transaction((tx) => finishItem(tx, claimed.item.id, "failed", now(), message), { behavior: "immediate" });
     } finally {
       placing.delete(claimed.item.id);
-      runner.wake();
+      deps.wake?.();
     }
   }
 
-  const runner: BatchRunner = {
+  return {
     tick() {
-      const db = deps.db();
+      const { db } = deps;
       // A plain read first: most passes find nothing to do and must not take the write lock.
       if (activeBatches(db).length === 0) return;
       const claims = db.transaction(
@@ -207,58 +203,32 @@ export function createBatchRunner(deps: RunnerDeps): BatchRunner {
         void place(claimed);
       }
     },
-    wake() {
-      if (soon) return;
-      soon = setTimeout(() => {
-        soon = undefined;
-        safeTick();
-      }, 0);
-      soon.unref();
-    },
-    start() {
-      if (timer) return;
-      timer = setInterval(safeTick, TICK_MS);
-      timer.unref();
-      safeTick();
-    },
-    stop() {
-      clearInterval(timer);
-      clearTimeout(soon);
-      timer = undefined;
-    },
     pending: () => placing.size,
   };
-
-  function safeTick() {
-    try {
-      runner.tick();
-    } catch (error) {
-      log().error({ err: error }, "batch runner pass failed");
-    }
-  }
-
-  return runner;
 }
 
-/** The server's batch runner (lib/server/start-up.ts starts it once): resumes every running batch. */
-export function startBatchRunner(db: () => Db): BatchRunner {
-  const runner = createBatchRunner({
-    db,
-    itemTimeoutMs: () => env().BATCH_ITEM_TIMEOUT_MINUTES * 60_000,
-    place: async ({ batch, item }) => {
-      const label = `batch #${batch.id}`;
-      const placed = await placeCandidateCall(db(), await bolnaClient(), item.candidateId, {
-        placedBy: label,
-        actorLabel: `${batch.createdBy} (${label})`,
-        batchId: batch.id,
-        timezone: env().INTERVIEW_TIMEZONE,
-        callingHours: env().callingHours,
-        // The batch's own retries (`{maxRetries: 0}` turns them off), else the configured ones.
-        retryConfig: batch.retryConfig === null ? configuredRetryConfig() : batch.retryConfig.enabled ? batch.retryConfig : null,
-      });
-      return placed.executionId;
-    },
+/** Places a batch item's call the way "Call now" does, with the batch's retries: resolves to the execution id. */
+async function placeBatchItem(db: Db, { batch, item }: Claim): Promise<string> {
+  const label = `batch #${batch.id}`;
+  const config = env();
+  const placed = await placeCandidateCall(db, await bolnaClient(), item.candidateId, {
+    placedBy: label,
+    actorLabel: `${batch.createdBy} (${label})`,
+    batchId: batch.id,
+    timezone: config.INTERVIEW_TIMEZONE,
+    callingHours: config.callingHours,
+    // The batch's own retries (`{maxRetries: 0}` turns them off), else the configured ones.
+    retryConfig: batch.retryConfig === null ? configuredRetryConfig() : batch.retryConfig.enabled ? batch.retryConfig : null,
   });
-  runner.start();
-  return runner;
+  return placed.executionId;
+}
+
+/** The server's batch runner (a job of lib/server/start-up.ts, which `wake`s it): resumes every running batch. */
+export function serverBatchRunner(db: Db, wake: () => void): BatchRunner {
+  return createBatchRunner({
+    db,
+    wake,
+    itemTimeoutMs: () => env().BATCH_ITEM_TIMEOUT_MINUTES * 60_000,
+    place: (claim) => placeBatchItem(db, claim),
+  });
 }

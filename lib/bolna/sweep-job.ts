@@ -5,34 +5,24 @@ import { bolnaClient } from "./active-client";
 import { sweepExecutions } from "./sweep-executions";
 
 const HOUR_MS = 3600_000;
-/** After failures the sweep waits twice as long each time (Bolna's 429s, an outage), up to this. */
-const MAX_BACKOFF_MS = HOUR_MS;
 
 /**
- * The executions sweep of this process (lib/server/start-up.ts starts it once): every
- * BOLNA_SWEEP_INTERVAL_SECONDS, one run of sweepExecutions; after a failure it waits twice as long each time, up
- * to an hour, and is back to its interval after a run that works. Its timer is unref'd; 0 turns it off.
+ * The executions sweep's job settings (lib/server/start-up.ts): every BOLNA_SWEEP_INTERVAL_SECONDS, first after
+ * one interval; after failures (Bolna's 429s, an outage) it waits twice as long each time, up to an hour. Null
+ * when BOLNA_SWEEP_INTERVAL_SECONDS is 0 (the sweep is off).
  */
-export function startExecutionsSweep(db: () => Db): void {
+export function sweepSchedule(): { intervalMs: number; firstRunInMs: number; maxBackoffMs: number } | null {
   const intervalMs = env().BOLNA_SWEEP_INTERVAL_SECONDS * 1000;
-  if (intervalMs <= 0) return;
-  let failures = 0;
-  const run = async () => {
-    try {
-      const config = env();
-      const result = await sweepExecutions(db(), await bolnaClient(), {
-        timezone: config.INTERVIEW_TIMEZONE,
-        defaultCountry: config.DEFAULT_COUNTRY,
-        firstLookBackMs: config.BOLNA_SWEEP_WINDOW_HOURS * HOUR_MS,
-      });
-      failures = 0;
-      if (result.applied > 0) log().info(result, "executions sweep applied what no webhook brought");
-    } catch (error) {
-      failures++;
-      log().warn({ err: error, failures }, "executions sweep failed; backing off");
-    }
-    const wait = failures === 0 ? intervalMs : Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** failures);
-    setTimeout(() => void run(), wait).unref();
-  };
-  setTimeout(() => void run(), intervalMs).unref();
+  return intervalMs > 0 ? { intervalMs, firstRunInMs: intervalMs, maxBackoffMs: HOUR_MS } : null;
+}
+
+/** One run of sweepExecutions with this process's configuration; says when it applied anything. */
+export async function sweepOnce(db: Db): Promise<void> {
+  const config = env();
+  const result = await sweepExecutions(db, await bolnaClient(), {
+    timezone: config.INTERVIEW_TIMEZONE,
+    defaultCountry: config.DEFAULT_COUNTRY,
+    firstLookBackMs: config.BOLNA_SWEEP_WINDOW_HOURS * HOUR_MS,
+  });
+  if (result.applied > 0) log().info(result, "executions sweep applied what no webhook brought");
 }

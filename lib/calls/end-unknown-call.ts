@@ -78,7 +78,14 @@ function markEnded(db: Db, callId: number, actor: Actor, now: Date): void {
           executionId: call.executionId,
           auditReason: reason,
           auditAlways: true,
-          with: { callStatus: "stopped", callRequestedAt: null, nextAttemptAt: null, nextAttemptNumber: null },
+          with: {
+            callStatus: "stopped",
+            // Ended here with its outcome pending: unclear if the candidate had spoken.
+            latestCallUnclear: (call.conversationSeconds ?? 0) > 0,
+            callRequestedAt: null,
+            nextAttemptAt: null,
+            nextAttemptNumber: null,
+          },
         },
       );
     },

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import { bolnaClient } from "@/lib/bolna/active-client";
@@ -49,104 +49,83 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 3600_000;
 const MAX_BACKOFF_MS = 3600_000;
 const PER_SWEEP = 20;
 
+const quoted = (value: string) => `'${value.replaceAll("'", "''")}'`;
+/** A call still open: not final, or with an attempt to come. The same words as db/schema.ts's calls_open_idx. */
+const OPEN_CALL = sql.raw(
+  `"calls"."status" is null or "calls"."status" not in (${TERMINAL_STATUSES.map(quoted).join(", ")}) or "calls"."next_attempt_at" is not null`,
+);
+
 /**
  * Calls without a final status whose last event (or creation) is older than `quietFor`. A call waiting for its
- * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too.
+ * scheduled time or for Bolna's retry is not stale until that time has passed by `quietFor` too. Read through the
+ * index of open calls (a handful at any time), never by scanning every call on the event loop.
  */
-function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
-  const lastHeard = sql`coalesce(${calls.lastEventAt}, ${calls.createdAt})`;
+export function staleCallIds(db: Db, now: Date, quietFor: number, limit = PER_SWEEP): string[] {
   const quietSince = now.getTime() - quietFor;
-  return db
-    .select({ executionId: calls.executionId })
-    .from(calls)
-    .where(
-      and(
-        or(isNull(calls.status), notInArray(calls.status, [...TERMINAL_STATUSES]), isNotNull(calls.nextAttemptAt)),
-        lt(lastHeard, quietSince),
-        or(isNull(calls.nextAttemptAt), lt(calls.nextAttemptAt, new Date(quietSince))),
-        gt(calls.createdAt, new Date(now.getTime() - GIVE_UP_AFTER_MS)),
-      ),
-    )
-    .orderBy(asc(lastHeard))
-    .limit(limit)
-    .all()
-    .map((row) => row.executionId);
+  const rows = db.all<{ executionId: string }>(sql`
+    select "execution_id" as "executionId" from "calls" indexed by "calls_open_idx"
+    where (${OPEN_CALL}) and "created_at" > ${now.getTime() - GIVE_UP_AFTER_MS}
+      and coalesce("last_event_at", "created_at") < ${quietSince}
+      and ("next_attempt_at" is null or "next_attempt_at" < ${quietSince})
+    order by coalesce("last_event_at", "created_at") limit ${limit}`);
+  return rows.map((row) => row.executionId);
 }
 
-export type Reconciler = { sweep(): Promise<void>; start(intervalMs: number): void; stop(): void };
+export type Reconciler = { sweep(): Promise<void> };
 
 type ReconcilerDeps = {
-  db: () => Db;
+  db: Db;
   client: () => Promise<BolnaClient>;
   config: () => ApplyConfig & { reconcileAfterMs: number };
   onError: (executionId: string, error: unknown) => void;
 };
 
 /**
- * Periodically reconciles stale calls. A call that is still not final after a check waits twice as long before
- * the next (in memory; a restart checks again once), up to an hour.
+ * Reconciles stale calls, one sweep per run of its job. A call that is still not final after a check waits twice
+ * as long before the next (in memory; a restart checks again once), up to an hour.
  */
 function createReconciler(deps: ReconcilerDeps): Reconciler {
   const backoff = new Map<string, { attempts: number; nextAt: number }>();
-  let running = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
 
   async function sweep(): Promise<void> {
-    if (running) return;
-    running = true;
-    try {
-      const config = deps.config();
-      const now = Date.now();
-      const db = deps.db();
-      for (const executionId of staleCallIds(db, new Date(now), config.reconcileAfterMs)) {
-        const waiting = backoff.get(executionId);
-        if (waiting && waiting.nextAt > now) continue;
-        try {
-          const result = await reconcileCall(db, await deps.client(), executionId, config);
-          const waiting = db.select({ at: calls.nextAttemptAt }).from(calls).where(eq(calls.executionId, executionId)).get()?.at;
-          if (!waiting && (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus))) {
-            backoff.delete(executionId);
-            continue;
-          }
-        } catch (error) {
-          deps.onError(executionId, error);
-          // Bolna does not know the call (e.g. the demo simulator restarted): ask again only rarely.
-          if (error instanceof BolnaApiError && error.status === 404) {
-            backoff.set(executionId, { attempts: (waiting?.attempts ?? 0) + 1, nextAt: Date.now() + MAX_BACKOFF_MS });
-            continue;
-          }
+    const config = deps.config();
+    const now = Date.now();
+    const { db } = deps;
+    for (const executionId of staleCallIds(db, new Date(now), config.reconcileAfterMs)) {
+      const waiting = backoff.get(executionId);
+      if (waiting && waiting.nextAt > now) continue;
+      try {
+        const result = await reconcileCall(db, await deps.client(), executionId, config);
+        const waiting = db.select({ at: calls.nextAttemptAt }).from(calls).where(eq(calls.executionId, executionId)).get()?.at;
+        if (!waiting && (isTerminalStatus(result.callStatus) || isTerminalStatus(result.bolnaStatus))) {
+          backoff.delete(executionId);
+          continue;
         }
-        const attempts = (waiting?.attempts ?? 0) + 1;
-        const delay = Math.min(MAX_BACKOFF_MS, config.reconcileAfterMs * 2 ** attempts);
-        backoff.set(executionId, { attempts, nextAt: Date.now() + delay });
+      } catch (error) {
+        deps.onError(executionId, error);
+        // Bolna does not know the call (e.g. the demo simulator restarted): ask again only rarely.
+        if (error instanceof BolnaApiError && error.status === 404) {
+          backoff.set(executionId, { attempts: (waiting?.attempts ?? 0) + 1, nextAt: Date.now() + MAX_BACKOFF_MS });
+          continue;
+        }
       }
-    } finally {
-      running = false;
+      const attempts = (waiting?.attempts ?? 0) + 1;
+      const delay = Math.min(MAX_BACKOFF_MS, config.reconcileAfterMs * 2 ** attempts);
+      backoff.set(executionId, { attempts, nextAt: Date.now() + delay });
     }
   }
 
-  return {
-    sweep,
-    start(intervalMs: number) {
-      timer = setInterval(() => {
-        sweep().catch((error: unknown) => deps.onError("(sweep)", error));
-      }, intervalMs);
-      timer.unref();
-    },
-    stop() {
-      clearInterval(timer);
-    },
-  };
+  return { sweep };
 }
 
 /** How often the server looks for stale calls: half the quiet period, between 1 s and 1 min. */
-function sweepIntervalMs(reconcileAfterMs: number): number {
+export function sweepIntervalMs(reconcileAfterMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor(reconcileAfterMs / 2)));
 }
 
-/** The server's reconciler (lib/server/start-up.ts starts it once). Its timer is unref'd. */
-export function startReconciler(db: () => Db): Reconciler {
-  const reconciler = createReconciler({
+/** The server's reconciler: Bolna as configured, the configured quiet period, failures logged per call. */
+export function serverReconciler(db: Db): Reconciler {
+  return createReconciler({
     db,
     client: bolnaClient,
     config: () => {
@@ -159,6 +138,4 @@ export function startReconciler(db: () => Db): Reconciler {
     },
     onError: (executionId, error) => log().warn({ err: error, executionId }, "reconciling a call failed"),
   });
-  reconciler.start(sweepIntervalMs(env().reconcileAfterMs));
-  return reconciler;
 }

@@ -103,6 +103,7 @@ export function recordPlacedCall(db: Db, input: PlacedFacts): Candidate | null {
           ...lock,
           latestCallId: call.id,
           callStatus: input.ackStatus,
+          latestCallUnclear: false,
           lastCallAt: now,
           nextAttemptAt: input.scheduled?.at ?? null,
           nextAttemptNumber: input.scheduled ? 1 : null,

@@ -93,6 +93,7 @@ export function updateCandidateFromCall(db: Db, update: CallUpdate): Candidate {
     with: {
       latestCallId: call.id,
       callStatus: call.status,
+      latestCallUnclear: call.outcome === "pending" && (call.conversationSeconds ?? 0) > 0,
       lastCallAt: placedAt(call),
       nextAttemptAt: waiting?.at ?? null,
       nextAttemptNumber: waiting?.number ?? null,

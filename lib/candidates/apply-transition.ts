@@ -1,43 +1,11 @@
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { placeholders, preparedFor } from "@/db/prepared";
-import { candidates, type Candidate } from "@/db/schema";
+import type { Candidate } from "@/db/schema";
 import { recordStatusChangeOn } from "@/lib/audit/record-status-change";
 import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { supersedeOpenReview } from "@/lib/review/sync-review";
+import { saveCandidate, type StateColumn } from "./save-candidate";
 import { transition, type CandidateEvent } from "./state-machine";
 import type { StatusChangeSource } from "@/db/values";
-
-/**
- * The columns a transition (and the call fields that come with a webhook) may change. Not the details a recruiter
- * edits (their search-index trigger would fire on every webhook) nor invite_sequence (a trigger raises it).
- */
-const STATE_COLUMNS = [
-  "latestCallId",
-  "callStatus",
-  "lastCallAt",
-  "callRequestedAt",
-  "nextAttemptAt",
-  "nextAttemptNumber",
-  "updatedAt",
-  "status",
-  "statusReason",
-  "statusEvent",
-  "statusChangedAt",
-  "manualStatusAt",
-  "originalInterviewAt",
-  "interviewAt",
-  "requestedInterviewAt",
-  "lastCallbackAt",
-] as const satisfies readonly (keyof Candidate)[];
-
-const statements = preparedFor((db) =>
-  db
-    .update(candidates)
-    .set(placeholders(candidates, STATE_COLUMNS))
-    .where(eq(candidates.id, sql.placeholder("id")))
-    .prepare(),
-);
 
 export type TransitionContext = {
   source: StatusChangeSource;
@@ -46,7 +14,7 @@ export type TransitionContext = {
   now: Date;
   executionId?: string | null;
   /** Fields that change with the event but are not the state machine's (the latest call's status, the lock). */
-  with?: Partial<Pick<Candidate, (typeof STATE_COLUMNS)[number]>>;
+  with?: Partial<Pick<Candidate, StateColumn>>;
   /** The audit entry's reason when it is not the new status reason (an edit names the fields). */
   auditReason?: string | ((next: Candidate) => string);
   /** Audit even when neither the status nor the interview changed (a call placed, an edit). */
@@ -57,7 +25,8 @@ export type TransitionContext = {
 
 /**
  * Applies one event to a candidate inside the caller's IMMEDIATE transaction: the row, one audit entry, the open
- * review superseded, and the message (lib/mail/) — all decided by `transition`. `event` null writes `with` only.
+ * review superseded, and the message's intent (lib/mail/) — all decided by `transition`; the row (and the invite's
+ * SEQUENCE) written by `saveCandidate`. `event` null writes `with` only.
  */
 export function applyTransition(
   db: Db,
@@ -69,15 +38,14 @@ export function applyTransition(
   const decided = event
     ? transition(candidate, event)
     : { next: candidate, message: null, byPerson: false, closesReview: false, answered: false };
-  const next: Candidate = {
+  const next = saveCandidate(db, candidate, {
     ...candidate,
     ...decided.next,
     ...context.with,
     statusChangedAt: decided.next.status !== candidate.status ? now : candidate.statusChangedAt,
     manualStatusAt: decided.byPerson ? now : candidate.manualStatusAt,
     updatedAt: now,
-  };
-  statements(db).run(next);
+  });
   const moved = next.interviewAt.getTime() !== candidate.interviewAt.getTime();
   if (next.status !== candidate.status || moved || decided.answered || context.auditAlways) {
     recordStatusChangeOn(db, {

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callTotals, candidates } from "@/db/schema";
 import { latestChangeId } from "@/lib/live/change-feed";
-import { attentionCondition, type AttentionClock } from "./attention";
+import { countNeedingAttention, type AttentionClock } from "./attention";
 import type { DayRange } from "./interview-dates";
 import { interviewDayCondition } from "./query-candidates";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
@@ -39,11 +39,10 @@ function computeStats(db: Db, clock: AttentionClock, range: DayRange): BoardStat
   const filtered = Boolean(range.interviewFrom || range.interviewTo);
   const byStatus = filtered ? statusCountsIn(db, range, clock.zone) : statusCounts(db);
   const totals = db.select().from(callTotals).get();
-  const attention = and(attentionCondition(clock), interviewDayCondition(range, clock.zone));
   return {
     byStatus,
     total: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
-    attention: db.select({ n: count() }).from(candidates).where(attention).get()?.n ?? 0,
+    attention: countNeedingAttention(db, clock, interviewDayCondition(range, clock.zone)),
     finishedCalls: totals?.finished ?? 0,
     answeredCalls: totals?.answered ?? 0,
     averageConversationSeconds: totals?.conversations ? totals.conversationSeconds / totals.conversations : null,

@@ -46,7 +46,11 @@ beforeAll(() => {
     })
     .returning()
     .get();
-  db.update(candidates).set({ latestCallId: call.id, callStatus: "completed" }).where(eq(candidates.id, unclear.id)).run();
+  // As the pipeline writes it (lib/calls/update-candidate.ts): the latest call decided nothing.
+  db.update(candidates)
+    .set({ latestCallId: call.id, callStatus: "completed", latestCallUnclear: true })
+    .where(eq(candidates.id, unclear.id))
+    .run();
 });
 
 afterAll(() => db?.$client.close());

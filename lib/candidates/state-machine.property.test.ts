@@ -10,6 +10,7 @@ import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { recordPlacedCall } from "@/lib/calls/record-placed-call";
 import { ApiError } from "@/lib/http/api-error";
+import { renderMessage } from "@/lib/mail/candidate-messages";
 import { acceptReview, correctReview } from "@/lib/review/resolve-review";
 import { confirmByCandidate, rescheduleByCandidate } from "@/lib/self-service/candidate-changes";
 import { createSelfServiceLink, openLink } from "@/lib/self-service/links";
@@ -437,8 +438,15 @@ function checkInvariants(run: Run, step: Step, before: Candidate): void {
       .where(eq(outboxMessages.candidateId, candidate.id))
       .orderBy(desc(outboxMessages.id))
       .get();
-    expect(newest?.subject, where).toContain(formatInstant(candidate.interviewAt, ZONE));
+    // Queued as an intent about the interview and invite version as written; the mail job renders it from that.
+    expect([newest?.interviewAt?.getTime(), newest?.inviteSequence], where).toEqual([
+      candidate.interviewAt.getTime(),
+      candidate.inviteSequence,
+    ]);
+    expect(renderMessage(db, candidate, newest!)?.subject, where).toContain(formatInstant(candidate.interviewAt, ZONE));
   }
+  // The calendar keeps the newest invite: every write that moves the interview raises its SEQUENCE.
+  if (moved) expect(candidate.inviteSequence, where).toBeGreaterThan(before.inviteSequence);
 }
 
 let serial = 0;

@@ -1,10 +1,12 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   CsvFormatError,
   escapeFormula,
   formatCsvInstant,
   readCsvInstant,
-  readCsv,
+  readCsvRecords,
+  type CsvRecord,
   unescapeFormula,
   writeCsv,
 } from "./csv-format";
@@ -60,7 +62,13 @@ describe("readCsvInstant", () => {
   });
 });
 
-describe("readCsv / writeCsv", () => {
+function readCsv(text: string) {
+  const records: CsvRecord[] = [];
+  const header = readCsvRecords(text, (record) => records.push(record));
+  return { header, records };
+}
+
+describe("readCsvRecords / writeCsv", () => {
   it("reads headers case-insensitively, skips blank lines but keeps row numbers, and round-trips quoting", () => {
     const text = writeCsv(
       [
@@ -80,6 +88,7 @@ describe("readCsv / writeCsv", () => {
   it("names the missing required columns, and refuses an empty file", () => {
     expect(() => readCsv("name,email\nA,a@example.com")).toThrow(/Missing columns: phone, interview_at/);
     expect(() => readCsv("\n\n")).toThrow(CsvFormatError);
+    expect(() => readCsv('name,phone,interview_at\n"unclosed,+919800000001,2025-12-12 11:00')).toThrow(/^Row 2: /);
   });
 
   it("defuses spreadsheet formulas on the way out and restores them on the way in", () => {
@@ -88,5 +97,17 @@ describe("readCsv / writeCsv", () => {
     expect(escapeFormula("Asha")).toBe("Asha");
     expect(unescapeFormula('\'=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
     expect(unescapeFormula("'quoted")).toBe("'quoted");
+  });
+});
+
+describe("formatCsvInstant", () => {
+  it("writes what luxon's ISO writer writes, in any zone, across offsets and DST", () => {
+    const zones = ["UTC", "Etc/UTC", "Europe/London", "Asia/Kolkata", "America/New_York", "Asia/Kathmandu", "Pacific/Chatham"];
+    for (let i = 0; i < 2_000; i += 1) {
+      const at = new Date(Date.UTC(2024, 0, 1) + i * 16_000_013 + (i % 3 === 0 ? 250 : 0));
+      for (const zone of zones) {
+        expect(formatCsvInstant(at, zone)).toBe(DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }));
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import Papa from "papaparse";
+import { offsetMinutes } from "@/lib/time/format";
 import { readLocalTime, readOffsetTime, type ZonedRead } from "@/lib/time/zoned-input";
 
 /**
@@ -30,7 +31,7 @@ export const EXPORT_COLUMNS = [
   "do_not_call_reason",
 ] as const;
 
-export type CsvTable = { header: string[]; records: { row: number; cells: Record<string, string> }[] };
+export type CsvRecord = { row: number; cells: Record<string, string> };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,9 +49,42 @@ export function readCsvInstant(value: string, zone: string, dateOnly = false): Z
   return readOffsetTime(text, zone) ?? readLocalTime(text, zone);
 }
 
-/** ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC). */
+const two = (n: number) => String(n).padStart(2, "0");
+
+// Offsets change only at whole quarter-hours of UTC (every zone's transitions fall on them), so one Intl lookup
+// per zone and quarter-hour serves every instant in it.
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+function offsetAt(value: Date, zone: string): number {
+  const quarter = Math.floor(value.getTime() / QUARTER_HOUR_MS);
+  const key = `${zone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offset = offsetMinutes(new Date(quarter * QUARTER_HOUR_MS), zone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC; milliseconds only when
+ * not zero). An export writes millions of these: the zone's offset comes from the app's Intl formatter
+ * (lib/time/format.ts) once per quarter-hour, the rest is arithmetic (luxon took ten times as long for each).
+ */
 export function formatCsvInstant(value: Date | null, zone: string): string {
-  return value ? (DateTime.fromJSDate(value, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "";
+  if (!value) return "";
+  const offset = offsetAt(value, zone);
+  const wall = new Date(value.getTime() + offset * 60_000);
+  const millis = wall.getUTCMilliseconds();
+  const fraction = millis === 0 ? "" : `.${String(millis).padStart(3, "0")}`;
+  const sign = offset < 0 ? "-" : "+";
+  const suffix =
+    zone.toUpperCase() === "UTC" ? "Z" : `${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}T${two(wall.getUTCHours())}:${two(
+    wall.getUTCMinutes(),
+  )}:${two(wall.getUTCSeconds())}${fraction}${suffix}`;
 }
 
 // What spreadsheet apps run as a formula: a cell starting with = + - @ (or their full-width forms, which some
@@ -80,36 +114,46 @@ export function unescapeFormula(value: string): string {
 export class CsvFormatError extends Error {}
 
 /**
- * Parses CSV text into records keyed by lower-cased header. `row` is the record's number counting the header
- * as row 1, as a spreadsheet shows it (the line number, unless a quoted cell spans lines). Blank lines are
- * skipped but counted.
+ * Reads CSV text one record at a time, keyed by lower-cased header (papaparse's step mode: nothing but the text
+ * and the current row is held). `row` is the record's number counting the header as row 1, as a spreadsheet
+ * shows it (the line number, unless a quoted cell spans lines); blank lines are skipped but counted. `cursor` is
+ * how far into the text the record ends. Throws CsvFormatError for a file that is not a usable CSV.
  */
-export function readCsv(text: string): CsvTable {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const fatal = result.errors.find((error) => error.type === "Quotes");
-  if (fatal) throw new CsvFormatError(`Row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
-  const rows = result.data;
+export function readCsvRecords(text: string, onRecord: (record: CsvRecord, cursor: number) => void): string[] {
+  let header: string[] | null = null;
+  let index = 0;
+  let failure: CsvFormatError | null = null;
   const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
-  const headerIndex = rows.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) throw new CsvFormatError("The file is empty.");
-  const header = rows[headerIndex]!.map((cell) => cell.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (missing.length > 0) {
-    throw new CsvFormatError(
-      `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`,
-    );
-  }
-  const records: CsvTable["records"] = [];
-  for (let index = headerIndex + 1; index < rows.length; index++) {
-    const cells = rows[index]!;
-    if (isBlank(cells)) continue;
-    const record: Record<string, string> = {};
-    header.forEach((column, at) => {
-      if (column && !(column in record)) record[column] = unescapeFormula((cells[at] ?? "").trim());
-    });
-    records.push({ row: index + 1, cells: record });
-  }
-  return { header, records };
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    step(result, parser) {
+      index += 1;
+      const quotes = result.errors.find((error) => error.type === "Quotes");
+      if (quotes) {
+        failure = new CsvFormatError(`Row ${index}: ${quotes.message}`);
+        return parser.abort();
+      }
+      const cells = result.data;
+      if (isBlank(cells)) return;
+      if (!header) {
+        header = cells.map((cell) => cell.trim().toLowerCase());
+        const missing = REQUIRED_COLUMNS.filter((column) => !header!.includes(column));
+        if (missing.length === 0) return;
+        failure = new CsvFormatError(
+          `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header row must name ${IMPORT_COLUMNS.join(", ")}.`,
+        );
+        return parser.abort();
+      }
+      const record: Record<string, string> = {};
+      header.forEach((column, at) => {
+        if (column && !(column in record)) record[column] = unescapeFormula((cells[at] ?? "").trim());
+      });
+      onRecord({ row: index, cells: record }, result.meta.cursor);
+    },
+  });
+  if (failure) throw failure;
+  if (!header) throw new CsvFormatError("The file is empty.");
+  return header;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-format";
-import { exportCandidatesCsv } from "./export-candidates";
+import { EXPORT_PAGE_SIZE, exportCandidatesStream } from "./export-candidates";
 import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // A webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
@@ -67,8 +67,17 @@ describe("formula escape", () => {
   });
 });
 
-describe("exportCandidatesCsv", () => {
-  it("no stored text, in any column, comes out as a formula", () => {
+const exported = (query: Parameters<typeof exportCandidatesStream>[1]) =>
+  new Response(
+    exportCandidatesStream(db, query, "Asia/Kolkata", {
+      now: new Date(),
+      stuckAfterMs: 600_000,
+      zone: "Asia/Kolkata",
+    }),
+  ).text();
+
+describe("exportCandidatesStream", () => {
+  it("no stored text, in any column, comes out as a formula", async () => {
     const stored = fc.record({
       name: hostile,
       email: fc.option(hostile, { nil: null }),
@@ -78,8 +87,8 @@ describe("exportCandidatesCsv", () => {
       outcome: fc.option(fc.constantFrom(...CALL_OUTCOMES), { nil: null }),
     });
     let sequence = 0;
-    fc.assert(
-      fc.property(stored, (values) => {
+    await fc.assert(
+      fc.asyncProperty(stored, async (values) => {
         sequence += 1;
         const now = new Date();
         const candidate = db
@@ -105,11 +114,7 @@ describe("exportCandidatesCsv", () => {
           .get();
         db.update(candidates).set({ latestCallId: call.id }).where(eq(candidates.id, candidate.id)).run();
 
-        const csv = exportCandidatesCsv(db, { q: undefined }, "Asia/Kolkata", {
-          now: new Date(),
-          stuckAfterMs: 600_000,
-          zone: "Asia/Kolkata",
-        });
+        const csv = await exported({ q: undefined });
         const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
         expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
         for (const cells of rows.slice(1)) {
@@ -120,5 +125,39 @@ describe("exportCandidatesCsv", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("exportCandidatesStream pages", () => {
+  it("writes every matching candidate once, in interview order, across pages, with the board's filters", async () => {
+    // 23:50 IST on 31 December 2029: the first hundred interviews fall on that day, the rest on 1 January.
+    const at = Date.UTC(2029, 11, 31, 18, 20);
+    const count = EXPORT_PAGE_SIZE * 2 + 7;
+    db.insert(candidates)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          name: `Paged ${String(i).padStart(4, "0")}`,
+          phone: `+9197${String(i).padStart(8, "0")}`,
+          status: i % 3 === 0 ? ("confirmed" as const) : ("pending" as const),
+          // Many share an interview time: the page boundary falls inside a run of equal times.
+          interviewAt: new Date(at + Math.floor(i / 10) * 60_000),
+          statusChangedAt: new Date(at),
+          updatedAt: new Date(at),
+        })),
+      )
+      .run();
+    const names = (csv: string) =>
+      Papa.parse<string[]>(csv, { skipEmptyLines: true })
+        .data.slice(1)
+        .map((cells) => cells[0]!)
+        .filter((name) => name.startsWith("Paged "));
+    const all = names(await exported({ q: "Paged" }));
+    expect(all).toHaveLength(count);
+    expect(all).toEqual([...all].sort());
+    const confirmed = names(await exported({ q: "Paged", status: "confirmed" }));
+    expect(confirmed).toHaveLength(Math.ceil(count / 3));
+    // The interview-day filter reads days on the team's clock (Asia/Kolkata here), as the board does.
+    const newYear = names(await exported({ q: "Paged", interviewFrom: "2030-01-01", interviewTo: "2030-01-01" }));
+    expect(newYear).toEqual(all.slice(100));
   });
 });

@@ -1,7 +1,8 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { calls, candidateReschedulingSlots, candidates, interviewSlots } from "@/db/schema";
+import { calls, candidateReschedulingSlots, candidates, interviewSlots, type Candidate } from "@/db/schema";
 import type { AttentionClock } from "@/lib/candidates/attention";
 import { candidateFilter, type Filters } from "@/lib/candidates/query-candidates";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
@@ -9,35 +10,64 @@ import { zoneLabel } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { EXPORT_COLUMNS, formatCsvInstant, writeCsv } from "./csv-format";
 
-/**
- * Every candidate that matches the board's filters (status, q, needs attention, interview days), as CSV: the import columns (so
- * the file imports back: a past interview says allow_past yes), then status, the latest call's outcome and
- * status, the original interview and the last call. Every time is ISO 8601 with its offset: interviews in the
- * candidate's zone (the time_zone column), other times and the allowed slots in INTERVIEW_TIMEZONE (`zone`).
- * It starts with a byte-order mark, so that spreadsheet programs read the file as UTF-8 (names in Devanagari).
- */
-export function exportCandidatesCsv(db: Db, query: Filters, zone: string, clock: AttentionClock): string {
-  const rows = db
-    .select({ candidate: candidates, outcome: calls.outcome })
+/** Candidates per page: a few milliseconds of work, then the event loop serves others again. */
+export const EXPORT_PAGE_SIZE = 200;
+
+// Only the columns the file has: mapping whole rows cost more than everything else a page does.
+const COLUMNS = {
+  id: candidates.id,
+  name: candidates.name,
+  phone: candidates.phone,
+  email: candidates.email,
+  position: candidates.position,
+  timeZone: candidates.timeZone,
+  language: candidates.language,
+  interviewAt: candidates.interviewAt,
+  appliedAt: candidates.appliedAt,
+  originalInterviewAt: candidates.originalInterviewAt,
+  lastCallAt: candidates.lastCallAt,
+  status: candidates.status,
+  callStatus: candidates.callStatus,
+  doNotCall: candidates.doNotCall,
+  doNotCallReason: candidates.doNotCallReason,
+} as const;
+type Exported = Pick<Candidate, keyof typeof COLUMNS>;
+type Row = { candidate: Exported; outcome: string | null };
+type After = { interviewAt: number; id: number };
+
+/** One keyset page in the export's order (interview, then id), after the last row of the page before. */
+function page(db: Db, where: SQL | undefined, after: After | null): Row[] {
+  const past = after ? sql`(${candidates.interviewAt}, ${candidates.id}) > (${after.interviewAt}, ${after.id})` : undefined;
+  return db
+    .select({ candidate: COLUMNS, outcome: calls.outcome })
     .from(candidates)
     .leftJoin(calls, eq(calls.id, candidates.latestCallId))
-    .where(candidateFilter(query, clock))
+    .where(and(where, past))
     .orderBy(asc(candidates.interviewAt), asc(candidates.id))
+    .limit(EXPORT_PAGE_SIZE)
     .all();
+}
+
+function allowedSlots(db: Db, ids: number[]): Map<number, Date[]> {
   const slotsOf = new Map<number, Date[]>();
-  const ids = rows.map((row) => row.candidate.id);
-  for (let start = 0; start < ids.length; start += 500) {
-    const allowed = db
-      .select({ candidateId: candidateReschedulingSlots.candidateId, startsAt: interviewSlots.startsAt })
-      .from(candidateReschedulingSlots)
-      .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
-      .where(inArray(candidateReschedulingSlots.candidateId, ids.slice(start, start + 500)))
-      .orderBy(asc(interviewSlots.startsAt))
-      .all();
-    for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
-  }
+  const allowed = db
+    .select({ candidateId: candidateReschedulingSlots.candidateId, startsAt: interviewSlots.startsAt })
+    .from(candidateReschedulingSlots)
+    .innerJoin(interviewSlots, eq(interviewSlots.id, candidateReschedulingSlots.slotId))
+    .where(inArray(candidateReschedulingSlots.candidateId, ids))
+    .orderBy(asc(interviewSlots.startsAt))
+    .all();
+  for (const slot of allowed) slotsOf.set(slot.candidateId, [...(slotsOf.get(slot.candidateId) ?? []), slot.startsAt]);
+  return slotsOf;
+}
+
+function csvRows(db: Db, rows: Row[], zone: string, now: Date): string {
+  const slotsOf = allowedSlots(
+    db,
+    rows.map((row) => row.candidate.id),
+  );
   // writeCsv escapes every cell against spreadsheet formulas.
-  const csv = writeCsv(
+  return writeCsv(
     rows.map(({ candidate, outcome }) => {
       const own = candidateZone(candidate, zone);
       return {
@@ -49,7 +79,7 @@ export function exportCandidatesCsv(db: Db, query: Filters, zone: string, clock:
         rescheduling_slots: (slotsOf.get(candidate.id) ?? []).map((at) => formatCsvInstant(at, zone)).join(";"),
         applied_at: formatCsvInstant(candidate.appliedAt, zone),
         time_zone: own,
-        allow_past: candidate.interviewAt.getTime() <= clock.now.getTime() ? "yes" : "",
+        allow_past: candidate.interviewAt.getTime() <= now.getTime() ? "yes" : "",
         language: candidateLanguage(candidate),
         status: candidate.status,
         last_outcome: outcome ?? "",
@@ -61,8 +91,45 @@ export function exportCandidatesCsv(db: Db, query: Filters, zone: string, clock:
       };
     }),
     EXPORT_COLUMNS,
+    { header: false },
   );
-  return `\uFEFF${csv}`;
+}
+
+/**
+ * Every candidate that matches the board's filters (the board's own filter builder: status, q, needs attention,
+ * interview days, …), as CSV: the import columns (so the file imports back: a past interview says allow_past yes), then status,
+ * the latest call's outcome and status, the original interview, the last call and do-not-call (with its reason).
+ * Every time is ISO 8601 with its offset: interviews in the candidate's zone (the time_zone column), other times
+ * and the allowed slots in INTERVIEW_TIMEZONE (`zone`). It starts with a byte-order mark, so that spreadsheet
+ * programs read the file as UTF-8 (names in Devanagari).
+ *
+ * A stream, in keyset pages of EXPORT_PAGE_SIZE: memory stays the same for a million rows, each page is read
+ * only when the client has taken the one before (back-pressure), no read transaction stays open between pages
+ * (the WAL can be checkpointed meanwhile), and the event loop serves other requests between them.
+ */
+export function exportCandidatesStream(db: Db, query: Filters, zone: string, clock: AttentionClock): ReadableStream<Uint8Array> {
+  const where = candidateFilter(query, clock);
+  const encoder = new TextEncoder();
+  let after: After | null = null;
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true;
+          controller.enqueue(encoder.encode(`\uFEFF${EXPORT_COLUMNS.join(",")}`));
+          return;
+        }
+        await nextTurn();
+        const rows = page(db, where, after);
+        if (rows.length === 0) return controller.close();
+        const last = rows.at(-1)!.candidate;
+        after = { interviewAt: last.interviewAt.getTime(), id: last.id };
+        controller.enqueue(encoder.encode(`\r\n${csvRows(db, rows, zone, clock.now)}`));
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
 
 /**

@@ -1,21 +1,19 @@
-import { inArray, sql } from "drizzle-orm";
-import { z } from "zod";
-import type { Db } from "@/db/client";
+import { and, count, eq, inArray, ne } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
 import { replaceReschedulingSlots } from "@/lib/candidates/create-candidate";
-import { normalizePhone } from "@/lib/phone/normalize-phone";
-import { LANGUAGES, type Language } from "@/db/values";
-import { isLanguage } from "@/lib/agent/agent-values";
-import { env } from "@/lib/env";
-import { isTimeZone } from "@/lib/time/time-zones";
-import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";
-import { readCsv, readCsvInstant, type CsvTable } from "./csv-format";
+import type { CsvRecord } from "./csv-format";
+import { checkRow, type Checked, type RowConfig } from "./import-row";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-const MAX_IMPORT_ROWS = 5000;
+/** A file holds at most this many candidates (the body is capped at 64 MiB before that). */
+const MAX_IMPORT_ROWS = 500_000;
+/** Rows checked (and written) per transaction: a few tens of milliseconds of holding the write lock. */
+const IMPORT_CHUNK_ROWS = 100;
+/** The report lists the first rows and the first problems; the counts cover the whole file. */
+const REPORT_ROWS = 1_000;
+const REPORT_ERRORS = 1_000;
 
 type RowError = { row: number; field: string; reason: string };
 type ImportRow = {
@@ -34,164 +32,44 @@ export type ImportReport = {
   valid: number;
   invalid: number;
   imported: number;
+  /** The first REPORT_ROWS rows, and the first REPORT_ERRORS problems; `truncated` when there were more. */
   rows: ImportRow[];
   errors: RowError[];
+  truncated: boolean;
 };
 
-type Good = {
-  row: number;
-  name: string;
-  phone: string;
-  email: string | null;
-  position: string | null;
-  /** The zone stored with the candidate: given, or the phone's when it has one clock; null: assumed. */
-  timeZone: string | null;
-  language: Language;
-  interviewAt: Date;
-  appliedAt: Date | null;
-  slotIds: number[];
+export type ImportOptions = RowConfig & {
+  dryRun: boolean;
+  actor: Actor;
+  /** Called after each chunk's commit with how long it held the write lock: the worker pauses there. */
+  afterWrite?: (heldMs: number) => void;
 };
+export class ImportTooLargeError extends Error {}
 
-const email = z.email();
-const SLOT_ID = /^#?(\d+)$/;
-const YES = /^(yes|y|true|1)$/i;
-const NO = /^(no|n|false|0)?$/i;
+type Pool = { byId: Map<number, { startsAt: Date; capacity: number }>; byTime: Map<number, { id: number; capacity: number }> };
 
-type Config = { timezone: string; defaultCountry: string; now?: Date };
-
-type Pool = {
-  byId: Map<number, { startsAt: Date; capacity: number }>;
-  byTime: Map<number, { id: number; capacity: number; booked: number }>;
-};
-
-function loadPool(tx: Pick<Db, "select">): Pool {
-  const booked = sql<number>`(select count(*) from ${candidates} where ${candidates.interviewAt} = ${interviewSlots.startsAt} and ${candidates.status} != 'declined')`;
-  const slots = tx
-    .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity, booked })
+function loadPool(db: Pick<Db, "select">): Pool {
+  const slots = db
+    .select({ id: interviewSlots.id, startsAt: interviewSlots.startsAt, capacity: interviewSlots.capacity })
     .from(interviewSlots)
     .all();
   return {
     byId: new Map(slots.map((slot) => [slot.id, slot])),
-    byTime: new Map(slots.map((slot) => [slot.startsAt.getTime(), { ...slot }])),
+    byTime: new Map(slots.map((slot) => [slot.startsAt.getTime(), slot])),
   };
 }
 
-/**
- * Checks every row against the file and the database: required fields, phone (E.164 after normalising), a phone
- * used twice in the file or already in the database, dates (an interview in the past only with allow_past), time
- * zones, slot references that are not in the pool, and interview slots that the file would overbook. Runs inside the import's transaction, so what it accepts is
- * exactly what gets written.
- */
-function validate(tx: Pick<Db, "select">, table: CsvTable, config: Config): { rows: ImportRow[]; good: Good[] } {
-  const pool = loadPool(tx);
-  const now = config.now ?? new Date();
-  const normalized = table.records.map(({ cells }) => normalizePhone(cells.phone ?? "", config.defaultCountry));
-  const phones = [...new Set(normalized.filter((phone): phone is string => phone !== null))];
-  const taken = new Set<string>();
-  for (let start = 0; start < phones.length; start += 500) {
-    const chunk = phones.slice(start, start + 500);
-    for (const row of tx.select({ phone: candidates.phone }).from(candidates).where(inArray(candidates.phone, chunk)).all())
-      taken.add(row.phone);
-  }
-  const firstRowOfPhone = new Map<string, number>();
-  const rows: ImportRow[] = [];
-  const good: Good[] = [];
+const bookedAt = (db: Pick<Db, "select">, at: number) =>
+  db
+    .select({ n: count() })
+    .from(candidates)
+    .where(and(eq(candidates.interviewAt, new Date(at)), ne(candidates.status, "declined")))
+    .get()?.n ?? 0;
 
-  table.records.forEach(({ row, cells }, index) => {
-    const errors: ImportRow["errors"] = [];
-    const fail = (field: string, reason: string) => errors.push({ field, reason });
-    const name = cells.name ?? "";
-    if (!name) fail("name", "is required");
-    else if (name.length > 200) fail("name", "is longer than 200 characters");
+type Good = Checked & { phone: string; interviewAt: Date };
+const isGood = (row: Checked): row is Good => row.errors.length === 0 && row.phone !== null && row.interviewAt !== null;
 
-    const phone = normalized[index] ?? null;
-    if (!cells.phone) fail("phone", "is required");
-    else if (!phone) fail("phone", `"${cells.phone}" is not a valid phone number`);
-    else if (firstRowOfPhone.has(phone)) fail("phone", `duplicate of row ${firstRowOfPhone.get(phone)} in this file (${phone})`);
-    else {
-      firstRowOfPhone.set(phone, row);
-      if (taken.has(phone)) fail("phone", `a candidate with ${phone} already exists`);
-    }
-
-    const mail = cells.email ?? "";
-    if (mail && !email.safeParse(mail).success) fail("email", `"${mail}" is not an email address`);
-    const position = cells.position ?? "";
-    if (position.length > 200) fail("position", "is longer than 200 characters");
-
-    const givenZone = cells.time_zone ?? "";
-    if (givenZone && !isTimeZone(givenZone))
-      fail("time_zone", `"${givenZone}" is not a time zone: use an IANA name such as Asia/Kolkata`);
-    // A local time ("2026-12-17 15:00") is the candidate's wall clock, read in their zone.
-    const stored = zoneToStore(givenZone && isTimeZone(givenZone) ? givenZone : null, phone ?? "");
-    const timeZone = candidateZone({ timeZone: stored, phone: phone ?? "" }, config.timezone);
-    const read = cells.interview_at ? readCsvInstant(cells.interview_at, timeZone) : null;
-    const interviewAt = read?.ok ? read.at : null;
-    if (!cells.interview_at) fail("interview_at", "is required");
-    else if (!read)
-      fail("interview_at", `"${cells.interview_at}" is not a date: use ISO 8601 with an offset or YYYY-MM-DD HH:mm`);
-    else if (!read.ok) fail("interview_at", read.message);
-    const allowPast = cells.allow_past ?? "";
-    if (!YES.test(allowPast) && !NO.test(allowPast)) fail("allow_past", `"${allowPast}" is not yes or no`);
-    else if (interviewAt && interviewAt.getTime() <= now.getTime() && !YES.test(allowPast))
-      fail("interview_at", "is in the past: to import a past interview on purpose, put yes in the allow_past column");
-
-    const givenLanguage = (cells.language ?? "").toLowerCase();
-    if (givenLanguage && !isLanguage(givenLanguage))
-      fail("language", `"${cells.language}" is not a language Callboard speaks: use ${LANGUAGES.join(" or ")}`);
-    const language = isLanguage(givenLanguage) ? givenLanguage : env().DEFAULT_LANGUAGE;
-
-    const applied = cells.applied_at ? readCsvInstant(cells.applied_at, config.timezone, true) : null;
-    const appliedAt = applied?.ok ? applied.at : null;
-    if (cells.applied_at && !applied) fail("applied_at", `"${cells.applied_at}" is not a date`);
-    else if (applied && !applied.ok) fail("applied_at", applied.message);
-
-    const slotIds: number[] = [];
-    for (const reference of (cells.rescheduling_slots ?? "")
-      .split(";")
-      .map((part) => part.trim())
-      .filter(Boolean)) {
-      const byId = SLOT_ID.exec(reference);
-      const at = byId ? null : readCsvInstant(reference, config.timezone);
-      const id = byId ? Number(byId[1]) : at?.ok ? pool.byTime.get(at.at.getTime())?.id : undefined;
-      if (id !== undefined && pool.byId.has(id)) slotIds.push(id);
-      else fail("rescheduling_slots", `"${reference}" is not an interview slot in the pool`);
-    }
-
-    if (errors.length === 0 && interviewAt) {
-      const slot = pool.byTime.get(interviewAt.getTime());
-      if (slot && slot.booked >= slot.capacity) fail("interview_at", "that interview slot is already fully booked");
-      else if (slot) slot.booked++;
-    }
-
-    rows.push({
-      row,
-      name,
-      phone: phone ?? cells.phone ?? "",
-      interviewAt: interviewAt?.toISOString() ?? null,
-      timeZone,
-      ok: errors.length === 0,
-      errors,
-    });
-    if (errors.length === 0 && phone && interviewAt) {
-      good.push({
-        row,
-        name,
-        phone,
-        email: mail || null,
-        position: position || null,
-        timeZone: stored,
-        language,
-        interviewAt,
-        appliedAt,
-        slotIds: [...new Set(slotIds)],
-      });
-    }
-  });
-  return { rows, good };
-}
-
-function insertGood(tx: Tx, good: Good[], actor: Actor): void {
-  const now = new Date();
+function insertGood(tx: Tx, good: Good[], actor: Actor, now: Date): void {
   for (const row of good) {
     const created = tx
       .insert(candidates)
@@ -200,10 +78,11 @@ function insertGood(tx: Tx, good: Good[], actor: Actor): void {
         phone: row.phone,
         email: row.email,
         position: row.position,
-        timeZone: row.timeZone,
+        timeZone: row.storedZone,
         language: row.language,
         appliedAt: row.appliedAt ?? now,
         interviewAt: row.interviewAt,
+        statusEvent: "added",
         statusChangedAt: now,
         updatedAt: now,
       })
@@ -223,30 +102,132 @@ function insertGood(tx: Tx, good: Good[], actor: Actor): void {
   }
 }
 
-export class ImportTooLargeError extends Error {}
-
 /**
- * Validates a candidate CSV and, unless `dryRun`, imports its good rows: all of them in one IMMEDIATE
- * transaction (validation included), or none. Throws CsvFormatError for a file that is not a usable CSV.
+ * A candidate import, fed one CSV record at a time (lib/csv/import-worker.ts reads the file in a worker thread):
+ * every IMPORT_CHUNK_ROWS records are checked against the file so far and the database — required fields,
+ * phone (E.164 after normalising), a phone used twice in the file or already in the database, dates (an
+ * interview in the past only with allow_past), time zones, slot references that are not in the pool, and
+ * interview slots the file would overbook — and, unless it is a dry run, the good ones written, in one IMMEDIATE
+ * transaction per chunk: what a chunk accepts is exactly what it writes, and other writers wait for a chunk at
+ * most, never for the whole file. Rows that are refused are reported, never written.
  */
-export function importCandidatesCsv(db: Db, text: string, options: Config & { dryRun: boolean; actor: Actor }): ImportReport {
-  const table = readCsv(text);
-  if (table.records.length > MAX_IMPORT_ROWS)
-    throw new ImportTooLargeError(`A file holds at most ${MAX_IMPORT_ROWS} candidates.`);
-  return db.transaction(
-    (tx) => {
-      const { rows, good } = validate(tx, table, options);
-      if (!options.dryRun) insertGood(tx, good, options.actor);
-      return {
-        dryRun: options.dryRun,
-        total: rows.length,
-        valid: good.length,
-        invalid: rows.length - good.length,
-        imported: options.dryRun ? 0 : good.length,
-        rows,
-        errors: rows.flatMap((row) => row.errors.map((error) => ({ row: row.row, ...error }))),
-      };
+export function createCandidateImport(db: Db, options: ImportOptions) {
+  const pool = loadPool(db);
+  const firstRowOfPhone = new Map<string, number>();
+  // A dry run writes nothing, so the slots its earlier chunks would fill are counted here.
+  const addedToSlot = new Map<number, number>();
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    total: 0,
+    valid: 0,
+    invalid: 0,
+    imported: 0,
+    rows: [],
+    errors: [],
+    truncated: false,
+  };
+  let pending: CsvRecord[] = [];
+
+  /** What needs the database: phones it holds already, and slots it has filled. `checked` comes from checkRow. */
+  function checkChunk(reader: Pick<Db, "select">, checked: Checked[]): Checked[] {
+    const phones = [...new Set(checked.flatMap((row) => (row.phone && row.errors.length === 0 ? [row.phone] : [])))];
+    const taken = new Set(
+      phones.length === 0
+        ? []
+        : reader
+            .select({ phone: candidates.phone })
+            .from(candidates)
+            .where(inArray(candidates.phone, phones))
+            .all()
+            .map((row) => row.phone),
+    );
+    const inDatabase = new Map<number, number>();
+    const inChunk = new Map<number, number>();
+    for (const row of checked) {
+      if (row.phone) {
+        const first = firstRowOfPhone.get(row.phone);
+        if (first !== undefined)
+          row.errors.push({ field: "phone", reason: `duplicate of row ${first} in this file (${row.phone})` });
+        else {
+          firstRowOfPhone.set(row.phone, row.row);
+          if (taken.has(row.phone)) row.errors.push({ field: "phone", reason: `a candidate with ${row.phone} already exists` });
+        }
+      }
+      const slot = row.interviewAt ? pool.byTime.get(row.interviewAt.getTime()) : undefined;
+      if (row.errors.length > 0 || !slot) continue;
+      const at = row.interviewAt!.getTime();
+      if (!inDatabase.has(at)) inDatabase.set(at, bookedAt(reader, at));
+      // Earlier chunks of a real import are in the database already; a dry run's are only counted.
+      const earlier = options.dryRun ? (addedToSlot.get(at) ?? 0) : 0;
+      const used = inDatabase.get(at)! + earlier + (inChunk.get(at) ?? 0);
+      if (used >= slot.capacity)
+        row.errors.push({ field: "interview_at", reason: "that interview slot is already fully booked" });
+      else inChunk.set(at, (inChunk.get(at) ?? 0) + 1);
+    }
+    if (options.dryRun) for (const [at, added] of inChunk) addedToSlot.set(at, (addedToSlot.get(at) ?? 0) + added);
+    return checked;
+  }
+
+  function note(checked: Checked[]): void {
+    for (const row of checked) {
+      report.total += 1;
+      const ok = row.errors.length === 0;
+      if (ok) report.valid += 1;
+      else report.invalid += 1;
+      if (report.rows.length < REPORT_ROWS) {
+        const { row: number, name, timeZone, errors } = row;
+        report.rows.push({
+          row: number,
+          name,
+          phone: row.phone ?? row.givenPhone,
+          interviewAt: row.interviewAt?.toISOString() ?? null,
+          timeZone,
+          ok,
+          errors,
+        });
+      } else report.truncated = true;
+      for (const error of row.errors) {
+        if (report.errors.length < REPORT_ERRORS) report.errors.push({ row: row.row, ...error });
+        else report.truncated = true;
+      }
+    }
+  }
+
+  function flush(): void {
+    const records = pending;
+    pending = [];
+    if (records.length === 0) return;
+    // Reading the rows needs no lock: only what the database must answer is done inside the transaction.
+    const rows = records.map((record) => checkRow(record, pool.byId, pool.byTime, options));
+    if (options.dryRun) return note(checkChunk(db, rows));
+    const started = performance.now();
+    db.transaction(
+      (tx) => {
+        const checked = checkChunk(tx, rows);
+        const good = checked.filter(isGood);
+        insertGood(tx, good, options.actor, new Date());
+        note(checked);
+        report.imported += good.length;
+      },
+      { behavior: "immediate" },
+    );
+    options.afterWrite?.(performance.now() - started);
+  }
+
+  return {
+    add(record: CsvRecord): void {
+      if (report.total + pending.length >= MAX_IMPORT_ROWS) {
+        throw new ImportTooLargeError(`A file holds at most ${MAX_IMPORT_ROWS.toLocaleString("en")} candidates.`);
+      }
+      pending.push(record);
+      if (pending.length >= IMPORT_CHUNK_ROWS) flush();
     },
-    { behavior: options.dryRun ? "deferred" : "immediate" },
-  );
+    /** Checks (and writes) what is left; the report of the whole file. */
+    finish(): ImportReport {
+      flush();
+      return report;
+    },
+    /** Rows checked so far. */
+    progress: () => ({ total: report.total, valid: report.valid, invalid: report.invalid, imported: report.imported }),
+  };
 }

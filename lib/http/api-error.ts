@@ -14,7 +14,10 @@ export function apiError(code: ErrorCode, message: string, options: ErrorOptions
   return Response.json({ error: field ? { code, message, field } : { code, message } }, { status: ERROR_STATUS[code], headers });
 }
 
-/** Thrown by domain code for an answer the client should see; anything else is a 500 without details. */
+/**
+ * Thrown by domain code for an answer the client should see; anything else is a 500 without details. A limit
+ * says when to try again (`retryAfterSeconds`: the answer's Retry-After).
+ */
 export class ApiError extends Error {
   readonly status: number;
 
@@ -22,6 +25,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.status = ERROR_STATUS[code];
@@ -40,5 +44,6 @@ export function validationError(error: z.ZodError): ApiError {
 }
 
 export function errorResponse(error: ApiError): Response {
-  return apiError(error.code, error.message, { field: error.field });
+  const headers = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+  return apiError(error.code, error.message, { field: error.field, headers });
 }

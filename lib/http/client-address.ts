@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { env } from "@/lib/env";
-import { canonicalIp, resolveSender, type Sender } from "@/lib/webhook/client-ip";
+import { canonicalIp, resolveSender, senderFromForwarded, type Sender } from "@/lib/webhook/client-ip";
 
 /**
  * Route handlers cannot see the TCP peer, and a bare `next start` keeps whatever `X-Forwarded-For` a client
  * wrote. So `npm start`'s server (scripts/start.ts), which sees the socket, resolves the client's address itself
- * (TRUSTED_PROXY_HOPS over `X-Forwarded-For` + the peer) and hands it to Next in this header, vouched for by a
+ * (the peer, or with TRUSTED_PROXY_HOPS from the `X-Forwarded-For` of a peer in TRUSTED_PROXIES) and hands it to
+ * Next in this header, vouched for by a
  * secret that exists only in that process's memory and environment (CALLBOARD_PEER_SECRET, made at start). A
  * client-sent copy of the header is always replaced, so a client can neither forge nor replay it.
  */
@@ -15,13 +16,18 @@ export const PEER_HEADER = "x-callboard-peer";
 const REFUSED = "!";
 
 /** npm start's server: replaces any client-sent stamp with what it resolved from the socket. */
-export function stampPeer(headers: IncomingHttpHeaders, remoteAddress: string | undefined, hops: number, secret: string): void {
+export function stampPeer(headers: IncomingHttpHeaders, sender: Sender, secret: string): void {
+  headers[PEER_HEADER] = `${secret} ${sender.ok ? sender.ip : `${REFUSED}${encodeURIComponent(sender.reason)}`}`;
+}
+
+/** npm start's server: the request's client, from its socket and headers (lib/webhook/client-ip.ts). */
+export function resolvePeer(headers: IncomingHttpHeaders, remoteAddress: string | undefined): Sender {
+  const config = env();
   const forwarded = headers["x-forwarded-for"];
   const forwardedFor = Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? null);
-  const sender: Sender = remoteAddress
-    ? resolveSender({ address: remoteAddress, forwardedFor }, hops)
+  return remoteAddress
+    ? resolveSender({ address: remoteAddress, forwardedFor }, config.TRUSTED_PROXY_HOPS, config.isTrustedProxy)
     : { ok: false, ip: null, reason: "the TCP peer is unknown" };
-  headers[PEER_HEADER] = `${secret} ${sender.ok ? sender.ip : `${REFUSED}${encodeURIComponent(sender.reason)}`}`;
 }
 
 function vouchedBy(given: string, secret: string): boolean {
@@ -58,14 +64,8 @@ export function resolveClient(headers: Headers): Sender & { unavailable?: true }
   if (hops === 0) {
     return { ok: false, ip: null, reason: "this process cannot see the TCP peer (start it with npm start)", unavailable: true };
   }
-  const forwarded = headers.get("x-forwarded-for");
-  const entries = forwarded === null ? [] : forwarded.split(",");
-  // The proxy is the peer: the chain "entries + peer" counted from the right skips it.
-  const sender = entries.length >= hops ? canonicalIp(entries[entries.length - hops]!) : null;
-  if (entries.some((entry) => canonicalIp(entry) === null)) {
-    return { ok: false, ip: null, reason: "an X-Forwarded-For entry is not an IP address" };
-  }
-  return sender ? { ok: true, ip: sender } : { ok: false, ip: null, reason: "fewer forwarded addresses than TRUSTED_PROXY_HOPS" };
+  // The proxy is the (unseen) peer.
+  return senderFromForwarded(headers.get("x-forwarded-for"), hops);
 }
 
 /** The client's address for per-address limits and logs, or null when it cannot be trusted. */

@@ -4,7 +4,7 @@ import { readBytesCapped } from "./read-body";
  * The largest body a POST to a page may have — every such POST is a server action (sent by JavaScript, or by a
  * form submitted before JavaScript ran). Sizes are per page: signing in sends an email and a password; the
  * largest signed-in form is a batch of up to 300 ticked candidates (about 40 KB of multipart). Nothing bigger is
- * read: next.config.ts sets Next's own limits just above these.
+ * read: next.config.mjs sets Next's own limits just above these.
  */
 const MAX_PAGE_POST_BYTES = { signIn: 16 * 1024, signedIn: 128 * 1024 } as const;
 

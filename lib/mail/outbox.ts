@@ -6,51 +6,53 @@ import { env } from "@/lib/env";
 type Writer = Pick<Db, "insert">;
 
 /** `moved`: a recruiter moved the interview of a candidate who had answered; they are asked to confirm the new time. */
-export const MESSAGE_KINDS = ["confirmed", "rescheduled", "moved", "declined", "self_service_link"] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-export type NewMessage = {
-  candidateId: number;
-  kind: MessageKind;
-  /** lib/mail/queue-message.ts `messageKey`: a second message with the same key is not queued. */
-  dedupeKey?: string | null;
-  to: string;
-  subject: string;
-  body: string;
-  ics: string | null;
-  icsMethod: string | null;
-};
-
-export const NO_SMTP = "not sent (no SMTP configured)";
+export type MessageKind = "confirmed" | "rescheduled" | "moved" | "declined" | "self_service_link";
 
 /**
- * Puts a message in the outbox inside the caller's transaction, so it exists exactly when the change that caused
- * it committed. With SMTP_URL it is queued for lib/mail/mail-sender.ts; without, it stays unsent for admins. A
- * message whose dedupe key is already in the outbox is not queued again (a unique index decides, so two
+ * What a change asks to tell a candidate: which candidate, which kind of message, and the interview (and its
+ * invite version) the message is about, as the change left them. The words and the invite are made from it when
+ * the message is sent (lib/mail/mail-sender.ts), not in the transaction that queues it.
+ */
+export type MessageIntent = {
+  candidateId: number;
+  kind: MessageKind;
+  interviewAt: Date;
+  inviteSequence: number;
+  /** The self-service link a `self_service_link` message carries. */
+  link?: { url: string; expiresAt: Date };
+  /** lib/mail/queue-message.ts `messageKey`: a second intent with the same key is not queued. */
+  dedupeKey?: string | null;
+};
+
+const NO_SMTP = "not sent (no SMTP configured)";
+
+/**
+ * The one way a message to a candidate is queued: inside the caller's transaction, so it exists exactly when the
+ * change that caused it committed. With SMTP_URL it waits for the sender job; without, it stays unsent for admins.
+ * An intent whose dedupe key is already in the outbox is not queued again (a unique index decides, so two
  * deliveries cannot both queue it).
  */
-export function enqueueMessage(tx: Writer, message: NewMessage, now: Date): void {
+export function queueMessage(tx: Writer, intent: MessageIntent, now: Date): void {
   const smtp = env().SMTP_URL !== undefined;
   tx.insert(outboxMessages)
     .values({
-      candidateId: message.candidateId,
-      kind: message.kind,
-      toAddress: message.to,
-      subject: message.subject,
-      body: message.body,
-      ics: message.ics,
-      icsMethod: message.icsMethod,
+      candidateId: intent.candidateId,
+      kind: intent.kind,
+      interviewAt: intent.interviewAt,
+      inviteSequence: intent.inviteSequence,
+      linkUrl: intent.link?.url ?? null,
+      linkExpiresAt: intent.link?.expiresAt ?? null,
       state: smtp ? "queued" : "unsent",
       nextAttemptAt: smtp ? now : null,
       lastError: smtp ? null : NO_SMTP,
       createdAt: now,
-      dedupeKey: message.dedupeKey ?? null,
+      dedupeKey: intent.dedupeKey ?? null,
     })
     .onConflictDoNothing()
     .run();
 }
 
-export const OUTBOX_PAGE_SIZE = 50;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** The newest messages first; `before` pages back by id. */
 export function listOutbox(db: Pick<Db, "select">, before?: number): OutboxMessage[] {
@@ -61,22 +63,4 @@ export function listOutbox(db: Pick<Db, "select">, before?: number): OutboxMessa
     .orderBy(desc(outboxMessages.id))
     .limit(OUTBOX_PAGE_SIZE)
     .all();
-}
-
-export function outboxJson(message: OutboxMessage) {
-  return {
-    id: message.id,
-    candidateId: message.candidateId,
-    kind: message.kind,
-    to: message.toAddress,
-    subject: message.subject,
-    body: message.body,
-    ics: message.ics,
-    icsMethod: message.icsMethod,
-    state: message.state,
-    attempts: message.attempts,
-    lastError: message.lastError,
-    createdAt: message.createdAt.toISOString(),
-    sentAt: message.sentAt?.toISOString() ?? null,
-  };
 }

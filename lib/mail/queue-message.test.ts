@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { candidates, outboxMessages } from "@/db/schema";
 import { insertCandidate } from "@/tests/support/database";
-import { enqueueMessage } from "./outbox";
+import { queueMessage } from "./outbox";
 import { queueCandidateMessage } from "./queue-message";
 import { tempDatabase } from "@/tests/support/temp-database";
 
@@ -34,10 +34,15 @@ describe("queueCandidateMessage", () => {
 
   it("a self-service link has no key: every new link is sent", () => {
     const candidate = insertCandidate(db, { email: "links@example.com", interviewAt: MONDAY });
-    const link = { candidateId: candidate.id, kind: "self_service_link" as const, to: "links@example.com" };
-    const message = { ...link, subject: "s", body: "b", ics: null, icsMethod: null };
-    enqueueMessage(db, message, MONDAY);
-    enqueueMessage(db, message, TUESDAY);
+    const intent = {
+      candidateId: candidate.id,
+      kind: "self_service_link" as const,
+      interviewAt: MONDAY,
+      inviteSequence: 0,
+      link: { url: "https://callboard.example/s/token", expiresAt: MONDAY },
+    };
+    queueMessage(db, intent, MONDAY);
+    queueMessage(db, intent, TUESDAY);
     expect(kindsFor(candidate.id)).toEqual(["self_service_link", "self_service_link"]);
   });
 });

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { candidates, type Candidate } from "@/db/schema";
-import { candidateMessage } from "./candidate-messages";
-import { enqueueMessage, type MessageKind } from "./outbox";
+import type { Candidate } from "@/db/schema";
+import { queueMessage, type MessageKind } from "./outbox";
 
 /** The messages a change of status or interview sends (a self-service link is sent on its own). */
 export type ChangeKind = Exclude<MessageKind, "self_service_link">;
@@ -18,17 +16,22 @@ function messageKey(candidate: Pick<Candidate, "id" | "interviewAt" | "status" |
 
 /**
  * Queues the candidate's message (which one: lib/candidates/state-machine.ts) in the transaction that made the
- * change. Call it after the write: the invite's SEQUENCE is read back, since a trigger raises it when the interview
- * moves. A message already queued for the same interview time and status is not queued again.
+ * change: the intent only (lib/mail/outbox.ts), about the interview and invite version `after` holds as written
+ * (lib/candidates/save-candidate.ts raises its SEQUENCE in the same write); the sender job renders it in the
+ * candidate's language. A message already queued for the same interview time, status and invite version is not
+ * queued again.
  */
-export function queueCandidateMessage(db: Pick<Db, "select" | "insert">, after: Candidate, kind: ChangeKind, now: Date): void {
+export function queueCandidateMessage(tx: Pick<Db, "insert">, after: Candidate, kind: ChangeKind, now: Date): void {
   if (!after.email) return;
-  const sequence = db
-    .select({ inviteSequence: candidates.inviteSequence })
-    .from(candidates)
-    .where(eq(candidates.id, after.id))
-    .get();
-  const current = { ...after, inviteSequence: sequence?.inviteSequence ?? after.inviteSequence };
-  const message = candidateMessage(current, kind);
-  if (message) enqueueMessage(db, { ...message, dedupeKey: messageKey(current, kind) }, now);
+  queueMessage(
+    tx,
+    {
+      candidateId: after.id,
+      kind,
+      interviewAt: after.interviewAt,
+      inviteSequence: after.inviteSequence,
+      dedupeKey: messageKey(after, kind),
+    },
+    now,
+  );
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { candidates, reconfirmations, type Candidate } from "@/db/schema";
-import { bolnaClient } from "@/lib/bolna/active-client";
 import { BolnaApiError } from "@/lib/bolna/bolna-http-error";
 import type { BolnaClient } from "@/lib/bolna/client";
 import type { RetryConfig } from "@/db/values";
@@ -16,7 +15,6 @@ import { candidateZone } from "@/lib/time/zone-for-phone";
 import { RECONFIRM_MIN_LEAD_MS, reconfirmationDueAt } from "./reconfirmation-time";
 
 const HOUR_MS = 3600_000;
-const TICK_MS = 5_000;
 const PER_TICK = 20;
 // reconfirmationDueAt looks back at most a week (and a day) for an allowed calling time.
 const SEARCH_BACK_MS = 8 * 24 * HOUR_MS;
@@ -123,7 +121,12 @@ async function remind(db: Db, client: BolnaClient, candidate: Candidate, config:
  * least two hours before the interview, or that the candidate made moot by answering within the window, is
  * recorded as skipped. The unique (candidate, interview time) row makes it at most one per interview time.
  */
-async function runReconfirmations(db: Db, client: () => Promise<BolnaClient>, config: ReconfirmationConfig, now = new Date()) {
+export async function runReconfirmations(
+  db: Db,
+  client: () => Promise<BolnaClient>,
+  config: ReconfirmationConfig,
+  now = new Date(),
+) {
   if (config.hoursBefore <= 0) return;
   let placed = 0;
   for (const candidate of candidatesToLookAt(db, now, config.hoursBefore)) {
@@ -138,29 +141,13 @@ async function runReconfirmations(db: Db, client: () => Promise<BolnaClient>, co
   }
 }
 
-const KEY = Symbol.for("callboard.reconfirmationScheduler");
-type Holder = { [KEY]?: ReturnType<typeof setInterval> };
-
-/**
- * Starts the process-wide reminder scheduler once (RECONFIRM_HOURS_BEFORE; 0 turns it off), checking every 5 s.
- * lib/background.ts starts it beside the batch runner and the reconciler.
- */
-export function startReconfirmationScheduler(db: Db): void {
-  const holder = globalThis as Holder;
-  if (holder[KEY] || env().RECONFIRM_HOURS_BEFORE <= 0) return;
-  let running = false;
-  holder[KEY] = setInterval(() => {
-    if (running) return;
-    running = true;
-    const config = env();
-    runReconfirmations(db, bolnaClient, {
-      hoursBefore: config.RECONFIRM_HOURS_BEFORE,
-      fallbackZone: config.INTERVIEW_TIMEZONE,
-      callingHours: config.callingHours,
-      retryConfig: configuredRetryConfig(),
-    })
-      .catch((error: unknown) => log().error({ err: error }, "reminder scheduler pass failed"))
-      .finally(() => (running = false));
-  }, TICK_MS);
-  holder[KEY].unref();
+/** The configuration's reminder settings (RECONFIRM_HOURS_BEFORE; 0 turns reminders off). */
+export function configuredReconfirmations(): ReconfirmationConfig {
+  const config = env();
+  return {
+    hoursBefore: config.RECONFIRM_HOURS_BEFORE,
+    fallbackZone: config.INTERVIEW_TIMEZONE,
+    callingHours: config.callingHours,
+    retryConfig: configuredRetryConfig(),
+  };
 }

@@ -23,14 +23,14 @@ function deliver(candidatePhone: string, receivedAt: Date) {
 }
 
 describe("purgePersonalData", () => {
-  it("removes what old calls said and keeps statuses, outcomes and the audit trail", () => {
+  it("removes what old calls said and keeps statuses, outcomes and the audit trail", async () => {
     const old = insertCandidate(db);
     const recent = insertCandidate(db);
     const now = new Date("2026-06-01T00:00:00Z");
     const oldExecution = deliver(old.phone, new Date("2026-01-01T00:00:00Z"));
     const recentExecution = deliver(recent.phone, new Date("2026-05-30T00:00:00Z"));
 
-    const purged = purgePersonalData(db, 90, now);
+    const purged = await purgePersonalData(db, 90, now);
     expect(purged).toEqual({ calls: 1, events: 1, messages: 0, links: 0 });
 
     const oldCall = db.select().from(calls).where(eq(calls.executionId, oldExecution)).get()!;
@@ -53,10 +53,10 @@ describe("purgePersonalData", () => {
     expect(recentCall.recordingUrl).toMatch(/^https:/);
     expect(recentCall.confidenceEvidence?.length).toBeGreaterThan(0);
 
-    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 0, links: 0 });
+    expect(await purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 0, links: 0 });
   });
 
-  it("deletes old messages to candidates (not those still queued) and links that expired before the cutoff", () => {
+  it("deletes old messages to candidates (not those still queued) and links that expired before the cutoff", async () => {
     const candidate = insertCandidate(db);
     const now = new Date("2026-06-01T00:00:00Z");
     const old = new Date("2026-01-01T00:00:00Z");
@@ -75,7 +75,7 @@ describe("purgePersonalData", () => {
         { ...link, tokenHash: crypto.randomUUID(), expiresAt: now },
       ])
       .run();
-    expect(purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 1, links: 1 });
+    expect(await purgePersonalData(db, 90, now)).toEqual({ calls: 0, events: 0, messages: 1, links: 1 });
     expect(
       db
         .select()
@@ -84,5 +84,23 @@ describe("purgePersonalData", () => {
         .map((row) => row.state),
     ).toEqual(["queued", "unsent"]);
     expect(db.select().from(selfServiceLinks).all()).toHaveLength(1);
+  });
+
+  it("purges any number of old calls, 500 at a time, and leaves a call of the same age that spoke since", async () => {
+    const old = new Date("2025-01-01T00:00:00Z");
+    const rows = Array.from({ length: 1_201 }, (_, i) => ({
+      executionId: `old-${i}`,
+      candidateId: insertCandidate(db).id,
+      transcript: "user: yes",
+      createdAt: old,
+      updatedAt: i === 0 ? new Date("2025-06-01T00:00:00Z") : old,
+    }));
+    db.transaction((tx) => {
+      for (const row of rows) tx.insert(calls).values(row).run();
+    });
+    const purged = await purgePersonalData(db, 90, new Date("2025-06-15T00:00:00Z"));
+    expect(purged.calls).toBe(1_200);
+    const kept = db.select({ executionId: calls.executionId }).from(calls).where(eq(calls.transcript, "user: yes")).all();
+    expect(kept).toEqual([{ executionId: "old-0" }]);
   });
 });

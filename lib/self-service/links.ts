@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { env } from "@/lib/env";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import { candidateMessage } from "@/lib/mail/candidate-messages";
-import { enqueueMessage } from "@/lib/mail/outbox";
+import { queueMessage } from "@/lib/mail/outbox";
+import { checkLinkLimits } from "./link-limits";
 import { createLinkToken, tokenHash, verifyLinkToken } from "./link-token";
 
 const DAY_MS = 24 * 3600_000;
@@ -16,7 +16,8 @@ export type CreatedLink = { url: string; expiresAt: Date };
 /**
  * A new self-service link for the candidate (POST /api/candidates/{id}/self-service-link): it ends every earlier
  * link of theirs, lasts SELF_SERVICE_LINK_DAYS but never past the interview, and is e-mailed to the candidate
- * (through the outbox, in the same transaction). The token is returned once and kept only as a hash.
+ * (through the outbox, in the same transaction), within the limits of ./link-limits.ts. The token is returned
+ * once and kept only as a hash.
  */
 export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor, baseUrl: string, now = new Date()): CreatedLink {
   const config = env();
@@ -30,6 +31,7 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
           `${candidate.name}'s interview has already begun: a link would have nothing to offer.`,
         );
       }
+      checkLinkLimits(tx, candidateId, actor, now);
       const expiresAt = new Date(
         Math.min(now.getTime() + config.SELF_SERVICE_LINK_DAYS * DAY_MS, candidate.interviewAt.getTime()),
       );
@@ -46,8 +48,10 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
         })
         .run();
       const url = `${baseUrl.replace(/\/+$/, "")}/i/${token}`;
-      const message = candidateMessage(candidate, "self_service_link", { url, expiresAt });
-      if (message) enqueueMessage(tx, message, now);
+      if (candidate.email) {
+        const { interviewAt, inviteSequence } = candidate;
+        queueMessage(tx, { candidateId, kind: "self_service_link", interviewAt, inviteSequence, link: { url, expiresAt } }, now);
+      }
       return { url, expiresAt };
     },
     { behavior: "immediate" },

@@ -1,6 +1,9 @@
+import { lt } from "drizzle-orm";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
+import { selfServiceRateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
+import { addressKey } from "@/lib/http/address-key";
 import { ApiError } from "@/lib/http/api-error";
 import { clientAddress } from "@/lib/http/client-address";
 
@@ -18,7 +21,8 @@ function limiterFor(db: Db): RateLimiterSQLite {
       storeType: "better-sqlite3",
       tableName: "self_service_rate_limits",
       tableCreated: true,
-      clearExpiredByTimeout: true,
+      // Expired rows go in the server's housekeeping (purgeSelfServiceLimits), once a minute.
+      clearExpiredByTimeout: false,
       keyPrefix: "self-service",
       points: env().SELF_SERVICE_RATE_LIMIT,
       duration: WINDOW_SECONDS,
@@ -29,17 +33,33 @@ function limiterFor(db: Db): RateLimiterSQLite {
 }
 
 /**
- * Counts one self-service request (page view, action, invite) against the client's address and refuses with
- * 429 rate_limited past SELF_SERVICE_RATE_LIMIT a minute. The page is the one part of Callboard open without an
- * account: this keeps anyone from trying tokens, or loading the database, at speed.
+ * Counts one self-service request (page view, action, invite) against the client's address — an IPv6 client by
+ * its /64, as sign-in does — and refuses with 429 rate_limited and Retry-After past SELF_SERVICE_RATE_LIMIT a
+ * minute. The page is the one part of Callboard open without an account: this keeps anyone from trying tokens,
+ * or loading the database, at speed. A request whose address cannot be told is refused rather than counted in a
+ * bucket it would share with strangers.
  */
 export async function limitSelfService(db: Db, headers: Headers): Promise<void> {
-  const address = clientAddress(headers) ?? "unknown";
+  const key = addressKey(clientAddress(headers));
+  if (!key) throw new ApiError("client_address_unknown", "Callboard cannot tell which address this request came from.");
   try {
-    await limiterFor(db).consume(address);
+    await limiterFor(db).consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new ApiError("rate_limited", `Too many requests from your address: try again in ${seconds} seconds.`);
+    throw new ApiError(
+      "rate_limited",
+      `Too many requests from your address: try again in ${seconds} seconds.`,
+      undefined,
+      seconds,
+    );
   }
+}
+
+/**
+ * Deletes the counters of addresses whose minute has passed: the table holds at most the addresses (IPv6: /64s)
+ * seen within the last minute or two. The server's housekeeping calls it every minute.
+ */
+export function purgeSelfServiceLimits(db: Db, now = new Date()): number {
+  return db.delete(selfServiceRateLimits).where(lt(selfServiceRateLimits.expire, now.getTime())).run().changes;
 }

@@ -1,24 +1,43 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/http/error-codes";
+import { createAddressBudget } from "./address-budget";
+import { bufferBody, createBodyRateWatch, hasBody } from "./body-gate";
+import { eventLoopLag } from "./event-loop-lag";
+import { publishSheddingState } from "./shedding-state";
 
 export type SheddingLimits = {
   /** Open connections, keep-alive and streams included. */
   connections: number;
+  /** Open connections from one client address (not counted for a trusted proxy's, which carry many clients). */
+  connectionsPerAddress: number;
   /** Requests being answered at once, except the webhook's and the live streams' (each has its own budget). */
   inFlight: number;
   /** Webhook deliveries being answered at once: an anonymous flood of page loads never takes Bolna's place. */
   webhookInFlight: number;
+  /** Requests of one client address being answered at once; more wait their turn in a short queue. */
+  inFlightPerAddress: number;
+  /** Bodies of requests without a credential are read whole, up to this size, before they take a place. */
+  anonymousBodyBytes: number;
+  /** Past this event-loop lag (ms, p99 held for 3 s) new page and API requests are refused. */
+  maxEventLoopLagMs: number;
+  minBodyBytesPerSecond: number;
+};
+
+export type Client = {
+  /** The per-address key of the request's client (lib/http/address-key.ts), or of its TCP peer when unknown. */
+  key: string;
+  /** Whether it carries a credential Callboard issued (lib/server/credentials.ts). */
+  authenticated: boolean;
 };
 
 /** How long a refused client should wait before it tries again. */
 const RETRY_AFTER_SECONDS = 5;
-
-const BUSY_BODY = JSON.stringify({
-  error: { code: "overloaded", message: "Callboard is busy right now; retry in a few seconds." },
-});
+const RECENT_MS = 10_000;
+const BODY_GRACE_MS = 2_000;
 
 const WEBHOOK_PATHS = new Set(["/webhook", "/api/webhook"]);
-const EXEMPT_PATHS = new Set(["/api/health"]);
+const HEALTH_PATHS = new Set(["/api/health", "/api/health/live", "/api/health/ready"]);
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? "/";
@@ -26,33 +45,68 @@ function pathOf(url: string | undefined): string {
   return end < 0 ? raw : raw.slice(0, end);
 }
 
-function busy(res: ServerResponse): void {
-  res.writeHead(503, {
+const ANSWERS = {
+  overloaded: ["overloaded", "Callboard is busy right now; retry in a few seconds."],
+  address: ["rate_limited", "Too many requests at once from your address; retry in a few seconds."],
+  tooLarge: ["payload_too_large", "The body is larger than Callboard accepts without signing in."],
+} as const satisfies Record<string, readonly [ErrorCode, string]>;
+
+/** How long a connection whose upload was refused stays open, discarding what still comes, before it closes. */
+const LINGER_MS = 2_000;
+
+function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWERS]): void {
+  const [code, message] = answer;
+  const status = ERROR_STATUS[code];
+  const body = JSON.stringify({ error: { code, message } });
+  const tooLarge = code === "payload_too_large";
+  res.writeHead(status, {
     "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(BUSY_BODY),
-    "Retry-After": String(RETRY_AFTER_SECONDS),
-    // The request's body is never read: the connection closes after the answer.
-    Connection: "close",
+    "Content-Length": Buffer.byteLength(body),
+    ...(tooLarge ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
+    // The request's body is not read (or not all of it): the connection closes after the answer. A client still
+    // sending an upload gets a moment to read the 413 first (Node discards what arrives meanwhile), as nginx's
+    // lingering close does, instead of a reset in the middle of its write.
+    ...(tooLarge ? {} : { Connection: "close" }),
   });
-  res.end(BUSY_BODY);
+  res.end(body);
+  if (tooLarge) res.once("finish", () => setTimeout(() => res.socket?.destroy(), LINGER_MS).unref());
 }
 
 /**
- * Sheds load instead of falling over: past `connections` open sockets the oldest idle keep-alive one is closed,
- * and when none is idle the new one's request is answered 503 (before anything else is done with it) and the
- * connection closed; past the in-flight
- * budgets a request is answered 503 with Retry-After before it reaches Next (so it costs no render and no memory). `/api/health` is never refused. A live stream holds a
- * place only until its headers are out: its own caps are per user and in total (app/api/live/route.ts).
- * `admit` returns false when it answered the request itself.
+ * Sheds load instead of falling over, before a request costs a render or memory, and so that no one client can
+ * hold the doors:
+ * - connections: past `connections` the oldest idle keep-alive one is closed, and when none is idle the new
+ *   one's request gets 503; one address's connections past `connectionsPerAddress` are closed at once;
+ * - bodies: a request without a credential has its body read whole (at most `anonymousBodyBytes`, else 413)
+ *   before it takes a place, and every body must keep a minimum rate (lib/server/body-gate.ts);
+ * - requests: one address has at most `inFlightPerAddress` being answered, the rest wait briefly in line (then
+ *   429); past the global budgets 503 with Retry-After; the webhook has a budget of its own;
+ * - event-loop lag past `maxEventLoopLagMs`: new page and API requests get 503 until it recovers.
+ * The health endpoints are never refused. A live stream holds a place only until its headers are out (its own
+ * caps are per user and in total: app/api/live/route.ts). `admit` resolves false when it answered itself.
  */
-export function createLoadShedder(server: Server, limits: SheddingLimits) {
+export function createLoadShedder(server: Server, limits: SheddingLimits, connectionKey: (socket: Socket) => string | null) {
   let connections = 0;
   let inFlight = 0;
   let webhookInFlight = 0;
+  const refusals: { at: number; reason: string }[] = [];
   // Keep-alive connections that have been answered and wait for their next request, oldest first.
   const idle = new Set<Socket>();
   // Connections accepted past the cap: answered 503 and closed.
   const overCap = new WeakSet<Socket>();
+  const addresses = createAddressBudget(limits.inFlightPerAddress);
+  const connectionsOf = new Map<string, number>();
+  const bodies = createBodyRateWatch({ minBytesPerSecond: limits.minBodyBytesPerSecond, graceMs: BODY_GRACE_MS });
+
+  // Only refusals for the server's own sake count as shedding (readiness reports them): one client held to its
+  // share, or sending too much, is the server working as it should, and must not take it out of rotation.
+  const shed = (res: ServerResponse, reason: string) => {
+    const now = Date.now();
+    refusals.push({ at: now, reason });
+    while (refusals.length > 0 && refusals[0]!.at < now - RECENT_MS) refusals.shift();
+    if (refusals.length > 10_000) refusals.splice(0, refusals.length - 10_000);
+    refuse(res, ANSWERS.overloaded);
+  };
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     idle.delete(req.socket);
@@ -63,10 +117,21 @@ export function createLoadShedder(server: Server, limits: SheddingLimits) {
 
   server.on("connection", (socket: Socket) => {
     connections += 1;
+    const key = connectionKey(socket);
+    if (key !== null) connectionsOf.set(key, (connectionsOf.get(key) ?? 0) + 1);
     socket.once("close", () => {
       connections -= 1;
       idle.delete(socket);
+      if (key === null) return;
+      const left = (connectionsOf.get(key) ?? 1) - 1;
+      if (left > 0) connectionsOf.set(key, left);
+      else connectionsOf.delete(key);
     });
+    // One address holding hundreds of half-open connections loses the extra ones at once, before it costs more.
+    if (key !== null && connectionsOf.get(key)! > limits.connectionsPerAddress) {
+      socket.destroy();
+      return;
+    }
     if (connections <= limits.connections) return;
     // An idle keep-alive connection is the cheapest to give up: its client just reconnects when it needs to.
     const oldestIdle = idle.values().next();
@@ -80,17 +145,54 @@ export function createLoadShedder(server: Server, limits: SheddingLimits) {
     overCap.add(socket);
   });
 
+  publishSheddingState(() => {
+    const now = Date.now();
+    const recent = refusals.filter((refusal) => refusal.at >= now - RECENT_MS);
+    return {
+      connections,
+      inFlight,
+      webhookInFlight,
+      refusedRecently: recent.length,
+      lastReason: recent.at(-1)?.reason ?? null,
+    };
+  });
+
   return {
-    admit(req: IncomingMessage, res: ServerResponse): boolean {
+    async admit(req: IncomingMessage, res: ServerResponse, client: Client): Promise<boolean> {
       const path = pathOf(req.url);
-      if (EXEMPT_PATHS.has(path)) return true;
+      if (HEALTH_PATHS.has(path)) return true;
       if (overCap.has(req.socket)) {
-        busy(res);
+        shed(res, "too many connections");
         return false;
       }
       const webhook = WEBHOOK_PATHS.has(path);
+      if (!webhook && eventLoopLag().sustainedMs > limits.maxEventLoopLagMs) {
+        shed(res, "the event loop is lagging");
+        return false;
+      }
+      if (hasBody(req)) {
+        bodies.watch(req, res);
+        // The webhook refuses senders before it reads a body (and caps it at 1 MiB itself).
+        if (!client.authenticated && !webhook) {
+          const body = await bufferBody(req, limits.anonymousBodyBytes);
+          if (body === "aborted") return false;
+          if (body === "too_large") {
+            refuse(res, ANSWERS.tooLarge);
+            // What is still coming is read and dropped while the client reads the 413 (see refuse).
+            req.resume();
+            return false;
+          }
+        }
+      }
+      const turn = await addresses.acquire(client.key, req);
+      if (turn === "gone") return false;
+      if (turn === "refused") {
+        refuse(res, ANSWERS.address);
+        return false;
+      }
       if (webhook ? webhookInFlight >= limits.webhookInFlight : inFlight >= limits.inFlight) {
-        busy(res);
+        addresses.release(client.key);
+        shed(res, webhook ? "webhook deliveries at their limit" : "requests at their limit");
         return false;
       }
       if (webhook) webhookInFlight += 1;
@@ -99,6 +201,7 @@ export function createLoadShedder(server: Server, limits: SheddingLimits) {
       const release = () => {
         if (released) return;
         released = true;
+        addresses.release(client.key);
         if (webhook) webhookInFlight -= 1;
         else inFlight -= 1;
       };
@@ -110,9 +213,16 @@ export function createLoadShedder(server: Server, limits: SheddingLimits) {
           release();
           return writeHead(...args);
         }) as ServerResponse["writeHead"];
+        // The server lets a client half-close and still wait for its answer (scripts/start.ts), but a stream's
+        // answer never ends: a client that half-closes one has gone, and its place comes back now rather than when
+        // the next heartbeat fails to reach it.
+        const socket = req.socket;
+        const gone = () => socket.destroy();
+        socket.once("end", gone);
+        res.once("close", () => socket.off("end", gone));
       }
       return true;
     },
-    stats: () => ({ connections, inFlight, webhookInFlight }),
+    stats: () => ({ connections, inFlight, webhookInFlight, addresses: addresses.size(), watchedBodies: bodies.size() }),
   };
 }

@@ -1,27 +1,9 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
-import { log } from "@/lib/log";
+import { log, maskTokens } from "@/lib/log";
 
 const ACCEPTABLE_ID = /^[\w.-]{1,64}$/;
-// A self-service link's token is a credential in a path (/i/{token}, /api/self-service/{token}).
-const LINK_TOKEN = /(\/(?:i|api\/self-service)\/)[^/?#\s]+/g;
-
-/** A URL (or Referer) with self-service tokens replaced, for the logs. */
-export function maskLinkTokens(url: string): string {
-  return url.replace(LINK_TOKEN, "$1[token]");
-}
-
-type SerializedRequest = { url?: string; headers?: Record<string, unknown> } & Record<string, unknown>;
-
-function maskRequest(req: SerializedRequest): SerializedRequest {
-  const referer = req.headers?.referer;
-  return {
-    ...req,
-    url: typeof req.url === "string" ? maskLinkTokens(req.url) : req.url,
-    headers: typeof referer === "string" ? { ...req.headers, referer: maskLinkTokens(referer) } : req.headers,
-  };
-}
 
 /** The caller's X-Request-Id when it is sane, else a fresh one: echoed in the response, passed on to route handlers. */
 function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
@@ -48,8 +30,8 @@ export function requestLogFormat(configured: RequestLogFormat | undefined, stdou
 }
 
 /**
- * `GET /candidates 200 12 ms`: the path without its query (search terms are personal data) and with link tokens
- * masked; a response the client did not wait for says so.
+ * `GET /candidates 200 12 ms`: the path without its query (search terms are personal data), the line passed
+ * through lib/log.ts's mask like every other; a response the client did not wait for says so.
  */
 function lineRequestLog(write: (line: string) => void) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -59,9 +41,9 @@ function lineRequestLog(write: (line: string) => void) {
     res.once("close", () => {
       const level = levelOf(res.statusCode, !res.writableFinished);
       if (!log().isLevelEnabled(level)) return;
-      const path = maskLinkTokens((req.url ?? "/").split("?")[0]!);
+      const path = (req.url ?? "/").split("?")[0]!;
       const ms = Math.round(performance.now() - started);
-      write(`${req.method} ${path} ${res.statusCode} ${ms} ms${res.writableFinished ? "" : " (client left)"}\n`);
+      write(maskTokens(`${req.method} ${path} ${res.statusCode} ${ms} ms${res.writableFinished ? "" : " (client left)"}\n`));
     });
   };
 }
@@ -71,8 +53,8 @@ function jsonRequestLog() {
     logger: log(),
     genReqId: assignRequestId,
     customLogLevel: (_req, res, error) => levelOf(res.statusCode, Boolean(error)),
-    // Cookies and tokens stay out of the logs; so do self-service tokens in paths and referrers.
-    serializers: { req: maskRequest },
+    // Cookies and tokens stay out of the logs (self-service tokens in paths and referrers: lib/log.ts masks
+    // every line).
     redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-webhook-secret']", "res.headers['set-cookie']"],
     autoLogging: { ignore: (req) => unlogged(req.url) },
   });

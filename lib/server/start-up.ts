@@ -1,83 +1,80 @@
-import { startCheckpointer } from "@/db/checkpointer";
-import { getDb } from "@/db/client";
+import { openCheckpointer } from "@/db/checkpointer";
+import { getDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
-import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
-import { startBatchRunner } from "@/lib/batches/runner";
-import { startDemoBolna } from "@/lib/bolna/demo-mode";
 import { foldAnalytics } from "@/lib/analytics/fold-analytics";
-import { startReconciler } from "@/lib/calls/reconcile";
-import { env } from "@/lib/env";
-import { log, logError } from "@/lib/log";
+import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
-import { startMailSender } from "@/lib/mail/mail-sender";
-import { startReconfirmationScheduler } from "@/lib/reach/reconfirmation-scheduler";
-import { startExecutionsSweep } from "@/lib/bolna/sweep-job";
+import { failInterruptedImports, purgeFinishedImports } from "@/lib/csv/import-jobs";
+import { serverBatchRunner } from "@/lib/batches/runner";
+import { bolnaClient } from "@/lib/bolna/active-client";
+import { startDemoBolna } from "@/lib/bolna/demo-mode";
+import { sweepOnce, sweepSchedule } from "@/lib/bolna/sweep-job";
+import { serverReconciler, sweepIntervalMs } from "@/lib/calls/reconcile";
 import { stopCallsOfDoNotCallCandidates } from "@/lib/calls/stop-pending-calls";
+import { env } from "@/lib/env";
+import { every, stopJobs, type Job } from "@/lib/jobs/every";
+import { log } from "@/lib/log";
+import { serverMailSender } from "@/lib/mail/mail-sender";
+import { configuredReconfirmations, runReconfirmations } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
+import { purgeSelfServiceLimits } from "@/lib/self-service/rate-limit";
+import { webhookWriter } from "@/lib/webhook/commit-delivery";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
-const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
-const HOUSEKEEPING_EVERY_MS = 60_000;
-/** How far behind the writes the analytics may be (the page says so). */
-const ANALYTICS_FOLD_EVERY_MS = 1_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
-function purgeNow(): void {
+async function purgeOldPersonalData(db: Db): Promise<void> {
   const { RETENTION_DAYS } = env();
-  try {
-    const purged = purgePersonalData(getDb(), RETENTION_DAYS);
-    if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
-  } catch (error) {
-    logError("retention purge failed", error);
-  }
+  const purged = await purgePersonalData(db, RETENTION_DAYS);
+  if (purged.calls + purged.events > 0) log().info({ ...purged, days: RETENTION_DAYS }, "retention purge");
 }
 
 /**
- * What outsiders leave behind stays bounded: expired sign-in counters go, and unmatched webhook deliveries are
- * kept within their age and size limits (lib/webhook/unmatched-retention.ts).
+ * Everything the process does besides answering requests, one job each (lib/jobs/every.ts): each runs at start
+ * and then on its interval, never twice at once, backs off while it fails, and stops on shutdown.
  */
-function houseKeep(): void {
-  for (const [what, purge] of [
-    ["sign-in counters", purgeSignInThrottle],
-    ["unmatched deliveries", capUnmatchedDeliveries],
-  ] as const) {
-    try {
-      purge(getDb());
-    } catch (error) {
-      logError(`purging ${what} failed`, error);
-    }
-  }
+function backgroundJobs(db: Db): Job[] {
+  const config = env();
+  const checkpointer = openCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS);
+  const batches = serverBatchRunner(db, () => batchJob.runSoon());
+  const reconciler = serverReconciler(db);
+  const mail = serverMailSender(db);
+  const sweep = sweepSchedule();
+  const batchJob = every("batch runner", 250, () => batches.tick());
+  return [
+    every("wal checkpoint", 250, () => checkpointer.checkpoint()),
+    every("retention purge", 6 * HOUR, () => purgeOldPersonalData(db)),
+    // What outsiders leave behind stays bounded.
+    every("sign-in counters purge", MINUTE, () => purgeSignInThrottle(db)),
+    every("self-service counters purge", MINUTE, () => purgeSelfServiceLimits(db)),
+    every("finished CSV imports purge", MINUTE, () => purgeFinishedImports(db)),
+    every("unmatched deliveries cap", MINUTE, () => capUnmatchedDeliveries(db)),
+    batchJob,
+    every("reconciler", sweepIntervalMs(config.reconcileAfterMs), () => reconciler.sweep()),
+    ...(config.RECONFIRM_HOURS_BEFORE > 0
+      ? [every("reminder calls", 5 * SECOND, () => runReconfirmations(db, bolnaClient, configuredReconfirmations()))]
+      : []),
+    ...(mail ? [every("mail sender", SECOND, () => mail.tick())] : []),
+    // The analytics are a fold behind the writes, which only mark what changed (the page says so).
+    every("analytics fold", SECOND, () => foldAnalytics(db)),
+    ...(sweep ? [every("executions sweep", sweep.intervalMs, () => sweepOnce(db), sweep)] : []),
+    // A candidate marked do-not-call by a call's outcome (in the webhook's transaction, where Bolna cannot be
+    // asked anything), or whose stop failed, still has whatever Bolna was to ring.
+    every("do-not-call stops", MINUTE, () => stopCallsOfDoNotCallCandidates(db)),
+  ];
 }
 
-let folding = false;
-
 /**
- * The analytics' funnel rows are recounted here, not in the writes that mark them (lib/analytics/fold-analytics.ts).
- * A fold yields between batches, so a large backlog may outlast the interval: the next one waits its turn.
- */
-async function foldNow(): Promise<void> {
-  if (folding) return;
-  folding = true;
-  try {
-    await foldAnalytics(getDb());
-  } catch (error) {
-    logError("analytics fold failed", error);
-  } finally {
-    folding = false;
-  }
-}
-
-/**
- * Everything a Callboard server process does besides answering requests, run once per process from
- * instrumentation.ts (so `npm start`, `next start` and the standalone server start the same app), before the
- * first request is served: the database is migrated (opening it does that), demo data and users are made, the
- * WAL checkpoint worker starts, and the background work: retention purge, housekeeping of what outsiders leave
- * behind, the analytics fold, reconciler, batch runner, reminder calls before interviews, the mail sender, and in demo
- * mode the Bolna simulator.
+ * A Callboard server process's start-up, run once per process from instrumentation.ts (so `npm start`, `next
+ * start` and the standalone server start the same app), before the first request is served: the database is
+ * migrated (opening it does that), demo data and users are made, in demo mode the Bolna simulator starts, then
+ * the background jobs and the webhook's writer thread. SIGTERM and SIGINT stop the jobs.
  */
 async function startCallboard(): Promise<void> {
   const config = env();
   const db = getDb();
-  startCheckpointer(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS, (problem) => log().warn(problem));
   if (config.SEED_DEMO && seedDemoData(db)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
@@ -89,23 +86,13 @@ async function startCallboard(): Promise<void> {
       console.log(`Callboard: demo ${demo.role.padEnd(9)} ${demo.email}  password: ${demo.password}`);
     }
   }
-  purgeNow();
-  setInterval(purgeNow, RETENTION_EVERY_MS).unref();
-  houseKeep();
-  setInterval(houseKeep, HOUSEKEEPING_EVERY_MS).unref();
-  void foldNow();
-  setInterval(() => void foldNow(), ANALYTICS_FOLD_EVERY_MS).unref();
+  if (failInterruptedImports(db) > 0) log().warn("CSV imports left unfinished by the last run are marked failed");
+  // Before the jobs: a batch resumed at start may place its next call at once.
   const demo = await startDemoBolna(config.PORT);
   if (demo) log().info({ url: demo.url, speed: config.BOLNA_SIMULATOR_SPEED }, "demo mode: Bolna simulator started");
-  startBatchRunner(getDb);
-  startReconciler(getDb);
-  startReconfirmationScheduler(getDb());
-  startMailSender(getDb());
-  startExecutionsSweep(getDb);
-  // A candidate marked do-not-call by a call's outcome still has whatever Bolna was to ring: stopped here.
-  setInterval(() => {
-    stopCallsOfDoNotCallCandidates(getDb()).catch((error: unknown) => logError("stopping do-not-call calls failed", error));
-  }, HOUSEKEEPING_EVERY_MS).unref();
+  const jobs = backgroundJobs(db);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs(jobs));
+  webhookWriter();
 }
 
 /**

@@ -30,20 +30,31 @@ export function canonicalIp(value: string): string | null {
 }
 
 /**
- * The sender is the address `hops` places from the right of the chain "X-Forwarded-For entries, then the TCP
- * peer": with no trusted proxy it is the peer itself, so a client-written header can never choose it. Every
- * entry must be an address; anything else in the chain means someone is tampering, and the request is refused.
+ * The sender: the TCP peer itself, unless the peer is a trusted proxy (`isTrustedProxy`, TRUSTED_PROXIES) and
+ * `hops` ≥ 1; then the address `hops` places from the right of the chain "X-Forwarded-For entries, then the peer"
+ * (Express's `trust proxy`, nginx's `set_real_ip_from`). A peer that is not a trusted proxy is taken at its own
+ * address, whatever it writes. Only the entries the trusted proxies wrote (the sender's and those right of it)
+ * are read, and each must be an address, or the request is refused; what the client wrote left of them is its
+ * own business and never names anyone (a corporate proxy's `unknown` does not lump its users together).
  */
-export function resolveSender(peer: Peer | null, hops: number): Sender {
+export function resolveSender(peer: Peer | null, hops: number, isTrustedProxy: (ip: string) => boolean): Sender {
   if (!peer) return { ok: false, ip: null, reason: "the TCP peer is unknown" };
-  const entries = peer.forwardedFor === null ? [] : peer.forwardedFor.split(",");
-  const chain: string[] = [];
-  for (const entry of [...entries, peer.address]) {
-    const ip = canonicalIp(entry);
-    if (!ip) return { ok: false, ip: null, reason: "an X-Forwarded-For entry is not an IP address" };
-    chain.push(ip);
+  const address = canonicalIp(peer.address);
+  if (!address) return { ok: false, ip: null, reason: "the TCP peer is not an IP address" };
+  if (hops === 0 || !isTrustedProxy(address)) return { ok: true, ip: address };
+  return senderFromForwarded(peer.forwardedFor, hops);
+}
+
+/**
+ * With the proxy as the peer: the entry `hops` places from the right of "entries, then the peer", i.e. the
+ * hops-th entry from the right; it and the entries right of it must be addresses.
+ */
+export function senderFromForwarded(forwardedFor: string | null, hops: number): Sender {
+  const entries = forwardedFor === null ? [] : forwardedFor.split(",");
+  if (entries.length < hops) return { ok: false, ip: null, reason: "fewer forwarded addresses than TRUSTED_PROXY_HOPS" };
+  const counted = entries.slice(entries.length - hops).map(canonicalIp);
+  if (counted.some((ip) => ip === null)) {
+    return { ok: false, ip: null, reason: "an X-Forwarded-For entry written by a trusted proxy is not an IP address" };
   }
-  const sender = chain[chain.length - 1 - hops];
-  if (!sender) return { ok: false, ip: null, reason: "fewer forwarded addresses than TRUSTED_PROXY_HOPS" };
-  return { ok: true, ip: sender };
+  return { ok: true, ip: counted[0]! };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { rejectedSenders } from "@/db/schema";
@@ -10,50 +10,46 @@ import { UNPARSABLE_SENDER } from "@/lib/webhook/rejected-senders";
 import { eventsFor, insertCandidate, openTestDatabase } from "../support/database";
 import { loadPayload } from "../support/payloads";
 import { freePort } from "../support/free-port";
+import { inOwnNetns, netnsUnavailable, runInOwnNetns } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 import { announceBodyFrom, openStreamFrom, requestFrom } from "./bound-http";
 import { NGINX, siteConfigForTest, startNginx, testConfig, type Nginx } from "./nginx";
 
 /*
  * deploy/nginx.conf in front of a real Callboard started as the README's Deploy section says (TRUSTED_PROXY_HOPS=1,
- * Callboard on 127.0.0.1), with clients on different loopback addresses standing in for different machines. nginx
- * reaches Callboard from 127.0.0.1, so a test passes only if Callboard counts the client nginx saw, not nginx.
+ * Callboard on 127.0.0.1), with clients on different addresses standing in for different machines. nginx reaches
+ * Callboard from 127.0.0.1, the one trusted proxy (TRUSTED_PROXIES), so a test passes only if Callboard counts the
+ * client nginx saw, not nginx, and takes anyone else who reaches its port at their own address.
  *
- * The allowlist decides loopback senders by WEBHOOK_ALLOW_LOOPBACK alone (api-contract.md), so with it off no
- * loopback client can be an allowed sender: the accepted delivery comes from this machine's own non-loopback
- * address (eth0), or, on a machine without one, an address of the benchmarking range that the test (as root) puts on
- * `lo` for its own run. FORGED is allowlisted but lives nowhere: only a header can name it.
+ * All of it runs in a network namespace of its own (tests/support/netns.ts): the allowlist decides loopback senders
+ * by WEBHOOK_ALLOW_LOOPBACK alone (api-contract.md), so with it off only a non-loopback client can be an allowed
+ * sender, and OUTSIDE is such an address on that namespace's `lo` — never one of this machine's interfaces. FORGED
+ * is allowlisted but lives nowhere: only a header can name it.
  */
 
 const API_TOKEN = "nginx-proxy-test-api-token-0123456789";
 const FORGED = "203.0.113.10";
-const ADDED_ADDRESS = "198.18.0.77";
-
-/** This machine's first non-loopback IPv4 address; failing that, ADDED_ADDRESS put on `lo` (root only). */
-function outsideAddress(): { address?: string; added: boolean } {
-  const found = Object.values(os.networkInterfaces())
-    .flat()
-    .find((address) => address?.family === "IPv4" && !address.internal)?.address;
-  if (found) return { address: found, added: false };
-  try {
-    execFileSync("ip", ["addr", "add", `${ADDED_ADDRESS}/32`, "dev", "lo"], { stdio: "ignore" });
-    return { address: ADDED_ADDRESS, added: true };
-  } catch {
-    return { added: false };
-  }
-}
-
-const { address: OUTSIDE, added: addedOutside } = outsideAddress();
+const OUTSIDE = "198.18.0.77";
 
 const nginxMissing = !fs.existsSync(NGINX);
 const skipHere = nginxMissing && !process.env.CI;
 if (skipHere) console.warn(`nginx-proxy.test.ts skipped: ${NGINX} is not installed (apt-get install nginx; CI fails instead).`);
-/** Needs a non-loopback address of this machine: fails in CI without one, skipped elsewhere. */
-const itFromOutside = OUTSIDE || process.env.CI ? it : it.skip;
-const outside = () => {
-  if (!OUTSIDE) throw new Error("this machine has no non-loopback IPv4 address to send an allowed webhook from");
-  return OUTSIDE;
-};
+const NETNS_REASON = inOwnNetns ? null : netnsUnavailable();
+if (NETNS_REASON && !process.env.CI) console.warn(`nginx-proxy.test.ts skipped: ${NETNS_REASON}`);
+
+if (!inOwnNetns) {
+  describe("Callboard behind nginx, in a network namespace of its own", () => {
+    it.skipIf(skipHere || (NETNS_REASON !== null && !process.env.CI))(
+      "passes every check there (the run's output follows on failure)",
+      () => {
+        const run = runInOwnNetns(fileURLToPath(import.meta.url), [OUTSIDE], 240_000);
+        expect(run.status, run.output).toBe(0);
+        expect(run.output).toMatch(/Tests\s+\d+ passed/);
+      },
+      260_000,
+    );
+  });
+}
 
 let dir: string;
 let server: TestServer | undefined;
@@ -73,7 +69,7 @@ const storedSenders = (executionId: string) => eventsFor(db!, executionId).map((
 const refusedSender = (ip: string) =>
   expect.poll(() => db!.select().from(rejectedSenders).where(eq(rejectedSenders.ip, ip)).get(), { timeout: 5_000 });
 
-describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PROXY_HOPS=1)", () => {
+describe.runIf(inOwnNetns)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PROXY_HOPS=1)", () => {
   beforeAll(async () => {
     if (nginxMissing) throw new Error(`${NGINX} is not installed: .ci/run installs it (apt-get install nginx)`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-nginx-"));
@@ -82,8 +78,10 @@ describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PR
     fs.mkdirSync(path.join(dir, "data"), { mode: 0o700 });
     server = await startServer({
       TRUSTED_PROXY_HOPS: "1",
+      // nginx's own address towards its upstream: other loopback clients are not proxies.
+      TRUSTED_PROXIES: "127.0.0.1",
       WEBHOOK_ALLOW_LOOPBACK: "false",
-      BOLNA_WEBHOOK_IPS: ["127.0.0.2/32", `${FORGED}/32`, ...(OUTSIDE ? [`${OUTSIDE}/32`] : [])].join(","),
+      BOLNA_WEBHOOK_IPS: ["127.0.0.2/32", `${FORGED}/32`, `${OUTSIDE}/32`].join(","),
       API_TOKEN,
       // vitest sets TEST=true, which relaxes better-auth's checks; production never has it.
       TEST: "",
@@ -101,7 +99,6 @@ describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PR
     db?.$client.close();
     await Promise.all([nginx?.stop(), server?.stop()]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    if (addedOutside) execFileSync("ip", ["addr", "del", `${ADDED_ADDRESS}/32`, "dev", "lo"], { stdio: "ignore" });
   });
 
   it("runs the documented config, which nginx -t accepts", () => {
@@ -109,24 +106,27 @@ describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PR
     expect(nginx!.test()).toMatchObject({ ok: true, output: expect.stringContaining("test is successful") });
   });
 
-  it("answers /api/health through nginx", async () => {
+  it("answers /api/health and readiness through nginx", async () => {
     const health = await requestFrom("127.0.0.6", `${nginx!.url}/api/health`);
     expect(health.status).toBe(200);
     expect(health.json).toMatchObject({ ok: true });
     expect(health.headers.server).toBe("nginx");
     expect(health.headers["strict-transport-security"]).toBe("max-age=31536000");
+    const ready = await requestFrom("127.0.0.6", `${nginx!.url}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(ready.json).toMatchObject({ ok: true, checks: { database: { ok: true }, shedding: { active: false } } });
   });
 
   describe("the webhook's sender", () => {
-    itFromOutside("is the client nginx saw: an allowlisted client is accepted and stored as the sender", async () => {
-      const response = await deliver(outside(), nginx!.url, "nginx-allowed");
+    it("is the client nginx saw: an allowlisted client is accepted and stored as the sender", async () => {
+      const response = await deliver(OUTSIDE, nginx!.url, "nginx-allowed");
       expect([200, 202]).toContain(response.status);
       expect(response.json.ok).toBe(true);
-      expect(storedSenders("nginx-allowed")).toEqual([outside()]);
+      expect(storedSenders("nginx-allowed")).toEqual([OUTSIDE]);
     });
 
     it("is not what a client writes into X-Forwarded-For: 403 forbidden_ip, nothing stored", async () => {
-      const claims = [FORGED, ...(OUTSIDE ? [OUTSIDE] : [])];
+      const claims = [FORGED, OUTSIDE];
       for (const [index, claimed] of claims.entries()) {
         const response = await deliver("127.0.0.3", nginx!.url, `nginx-forged-${index}`, { "x-forwarded-for": claimed });
         expect(response.status).toBe(403);
@@ -146,21 +146,34 @@ describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PR
   });
 
   describe("straight to Callboard's port, bypassing nginx", () => {
-    it("refuses a client that sends no X-Forwarded-For: one address is fewer than TRUSTED_PROXY_HOPS=1", async () => {
-      const clients = ["127.0.0.2", ...(OUTSIDE ? [OUTSIDE] : [])];
-      for (const [index, from] of clients.entries()) {
-        const response = await deliver(from, server!.url, `direct-bare-${index}`);
-        expect(response.status).toBe(403);
-        expect(response.json.error).toMatchObject({ code: "forbidden_ip", message: expect.stringMatching(/fewer forwarded/) });
-        expect(storedSenders(`direct-bare-${index}`)).toEqual([]);
-      }
+    it("takes a client that is not the proxy at its own address, whatever X-Forwarded-For it writes", async () => {
+      // A loopback client that is not nginx: its own address, which is no allowed sender.
+      const loopback = await deliver("127.0.0.3", server!.url, "direct-forged", { "x-forwarded-for": FORGED });
+      expect(loopback.status).toBe(403);
+      expect(loopback.json.error).toMatchObject({ code: "forbidden_ip", message: expect.stringMatching(/not on the allowlist/) });
+      expect(storedSenders("direct-forged")).toEqual([]);
+      await refusedSender("127.0.0.3").toMatchObject({ lastReason: "not on the allowlist" });
+      // An allowlisted machine that reaches the port is itself, not whom it names.
+      const outside = await deliver(OUTSIDE, server!.url, "direct-outside", { "x-forwarded-for": FORGED });
+      expect([200, 202]).toContain(outside.status);
+      expect(storedSenders("direct-outside")).toEqual([OUTSIDE]);
+      // From nginx's own address without the header nginx always writes: one address is fewer than one hop.
+      const bare = await deliver("127.0.0.1", server!.url, "direct-bare");
+      expect(bare.status).toBe(403);
+      expect(bare.json.error).toMatchObject({ code: "forbidden_ip", message: expect.stringMatching(/fewer forwarded/) });
       await refusedSender(UNPARSABLE_SENDER).toMatchObject({ lastReason: expect.stringMatching(/fewer forwarded/) });
     });
 
-    it("believes a client that writes X-Forwarded-For itself, which is why Callboard must listen on 127.0.0.1 only", async () => {
-      const response = await deliver("127.0.0.3", server!.url, "direct-forged", { "x-forwarded-for": FORGED });
-      expect([200, 202]).toContain(response.status);
-      expect(storedSenders("direct-forged")).toEqual([FORGED]);
+    it("listens on loopback alone when a proxy is configured and HOSTNAME is not set, and says so at start", async () => {
+      const guarded = await startServer({ TRUSTED_PROXY_HOPS: "1", HOSTNAME: "", API_TOKEN, TEST: "" });
+      try {
+        expect(guarded.output()).toMatch(/listening on 127\.0\.0\.1 only \(set HOSTNAME to listen elsewhere\)/);
+        const port = new URL(guarded.url).port;
+        expect((await requestFrom("127.0.0.1", `http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+        await expect(requestFrom(OUTSIDE, `http://${OUTSIDE}:${port}/api/health`)).rejects.toThrow(/ECONNREFUSED/);
+      } finally {
+        await guarded.stop();
+      }
     });
   });
 
@@ -213,7 +226,7 @@ describe.skipIf(skipHere)("Callboard behind nginx (deploy/nginx.conf, TRUSTED_PR
   });
 
   it("answers a body over client_max_body_size in the API's JSON shape, not nginx's HTML page", async () => {
-    const response = await announceBodyFrom("127.0.0.6", `${nginx!.url}/api/candidates/import`, 5 * 1024 * 1024, {
+    const response = await announceBodyFrom("127.0.0.6", `${nginx!.url}/api/candidates/import`, 70 * 1024 * 1024, {
       "content-type": "text/csv",
     });
     expect(response.status).toBe(413);

@@ -24,7 +24,8 @@ describe.skipIf(!available)("deploy/*.service and *.timer", () => {
         const text = fs
           .readFileSync(path.join(DEPLOY, unit), "utf8")
           .replaceAll("/usr/bin/npm", localPath("/usr/bin/npm"))
-          .replaceAll("/usr/bin/find", localPath("/usr/bin/find"));
+          .replaceAll("/usr/bin/find", localPath("/usr/bin/find"))
+          .replaceAll("/usr/bin/node", localPath("/usr/bin/node"));
         fs.writeFileSync(path.join(dir, unit), text);
       }
       const result = spawnSync(ANALYZE, ["verify", "--man=no", ...UNITS.map((unit) => `./${unit}`)], {
@@ -46,6 +47,8 @@ describe.skipIf(!available)("deploy/*.service and *.timer", () => {
       "Environment=NODE_ENV=production",
       "Environment=HOSTNAME=127.0.0.1",
       "Environment=TRUSTED_PROXY_HOPS=1",
+      "Environment=TRUSTED_PROXIES=127.0.0.1",
+      "ExecStartPost=/usr/bin/node /opt/callboard/deploy/wait-until-ready.mjs",
       "NoNewPrivileges=yes",
       "ProtectSystem=strict",
       "ReadWritePaths=/var/lib/callboard",

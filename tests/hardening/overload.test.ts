@@ -1,23 +1,30 @@
 import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createUser, signIn, startApiServer } from "../support/auth-client";
+import { ADMIN, API_TOKEN, createUser, signIn, startApiServer } from "../support/auth-client";
 import { rawExchange } from "../support/raw-http";
 import { startServer, type TestServer } from "../support/server";
 
 /**
  * Overload is shed, not fatal: thousands of concurrent anonymous page requests and stream opens
- * against the built server (npm start's server, default caps). Every request is answered — served, or 503 with
- * Retry-After — the process stays up, /api/health keeps answering, and it serves normally the moment the load
- * stops. `LONG=1` floods with 5,000 of each.
+ * against the built server (npm start's server, default global caps). Every request is answered — served, or 503
+ * with Retry-After — the process stays up, liveness keeps answering 200 and readiness tells the truth (ready, or
+ * 503 not_ready while it sheds), and it serves normally the moment the load stops. `LONG=1` floods with 5,000 of
+ * each. All of it comes from one address, so the per-address caps (tests/hardening/slow-clients.test.ts) are
+ * lifted here: this is about the server's own limits.
  */
+const NO_PER_ADDRESS_CAPS = { MAX_CONNECTIONS_PER_ADDRESS: "100000", MAX_IN_FLIGHT_PER_ADDRESS: "10000" };
 const FLOOD = process.env.LONG === "1" ? 5000 : 2000;
 const STREAMS_PER_USER = 8;
 let server: TestServer;
 let port: number;
 
 beforeAll(async () => {
-  server = await startApiServer({ SEED_DEMO: "false", MAX_LIVE_STREAMS_PER_USER: String(STREAMS_PER_USER) });
+  server = await startApiServer({
+    SEED_DEMO: "false",
+    MAX_LIVE_STREAMS_PER_USER: String(STREAMS_PER_USER),
+    ...NO_PER_ADDRESS_CAPS,
+  });
   port = Number(new URL(server.url).port);
 });
 
@@ -65,17 +72,25 @@ function rssMb(pid: number): number {
   return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }
 
-/** Polls /api/health (each on its own connection) and samples the server's RSS until stopped. */
+type HealthAnswer = { live: number | string; ready: number | string; readyCode: string | null };
+
+/** Polls liveness and readiness (each on its own connection) and samples the server's RSS until stopped. */
 function watchServer(pid: number) {
-  const health: (number | string)[] = [];
+  const health: HealthAnswer[] = [];
   let peakRss = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       peakRss = Math.max(peakRss, rssMb(pid));
       // The test process itself is busy with thousands of sockets: a generous limit, no timing asserted.
-      const answer = await getOnce("/api/health", 120_000);
-      health.push(answer.status ?? answer.error ?? "none");
+      const [live, ready] = await Promise.all([getOnce("/api/health/live", 120_000), getOnce("/api/health", 120_000)]);
+      let readyCode: string | null = null;
+      try {
+        readyCode = (JSON.parse(ready.body) as { error?: { code?: string } }).error?.code ?? null;
+      } catch {
+        readyCode = "unreadable";
+      }
+      health.push({ live: live.status ?? live.error ?? "none", ready: ready.status ?? ready.error ?? "none", readyCode });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -86,6 +101,15 @@ function watchServer(pid: number) {
       return { health, peakRss };
     },
   };
+}
+
+/** Liveness answered 200 every time; readiness answered every time, 200 or 503 not_ready (shedding). */
+function expectHealthTruthful(health: HealthAnswer[]) {
+  expect(health.length).toBeGreaterThan(0);
+  expect(health.filter((answer) => answer.live !== 200)).toEqual([]);
+  expect(
+    health.filter((answer) => !(answer.ready === 200 || (answer.ready === 503 && answer.readyCode === "not_ready"))),
+  ).toEqual([]);
 }
 
 // A flood on a 2-core machine shared with the test runner takes a while; no timing is asserted.
@@ -148,8 +172,7 @@ describe("overload", () => {
         expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
         expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "overloaded" } });
       }
-      expect(health.length).toBeGreaterThan(0);
-      expect(health.every((status) => status === 200)).toBe(true);
+      expectHealthTruthful(health);
       expect(server.process.exitCode).toBeNull();
       // Recovered at once: the next requests are served.
       for (let i = 0; i < 5; i++) expect((await getOnce("/sign-in")).status).toBe(200);
@@ -180,7 +203,7 @@ describe("overload", () => {
       expect(served).toHaveLength(STREAMS_PER_USER);
       expect(refused).toHaveLength(FLOOD - STREAMS_PER_USER);
       expect(refused.filter((s) => !s.retryAfter).map((s) => s.head)).toEqual([]);
-      expect(health.filter((status) => status !== 200)).toEqual([]);
+      expectHealthTruthful(health);
       expect(server.process.exitCode).toBeNull();
 
       // Another user is not locked out by this one's streams.
@@ -209,27 +232,38 @@ describe("overload", () => {
 describe("connection cap", () => {
   let capped: TestServer;
   beforeAll(async () => {
-    capped = await startServer({ MAX_CONNECTIONS: "50", MAX_IN_FLIGHT: "2", SEED_DEMO: "false", TEST: "" });
+    capped = await startServer({
+      MAX_CONNECTIONS: "50",
+      MAX_IN_FLIGHT: "2",
+      SEED_DEMO: "false",
+      TEST: "",
+      API_TOKEN,
+      ...NO_PER_ADDRESS_CAPS,
+    });
   });
   afterAll(async () => {
     await capped?.stop();
   });
 
-  it("answers requests past MAX_IN_FLIGHT with 503 + Retry-After before they reach Next, and never refuses /api/health", async () => {
+  it("answers requests past MAX_IN_FLIGHT with 503 + Retry-After before they reach Next; health answers and says so", async () => {
     const cappedPort = Number(new URL(capped.url).port);
     const exchange = (path: string) =>
       rawExchange(cappedPort, Buffer.from(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
-    // Two sign-ins whose bodies never come hold both places (until the request timeout).
+    // Two signed-in uploads, their bodies coming steadily but slowly (above the minimum rate), hold both places.
+    // (Bodies of requests without a credential are read before they take a place, so they could not hold one.)
     const holders = await Promise.all(
       [0, 1].map(
         () =>
           new Promise<net.Socket>((resolve) => {
             const socket = net.connect({ host: "127.0.0.1", port: cappedPort }, () => {
               socket.write(
-                `POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1:${cappedPort}\r\nOrigin: http://127.0.0.1:${cappedPort}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+                `POST /api/candidates/import HTTP/1.1\r\nHost: 127.0.0.1:${cappedPort}\r\nAuthorization: Bearer ${API_TOKEN}\r\nContent-Type: text/csv\r\nContent-Length: 1000000\r\n\r\nname,phone,interview_at\n`,
               );
+              const drip = setInterval(() => socket.write(`${"x".repeat(4096)}\n`), 500);
+              socket.once("close", () => clearInterval(drip));
               resolve(socket);
             });
+            socket.on("error", () => undefined);
           }),
       ),
     );
@@ -239,8 +273,16 @@ describe("connection cap", () => {
       expect(shed.status).toBe(503);
       expect(shed.headers["retry-after"]).toMatch(/^\d+$/);
       expect(JSON.parse(shed.body)).toMatchObject({ error: { code: "overloaded" } });
-      const health = await Promise.all(Array.from({ length: 5 }, () => exchange("/api/health")));
-      expect(health.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+      const live = await Promise.all(Array.from({ length: 5 }, () => exchange("/api/health/live")));
+      expect(live.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+      // Readiness is never refused either, and it does not claim all is well while the server sheds.
+      // (Worked out at most once a second: the next answer says so.)
+      await expect.poll(async () => (await exchange("/api/health")).status, { timeout: 5_000 }).toBe(503);
+      const ready = await exchange("/api/health");
+      expect(JSON.parse(ready.body)).toMatchObject({
+        ok: false,
+        error: { code: "not_ready", message: expect.stringMatching(/shedding/) },
+      });
     } finally {
       for (const socket of holders) socket.destroy();
     }
@@ -263,14 +305,10 @@ describe("connection cap", () => {
     expect(refused.status).toBe(503);
     expect(refused.headers["retry-after"]).toMatch(/^\d+$/);
     for (const socket of idle) socket.destroy();
-    await expect
-      .poll(
-        async () =>
-          (await rawExchange(cappedPort, Buffer.from(`GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`))).status,
-        {
-          timeout: 10_000,
-        },
-      )
-      .toBe(200);
-  });
+    const status = async (path: string) =>
+      (await rawExchange(cappedPort, Buffer.from(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`))).status;
+    await expect.poll(() => status("/api/candidates"), { timeout: 10_000 }).toBe(401);
+    // Readiness said so while it shed, and says ready again once 10 s pass without shedding.
+    await expect.poll(() => status("/api/health"), { timeout: 20_000, interval: 500 }).toBe(200);
+  }, 60_000);
 });

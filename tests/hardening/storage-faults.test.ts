@@ -211,15 +211,27 @@ describe("storage faults under a running server", () => {
         let answers: Answer[];
         let boardDuring: Board;
         let healthDuring: number;
+        let readyDuring: { status: number; body: { error?: { code?: string }; checks?: { disk?: { ok?: boolean } } } };
+        let liveDuring: number;
         const during = deliveries("full-during", 6, 20_000);
         try {
           answers = await postAll(server, during);
           boardDuring = await board(server, cookie);
+          // Readiness is worked out at most once a second: the next answer is about the full disk.
+          await new Promise((resolve) => setTimeout(resolve, 1_100));
           healthDuring = await health(server);
+          const ready = await fetch(`${server.url}/api/health/ready`, { signal: AbortSignal.timeout(60_000) });
+          readyDuring = { status: ready.status, body: (await ready.json()) as typeof readyDuring.body };
+          liveDuring = (await fetch(`${server.url}/api/health/live`, { signal: AbortSignal.timeout(60_000) })).status;
         } finally {
           fs.rmSync(filler);
         }
-        report("disk full", { answers, boardDuring, healthDuring });
+        report("disk full", { answers, boardDuring, healthDuring, readyDuring, liveDuring });
+        // Health tells the truth: not ready while nothing can be written (it once said 200 while sign-in failed).
+        expect(healthDuring).toBe(503);
+        expect(readyDuring.status).toBe(503);
+        expect(readyDuring.body).toMatchObject({ error: { code: "storage_unavailable" }, checks: { disk: { ok: false } } });
+        expect(liveDuring).toBe(200);
         expect(
           answers.filter((answer) => answer.status < 300),
           "acknowledged while the disk was full",
@@ -236,6 +248,7 @@ describe("storage faults under a running server", () => {
         expect((await postAll(server, after)).map((answer) => answer.status)).toEqual(after.map(() => 200));
         acknowledged.push(...after);
         expect((await board(server, cookie)).board).toBe(true);
+        await expect.poll(() => health(server), { timeout: 10_000 }).toBe(200);
         expectAllStored(databasePath, acknowledged);
       },
       120_000,
@@ -246,6 +259,8 @@ describe("storage faults under a running server", () => {
       // server while every webhook is refused with 503 (a bare `select 1` never touched the file).
       it("answers /api/health with 503 while the database cannot be read", async () => {
         release = await holdWalLocks(databasePath);
+        // Readiness is worked out at most once a second: the next answer is about the locked file.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
         const started = Date.now();
         const status = await health(server);
         report("locked database", { health: status, ms: Date.now() - started });

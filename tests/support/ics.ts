@@ -19,10 +19,16 @@ export function parseIcs(text: string) {
   const lines: IcsLine[] = unfolded.map((line) => {
     const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     const [head, value] = [line.slice(0, colon), line.slice(colon + 1)];
-    const [name, ...params] = head.split(";");
+    // Parameters are split on the semicolons outside quoted values; a quoted value loses its quotes.
+    const [name, ...params] = head.match(/(?:[^;"]|"[^"]*")+/g) ?? [head];
     return {
       name: name!.toUpperCase(),
-      params: Object.fromEntries(params.map((param) => param.split("=") as [string, string])),
+      params: Object.fromEntries(
+        params.map((param) => {
+          const equals = param.indexOf("=");
+          return [param.slice(0, equals).toUpperCase(), param.slice(equals + 1).replace(/^"(.*)"$/, "$1")];
+        }),
+      ),
       value,
     };
   });

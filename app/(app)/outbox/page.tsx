@@ -5,7 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
-import { listOutbox } from "@/lib/mail/outbox";
+import { outboxEntries } from "@/lib/mail/outbox-view";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -20,7 +20,7 @@ const STATE_STYLES: Record<string, string> = {
 export default async function OutboxPage() {
   const actor = await requireActor();
   if (!can(actor.role, "audit:read")) forbidden();
-  const messages = listOutbox(getDb());
+  const messages = outboxEntries(getDb());
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-col gap-1">
@@ -41,8 +41,8 @@ export default async function OutboxPage() {
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLES[message.state] ?? ""}`}>
                   {message.state === "unsent" ? "not sent" : message.state}
                 </span>
-                <span className="font-medium">{message.subject}</span>
-                <span className="text-slate-600">to {message.toAddress}</span>
+                <span className="font-medium">{message.subject ?? "(the candidate is gone or has no e-mail address)"}</span>
+                {message.toAddress && <span className="text-slate-600">to {message.toAddress}</span>}
                 <span className="ml-auto text-xs text-slate-500">
                   <LocalTime value={message.createdAt} />
                 </span>

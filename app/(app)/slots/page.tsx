@@ -129,6 +129,9 @@ export default async function SlotsPage() {
                               <span className="ml-1 text-xs text-slate-600">{CANDIDATE_STATUS_LABELS[booking.status]}</span>
                             </li>
                           ))}
+                          {slot.booked > slot.bookings.length && (
+                            <li className="text-xs text-slate-600">and {slot.booked - slot.bookings.length} more</li>
+                          )}
                         </ul>
                       )}
                     </td>

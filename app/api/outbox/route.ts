@@ -2,14 +2,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { otherMethods } from "@/lib/http/other-methods";
 import { withPermission } from "@/lib/http/route";
-import { listOutbox, outboxJson } from "@/lib/mail/outbox";
+import { outboxEntries, outboxJson } from "@/lib/mail/outbox-view";
 
 const query = z.object({ before: z.coerce.number().int().positive().optional() });
 
 /** Messages to candidates, newest first (50 a page; `?before=<id>` for older ones): admins only. */
 export const GET = withPermission("audit:read", ({ request }) => {
   const { before } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ messages: listOutbox(getDb(), before).map(outboxJson) });
+  return Response.json({ messages: outboxEntries(getDb(), before).map(outboxJson) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

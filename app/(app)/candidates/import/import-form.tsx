@@ -5,22 +5,59 @@ import { useId, useState } from "react";
 import type { ImportReport } from "@/lib/csv/import-candidates";
 import { formatInstant } from "@/lib/time/format";
 
+type Progress = { rowsRead: number; progress: number };
 type Phase =
   | { kind: "idle" }
-  | { kind: "checking" }
+  | { kind: "checking"; at: Progress }
   | { kind: "preview"; report: ImportReport; text: string; fileName: string }
-  | { kind: "importing"; report: ImportReport; text: string; fileName: string }
+  | { kind: "importing"; report: ImportReport; text: string; fileName: string; at: Progress }
   | { kind: "imported"; report: ImportReport };
 
-async function send(text: string, dryRun: boolean): Promise<ImportReport> {
-  const response = await fetch(`/api/candidates/import${dryRun ? "?dryRun=1" : ""}`, {
+type Job = Progress & {
+  id: number;
+  state: "queued" | "running" | "done" | "failed";
+  error: { code: string; message: string } | null;
+  report: ImportReport | null;
+};
+
+const POLL_MS = 500;
+
+async function json<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
+  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  return body;
+}
+
+/**
+ * Sends the file to be checked (dry run) or imported, then follows the job the server runs in the background
+ * until it is done, reporting how far it has got: a file of 200,000 rows takes a while.
+ */
+async function send(text: string, dryRun: boolean, onProgress: (at: Progress) => void): Promise<ImportReport> {
+  const started = await fetch(`/api/candidates/import?async=1${dryRun ? "&dryRun=1" : ""}`, {
     method: "POST",
     headers: { "content-type": "text/csv" },
     body: text,
   });
-  const json = (await response.json().catch(() => null)) as (ImportReport & { error?: { message: string } }) | null;
-  if (!response.ok || !json || json.error) throw new Error(json?.error?.message ?? `The server answered ${response.status}.`);
-  return json;
+  let job = (await json<{ import: Job }>(started)).import;
+  while (job.state === "queued" || job.state === "running") {
+    onProgress(job);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = (await json<{ import: Job }>(await fetch(`/api/candidates/import/${job.id}`))).import;
+  }
+  if (job.state === "failed" || !job.report) throw new Error(job.error?.message ?? "The import did not finish.");
+  return job.report;
+}
+
+function ProgressLine({ label, at }: { label: string; at: Progress }) {
+  const percent = Math.round(at.progress * 100);
+  return (
+    <div className="flex flex-col gap-1" role="status">
+      <p className="text-sm">
+        {label} {at.rowsRead.toLocaleString("en")} rows read ({percent}%)
+      </p>
+      <progress value={percent} max={100} aria-label={label} className="h-2 w-full max-w-md accent-slate-900" />
+    </div>
+  );
 }
 
 function ReportTable({ report }: { report: ImportReport }) {
@@ -82,7 +119,10 @@ function ReportTable({ report }: { report: ImportReport }) {
   );
 }
 
-/** Upload → preview with a per-row report (dry run) → confirm → the good rows are imported in one transaction. */
+/**
+ * Upload → preview with a per-row report (dry run) → confirm → the good rows are imported; both steps run on the
+ * server in the background and show their progress here.
+ */
 export function ImportForm() {
   const inputId = useId();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -91,10 +131,11 @@ export function ImportForm() {
   async function check(file: File | undefined) {
     setError(null);
     if (!file) return setPhase({ kind: "idle" });
-    setPhase({ kind: "checking" });
+    setPhase({ kind: "checking", at: { rowsRead: 0, progress: 0 } });
     try {
       const text = await file.text();
-      setPhase({ kind: "preview", report: await send(text, true), text, fileName: file.name });
+      const report = await send(text, true, (at) => setPhase({ kind: "checking", at }));
+      setPhase({ kind: "preview", report, text, fileName: file.name });
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
       setPhase({ kind: "idle" });
@@ -104,12 +145,13 @@ export function ImportForm() {
   async function confirm() {
     if (phase.kind !== "preview") return;
     setError(null);
-    setPhase({ ...phase, kind: "importing" });
+    const from = phase;
+    setPhase({ ...from, kind: "importing", at: { rowsRead: 0, progress: 0 } });
     try {
-      setPhase({ kind: "imported", report: await send(phase.text, false) });
+      setPhase({ kind: "imported", report: await send(from.text, false, (at) => setPhase({ ...from, kind: "importing", at })) });
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
-      setPhase({ ...phase, kind: "preview" });
+      setPhase(from);
     }
   }
 
@@ -129,7 +171,8 @@ export function ImportForm() {
           className="text-sm"
         />
       </div>
-      {phase.kind === "checking" && <p role="status">Checking the file…</p>}
+      {phase.kind === "checking" && <ProgressLine label="Checking the file…" at={phase.at} />}
+      {phase.kind === "importing" && <ProgressLine label="Importing…" at={phase.at} />}
       {error && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
           {error}
@@ -158,6 +201,11 @@ export function ImportForm() {
           <Link href="/" className="font-medium underline">
             Back to the board
           </Link>
+        </p>
+      )}
+      {report?.truncated && (
+        <p className="text-sm text-slate-700">
+          The table shows the first {report.rows.length.toLocaleString("en")} rows; the counts above cover the whole file.
         </p>
       )}
       {report && <ReportTable report={report} />}

@@ -55,7 +55,8 @@ export default async function ImportCandidatesPage() {
             <code className="text-xs">12</code> or <code className="text-xs">#12</code>).
           </li>
           <li>
-            Nothing is written until you confirm; then the good rows are imported together, and rows with problems are left out.
+            Nothing is written until you confirm; then the good rows are imported, a few hundred at a time while the server keeps
+            answering, and rows with problems are left out.
           </li>
         </ul>
       </section>

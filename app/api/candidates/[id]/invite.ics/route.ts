@@ -9,9 +9,10 @@ import { idParam, withPermission } from "@/lib/http/route";
 /** The candidate's calendar invite (RFC 5545): REQUEST, or CANCEL after a decline. */
 export const GET = withPermission<{ id: string }>("candidates:read", ({ params }) => {
   const id = idParam(params.id, "Candidate");
-  const candidate = getDb().select().from(candidates).where(eq(candidates.id, id)).get();
+  const db = getDb();
+  const candidate = db.select().from(candidates).where(eq(candidates.id, id)).get();
   if (!candidate) throw notFound(`Candidate ${id}`);
-  return inviteResponse(candidate);
+  return inviteResponse(db, candidate, "attendee");
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

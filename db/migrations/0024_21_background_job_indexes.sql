@@ -1,0 +1,6 @@
+-- Background jobs read through these partial indexes instead of scanning every call or delivery on the event
+-- loop (at a million candidates the scans took 20 s): the reconciler's open calls (with what it reads of them),
+-- and the retention purge's rows that still hold personal data, both ordered by when they were made.
+CREATE INDEX `calls_open_idx` ON `calls` (`created_at`,`last_event_at`,`next_attempt_at`,`execution_id`) WHERE "calls"."status" is null or "calls"."status" not in ('completed', 'no-answer', 'busy', 'failed', 'canceled', 'stopped', 'error', 'balance-low') or "calls"."next_attempt_at" is not null;--> statement-breakpoint
+CREATE INDEX `calls_personal_data_idx` ON `calls` (`created_at`) WHERE "calls"."transcript" is not null or "calls"."summary" is not null or "calls"."recording_url" is not null or "calls"."extracted_data" is not null or "calls"."confidence_evidence" is not null;--> statement-breakpoint
+CREATE INDEX `webhook_events_raw_body_idx` ON `webhook_events` (`received_at`) WHERE "webhook_events"."raw_body" is not null;

@@ -1,0 +1,93 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Applied } from "@/lib/calls/apply-execution";
+import { env } from "@/lib/env";
+import { apiError } from "@/lib/http/api-error";
+import { logError } from "@/lib/log";
+import type { RawDelivery } from "./read-delivery";
+import type { WriteAnswer } from "./writer-thread";
+
+export type Committed = { ok: true; applied: Applied } | { ok: false; answer: Response };
+
+type Waiting = (answer: WriteAnswer | null) => void;
+
+/**
+ * The build bundles the thread as an entry of its own (Turbopack follows `new Worker(new URL(…))`); run from the
+ * sources (the in-process tests), it is loaded through tsx, as they are.
+ */
+function startThread(): Worker {
+  // Turbopack keeps import.meta.url pointing at this source file: it is the Next runtime that says "built".
+  if (process.env.NEXT_RUNTIME) {
+    // Not npm start's flags (its TypeScript loader): the bundle is plain JavaScript. A small heap of its own: a
+    // delivery's garbage is short-lived, and a young generation of V8's default size would stay resident.
+    return new Worker(new URL("./writer-thread.ts", import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+    });
+  }
+  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "writer-thread.ts");
+  return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, { eval: true });
+}
+
+/** The writer thread (lib/webhook/writer-thread.ts) and the deliveries waiting for its answer. */
+class Writer {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  gone = false;
+
+  constructor() {
+    this.worker = startThread();
+    this.worker.unref();
+    this.worker.on("message", (answer: WriteAnswer) => {
+      this.waiting.get(answer.id)?.(answer);
+      this.waiting.delete(answer.id);
+    });
+    this.worker.on("error", (error) => logError("the webhook's writer thread failed", error));
+    this.worker.on("exit", () => {
+      this.gone = true;
+      for (const answer of this.waiting.values()) answer(null);
+      this.waiting.clear();
+    });
+  }
+
+  write(delivery: RawDelivery): Promise<WriteAnswer | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, delivery });
+    });
+  }
+}
+
+// One writer thread per process and database: Next gives each route module (/api/webhook, /webhook) and the
+// start-up a copy of this module of its own, and two writers would only queue behind each other for the write lock.
+const processWide = globalThis as unknown as { callboardWebhookWriters?: Map<string, Writer> };
+
+/**
+ * The writer thread for the configured database, started if it is not running. The start-up asks for it
+ * (lib/server/start-up.ts), so that the first delivery does not wait for the thread to load.
+ */
+export function webhookWriter(): Writer {
+  const writers = (processWide.callboardWebhookWriters ??= new Map());
+  const file = env().DATABASE_PATH;
+  let writer = writers.get(file);
+  if (!writer || writer.gone) {
+    writer = new Writer();
+    writers.set(file, writer);
+  }
+  return writer;
+}
+
+/**
+ * Parses the delivery, stores it and applies it to its call and candidate (lib/calls/apply-execution.ts) on the
+ * writer thread; resolves once it is on disk. A body that is not an execution answers 400; a failed write (or a
+ * writer that stopped) answers 503, so that Bolna retries.
+ */
+export async function commitDelivery(delivery: RawDelivery): Promise<Committed> {
+  const answer = await webhookWriter().write(delivery);
+  if (answer?.ok) return { ok: true, applied: answer.applied };
+  if (answer?.refused) return { ok: false, answer: apiError(answer.refused.code, answer.refused.message) };
+  return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
+}
