@@ -16,6 +16,25 @@ const config = [
     },
   },
   {
+    // db/ sits below the domain: lib/ reads the schema and its value lists (db/values.ts), never the other way
+    // round. The validated environment is the one thing db/client.ts takes from above (where the file is).
+    files: ["db/**/*.ts"],
+    ignores: ["db/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)(lib|app)/(?!env$)",
+              message: "db/ imports nothing from lib/ or app/: move the value list into db/values.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       ".next/**",
       ".next-*/**",

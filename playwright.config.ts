@@ -44,7 +44,7 @@ export default defineConfig({
       dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        // The browser of the recruiter who reported issue #13: in India, while the server runs in UTC.
+        // A recruiter's browser as it was reported: in India, while the server runs in UTC.
         timezoneId: "Asia/Kolkata",
         launchOptions: chromiumLaunch,
       },

@@ -39,7 +39,7 @@ export async function proxy(request: NextRequest) {
   }
   const refused = await refuseUnreadableForm(request);
   if (refused) return refused;
-  // /i/…: the candidate's self-service page (issue #14), opened with the token in its path, not a session.
+  // /i/…: the candidate's self-service page, opened with the token in its path, not a session.
   if (pathname !== "/sign-in" && !pathname.startsWith("/i/") && !getSessionCookie(request, { cookiePrefix: "callboard" })) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);

@@ -3,7 +3,7 @@ import { percentile, request, round } from "./http";
 import { TARGETS, type Row } from "./report";
 import { RssSampler, rssBytes } from "./server";
 
-/** The health check's p99 while an export runs (issue #20). */
+/** The health check's p99 while an export runs. */
 const HEALTH_P99_TARGET_MS = 100;
 
 export type ExportAndLag = {

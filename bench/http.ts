@@ -3,7 +3,7 @@ import http from "node:http";
 export type HttpResult = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ttfbMs: number; totalMs: number };
 
 /** One keep-alive connection at a time per agent: sequential measurements reuse the socket like a browser does. */
-export const sequentialAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const sequentialAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** A plain node:http request (no fetch machinery in the timing), bounded by `timeoutMs`. */
 export function request(
@@ -43,7 +43,7 @@ export function request(
 }
 
 /** The Cookie header value that replays every cookie a response set (deleted cookies left out). */
-export function cookieFrom(headers: http.IncomingHttpHeaders): string {
+function cookieFrom(headers: http.IncomingHttpHeaders): string {
   return (headers["set-cookie"] ?? [])
     .map((line) => line.split(";")[0]!.trim())
     .filter((pair) => !pair.endsWith("="))

@@ -9,8 +9,8 @@ import { BodyStream } from "./payloads";
 import { seedLarge, type SeedInfo } from "./seed-large";
 import { ADMIN, RssSampler, servingPid, startServer, type BenchServer } from "./server";
 
-/** `--large` / BENCH_LARGE=1 (issue #15): the board and analytics at 1,000,000 candidates and 3,000,000 calls. */
-export const LARGE = { candidates: 1_000_000, calls: 3_000_000 } as const;
+/** `--large` / BENCH_LARGE=1: the board and analytics at 1,000,000 candidates and 3,000,000 calls. */
+const LARGE = { candidates: 1_000_000, calls: 3_000_000 } as const;
 
 export type LargeResult = {
   seed: Omit<SeedInfo, "slots"> & { slots: number };

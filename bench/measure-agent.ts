@@ -6,7 +6,7 @@ import type { Row } from "./report";
 import { identityOf } from "./seed-large";
 import { AGENT_TOOL_TOKEN } from "./server";
 
-/** The agent's tools answer a caller who is waiting on the line (issue #22). */
+/** The agent's tools answer a caller who is waiting on the line. */
 const AGENT_P99_TARGET_MS = 300;
 /** Calls mapped for the tools through the caller look-up, as an inbound call's look-up maps them. */
 const CALLS = 40;

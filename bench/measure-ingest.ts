@@ -6,7 +6,7 @@ import { cpuMs, RssSampler } from "./server";
 const MAX_REQUESTS_PER_S = 20_000;
 const CONNECTIONS = 50;
 
-export type LoopLag = { p50: number; p99: number; max: number };
+type LoopLag = { p50: number; p99: number; max: number };
 
 export type IngestResult = {
   webhook?: LoadResult;
@@ -34,14 +34,14 @@ type Options = {
 };
 
 /** What the bench-only /api/bench/runtime tells of the server: its event-loop delay since the previous call and its memory. */
-export type Runtime = {
+type Runtime = {
   loopLag: LoopLag;
   memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
   heapSpaces: Record<string, number>;
 };
 
 /** Called once before a load (which starts a new event-loop count) and once after it. */
-export async function serverRuntime(url: string): Promise<Runtime | undefined> {
+async function serverRuntime(url: string): Promise<Runtime | undefined> {
   const answer = await request(`${url}/api/bench/runtime`);
   if (answer.status !== 200) return undefined;
   const runtime = JSON.parse(answer.body.toString()) as Runtime;

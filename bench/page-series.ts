@@ -6,7 +6,7 @@ import { cpuMs } from "./server";
 const DAY_MS = 86_400_000;
 
 /** The analytics page for the 90 UTC days up to today: the seeded calls all fall in it, the worst case. */
-export function analyticsPath(now = new Date()): string {
+function analyticsPath(now = new Date()): string {
   const to = now.toISOString().slice(0, 10);
   const from = new Date(now.getTime() - 89 * DAY_MS).toISOString().slice(0, 10);
   return `/analytics?from=${from}&to=${to}`;

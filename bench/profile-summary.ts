@@ -9,7 +9,7 @@ import path from "node:path";
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-export type ProfileRow = { name: string; where: string; selfMs: number; percent: number };
+type ProfileRow = { name: string; where: string; selfMs: number; percent: number };
 export type ProfileSummary = {
   file: string;
   /** The part of the profile summarised, in the profile's clock (µs, CLOCK_MONOTONIC like process.hrtime). */

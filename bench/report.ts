@@ -9,7 +9,7 @@ import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 import type { IngestResult } from "./measure-ingest";
 
-/** The targets (issues #7 and #11); every figure is printed beside its target. */
+/** The targets; every figure is printed beside its target. */
 export const TARGETS = {
   webhookVsNoop: 0.8,
   webhookErrors: 0,
@@ -26,7 +26,7 @@ export const TARGETS = {
   firstLoadJsGzipBytes: 200 * 1000,
 } as const;
 
-export type Verdict = "PASS" | "FAIL" | "n/a" | "info";
+type Verdict = "PASS" | "FAIL" | "n/a" | "info";
 export type Row = { metric: string; value: string; target: string; result: Verdict };
 
 export type Results = {
@@ -51,13 +51,13 @@ export type Results = {
     samples: number;
   };
   board?: BoardResult[];
-  /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls (issue #15). */
+  /** `--large`: the pages at 1,000,000 candidates / 3,000,000 calls. */
   large?: LargeResult;
   live?: LiveResult;
-  /** Issue #22: the agent's tools under the webhook load. */
+  /** The agent's tools under the webhook load. */
   agent?: AgentResult;
   firstLoadJs?: JsResult;
-  /** The CSV export at each size, with the health check and the event loop meanwhile (issue #20). */
+  /** The CSV export at each size, with the health check and the event loop meanwhile. */
   exports?: ExportAndLag[];
   profile?: unknown;
   warnings: string[];

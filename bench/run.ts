@@ -17,7 +17,7 @@ import { seedLarge, SEARCH_FRAGMENT } from "./seed-large";
 import { ADMIN, API_TOKEN, RssSampler, serverProfile, servingPid, startServer, type BenchServer } from "./server";
 
 /**
- * `npm run bench` (issue #7): seeds a large temporary database, starts the production server on it and measures
+ * `npm run bench`: seeds a large temporary database, starts the production server on it and measures
  * webhook ingest against a no-op route, memory, the board, live latency and first-load JS, in one run.
  * `--quick` is a smoke run; `--only=webhook,noop,board,live,js` runs a subset; BENCH_CPU_PROF=1 profiles the server.
  */
@@ -35,7 +35,7 @@ const phases = new Set<Phase>(
   onlyArg ? onlyArg.split(",").filter((p): p is Phase => (PHASES as readonly string[]).includes(p)) : PHASES,
 );
 const cpuProf = process.env.BENCH_CPU_PROF === "1";
-// Issue #15: also measure the pages at 1,000,000 candidates / 3,000,000 calls, after the 100k size, in the same run.
+// Also measure the pages at 1,000,000 candidates / 3,000,000 calls, after the 100k size, in the same run.
 const large = args.includes("--large") || process.env.BENCH_LARGE === "1";
 const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
 const synchronous = process.env.SQLITE_SYNCHRONOUS || "FULL";
@@ -103,7 +103,7 @@ async function main(): Promise<number> {
   // 1. The build (not part of the timed run). ensure-build reads NEXT_DIST_DIR when it is imported.
   const buildStarted = Date.now();
   const { ensureBuild } = await import("../scripts/ensure-build");
-  ensureBuild();
+  await ensureBuild();
   const buildSeconds = round((Date.now() - buildStarted) / 1000, 1);
   if (buildSeconds > 5) log(`built into ${distDir} in ${buildSeconds} s`);
   const runStarted = Date.now();
@@ -265,7 +265,7 @@ async function main(): Promise<number> {
       );
     }
 
-    // 9a. The CSV export of every candidate: its memory, and the health check and event-loop lag meanwhile (#20).
+    // 9a. The CSV export of every candidate: its memory, and the health check and event-loop lag meanwhile.
     if (phases.has("export")) {
       overall.phase("export");
       exports.push(await measureExportAndLag(SIZE.candidates.toLocaleString("en"), server.url, pid, API_TOKEN));
@@ -311,7 +311,7 @@ async function main(): Promise<number> {
       warnings.push("CPU profiling was on: the server is slower than without it; do not compare these figures to the targets");
     }
 
-    // 9. The large size (issue #15): the board and the analytics at 1,000,000 candidates / 3,000,000 calls.
+    // 9. The large size: the board and the analytics at 1,000,000 candidates / 3,000,000 calls.
     if (large) {
       results.large = await measureLargeSize({
         dir: tmp,

@@ -374,7 +374,7 @@ export function seedLarge(file: string, options: SeedOptions): SeedInfo {
   // WAL would write every page twice (once to the log, once at the checkpoint). WAL again afterwards.
   sqlite.pragma("journal_mode = DELETE");
   // Derived structures are built once after the load instead of row by row: the secondary indexes (sorted in
-  // one pass each), the search index ('rebuild'), and the issue #15 counts and rollups (from the views that
+  // one pass each), the search index ('rebuild'), and the review and attendance counts and the analytics rollups (from the views that
   // define them). Only the call-figure triggers stay: a running sum costs less than recomputing it. The change
   // feed's triggers are dropped too (a real database would have pruned those rows long ago). Everything dropped
   // is re-created from its own DDL, unchanged.

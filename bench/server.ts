@@ -149,7 +149,7 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const all = [root];
   for (let i = 0; i < all.length && all.length < 200; i++) all.push(...childrenOf(all[i]!));
   return all;

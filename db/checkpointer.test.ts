@@ -1,25 +1,23 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openCheckpointer } from "./checkpointer";
-import { openDatabase, type Db } from "./client";
+import type { Db } from "./client";
 import { interviewSlots } from "./schema";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
-let dir: string;
+let temp: TempDatabase;
 let file: string;
 let db: Db;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpointer-"));
-  file = path.join(dir, "test.db");
   // NORMAL: thousands of commits without an fsync each; what is tested is who checkpoints, not durability.
-  db = openDatabase(file, "NORMAL");
+  temp = tempDatabase("checkpointer", "NORMAL");
+  db = temp.db;
+  file = temp.file;
 });
 
 afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 it("copies the WAL back in the background while connections keep their checkpoints far out of the way", async () => {

@@ -1,25 +1,22 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "./client";
 import { GroupCommit } from "./group-commit";
 import { interviewSlots } from "./schema";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
-let dir: string;
+let temp: TempDatabase;
 let db: Db;
 let commits: GroupCommit;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "group-commit-"));
-  db = openDatabase(path.join(dir, "test.db"), "FULL");
+  temp = tempDatabase("group-commit", "FULL");
+  db = temp.db;
   commits = new GroupCommit(() => db);
 });
 
 afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const addSlot = (minute: number) => (tx: Db) =>
@@ -32,7 +29,7 @@ const slotCount = () => db.select({ n: count() }).from(interviewSlots).get()!.n;
 
 // What another connection (another process) sees: only committed rows.
 function committedCount(): number {
-  const other = openDatabase(path.join(dir, "test.db"), "FULL");
+  const other = openDatabase(temp.file, "FULL");
   try {
     return other.select({ n: count() }).from(interviewSlots).get()!.n;
   } finally {
@@ -71,7 +68,7 @@ describe("GroupCommit", () => {
 
   it("rejects every job of the batch when the transaction cannot commit", async () => {
     // Another connection holds the write lock longer than busy_timeout allows: BEGIN IMMEDIATE fails.
-    const other = openDatabase(path.join(dir, "test.db"), "FULL");
+    const other = openDatabase(temp.file, "FULL");
     other.$client.pragma("busy_timeout = 0");
     db.$client.pragma("busy_timeout = 0");
     other.$client.exec("BEGIN IMMEDIATE");
@@ -123,7 +120,7 @@ describe("GroupCommit", () => {
     });
 
     it("syncs the real WAL file with fdatasync", async () => {
-      const synced = new GroupCommit(() => db, { walFile: path.join(dir, "test.db-wal") });
+      const synced = new GroupCommit(() => db, { walFile: `${temp.file}-wal` });
       await Promise.all([0, 1, 2].map((minute) => synced.run(addSlot(minute))));
       expect(committedCount()).toBe(3);
     });

@@ -1,16 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { migrationsBefore } from "@/tests/support/migrations";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 
 describe("the migrations to outbox intents and attention from indexes", () => {
   it("keep a message rendered before with its dedupe key, and copy the latest call's unclear outcome", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-intents-")), "old.db");
+    const file = tempDatabasePath("intents");
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("21_outbox_intents") });
     const candidate = sqlite.prepare(

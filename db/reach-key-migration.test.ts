@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -12,10 +9,11 @@ import { applyExecution } from "@/lib/calls/apply-execution";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { migrationsBefore } from "@/tests/support/migrations";
 import { loadPayload, retarget } from "@/tests/support/payloads";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 
-describe("the issue #14 migration of stored order keys", () => {
+describe("the migration of order keys stored before attempts existed", () => {
   it("prefixes keys stored before attempts existed, so a retry's delivery outranks them afterwards", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-keys-")), "old.db");
+    const file = tempDatabasePath("keys");
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("14_reach") });
     sqlite

@@ -1,16 +1,25 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ROLES } from "@/lib/auth/permissions";
-import { ATTENDANCE_MARKS } from "@/lib/attendance/attendance-values";
-import { CONFIDENCE_LABELS, type Evidence } from "@/lib/calls/confidence-values";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES, STATUS_CHANGE_SOURCES, STATUS_EVENTS } from "@/lib/candidates/status";
-import { REVIEW_STATES } from "@/lib/review/review-values";
-import { EVENT_RESULTS } from "@/lib/webhook/event-result";
-import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
-import { CALL_PURPOSES } from "@/lib/calls/call-purpose";
-import { OUTBOX_STATES, RECONFIRMATION_STATES } from "@/lib/reach/reach-states";
-import { IMPORT_STATES } from "@/lib/csv/import-states";
-import { CALL_DIRECTIONS, LANGUAGES } from "@/lib/agent/agent-values";
+import {
+  ROLES,
+  ATTENDANCE_MARKS,
+  CONFIDENCE_LABELS,
+  type Evidence,
+  CALL_OUTCOMES,
+  CANDIDATE_STATUSES,
+  STATUS_CHANGE_SOURCES,
+  STATUS_EVENTS,
+  REVIEW_STATES,
+  EVENT_RESULTS,
+  type RetryConfig,
+  type RetryHistoryEntry,
+  CALL_PURPOSES,
+  OUTBOX_STATES,
+  RECONFIRMATION_STATES,
+  CALL_DIRECTIONS,
+  LANGUAGES,
+  IMPORT_STATES,
+} from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () =>
@@ -66,7 +75,7 @@ export const candidates = sqliteTable(
     lastCallAt: timestamp("last_call_at"),
     /** Set while Callboard is asking Bolna to call: a second "call now" in that window is refused. */
     callRequestedAt: timestamp("call_requested_at"),
-    // --- Reaching candidates (issue #14) ---
+    // --- Reaching candidates ---
     /** When Bolna dials the latest call next: a call scheduled for calling hours, or a pending retry. */
     nextAttemptAt: timestamp("next_attempt_at"),
     /** Which attempt that will be, counted from 1 (1: a scheduled first call; 2 and up: Bolna's retries). */
@@ -76,7 +85,7 @@ export const candidates = sqliteTable(
      * by the write that does it (lib/candidates/save-candidate.ts).
      */
     inviteSequence: integer("invite_sequence").notNull().default(0),
-    // Issue #15: whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
+    // Whether the candidate came, marked by a recruiter after the interview (audited in attendance_changes).
     attendance: text("attendance", { enum: ATTENDANCE_MARKS }),
     attendanceReason: text("attendance_reason"),
     attendanceMarkedAt: timestamp("attendance_marked_at"),
@@ -95,7 +104,7 @@ export const candidates = sqliteTable(
     updatedAt: timestamp("updated_at").notNull(),
   },
   (table) => [
-    // Issue #15: the board's "to mark" view (past interviews of confirmed or rescheduled candidates, unmarked).
+    // The board's "to mark" view (past interviews of confirmed or rescheduled candidates, unmarked).
     index("candidates_to_mark_idx")
       .on(table.interviewAt)
       .where(sql`${table.attendance} is null and ${table.status} in ('confirmed', 'rescheduled')`),
@@ -141,7 +150,7 @@ export const callBatches = sqliteTable("call_batches", {
   createdBy: text("created_by").notNull(),
   createdAt: createdAt(),
   finishedAt: timestamp("finished_at"),
-  /** Issue #14: this batch's Bolna retries, overriding the configuration's; null: the configuration's. */
+  /** This batch's Bolna retries, overriding the configuration's; null: the configuration's. */
   retryConfig: text("retry_config", { mode: "json" }).$type<RetryConfig>(),
 });
 
@@ -195,7 +204,7 @@ export const calls = sqliteTable(
     /** Who asked for the call (a user's email, `api-token`, `batch #n`); null when first seen in a webhook. */
     placedBy: text("placed_by"),
     batchId: integer("batch_id").references(() => callBatches.id, { onDelete: "set null" }),
-    // --- Reaching candidates (issue #14) ---
+    // --- Reaching candidates ---
     /**
      * The interview time the call asked about (the candidate's when it was placed, or first seen): an answer
      * about an earlier time never confirms a time the candidate was not asked about.
@@ -218,7 +227,7 @@ export const calls = sqliteTable(
     silentEnd: integer("silent_end", { mode: "boolean" }),
     /** When Bolna dials next (lib/calls/next-attempt.ts); null once the call is final or ringing. */
     nextAttemptAt: timestamp("next_attempt_at"),
-    // Issue #15: how sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
+    // How sure the derived outcome is and why (lib/calls/outcome-confidence.ts), and the facts it reads.
     confidence: real("confidence"),
     confidenceLabel: text("confidence_label", { enum: CONFIDENCE_LABELS }),
     /** At most 8 items of at most 240 characters each. */
@@ -344,7 +353,7 @@ export const rejectedSenders = sqliteTable(
   (table) => [uniqueIndex("rejected_senders_last_seen_idx").on(table.lastSeenAt, table.ip)],
 );
 
-// --- Reaching candidates (issue #14): reconfirmation calls, self-service links, messages, a rate limit ---
+// --- Reaching candidates: reconfirmation calls, self-service links, messages, a rate limit ---
 
 /**
  * One reconfirmation per candidate and interview instant (lib/reach/reconfirmation-scheduler.ts): the unique key
@@ -494,7 +503,7 @@ export type Reconfirmation = typeof reconfirmations.$inferSelect;
 export type SelfServiceLink = typeof selfServiceLinks.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
-// --- Issue #15: trust and insight. The review queue, the attendance audit, and the analytics rollups. ---
+// --- Trust and insight. The review queue, the attendance audit, and the analytics rollups. ---
 
 /**
  * An outcome Callboard was not sure enough of to apply (confidence below REVIEW_CONFIDENCE_THRESHOLD): the
@@ -571,7 +580,7 @@ export const candidateStatusCounts = sqliteTable("candidate_status_counts", {
   count: integer("count").notNull().default(0),
 });
 
-/** One row per candidate that was ever called: where the candidate got in the funnel (issue #15 analytics). */
+/** One row per candidate that was ever called: where the candidate got in the funnel. */
 export const analyticsCandidates = sqliteTable("analytics_candidates", {
   candidateId: integer("candidate_id")
     .primaryKey()
@@ -779,7 +788,7 @@ export const verification = sqliteTable(
   (table) => [index("verification_identifier_idx").on(table.identifier)],
 );
 
-// --- #12: sign-in limits and the user-management audit trail. ---
+// --- Sign-in limits and the user-management audit trail. ---
 
 /**
  * Sign-in counters shared by every way in (lib/auth/sign-in-throttle.ts): per client address, per account and

@@ -1,7 +1,6 @@
 import { count } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "./client";
-import { candidateZone } from "@/lib/time/zone-for-phone";
 import { candidateReschedulingSlots, candidates, interviewSlots } from "./schema";
 
 /** A day relative to the seeding day (0: today) and a wall-clock time in the demo candidates' zone. */
@@ -114,10 +113,9 @@ const key = (time: DemoTime) => `${time.day} ${time.time}`;
 
 /**
  * Seeds the demo data set into an empty database; returns false (and changes nothing) when data exists. Every
- * interview lies in the days after `now`. `zone` (INTERVIEW_TIMEZONE) is the zone of a candidate whose phone
- * tells none; the demo's phones are Indian.
+ * interview lies in the days after `now`.
  */
-export function seedDemoData(db: Db, zone: string, now = new Date()): boolean {
+export function seedDemoData(db: Db, now = new Date()): boolean {
   return db.transaction(
     (tx) => {
       const existing = tx.select({ n: count() }).from(candidates).get();
@@ -140,7 +138,8 @@ export function seedDemoData(db: Db, zone: string, now = new Date()): boolean {
             phone: demo.phone,
             email: emailOf(demo.name),
             position: demo.position,
-            timeZone: candidateZone({ timeZone: null, phone: demo.phone }, zone),
+            // The zone adding them through the form or the API would give them (lib/time/zone-for-phone.ts).
+            timeZone: DEMO_ZONE,
             appliedAt: demoInstant(at(-demo.appliedDaysAgo, "09:00"), now),
             interviewAt: demoInstant(demo.interview, now),
             statusChangedAt: now,

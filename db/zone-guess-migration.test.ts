@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -9,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { candidates } from "@/db/schema";
 import { migrationsBefore } from "@/tests/support/migrations";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 
-describe("the issue #18 migration of guessed zones", () => {
+describe("the migration of zones guessed for countries of several clocks", () => {
   it("clears the zone guessed for a country of several clocks, and keeps every other", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-zones-")), "old.db");
+    const file = tempDatabasePath("zones");
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("18_outcomes") });
     const insert = sqlite.prepare(

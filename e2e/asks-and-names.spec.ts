@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { auth, createCandidate, expect, openBoard, test } from "./support";
 
-/** Issue #19's small things in the browser: accessible names that contain the visible label; Deactivate asks first. */
+/** Small things in the browser: accessible names that contain the visible label; Deactivate asks first. */
 
 async function nameMismatches(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withRules(["label-content-name-mismatch"]).analyze();

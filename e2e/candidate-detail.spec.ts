@@ -124,7 +124,7 @@ test("the override dialog refuses an empty reason, keeps the chosen status, and 
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId("candidate-status")).toHaveText("Pending");
   await expect(page.getByText("No changes yet.")).toBeVisible();
-  // Issue #13: the select used to fall back to the current status, and the audit then said Pending → Pending.
+  // The select used to fall back to the current status, and the audit then said Pending → Pending.
   await expect(dialog.getByLabel("New status")).toHaveValue("declined");
 
   await dialog.getByLabel(/Reason/).fill("Withdrew by email");

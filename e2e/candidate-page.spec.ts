@@ -1,6 +1,6 @@
 import { auth, candidateIdByPhone, createCandidate, expect, freshPhone, test } from "./support";
 
-/** Issue #13: the candidate page has Edit and Call now, a title with the name, and recordings that play or say why not. */
+/** The candidate page has Edit and Call now, a title with the name, and recordings that play or say why not. */
 
 const stamp = () => String(Date.now() % 1_000_000);
 

@@ -4,7 +4,7 @@ import { callBody, RELATIVE_TURNS } from "../tests/support/insight-calls";
 import { auth, createCandidate, expect, freshUsPhone, openBoard, test } from "./support";
 
 /**
- * One clock (issue #19), in a browser in India: a call waiting for calling hours reads "Scheduled: rings … PST (your
+ * One clock, in a browser in India: a call waiting for calling hours reads "Scheduled: rings … PST (your
  * time … IST)" with one state and no second time; a retry names its attempt; the review's correction and the
  * forms read times in the zone they name and refuse the ones it skips or repeats; pages are right without
  * JavaScript (the first paint); the confirmations ask first.

@@ -1,6 +1,6 @@
 import { sessionFile, auth, createCandidate, daysFromNow, expect, freshPhone, openBoard, test } from "./support";
 
-/** Issue #13: one clock model (every time says its zone), and no past dates by accident. */
+/** One clock model (every time says its zone), and no past dates by accident. */
 
 const stamp = () => String(Date.now() % 1_000_000);
 

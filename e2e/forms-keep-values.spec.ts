@@ -1,6 +1,6 @@
 import { expect, test } from "./support";
 
-/** Issue #13: a form refused by the server shows what was typed, with the error beside the field. */
+/** A form refused by the server shows what was typed, with the error beside the field. */
 
 test("adding a candidate with a bad phone keeps every field", async ({ page }) => {
   await page.goto("/candidates/new");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { auth, createCandidate, expect, openBoard, test } from "./support";
 
 /**
- * "Who is coming tomorrow?" on the board (issue #19): today, tomorrow, this week and a range of days on the team's
+ * "Who is coming tomorrow?" on the board: today, tomorrow, this week and a range of days on the team's
  * clock (this server's INTERVIEW_TIMEZONE is UTC, the browser is in India), the counts following the filter, and on
  * a phone the first screen showing candidates.
  */

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { API_TOKEN, RECRUITER, ensureRecruiter, signIn } from "./support";
 
 /**
- * What a recruiter sees of reaching a candidate (issue #14): the candidate page's panel (zone, reminder call,
+ * What a recruiter sees of reaching a candidate: the candidate page's panel (zone, reminder call,
  * self-service link with "new link" and "revoke", the invite) and the board row's note. Screenshots in
  * test-results/ (not committed), phone and desktop.
  */

@@ -3,7 +3,7 @@ import { callBody, CONFIRMING_TURNS, RELATIVE_TURNS, type CallSpec } from "../te
 import { ADMIN, API_TOKEN, RECRUITER, ensureRecruiter, signIn } from "./support";
 
 /**
- * Issue #15 in the browser: the review queue with its keyboard (j/k/a/c), the count in the navigation, the
+ * Trust and insight in the browser: the review queue with its keyboard (j/k/a/c), the count in the navigation, the
  * admins' "reviewed" list, attendance from the board's "to mark" view and the candidate page, and the analytics.
  */
 const auth = { authorization: `Bearer ${API_TOKEN}` };

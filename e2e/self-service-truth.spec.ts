@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { auth, createCandidate, expect, freshUsPhone, test } from "./support";
 
 /**
- * The candidate's page stays true (issue #19), in a browser in India opening an American candidate's link: their
+ * The candidate's page stays true, in a browser in India opening an American candidate's link: their
  * own zone is named as theirs, a move by the recruiter shows at once, the page re-renders after every answer (the
  * loser of a race for the last slot no longer sees it), and a link whose moves are spent still opens.
  */

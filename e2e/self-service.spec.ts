@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { API_TOKEN } from "./support";
 
 /**
- * The candidate's self-service page (issue #14) on a phone-sized screen, without an account: confirm, move the
+ * The candidate's self-service page on a phone-sized screen, without an account: confirm, move the
  * interview, and the pages a link that cannot be used gets. Screenshots go to test-results/ (not committed).
  */
 const auth = { authorization: `Bearer ${API_TOKEN}` };

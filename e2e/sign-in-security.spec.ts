@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { requestFrom } from "../tests/deploy/bound-http";
 import { ADMIN, API_TOKEN, signIn } from "./support";
 
-// #12 in a real browser: where signing in leads, what the form keeps, and the admin's unlock. Failed attempts
+// Signing in, in a real browser: where signing in leads, what the form keeps, and the admin's unlock. Failed attempts
 // come from another loopback address (another machine, to the server), so that they spend nothing of the
 // browser's own per-address sign-in budget.
 const SIZES = [

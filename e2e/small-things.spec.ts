@@ -1,6 +1,6 @@
 import { auth, expect, openBoard, test } from "./support";
 
-/** Issue #13's list of small things, each fixed. */
+/** Small things a recruiter tripped over, each kept fixed. */
 
 test("a page past the end says so instead of 'No candidates yet' and '2451–74 of 74'", async ({ page }) => {
   await openBoard(page, "?page=99");

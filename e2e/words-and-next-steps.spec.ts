@@ -13,7 +13,7 @@ import {
   test,
 } from "./support";
 
-/** Issue #13: outcomes as sentences, call states in words, why a candidate is pending and what to do next. */
+/** Outcomes as sentences, call states in words, why a candidate is pending and what to do next. */
 
 const stamp = () => String(Date.now() % 1_000_000);
 

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,25 +32,56 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
+const seconds = (since: number) => `${Math.round((performance.now() - since) / 1000)} s`;
+/** How long `next build` may stay quiet before the newcomer is told it is still at work. */
+const QUIET_NOTICE_MS = 15_000;
+
+/**
+ * Runs `next build`, its own output passed through as it comes, and a line every 15 s when it has been quiet for
+ * that long (compiling and collecting page data can take minutes on a busy machine, saying nothing meanwhile).
+ */
+function build(): Promise<void> {
+  const started = performance.now();
+  let lastOutput = started;
+  const child = spawn("npx", ["next", "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const passOn = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+    lastOutput = performance.now();
+    to.write(chunk);
+  };
+  child.stdout.on("data", passOn(process.stdout));
+  child.stderr.on("data", passOn(process.stderr));
+  const ticker = setInterval(() => {
+    if (performance.now() - lastOutput < QUIET_NOTICE_MS) return;
+    lastOutput = performance.now();
+    console.log(`Callboard: still building (${seconds(started)} so far)…`);
+  }, 1_000);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => {
+      clearInterval(ticker);
+      if (code !== 0) return reject(new Error(`next build failed (exit ${code ?? signal}) after ${seconds(started)}`));
+      console.log(`Callboard: built in ${seconds(started)}.`);
+      resolve();
+    });
+  });
+}
+
 /** Runs `next build` when there is no build of the current sources. */
-export function ensureBuild(): void {
+export async function ensureBuild(): Promise<void> {
   const wanted = sourceHash();
   const built = fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === wanted;
   if (built) return;
-  console.log("Callboard: building the production bundle (first start or sources changed)…");
-  const result = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  console.log("Callboard: building the production bundle (first start or sources changed); this takes a few minutes…");
+  await build();
   fs.writeFileSync(STAMP, wanted);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    ensureBuild();
-  } catch (error) {
+  ensureBuild().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  }
+  });
 }

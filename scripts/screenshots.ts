@@ -71,7 +71,7 @@ async function shoot(browser: Browser, server: TestServer, name: string, route: 
 }
 
 async function main(): Promise<void> {
-  ensureBuild();
+  await ensureBuild();
   fs.mkdirSync(OUT, { recursive: true });
   const server = await startServer({
     ADMIN_EMAIL: ADMIN.email,

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { env } from "@/lib/env";
@@ -10,7 +11,7 @@ import { logError } from "@/lib/log";
 import { hasCredentials } from "@/lib/server/credentials";
 import { createLoadShedder } from "@/lib/server/load-shedding";
 import { maskProcessOutput } from "@/lib/server/mask-output";
-import { createRequestLog } from "@/lib/server/request-log";
+import { createRequestLog, requestLogFormat } from "@/lib/server/request-log";
 import { secureCookies } from "@/lib/server/secure-cookies";
 import { canonicalIp } from "@/lib/webhook/client-ip";
 import { ensureBuild } from "./ensure-build";
@@ -31,6 +32,7 @@ const lastEntry = (value: string | string[] | undefined) => [value].flat().join(
  * `next start` or the standalone server.
  */
 async function main() {
+  const started = performance.now();
   const dev = process.argv.includes("--dev");
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   maskProcessOutput();
@@ -41,13 +43,13 @@ async function main() {
   const secret = crypto.randomBytes(32).toString("base64url");
   process.env.CALLBOARD_PEER_SECRET = secret;
   // Test harnesses build once up front and pass --no-build, so parallel servers never race to rebuild.
-  if (!dev && !process.argv.includes("--no-build")) ensureBuild();
+  if (!dev && !process.argv.includes("--no-build")) await ensureBuild();
 
   const config = env();
   // tsx turned Node's source maps on for this file's TypeScript; left on in production, Node would also read and
   // keep the source map of every chunk of the build it loads (about 70 MB), which nothing there reads.
   if (!dev) process.setSourceMapsEnabled(false);
-  const requestLog = createRequestLog();
+  const requestLog = createRequestLog(requestLogFormat(config.LOG_FORMAT, process.stdout));
   // Handed over, not read by Next: Next would load its SWC compiler into this process to read a next.config.ts.
   const conf = dev ? undefined : nextConfig;
   const app = next({ dev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT, conf });
@@ -123,9 +125,17 @@ async function main() {
         `Callboard: behind a proxy (TRUSTED_PROXY_HOPS=${config.TRUSTED_PROXY_HOPS}, TRUSTED_PROXIES=${config.TRUSTED_PROXIES}); listening on ${config.HOSTNAME}${config.hostnameDefaulted ? " only (set HOSTNAME to listen elsewhere)" : ""}`,
       );
     }
-    console.log(
-      `Callboard: ready on http://${config.HOSTNAME === "0.0.0.0" ? "localhost" : config.HOSTNAME}:${config.PORT} (${config.demoMode ? "demo mode: calls are simulated" : "live Bolna"})`,
-    );
+    // Next runs the app's start-up (instrumentation.ts: migrations, demo users) before its first request: one made
+    // here means "ready" is printed when it is true, after the demo sign-in, and no visitor waits for it.
+    const { address } = server.address() as AddressInfo;
+    fetch(`http://${address.includes(":") ? `[${address}]` : address}:${config.PORT}/api/health`)
+      .catch(() => undefined)
+      .finally(() => {
+        const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+        const host = config.HOSTNAME === "0.0.0.0" ? "localhost" : config.HOSTNAME;
+        const mode = config.demoMode ? "demo mode: calls are simulated; sign in as a demo user above" : "live Bolna";
+        console.log(`Callboard: ready in ${elapsed} s on http://${host}:${config.PORT} (${mode})`);
+      });
   });
   // Stop taking connections, finish what is being answered, then go; open live streams (which never finish on
   // their own; browsers reconnect to the next server) are cut after a short grace.

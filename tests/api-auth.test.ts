@@ -201,7 +201,7 @@ describe("user management", () => {
     expect(deputy.role).toBe("admin");
   });
 
-  // #12: sign-up is not an endpoint Callboard serves at all any more (it was better-auth's 400 before).
+  // Sign-up is not an endpoint Callboard serves at all any more (it was better-auth's 400 before).
   it("refuses public sign-up", async () => {
     const response = await api(server.url, "/api/auth/sign-up/email", {
       method: "POST",

@@ -6,7 +6,7 @@ import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { candidates } from "@/db/schema";
 import { insertCandidate, openTestDatabase } from "./support/database";
-import { tempDatabasePath } from "./support/server";
+import { tempDatabasePath } from "./support/temp-database";
 
 const run = promisify(execFile);
 

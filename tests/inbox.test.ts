@@ -90,7 +90,7 @@ describe("GET /api/inbox", () => {
       senderIp: "127.0.0.1",
       phones: [body.user_number],
       rawBody: JSON.stringify(body),
-      // #12: bodies are listed by their start (4,000 characters); this one is whole.
+      // Bodies are listed by their start (4,000 characters); this one is whole.
       rawBodyBytes: Buffer.byteLength(JSON.stringify(body)),
       rawBodyCut: false,
     });

@@ -25,7 +25,7 @@ import {
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
-// Issue #15 over HTTP on the production server: the review queue, a reviewer's accept and correction (with the
+// Trust and insight over HTTP on the production server: the review queue, a reviewer's accept and correction (with the
 // audit trail and who reviewed what), attendance marks, and the analytics in JSON and CSV.
 
 let server: TestServer;

@@ -8,7 +8,7 @@ import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
 /**
- * Bolna's retries and voicemail over HTTP (issue #14): the server in live mode against a simulator that plays
+ * Bolna's retries and voicemail over HTTP: the server in live mode against a simulator that plays
  * retries as Bolna does (same execution id, `scheduled` between attempts, retry_count, retry_history), and
  * webhook bodies posted by the test for the orders Bolna may deliver them in. Retries are 1 minute apart, which
  * the simulator's speed turns into 2 seconds.

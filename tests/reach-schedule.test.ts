@@ -11,7 +11,7 @@ import { openTestDatabase } from "./support/database";
 import type { TestServer } from "./support/server";
 
 /**
- * Calling hours and reminder calls over HTTP (issue #14), each against the server in live mode with a simulator.
+ * Calling hours and reminder calls over HTTP, each against the server in live mode with a simulator.
  */
 const KEY = "reach-schedule-bolna-key";
 const AGENT = "7f1c2f4e-0a8b-4c5d-9e6f-1a2b3c4d5e6f";

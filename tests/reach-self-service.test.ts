@@ -21,7 +21,7 @@ import { inPool } from "./support/raw-http";
 import type { TestServer } from "./support/server";
 
 /**
- * The self-service link over HTTP (issue #14): a recruiter makes a signed, expiring link; the candidate, without
+ * The self-service link over HTTP: a recruiter makes a signed, expiring link; the candidate, without
  * an account, confirms or moves the interview; every refusal changes nothing. TRUSTED_PROXY_HOPS=1 lets each test
  * speak from its own client address (X-Forwarded-For), so the per-address rate limit is testable too.
  */

@@ -15,7 +15,7 @@ import { loadPayload, retarget } from "./support/payloads";
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
-/** The search box's small things, page titles, and pages only admins may open (issue #19's trial). */
+/** The search box's small things, page titles, and pages only admins may open. */
 let server: TestServer;
 
 beforeAll(async () => {

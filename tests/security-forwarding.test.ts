@@ -62,7 +62,7 @@ describe("TRUSTED_PROXIES", () => {
       body: delivery("forwarding-proxied"),
     });
     expect(proxied.status).toBe(202);
-    // The issue's finding: a client that reaches the port directly named an allowlisted address and was believed.
+    // A client that reached the port directly used to name an allowlisted address and be believed.
     const direct = await requestFrom(DIRECT, `${server.url}/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": BOLNA_IP },

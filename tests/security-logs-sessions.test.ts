@@ -6,7 +6,7 @@ import { openTestDatabase } from "./support/database";
 import type { TestServer } from "./support/server";
 
 /*
- * Two of issue #20's small holes, over HTTP against the built server: a failure on the self-service API must not
+ * Two small holes, over HTTP against the built server: a failure on the self-service API must not
  * write the link's token (a credential) into the logs, and changing a password over the API ends the user's other
  * sessions unless the request says otherwise.
  */

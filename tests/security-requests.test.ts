@@ -16,7 +16,7 @@ import { loadPayload, retarget } from "./support/payloads";
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
-// The smaller findings of #12, over HTTP against the production server: one server as `npm start` runs by
+// The smaller findings of a security review, over HTTP against the production server: one server as `npm start` runs by
 // default (no proxy in front), one as it runs behind a proxy (TRUSTED_PROXY_HOPS=1).
 let server: TestServer;
 let proxied: TestServer;
@@ -41,7 +41,7 @@ const page = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { headers: { cookie: adminCookie, ...headers }, redirect: "manual" });
 
 describe("cross-site server actions", () => {
-  // #12: Next answers a server action whose Origin does not match with a 500.
+  // Next answers a server action whose Origin does not match with a 500.
   it.each([
     ["the sign-in page", "/sign-in"],
     ["a signed-in page", "/"],
@@ -71,7 +71,7 @@ describe("cross-site server actions", () => {
 });
 
 describe("X-Forwarded-Host", () => {
-  // #12: the same-origin check trusted X-Forwarded-Host from anyone.
+  // The same-origin check trusted X-Forwarded-Host from anyone.
   it("is not believed without a trusted proxy: a foreign Origin that names it is refused", async () => {
     const phone = uniquePhone();
     const response = await api(server.url, "/api/candidates", {
@@ -99,7 +99,7 @@ describe("X-Forwarded-Host", () => {
 });
 
 describe("addresses", () => {
-  // #12: `::a.b.c.d` (the deprecated IPv4-compatible form) was read as a.b.c.d.
+  // `::a.b.c.d` (the deprecated IPv4-compatible form) was read as a.b.c.d.
   it("refuses a sender written as ::a.b.c.d, and accepts the real one", async () => {
     const body = () => retarget(loadPayload("01-queued"), crypto.randomUUID(), "+919811100001");
     const compatible = await postWebhook(proxied.url, body(), { headers: { "x-forwarded-for": "::13.203.39.153" } });
@@ -113,7 +113,7 @@ describe("addresses", () => {
 });
 
 describe("the proxy's matcher", () => {
-  // #12: the matcher skipped every path that merely starts with `webhook`: no session redirect, no CSP.
+  // The matcher skipped every path that merely starts with `webhook`: no session redirect, no CSP.
   it.each(["/webhooks", "/webhook-admin", "/webhookx", "/apiary", "/favicon.icon"])("covers %s", async (path) => {
     const anonymous = await fetch(`${server.url}${path}`, { redirect: "manual" });
     expect(anonymous.status).toBe(307);
@@ -130,7 +130,7 @@ describe("the proxy's matcher", () => {
 });
 
 describe("query parameters", () => {
-  // #12: `/?q=a&q=b` or a search over 200 characters showed "the database did not answer".
+  // `/?q=a&q=b` or a search over 200 characters showed "the database did not answer".
   const board = async (query: string) => {
     const response = await page(`/${query}`);
     const html = await response.text();
@@ -182,7 +182,7 @@ describe("CSV", () => {
     expect(response.json.error?.code).toBe("payload_too_large");
   });
 
-  // #12: a webhook `status` of `=HYPERLINK(...)` was exported unescaped in call_status.
+  // A webhook `status` of `=HYPERLINK(...)` was exported unescaped in call_status.
   it("escapes a formula that arrived as the call status", async () => {
     const candidate = await createCandidate(server.url, { name: "Formula Status" });
     const body = {

@@ -8,7 +8,7 @@ import { openTestDatabase } from "./support/database";
 import { startServer, type TestServer } from "./support/server";
 import { signInThroughPage } from "./support/sign-in-page";
 
-// The findings of #12 about signing in, each against the production server over HTTP. Every request from
+// A security review's findings about signing in, each against the production server over HTTP. Every request from
 // 127.0.0.1 shares one per-address limit (30 a minute), so scenarios that sign in often use their own loopback
 // address (all of 127.0.0.0/8 reaches the server; without a proxy the TCP peer is the client's address).
 let server: TestServer;
@@ -85,7 +85,7 @@ function streamBody(path: string, total: number): Promise<{ status: number; sent
 }
 
 describe("bodies are bounded before anything parses them", () => {
-  // #12: a 150 MB body to POST /api/auth/sign-in/email ended in "Reached heap limit"; 20–100 MB ones were
+  // A 150 MB body to POST /api/auth/sign-in/email ended in "Reached heap limit"; 20–100 MB ones were
   // refused, but only after a throttle row keyed by the whole "email" was written (and never purged).
   it("refuses a 150 MB sign-in body after reading 16 KiB, and stays up", async () => {
     const answer = await streamBody("/api/auth/sign-in/email", 150 * 1024 * 1024);
@@ -135,7 +135,7 @@ describe("bodies are bounded before anything parses them", () => {
 });
 
 describe("one way in, one set of limits", () => {
-  // #12: the page's server action called better-auth's API directly, so password spraying through it was
+  // The page's server action called better-auth's API directly, so password spraying through it was
   // unlimited while /api/auth/sign-in/email answered 429.
   it("counts the page and the API against one per-address limit", async () => {
     const from = "127.0.0.31";
@@ -179,7 +179,7 @@ describe("one way in, one set of limits", () => {
 });
 
 describe("a lockout that cannot keep the owner out", () => {
-  // #12: five wrong passwords every 15 minutes kept the only admin out.
+  // Five wrong passwords every 15 minutes kept the only admin out.
   it("locks the attacker's address, not the admin's", async () => {
     const attacker = "127.0.0.41";
     for (let attempt = 1; attempt <= 5; attempt += 1)
@@ -229,7 +229,7 @@ describe("a lockout that cannot keep the owner out", () => {
 });
 
 describe("next after signing in", () => {
-  // #12: /sign-in?next=/%5Cevil.test (also /%09/evil.test, /%5C/evil.test) landed on http://evil.test/.
+  // /sign-in?next=/%5Cevil.test (also /%09/evil.test, /%5C/evil.test) landed on http://evil.test/.
   const VARIANTS = [
     "/%5Cevil.test",
     "/%09/evil.test",
@@ -281,7 +281,7 @@ describe("next after signing in", () => {
 });
 
 describe("better-auth's other endpoints", () => {
-  // #12: POST /api/auth/admin/set-role demoted the last active admin (Callboard's API refuses that with 409
+  // POST /api/auth/admin/set-role demoted the last active admin (Callboard's API refuses that with 409
   // last_admin), impersonation worked, and neither appeared in the audit trail.
   const UNUSED = [
     "/admin/set-role",
@@ -368,7 +368,7 @@ describe("better-auth's other endpoints", () => {
 });
 
 describe("passwords (OWASP ASVS V2.1)", () => {
-  // #12: `aaaaaaaaaa` was accepted for an admin; length was the only rule.
+  // `aaaaaaaaaa` was accepted for an admin; length was the only rule.
   it.each(["aaaaaaaaaa", "aaaaaaaaaaaa", "password1234", "Password123!"])("refuses %j for a new user", async (password) => {
     const response = await api(server.url, "/api/users", {
       method: "POST",

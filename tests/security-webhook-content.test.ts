@@ -9,7 +9,7 @@ import { loadPayload, retarget } from "./support/payloads";
 import type { TestServer } from "./support/server";
 import { postWebhook } from "./support/webhook-client";
 
-// #12: webhook content crashed whoever looked at it. One ~1 MB delivery whose extracted_data had 60,000 keys made
+// Webhook content crashed whoever looked at it. One ~1 MB delivery whose extracted_data had 60,000 keys made
 // every later view of that candidate's page crash the server; so did ~40 large deliveries of one call on an
 // admin's view (raw bodies were rendered in full). The server runs here with the heap `npm start` gives it.
 let server: TestServer;

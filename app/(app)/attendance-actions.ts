@@ -9,7 +9,7 @@ import { formAction } from "@/lib/http/form-action";
 
 const attendanceForm = attendanceInput.extend({ candidateId: z.coerce.number().int().positive() });
 
-/** "Attended" / "No-show" from the board's "to mark" view or the candidate page (issue #15). */
+/** "Attended" / "No-show" from the board's "to mark" view or the candidate page. */
 export const markCandidateAttendance = formAction("candidates:write", attendanceForm, (form, { actor }) => {
   const { candidateId, ...input } = form;
   const candidate = markAttendance(getDb(), candidateId, input, actor);

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { markCandidateAttendance } from "@/app/(app)/attendance-actions";
-import { ATTENDANCE_LABELS, type AttendanceMark } from "@/lib/attendance/attendance-values";
+import type { AttendanceMark } from "@/db/values";
+import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-values";
 import { idle } from "@/lib/http/action-state";
 
 type Props = {

@@ -11,7 +11,7 @@ import {
 } from "react";
 import { useFormFeedback, useKeptValue } from "./action-form";
 
-export const inputClass =
+const inputClass =
   "w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-200 aria-[invalid]:border-rose-600";
 
 type Common = {

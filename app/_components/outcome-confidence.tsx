@@ -1,4 +1,5 @@
-import { CONFIDENCE_LABEL_TEXT, type ConfidenceLabel, type Evidence } from "@/lib/calls/confidence-values";
+import type { ConfidenceLabel, Evidence } from "@/db/values";
+import { CONFIDENCE_LABEL_TEXT } from "@/lib/calls/confidence-values";
 
 const BADGE: Record<ConfidenceLabel, string> = {
   high: "bg-emerald-50 text-emerald-800 ring-emerald-300",

@@ -1,4 +1,5 @@
-import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 
 const STYLES: Record<CandidateStatus, string> = {
   pending: "bg-slate-100 text-slate-700 ring-slate-300",

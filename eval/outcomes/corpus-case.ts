@@ -1,4 +1,4 @@
-import type { CallOutcome } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/db/values";
 import type { CallShape } from "./bolna-body";
 
 /**

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { calls, candidates, outboxMessages, reviewItems } from "@/db/schema";
 import { applyExecution } from "@/lib/calls/apply-execution";
-import type { CallOutcome, CandidateStatus } from "@/lib/candidates/status";
+import type { CallOutcome, CandidateStatus } from "@/db/values";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { bolnaBody, type Who } from "./bolna-body";
 import type { CorpusCase } from "./corpus-case";

@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, type CallOutcome } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, type CallOutcome } from "@/db/values";
 import type { CaseResult } from "./run-corpus";
 
 /** Outcomes that change what the candidate is told (a confirmation, a cancellation, a moved interview). */
@@ -6,7 +6,7 @@ const DECISIVE = new Set<string>(["confirmed", "declined", "rescheduled"]);
 /** At least this share of the cases labelled clear must be applied without a person. */
 export const MIN_CLEAR_APPLIED = 0.95;
 
-export type OutcomeScore = {
+type OutcomeScore = {
   outcome: CallOutcome;
   labelled: number;
   proposed: number;
@@ -15,7 +15,7 @@ export type OutcomeScore = {
   recall: number | null;
 };
 
-export type Disagreement = { result: CaseResult; problems: string[] };
+type Disagreement = { result: CaseResult; problems: string[] };
 
 export type Score = {
   total: number;

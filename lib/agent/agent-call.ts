@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Call, type Candidate } from "@/db/schema";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";

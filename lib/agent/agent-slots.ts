@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Candidate } from "@/db/schema";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { env } from "@/lib/env";
 import { isoIn, spokenWhen } from "@/lib/i18n/when";
 import { offeredSlots } from "@/lib/self-service/offered-slots";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addDays, daysBetween, todayIn } from "./team-days";
 
 /** The longest period one request may ask for: the rollups make any period cheap, this bounds the answer. */
-export const MAX_DAYS = 1096;
+const MAX_DAYS = 1096;
 const DEFAULT_DAYS = 30;
 
 const day = z

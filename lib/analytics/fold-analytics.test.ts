@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -12,22 +9,22 @@ import { callBody, CONFIRMING_TURNS } from "@/tests/support/insight-calls";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { migrationsBefore } from "@/tests/support/migrations";
 import { analyticsBacklog, CANDIDATE_FACTS, foldAnalytics } from "./fold-analytics";
+import { tempDatabase, tempDatabasePath, type TempDatabase } from "@/tests/support/temp-database";
 
 // The write path only marks; the fold recounts. On a real SQLite file: what a delivery's transaction leaves, what
 // the fold makes of it, how a backlog shares the event loop, and what a database written before the fold counts.
 
 const CONFIG = { timezone: "Asia/Kolkata", defaultCountry: "IN", reviewBelow: 0.7 };
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fold-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("fold");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const rowsOf = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params);
@@ -100,7 +97,7 @@ describe("a delivery and the fold", () => {
 
 describe("a database written before the fold", () => {
   it("is counted again from its raw rows when it migrates, by the team's instants", () => {
-    const file = path.join(dir, "old.db");
+    const file = tempDatabasePath("fold-old");
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore("21_analytics_unhook") });
     sqlite.exec(`

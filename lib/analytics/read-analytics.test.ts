@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { candidates, reviewItems, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { markAttendance } from "@/lib/attendance/mark-attendance";
@@ -29,6 +26,7 @@ import { foldAnalytics } from "./fold-analytics";
 import { readAnalytics } from "./read-analytics";
 import { readPeriodSums } from "./read-rollups";
 import { TeamDays } from "./team-days";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // Every figure of the analytics against a data set small enough to count by hand, written by the real pipeline
 // (webhook deliveries, reviews, attendance marks, a manual override) on a real SQLite file, over several
@@ -42,7 +40,7 @@ const admin: Actor = { kind: "user", id: "u-ada", label: "ada@example.com", role
 const at = (iso: string) => new Date(iso);
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 const c: Record<string, Candidate> = {};
 
 function call(candidate: Candidate, spec: Omit<CallSpec, "phone">) {
@@ -69,8 +67,8 @@ async function csvOf(params: Record<string, string>): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "analytics-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("analytics");
+  db = temp.db;
   const candidate = (key: string, position: string, interviewAt: string, extra: Partial<Candidate> = {}) => {
     c[key] = insertCandidate(db, { name: key, position, interviewAt: at(interviewAt), ...extra });
   };
@@ -136,8 +134,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 describe("the data set is what the tests count on", async () => {

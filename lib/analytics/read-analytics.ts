@@ -16,8 +16,7 @@ import { TeamDays, weekOf } from "./team-days";
  * Days are the team's (`zone`: INTERVIEW_TIMEZONE); rates are null when there is nothing to divide by.
  */
 
-export const rate = (part: number, whole: number): number | null =>
-  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const money = (value: number) => Math.round(value * 100) / 100;
 
 const NO_FUNNEL: FunnelCounts = {

@@ -17,7 +17,7 @@ const SLOTS = [
   "noShow",
 ] as const;
 export type SlotCounts = Record<(typeof SLOTS)[number], number>;
-export type HourCounts = { finished: number; answered: number };
+type HourCounts = { finished: number; answered: number };
 
 const FUNNEL_SUMS =
   "sum(called), sum(reached), sum(attempts_to_reach), sum(confirmed), sum(declined), sum(attended), sum(no_show), sum(cost)";

@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import type { Db } from "@/db/client";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { foldAnalytics } from "./fold-analytics";
 import { rebuildAnalytics } from "./rebuild-analytics";
 import { dateIn, QUARTER_HOUR_MS } from "./team-days";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // The board's status counts and the analytics rollups are kept by triggers and by the job that folds the
 // candidates those triggers mark (db/migrations/*_analytics_fold_sql.sql, lib/analytics/fold-analytics.ts).
@@ -17,16 +15,15 @@ import { dateIn, QUARTER_HOUR_MS } from "./team-days";
 // equal the quarter hours added up by the team's days, in the zone they were folded for and after a change of zone.
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "rollups-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("rollups");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const RUNS = process.env.LONG === "1" ? 300 : 40;

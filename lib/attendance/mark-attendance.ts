@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { attendanceChanges, candidates, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import { ATTENDANCE_MARKS } from "./attendance-values";
+import { ATTENDANCE_MARKS } from "@/db/values";
 
 export const attendanceInput = z.object({
   attendance: z.enum(ATTENDANCE_MARKS, { error: "must be attended or no_show" }),

@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import type { Role } from "@/db/values";
 
 /** Who is acting: a signed-in user, or a machine client holding API_TOKEN. Audit entries name `label`. */
 export type Actor =

@@ -33,7 +33,8 @@ function createAuth() {
   return betterAuth({
     appName: "Callboard",
     secret: authSecret(),
-    baseURL: config.APP_URL,
+    // Without APP_URL, npm start's own address; the origin check below still accepts the host a browser used.
+    baseURL: config.APP_URL ?? `http://localhost:${config.PORT}`,
     // Without APP_URL, a browser's Origin must name the host it sent the request to (as lib/http/same-origin.ts).
     trustedOrigins: config.APP_URL ? [] : (request) => sameHostOrigins(request?.headers.get("host")),
     database: drizzleAdapter(getDb(), {

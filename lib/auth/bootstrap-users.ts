@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { account, user } from "@/db/schema";
 import { keptOrCreated } from "@/lib/server/durable-file";
 import { passwordProblem } from "./password-policy";
-import { ROLES, type Role } from "./permissions";
+import { ROLES, type Role } from "@/db/values";
 
 type NewAccount = { email: string; name: string; password: string; role: Role };
 

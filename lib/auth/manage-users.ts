@@ -6,7 +6,7 @@ import { ApiError, notFound } from "@/lib/http/api-error";
 import type { Actor } from "./actor";
 import { getAuth } from "./auth";
 import { passwordProblem, PASSWORD_LENGTH } from "./password-policy";
-import { ROLES } from "./permissions";
+import { ROLES } from "@/db/values";
 import { accountLocks, unlockAccount } from "./sign-in-throttle";
 import { recordUserEvent } from "./user-events";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { passwordProblem, PASSWORD_LENGTH } from "./password-policy";
 
 describe("passwordProblem (ASVS V2.1)", () => {
-  // #12: `aaaaaaaaaa` was accepted for an admin; length was the only rule.
+  // `aaaaaaaaaa` was accepted for an admin; length was the only rule.
   it.each([
     ["the finding's password", "aaaaaaaaaa"],
     ["a 12-character repeat", "aaaaaaaaaaaa"],

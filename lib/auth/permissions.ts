@@ -1,5 +1,4 @@
-export const ROLES = ["recruiter", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@/db/values";
 
 /** What each role may do; every route handler and server action checks one of these on the server. */
 const RECRUITER = ["candidates:read", "candidates:write", "calls:place"] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeNextPath } from "./safe-next";
 
 describe("safeNextPath", () => {
-  // #12: `/sign-in?next=/%5Cevil.test` (and the tab and backslash forms) landed on http://evil.test/ after
+  // `/sign-in?next=/%5Cevil.test` (and the tab and backslash forms) landed on http://evil.test/ after
   // signing in. These are the values the page receives, already percent-decoded once by the query string.
   it.each([
     ["a backslash after the slash", "/\\evil.test"],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { signInThrottle } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { addressKey } from "@/lib/http/address-key";
 import {
   accountLocks,

@@ -12,7 +12,7 @@ import { chargeSignIn, normaliseEmail, settleSuccess, type SignInRefusal } from 
 /** Bounded before anything else reads them: nothing longer reaches a counter or the database. */
 export const signInInput = z.object({
   email: z.string().trim().max(254, "Enter your email address").pipe(z.email("Enter your email address")),
-  // Accounts made before #12 may have 10-character passwords: only setting one applies the new policy.
+  // Accounts made before the password policy may have 10-character passwords: only setting one applies the new policy.
   password: z.string().min(1, "Enter your password").max(128, "Wrong email or password."),
 });
 type SignInInput = z.infer<typeof signInInput>;

@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { BATCH_ITEM_STATES, callBatchItems, callBatches, calls, candidates, type CallBatch } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { retrySettingsInput, toRetryConfig, type RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
+import { retrySettingsInput, toRetryConfig } from "@/lib/bolna/retry-config";
 import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
 import { ApiError, notFound } from "@/lib/http/api-error";
 
-export const MAX_BATCH_SIZE = 5000;
-export const DEFAULT_CONCURRENCY = 3;
-export const DEFAULT_PACING_MS = 1000;
+const MAX_BATCH_SIZE = 5000;
+const DEFAULT_CONCURRENCY = 3;
+const DEFAULT_PACING_MS = 1000;
 
 export const createBatchInput = z
   .object({
@@ -34,7 +35,7 @@ export type CreateBatchInput = z.infer<typeof createBatchInput>;
 type ItemState = (typeof BATCH_ITEM_STATES)[number];
 export type BatchCounts = { total: number; queued: number; inFlight: number; done: number; failed: number; cancelled: number };
 
-export type BatchItemView = {
+type BatchItemView = {
   id: number;
   candidateId: number;
   candidateName: string;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { callBatchItems, callBatches, calls } from "@/db/schema";
 import { ApiError } from "@/lib/http/api-error";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { createBatch } from "./batches";
 import { createBatchRunner, type Claim, type RunnerDeps } from "./runner";
 

@@ -1,17 +1,15 @@
 import { z } from "zod";
 
-export const BOLNA_ERROR_KINDS = [
-  "unauthorized",
-  "insufficient_balance",
-  "invalid_number",
-  "not_found",
-  "rate_limited",
-  "timeout",
-  "unavailable",
-  "bad_response",
-  "rejected",
-] as const;
-export type BolnaErrorKind = (typeof BOLNA_ERROR_KINDS)[number];
+export type BolnaErrorKind =
+  | "unauthorized"
+  | "insufficient_balance"
+  | "invalid_number"
+  | "not_found"
+  | "rate_limited"
+  | "timeout"
+  | "unavailable"
+  | "bad_response"
+  | "rejected";
 
 type BolnaErrorOptions = {
   status?: number;

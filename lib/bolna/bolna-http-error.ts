@@ -26,7 +26,7 @@ export class BolnaApiError extends ApiError {
 
 export type BolnaOperation = "place call" | "fetch execution" | "stop call";
 
-export function bolnaApiError(error: BolnaError, operation: BolnaOperation): BolnaApiError {
+function bolnaApiError(error: BolnaError, operation: BolnaOperation): BolnaApiError {
   log().warn(
     { kind: error.kind, status: error.status, detail: error.detail, mayHavePlacedCall: error.mayHavePlacedCall },
     `Bolna ${operation} failed`,

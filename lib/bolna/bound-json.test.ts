@@ -73,7 +73,7 @@ describe("boundJson", () => {
 });
 
 describe("parseExecution bounds extracted_data", () => {
-  // #12: one ~1 MB delivery with 60,000 keys in extracted_data made every later view of the candidate crash.
+  // One ~1 MB delivery with 60,000 keys in extracted_data made every later view of the candidate crash.
   it("stores at most STORED_EXTRACTION of a 60,000-key extraction", () => {
     const extracted: Record<string, string> = { call_outcome: "ACCEPTED" };
     for (let i = 0; i < 60_000; i++) extracted[`k${i}`] = "v".repeat(8);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatWithOffset } from "@/lib/time/calling-hours";
 import { badResponse, errorFromException, errorFromResponse } from "./bolna-errors";
-import type { RetryConfig } from "./retry-config";
+import type { RetryConfig } from "@/db/values";
 import { mayHaveActed, retryDelayMs, shouldRetry, type FailedAttempt } from "./retry-policy";
 
 export type BolnaClientOptions = {
@@ -18,7 +18,7 @@ export type BolnaClientOptions = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-export type PlaceCallInput = {
+type PlaceCallInput = {
   /** E.164, e.g. +919876543210. */
   recipientPhone: string;
   /** The variables the agent prompt reads (reference §1). */
@@ -30,12 +30,12 @@ export type PlaceCallInput = {
   retryConfig?: RetryConfig | null;
 };
 
-export type CallAck = { executionId: string; status: string };
+type CallAck = { executionId: string; status: string };
 
 type Reply = { status: number; text: string };
 
 /** An execution as Bolna returned it: the parsed object and the exact text, which the webhook pipeline hashes. */
-export type FetchedExecution = { execution: Record<string, unknown>; rawText: string };
+type FetchedExecution = { execution: Record<string, unknown>; rawText: string };
 
 /** One page of the agent's executions list (reference §8): trimmed rows, newest first. */
 type ExecutionsPage = { hasMore: boolean; total: number | null; rows: Record<string, unknown>[] };

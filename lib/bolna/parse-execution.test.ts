@@ -345,7 +345,7 @@ describe("parseExecution: bodies that are not an execution object", () => {
   });
 });
 
-describe("parseExecution: retries, voicemail and scheduled_at (issue #14)", () => {
+describe("parseExecution: retries, voicemail and scheduled_at", () => {
   it("reads Bolna's retry fields as its auto-retry documentation shows them", () => {
     const execution = parsedOk({
       id: "execution-id",

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
-import type { CallDirection } from "@/lib/agent/agent-values";
+import type { CallDirection, RetryConfig, RetryHistoryEntry } from "@/db/values";
 import { isTerminalStatus } from "./call-status";
-import { MAX_RETRIES, readRetryConfig, type RetryConfig, type RetryHistoryEntry } from "./retry-config";
+import { MAX_RETRIES, readRetryConfig } from "./retry-config";
 import { readTransfer, type Transfer } from "./transfer-call-data";
 
 /** Longest text field kept from a delivery (a transcript); bodies are capped at 1 MiB anyway, this keeps rows sane. */

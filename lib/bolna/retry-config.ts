@@ -1,20 +1,5 @@
 import { z } from "zod";
-
-/** The statuses after which Bolna may retry a call (reference §7). */
-export const RETRYABLE_STATUSES = ["no-answer", "busy", "failed", "error"] as const;
-export type RetryableStatus = (typeof RETRYABLE_STATUSES)[number];
-
-/** Bolna's `retry_config`, in Bolna's own spelling: it is sent as is on POST /call and echoed in executions. */
-export type RetryConfig = {
-  enabled: boolean;
-  max_retries: number;
-  retry_on_statuses: RetryableStatus[];
-  retry_on_voicemail: boolean;
-  retry_intervals_minutes: number[];
-};
-
-/** One earlier attempt as Bolna lists it in `retry_history` (`attempt` counts from 1). */
-export type RetryHistoryEntry = { attempt: number; status: string | null; at: string | null };
+import { RETRYABLE_STATUSES, type RetryableStatus, type RetryConfig } from "@/db/values";
 
 export const MAX_RETRIES = 3;
 /** Bolna's defaults for the fields a partial retry_config leaves out. */

@@ -37,7 +37,7 @@ export function shouldRetry(failure: FailedAttempt, idempotent: boolean): boolea
 }
 
 /** Milliseconds from a Retry-After header (seconds or an HTTP date), or null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+function parseRetryAfter(header: string | null, now = Date.now()): number | null {
   if (header === null) return null;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { bolnaSweep, calls, webhookEvents } from "@/db/schema";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { insertCandidate } from "@/tests/support/database";
 import { createBolnaClient, type BolnaClient } from "./client";
 import { startBolnaSimulator, type BolnaSimulator } from "./simulator/create-simulator";

@@ -7,9 +7,9 @@ import { paramText } from "./ical-param";
  * REQUEST/CANCEL: the invite e-mailed to the candidate, or downloaded by a recruiter, with the candidate as its
  * attendee. PUBLISH: the file behind a self-service link (token-only), which names the interview and no person.
  */
-export type InviteMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+type InviteMethod = "REQUEST" | "CANCEL" | "PUBLISH";
 export type InviteAudience = "attendee" | "public";
-export type InviteStatus = "TENTATIVE" | "CONFIRMED" | "CANCELLED";
+type InviteStatus = "TENTATIVE" | "CONFIRMED" | "CANCELLED";
 
 export type InviteInput = {
   candidate: Pick<
@@ -44,7 +44,7 @@ export function inviteUid(candidateId: number, uidNamespace: string, appUrl: str
  * CONFIRMED once the candidate agreed to this time (confirmed, or moved to the slot they chose); CANCELLED after a
  * decline; TENTATIVE until then (RFC 5545 §3.8.1.11), so a calendar does not show an unanswered time as settled.
  */
-export function inviteStatus(candidate: Pick<Candidate, "status" | "requestedInterviewAt">): InviteStatus {
+function inviteStatus(candidate: Pick<Candidate, "status" | "requestedInterviewAt">): InviteStatus {
   if (candidate.status === "declined") return "CANCELLED";
   if (candidate.status === "confirmed") return "CONFIRMED";
   if (candidate.status === "rescheduled" && candidate.requestedInterviewAt === null) return "CONFIRMED";

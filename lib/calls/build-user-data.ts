@@ -4,7 +4,7 @@ import { spokenDate, spokenDateTime, spokenTime } from "@/lib/time/spoken-time";
 /** A pool slot with how many candidates hold it (declined candidates do not). */
 export type SlotAvailability = { id: number; startsAt: Date; capacity: number; booked: number };
 
-export type CallSubject = { name: string; position: string | null; interviewAt: Date };
+type CallSubject = { name: string; position: string | null; interviewAt: Date };
 
 export type UserDataInput = {
   candidate: CallSubject;
@@ -18,7 +18,7 @@ export type UserDataInput = {
 };
 
 /** A slot as the prototype's agent reads and extracts it: `{date: "2025-12-17", time: "3:00 PM", day_of_week}`. */
-export type AgentSlot = { date: string; time: string; day_of_week: string };
+type AgentSlot = { date: string; time: string; day_of_week: string };
 
 const FALLBACK_ALTERNATIVES = 3;
 
@@ -44,7 +44,7 @@ export function chooseAlternatives(input: Pick<UserDataInput, "candidate" | "all
     .map((slot) => slot.startsAt);
 }
 
-export function agentSlot(at: DateTime): AgentSlot {
+function agentSlot(at: DateTime): AgentSlot {
   const english = at.setLocale("en-US");
   return { date: english.toFormat("yyyy-MM-dd"), time: english.toFormat("h:mm a"), day_of_week: english.toFormat("cccc") };
 }

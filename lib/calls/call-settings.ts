@@ -1,4 +1,5 @@
-import { toRetryConfig, type RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
+import { toRetryConfig } from "@/lib/bolna/retry-config";
 import { env } from "@/lib/env";
 
 /** The retry_config every call gets unless its batch says otherwise (CALL_RETRIES and friends); null: none. */

@@ -6,7 +6,7 @@ import { createBolnaClient, type BolnaClient } from "@/lib/bolna/client";
 import { startBolnaSimulator, type BolnaSimulator } from "@/lib/bolna/simulator/create-simulator";
 import { ApiError } from "@/lib/http/api-error";
 import { auditFor, insertCandidate, openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { endUnknownCall } from "./end-unknown-call";
 
 // Bolna is the local simulator over HTTP, the real client talks to it; the database is a real SQLite file.

@@ -50,7 +50,7 @@ const bodyArb = fc.record({
     hangup_by: maybe(fc.constantFrom("Callee", "Carrier")),
     hangup_reason: maybe(fc.constantFrom("Call recipient hungup", "No answer")),
   }),
-  // Bolna's retries (issue #14): the same execution id comes back with retry_count 1, 2, 3.
+  // Bolna's retries: the same execution id comes back with retry_count 1, 2, 3.
   retry_count: fc.oneof(fc.constant(0), fc.constant(undefined), fc.integer({ min: 1, max: 3 })),
   retry_history: fc.oneof(
     fc.constant(null),

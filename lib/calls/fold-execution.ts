@@ -1,6 +1,6 @@
 import { statusRank } from "@/lib/bolna/call-status";
 import type { Execution } from "@/lib/bolna/parse-execution";
-import type { RetryConfig, RetryHistoryEntry } from "@/lib/bolna/retry-config";
+import type { RetryConfig, RetryHistoryEntry } from "@/db/values";
 
 /**
  * Bolna delivers one event per status change, in no guaranteed order and sometimes twice. Each event gets an

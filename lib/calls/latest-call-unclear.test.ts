@@ -6,7 +6,7 @@ import { calls, candidates } from "@/db/schema";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { loadPayload, retarget } from "@/tests/support/payloads";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { applyExecution } from "./apply-execution";
 
 let db: Db;

@@ -1,5 +1,6 @@
 import { isTerminalStatus } from "@/lib/bolna/call-status";
-import { retryIntervalMinutes, type RetryConfig, type RetryHistoryEntry, type RetryableStatus } from "@/lib/bolna/retry-config";
+import type { RetryConfig, RetryHistoryEntry, RetryableStatus } from "@/db/values";
+import { retryIntervalMinutes } from "@/lib/bolna/retry-config";
 import { formatInstant } from "@/lib/time/format";
 import { isVoicemail, VOICEMAIL_REASON, type VoicemailFacts } from "./voicemail";
 

@@ -1,5 +1,5 @@
+import type { ConfidenceLabel, Evidence, EvidenceKind } from "@/db/values";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
-import type { ConfidenceLabel, Evidence, EvidenceKind } from "./confidence-values";
 import { isDecisive, wasAnswered, type CallFacts } from "./derive-outcome";
 import type { Outcome } from "./outcome";
 import { fromExtraction, outcomeDisposition } from "./read-extraction";

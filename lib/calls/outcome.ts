@@ -1,4 +1,4 @@
-import type { CallOutcome } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/db/values";
 
 /** What a finished call means for the candidate (lib/calls/derive-outcome.ts decides it). */
 export type Outcome = {

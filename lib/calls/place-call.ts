@@ -5,7 +5,7 @@ import { BolnaApiError, withBolnaErrors } from "@/lib/bolna/bolna-http-error";
 import { callLocalHour } from "@/lib/analytics/local-hour";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import type { BolnaClient } from "@/lib/bolna/client";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig, CallPurpose } from "@/db/values";
 import { doNotCallRefusal } from "@/lib/candidates/do-not-call";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { ApiError, notFound } from "@/lib/http/api-error";
@@ -14,16 +14,15 @@ import { describeHours, scheduleFor, type CallingHours } from "@/lib/time/callin
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
 import { buildUserData, type SlotAvailability } from "./build-user-data";
-import type { CallPurpose } from "./call-purpose";
 import { waitingReason } from "./next-attempt";
 import { recordPlacedCall } from "./record-placed-call";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** While Callboard is asking Bolna to call (or may have, after an unclear failure), nobody else may. */
-export const CALL_LOCK_MS = 2 * 60_000;
+const CALL_LOCK_MS = 2 * 60_000;
 /** A call without a final status counts as still going on for this long after its last event. */
-export const CALL_ACTIVE_MS = 10 * 60_000;
+const CALL_ACTIVE_MS = 10 * 60_000;
 
 export type PlaceCallOptions = {
   /** Stored on the call: a user's email, `api-token`, `batch #n`. */

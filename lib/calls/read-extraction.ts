@@ -1,4 +1,4 @@
-import type { CallOutcome } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/db/values";
 import { formatInstant } from "@/lib/time/format";
 import { slotToInstant } from "@/lib/time/slot-time";
 import { dispositions, type Disposition } from "./disposition";

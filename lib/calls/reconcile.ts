@@ -84,7 +84,7 @@ type ReconcilerDeps = {
  * Reconciles stale calls, one sweep per run of its job. A call that is still not final after a check waits twice
  * as long before the next (in memory; a restart checks again once), up to an hour.
  */
-export function createReconciler(deps: ReconcilerDeps): Reconciler {
+function createReconciler(deps: ReconcilerDeps): Reconciler {
   const backoff = new Map<string, { attempts: number; nextAt: number }>();
 
   async function sweep(): Promise<void> {

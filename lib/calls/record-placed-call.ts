@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, type Candidate } from "@/db/schema";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig, CallPurpose } from "@/db/values";
 import { applyTransition } from "@/lib/candidates/apply-transition";
-import type { CallPurpose } from "./call-purpose";
 
 /** What is known once Bolna accepted a call (lib/calls/place-call.ts), to record it. */
 export type PlacedFacts = {

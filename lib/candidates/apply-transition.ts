@@ -5,7 +5,7 @@ import { queueCandidateMessage } from "@/lib/mail/queue-message";
 import { supersedeOpenReview } from "@/lib/review/sync-review";
 import { saveCandidate, type StateColumn } from "./save-candidate";
 import { transition, type CandidateEvent } from "./state-machine";
-import type { StatusChangeSource } from "./status";
+import type { StatusChangeSource } from "@/db/values";
 
 export type TransitionContext = {
   source: StatusChangeSource;

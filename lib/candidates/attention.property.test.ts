@@ -1,27 +1,24 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, count, gte, lt } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { candidates } from "@/db/schema";
 import { attentionCondition, countNeedingAttention } from "./attention";
-import { CANDIDATE_STATUSES, STATUS_EVENTS } from "./status";
+import { CANDIDATE_STATUSES, STATUS_EVENTS } from "@/db/values";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // The board's attention count, read from three indexes, against the rules themselves applied to every row.
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "attention-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("attention");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const RUNS = process.env.LONG === "1" ? 300 : 60;

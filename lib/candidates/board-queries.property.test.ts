@@ -1,28 +1,25 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { callTotals, calls, candidates } from "@/db/schema";
 import { phoneSearchDigits } from "@/lib/phone/normalize-phone";
 import { queryCandidates } from "./query-candidates";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // The board's search (a trigram index kept by triggers) and call figures (running sums kept by triggers) are
 // checked against what a plain scan of the tables says, after random writes, on a real SQLite file.
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "board-queries-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("board-queries");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const RUNS = process.env.LONG === "1" ? 300 : 40;

@@ -6,7 +6,7 @@ import { latestChangeId } from "@/lib/live/change-feed";
 import { countNeedingAttention, type AttentionClock } from "./attention";
 import type { DayRange } from "./interview-dates";
 import { interviewDayCondition } from "./query-candidates";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
+import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
 import { statusCounts } from "./status-counts";
 
 export type BoardStats = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { boardListQuery, candidateListQuery, MAX_SEARCH_LENGTH } from "./candidate-input";
 
-// #12: `/?q=a&q=b` and a search over 200 characters made the board show "the database did not answer".
+// `/?q=a&q=b` and a search over 200 characters made the board show "the database did not answer".
 describe("candidateListQuery", () => {
   it("takes the first of repeated parameters", () => {
     expect(candidateListQuery.parse({ q: ["a", "b"], status: ["declined", "confirmed"], page: ["2", "3"] })).toMatchObject({

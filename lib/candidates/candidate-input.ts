@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/agent/agent-values";
+import { LANGUAGES, CANDIDATE_STATUSES } from "@/db/values";
 import { timeZoneInput } from "@/lib/time/time-zones";
 import { dayInput } from "./interview-dates";
-import { CANDIDATE_STATUSES } from "./status";
 
 const instantText = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" });
 const instant = instantText.transform((value) => new Date(value));
@@ -90,7 +89,7 @@ export const candidateListQuery = z.preprocess(
         .optional()
         .catch(undefined)
         .transform((value) => value !== undefined),
-      /** `to_mark` (issue #15): past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
+      /** `to_mark`: past interviews of confirmed or rescheduled candidates whose attendance is not marked. */
       attendance: z.enum(["to_mark"]).optional().catch(undefined),
       q: z
         .string()

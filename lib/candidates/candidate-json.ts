@@ -61,14 +61,14 @@ export function callJson(call: Call) {
     hangupReason: call.hangupReason,
     errorMessage: call.errorMessage,
     extractedData: call.extractedData,
-    // Issue #14: why the call was placed, which attempt it shows, and the retries around it.
+    // Why the call was placed, which attempt it shows, and the retries around it.
     purpose: call.purpose,
     attempt: call.attempt,
     answeredByVoicemail: call.answeredByVoicemail,
     retryHistory: call.retryHistory,
     scheduledAt: iso(call.scheduledAt),
     nextAttemptAt: iso(call.nextAttemptAt),
-    // Issue #15: how sure the outcome is, and why.
+    // How sure the outcome is, and why.
     confidence: call.confidence,
     confidenceLabel: call.confidenceLabel,
     confidenceEvidence: call.confidenceEvidence,

@@ -1,6 +1,6 @@
 import { mentionsVoicemail } from "@/lib/calls/voicemail";
 import { formatInstant } from "@/lib/time/format";
-import type { CandidateStatus, StatusEvent } from "./status";
+import type { CandidateStatus, StatusEvent } from "@/db/values";
 
 // Plain words for the board and the candidate page; no server code (client components may import it).
 
@@ -28,23 +28,21 @@ export function callStatusWords(status: string | null): string {
   return CALL_STATUS_WORDS[status] ?? status;
 }
 
-export const PENDING_KINDS = [
-  "needs_reconfirmation",
-  "awaiting_review",
-  "never_called",
-  "set_by_person",
-  "busy",
-  "failed",
-  "wallet",
-  "no_answer",
-  "voicemail",
-  "nobody_spoke",
-  "callback",
-  "unclear",
-  "stopped",
-] as const;
 /** Why a candidate is still without an answer (pending or no answer). */
-export type PendingKind = (typeof PENDING_KINDS)[number];
+type PendingKind =
+  | "needs_reconfirmation"
+  | "awaiting_review"
+  | "never_called"
+  | "set_by_person"
+  | "busy"
+  | "failed"
+  | "wallet"
+  | "no_answer"
+  | "voicemail"
+  | "nobody_spoke"
+  | "callback"
+  | "unclear"
+  | "stopped";
 
 export type SituationInput = {
   status: CandidateStatus;
@@ -107,7 +105,7 @@ const SUMMARY: Partial<Record<PendingKind, string>> = {
 const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 /** Why an unanswered candidate is where they are, read from the latest call's status and the reason kept. */
-export function pendingKind(input: SituationInput): PendingKind {
+function pendingKind(input: SituationInput): PendingKind {
   const { callStatus, statusReason } = input;
   if (input.status === "pending" && input.statusEvent === "needs_reconfirmation") return "needs_reconfirmation";
   if (input.status === "pending" && input.statusEvent === "awaiting_review") return "awaiting_review";

@@ -5,7 +5,7 @@ import { calls, webhookEvents } from "@/db/schema";
 import { boundJson, type JsonBounds } from "@/lib/bolna/bound-json";
 
 /**
- * The most one candidate page shows, whatever was delivered (#12): a call and its deliveries come from outside,
+ * The most one candidate page shows, whatever was delivered: a call and its deliveries come from outside,
  * and one candidate with 40 deliveries of 1 MiB, or an extraction of 60,000 keys, took the server down when
  * rendered in full. Whole raw bodies stay downloadable (GET /api/webhook-events/{id}/raw).
  */

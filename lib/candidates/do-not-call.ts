@@ -3,9 +3,9 @@ import type { Db, Tx } from "@/db/client";
 import { candidates, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordStatusChange } from "@/lib/audit/record-status-change";
+import type { StatusChangeSource } from "@/db/values";
 import { can } from "@/lib/auth/permissions";
 import { ApiError, notFound } from "@/lib/http/api-error";
-import type { StatusChangeSource } from "./status";
 
 type Writer = Pick<Db, "update" | "insert">;
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { candidates, interviewSlots } from "@/db/schema";
 import { ApiError } from "@/lib/http/api-error";
 import { auditFor, insertCandidate, openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { candidateDetailsInput } from "./candidate-input";
 import { editCandidate } from "./edit-candidate";
 

@@ -6,7 +6,7 @@ import { ApiError, notFound } from "@/lib/http/api-error";
 import { assertNotOverbooked } from "@/lib/slots/slot-capacity";
 import { applyTransition } from "./apply-transition";
 import type { CandidateEvent } from "./state-machine";
-import type { CandidateStatus } from "./status";
+import type { CandidateStatus } from "@/db/values";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { queryCandidates } from "./query-candidates";
 
 const now = new Date("2026-12-01T10:00:00Z");

@@ -44,7 +44,7 @@ const statements = preparedFor((db) =>
  * The calendar invite's SEQUENCE after a change (RFC 5545: a calendar keeps the version with the highest): one up
  * when the interview moves, one up when it is cancelled (the candidate declined) or restored.
  */
-export function inviteSequenceAfter(before: Version & Pick<Candidate, "inviteSequence">, after: Version): number {
+function inviteSequenceAfter(before: Version & Pick<Candidate, "inviteSequence">, after: Version): number {
   const moved = before.interviewAt.getTime() !== after.interviewAt.getTime();
   const cancelledOrRestored = (before.status === "declined") !== (after.status === "declined");
   return before.inviteSequence + Number(moved) + Number(cancelledOrRestored);

@@ -1,11 +1,8 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls, candidates, interviewSlots, outboxMessages, reviewItems, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { bookForAgent } from "@/lib/agent/agent-book";
@@ -33,7 +30,8 @@ import { setDoNotCall } from "./do-not-call";
 import { editCandidate } from "./edit-candidate";
 import { overrideStatus, resetCandidate } from "./manual-status";
 import { hasAnswered, needsReconfirmation, statusLabel } from "./state-machine";
-import type { CandidateStatus, StatusEvent } from "./status";
+import type { CandidateStatus, StatusEvent } from "@/db/values";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // Every writer of a candidate's state — calls placed, Bolna's deliveries (progress, retries, answers sure and
 // unsure, late ones, call-backs), a person's override, reset and move, do-not-call, the candidate's own page, the
@@ -52,19 +50,18 @@ const RUNS = process.env.LONG === "1" ? 400 : 60;
 const TIMEOUT = process.env.LONG === "1" ? 900_000 : 120_000;
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(START);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "state-machine-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("state-machine");
+  db = temp.db;
 });
 
 afterAll(() => {
   vi.useRealTimers();
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 type Ending = "confirmed" | "declined" | "moved_free" | "moved_full" | "no_answer" | "busy" | "unsure";

@@ -2,7 +2,8 @@ import type { Candidate } from "@/db/schema";
 import type { Outcome } from "@/lib/calls/outcome";
 import type { ChangeKind } from "@/lib/mail/queue-message";
 import { formatInstant } from "@/lib/time/format";
-import { CANDIDATE_STATUS_LABELS, type CandidateStatus, type StatusEvent } from "./status";
+import type { CandidateStatus, StatusEvent } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "./status";
 
 // The one place that decides a candidate's status and its reason. Every writer (a call placed, a webhook, a
 // person's override, reset or edit, the candidate's own page, the voice agent's booking, a review) describes what
@@ -63,7 +64,7 @@ export const hasAnswered = (state: Pick<CandidateState, "status">) => ANSWERED.h
 export const needsReconfirmation = (state: Pick<CandidateState, "status" | "statusEvent">) =>
   state.status === "pending" && state.statusEvent === "needs_reconfirmation";
 
-export const awaitsReview = (state: Pick<CandidateState, "status" | "statusEvent">) =>
+const awaitsReview = (state: Pick<CandidateState, "status" | "statusEvent">) =>
   state.status === "pending" && state.statusEvent === "awaiting_review";
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { STATUS_EVENTS } from "./status";
+import { STATUS_EVENTS } from "@/db/values";
 import { STATE_TABLE, stateTableMarkdown } from "./state-table";
 
 // The state table lives in the code (lib/candidates/state-machine.ts decides, state-table.ts says it in words) and

@@ -1,4 +1,4 @@
-import type { StatusEvent } from "./status";
+import type { StatusEvent } from "@/db/values";
 
 /** One row of the state table as the docs print it; `event` is what `statusEvent` holds afterwards. */
 export type StateRow = {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { candidateStatusCounts } from "@/db/schema";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "./status";
+import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
 
 /**
  * Candidates per status, from the counts the triggers keep (db/migrations/*_insight_sql.sql): a million rows

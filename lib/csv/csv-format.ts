@@ -19,7 +19,7 @@ export const IMPORT_COLUMNS = [
   "allow_past",
   "language",
 ] as const;
-export const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
+const REQUIRED_COLUMNS = ["name", "phone", "interview_at"] as const;
 export const EXPORT_COLUMNS = [
   ...IMPORT_COLUMNS,
   "status",

@@ -1,30 +1,27 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
-import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-format";
 import { EXPORT_PAGE_SIZE, exportCandidatesStream } from "./export-candidates";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
-// #12: a webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
+// A webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
 // some columns went through the escape. Every column is written from stored text here, on a real SQLite file.
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "csv-export-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("csv-export");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 const RUNS = process.env.LONG === "1" ? 500 : 60;

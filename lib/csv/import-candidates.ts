@@ -8,15 +8,15 @@ import type { CsvRecord } from "./csv-format";
 import { checkRow, type Checked, type RowConfig } from "./import-row";
 
 /** A file holds at most this many candidates (the body is capped at 64 MiB before that). */
-export const MAX_IMPORT_ROWS = 500_000;
+const MAX_IMPORT_ROWS = 500_000;
 /** Rows checked (and written) per transaction: a few tens of milliseconds of holding the write lock. */
-export const IMPORT_CHUNK_ROWS = 100;
+const IMPORT_CHUNK_ROWS = 100;
 /** The report lists the first rows and the first problems; the counts cover the whole file. */
-export const REPORT_ROWS = 1_000;
-export const REPORT_ERRORS = 1_000;
+const REPORT_ROWS = 1_000;
+const REPORT_ERRORS = 1_000;
 
-export type RowError = { row: number; field: string; reason: string };
-export type ImportRow = {
+type RowError = { row: number; field: string; reason: string };
+type ImportRow = {
   row: number;
   name: string;
   phone: string;

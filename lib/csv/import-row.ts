@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isLanguage, LANGUAGES, type Language } from "@/lib/agent/agent-values";
+import { LANGUAGES, type Language } from "@/db/values";
+import { isLanguage } from "@/lib/agent/agent-values";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { candidateZone, zoneToStore } from "@/lib/time/zone-for-phone";

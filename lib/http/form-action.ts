@@ -33,7 +33,7 @@ export const formList = <T extends z.ZodType>(item: T) =>
 export const formCheckbox = z.preprocess((value) => value !== undefined && value !== "" && value !== "false", z.boolean());
 
 /** "is required" (an API's wording, after the field's name) beside a labelled field reads "Is required". */
-export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Each field's first problem; a list field's items report on the list. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -98,9 +98,4 @@ export function formAction<S extends z.ZodType>(
       return refused(submittedValues(form), `The ${actor.role} role may not do this.`);
     return run(form, schema, handler, { actor, form });
   };
-}
-
-/** The same for a form that needs no session (sign-in). */
-export function publicFormAction<S extends z.ZodType>(schema: S, handler: Handler<S, { form: FormData }>): FormAction {
-  return async (_state, form) => run(form, schema, handler, { form });
 }

@@ -28,7 +28,7 @@ describe("isSameOrigin", () => {
     expect(await check(direct, { origin: "http://127.0.0.1:3000" })).toBe(false);
   });
 
-  // #12: X-Forwarded-Host was believed from anyone.
+  // X-Forwarded-Host was believed from anyone.
   it("ignores X-Forwarded-Host without a trusted proxy", async () => {
     const headers = { host: "127.0.0.1:3000", origin: "http://evil.test", "x-forwarded-host": "evil.test" };
     expect(await check(direct, headers)).toBe(false);

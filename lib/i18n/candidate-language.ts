@@ -1,5 +1,5 @@
 import type { Candidate } from "@/db/schema";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { env } from "@/lib/env";
 
 /** The candidate's language: the one stored with them, else DEFAULT_LANGUAGE (rows from before it was kept). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "@/lib/agent/agent-values";
+import { LANGUAGES } from "@/db/values";
 import { MESSAGES, translator } from "./translator";
 import { spokenWhen, writtenWhen } from "./when";
 

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import en from "@/messages/en.json";
 import hi from "@/messages/hi.json";
 

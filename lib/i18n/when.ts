@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { spokenDateTime } from "@/lib/time/spoken-time";
 

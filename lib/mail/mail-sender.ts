@@ -16,7 +16,7 @@ const LEASE_MS = 15 * 60_000;
 /** Messages on their way at once: each has its own SMTP connection, so one stalled server holds one place only. */
 const CONCURRENCY = 4;
 
-export type Mail = {
+type Mail = {
   from: string;
   to: string;
   subject: string;
@@ -25,7 +25,7 @@ export type Mail = {
   date: Date;
   icalEvent?: { method: string; filename: string; content: string };
 };
-export type SendMail = (mail: Mail) => Promise<unknown>;
+type SendMail = (mail: Mail) => Promise<unknown>;
 
 type SenderDeps = { db: Db; send: SendMail; from: string; now?: () => Date; concurrency?: number };
 
@@ -88,7 +88,7 @@ function mailOf(message: Ready, from: string): Mail {
  * is retried later (RETRY_DELAYS_MS) with the same Message-ID, and after the last retry the message is `failed`
  * with the server's answer.
  */
-export function createMailSender(deps: SenderDeps): MailSender {
+function createMailSender(deps: SenderDeps): MailSender {
   const { db, send, from } = deps;
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.concurrency ?? CONCURRENCY;

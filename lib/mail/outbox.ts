@@ -6,8 +6,7 @@ import { env } from "@/lib/env";
 type Writer = Pick<Db, "insert">;
 
 /** `moved`: a recruiter moved the interview of a candidate who had answered; they are asked to confirm the new time. */
-export const MESSAGE_KINDS = ["confirmed", "rescheduled", "moved", "declined", "self_service_link"] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MessageKind = "confirmed" | "rescheduled" | "moved" | "declined" | "self_service_link";
 
 /**
  * What a change asks to tell a candidate: which candidate, which kind of message, and the interview (and its
@@ -25,7 +24,7 @@ export type MessageIntent = {
   dedupeKey?: string | null;
 };
 
-export const NO_SMTP = "not sent (no SMTP configured)";
+const NO_SMTP = "not sent (no SMTP configured)";
 
 /**
  * The one way a message to a candidate is queued: inside the caller's transaction, so it exists exactly when the
@@ -53,7 +52,7 @@ export function queueMessage(tx: Writer, intent: MessageIntent, now: Date): void
     .run();
 }
 
-export const OUTBOX_PAGE_SIZE = 50;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** The newest messages first; `before` pages back by id. */
 export function listOutbox(db: Pick<Db, "select">, before?: number): OutboxMessage[] {

@@ -1,24 +1,17 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
 import { candidates, outboxMessages } from "@/db/schema";
 import { insertCandidate } from "@/tests/support/database";
 import { queueMessage } from "./outbox";
 import { queueCandidateMessage } from "./queue-message";
+import { tempDatabase } from "@/tests/support/temp-database";
 
 const MONDAY = new Date("2027-03-01T10:00:00Z");
 const TUESDAY = new Date("2027-03-02T10:00:00Z");
 
 describe("queueCandidateMessage", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "queue-message-"));
-  const db = openDatabase(path.join(dir, "test.db"), "OFF");
-  afterAll(() => {
-    db.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { db, remove } = tempDatabase("queue-message");
+  afterAll(remove);
   const kindsFor = (id: number) =>
     db
       .select({ kind: outboxMessages.kind })

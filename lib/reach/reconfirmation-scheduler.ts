@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { candidates, reconfirmations, type Candidate } from "@/db/schema";
 import { BolnaApiError } from "@/lib/bolna/bolna-http-error";
 import type { BolnaClient } from "@/lib/bolna/client";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
 import { configuredRetryConfig } from "@/lib/calls/call-settings";
 import { placeCandidateCall } from "@/lib/calls/place-call";
 import { env } from "@/lib/env";
@@ -18,9 +18,9 @@ const HOUR_MS = 3600_000;
 const PER_TICK = 20;
 // reconfirmationDueAt looks back at most a week (and a day) for an allowed calling time.
 const SEARCH_BACK_MS = 8 * 24 * HOUR_MS;
-export const RECONFIRMATION_ACTOR = "reminder scheduler";
+const RECONFIRMATION_ACTOR = "reminder scheduler";
 
-export type ReconfirmationConfig = {
+type ReconfirmationConfig = {
   hoursBefore: number;
   fallbackZone: string;
   callingHours: CallingHours;

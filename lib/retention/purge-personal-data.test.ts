@@ -7,7 +7,7 @@ import { applyExecution } from "@/lib/calls/apply-execution";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { loadPayload, retarget } from "@/tests/support/payloads";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { purgePersonalData } from "./purge-personal-data";
 
 let db: Db;

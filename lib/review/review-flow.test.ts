@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { calls, candidates, interviewSlots, reviewItems, statusChanges, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { applyExecution } from "@/lib/calls/apply-execution";
@@ -22,6 +19,7 @@ import {
 import { deliveryOf } from "@/tests/support/lifecycle";
 import { countOpenReviews, listOpenReviews, listResolvedReviews } from "./list-reviews";
 import { acceptReview, correctReview } from "./resolve-review";
+import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // The review flow in process, on a real SQLite file: an unsure outcome holds the candidate in pending and opens
 // one review; a person's accept or correction is applied and audited; later data supersedes what is open.
@@ -32,16 +30,15 @@ const reviewer: Actor = { kind: "user", id: "u-rita", label: "rita@example.com",
 const INTERVIEW = new Date("2031-03-04T06:00:00Z");
 
 let db: Db;
-let dir: string;
+let temp: TempDatabase;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-flow-"));
-  db = openDatabase(path.join(dir, "test.db"), "OFF");
+  temp = tempDatabase("review-flow");
+  db = temp.db;
 });
 
 afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  temp.remove();
 });
 
 let minute = 0;

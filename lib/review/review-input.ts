@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CANDIDATE_STATUSES } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES } from "@/db/values";
 
 const reason = z
   .string({ error: "is required: it is kept in the audit trail" })

@@ -10,7 +10,7 @@ import { candidateZone } from "@/lib/time/zone-for-phone";
 import { openLink, type OpenLink } from "./links";
 import { isOffered } from "./offered-slots";
 
-export const CANDIDATE_ACTOR = "candidate (self-service link)";
+const CANDIDATE_ACTOR = "candidate (self-service link)";
 
 const HOUR_MS = 3600_000;
 const cutoffMs = () => env().SELF_SERVICE_CUTOFF_HOURS * HOUR_MS;

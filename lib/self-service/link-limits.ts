@@ -13,7 +13,7 @@ const MINUTE = 60_000;
  * SELF_SERVICE_LINKS_PER_USER_HOUR an hour (429 rate_limited); both say when to try again (Retry-After). Counted
  * from the links themselves, so there is nothing else to keep or to purge.
  */
-export const LINKS_PER_CANDIDATE = [
+const LINKS_PER_CANDIDATE = [
   { max: 3, windowMs: 10 * MINUTE },
   { max: 10, windowMs: 24 * 60 * MINUTE },
 ] as const;

@@ -32,7 +32,7 @@ export type Client = {
 };
 
 /** How long a refused client should wait before it tries again. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 const RECENT_MS = 10_000;
 const BODY_GRACE_MS = 2_000;
 

@@ -72,10 +72,10 @@ function backgroundJobs(db: Db): Job[] {
  * migrated (opening it does that), demo data and users are made, in demo mode the Bolna simulator starts, then
  * the background jobs and the webhook's writer thread. SIGTERM and SIGINT stop the jobs.
  */
-export async function startCallboard(): Promise<void> {
+async function startCallboard(): Promise<void> {
   const config = env();
   const db = getDb();
-  if (config.SEED_DEMO && seedDemoData(db, config.INTERVIEW_TIMEZONE)) {
+  if (config.SEED_DEMO && seedDemoData(db)) {
     console.log(`Callboard: seeded demo candidates and interview slots into ${config.DATABASE_PATH}`);
   }
   if (await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) {

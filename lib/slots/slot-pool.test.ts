@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { interviewSlots } from "@/db/schema";
 import { insertCandidate, openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { listSlotPool, NAMES_PER_SLOT } from "./slot-pool";
 
 let db: Db;

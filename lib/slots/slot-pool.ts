@@ -1,13 +1,13 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { candidates } from "@/db/schema";
-import type { CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
 import { listSlots } from "./manage-slots";
 
 /** Names shown per slot; the count says how many hold it (a busy slot can hold hundreds). */
 export const NAMES_PER_SLOT = 20;
 
-export type SlotBooking = { id: number; name: string; status: CandidateStatus };
+type SlotBooking = { id: number; name: string; status: CandidateStatus };
 export type PoolSlot = { id: number; startsAt: Date; capacity: number; booked: number; bookings: SlotBooking[] };
 
 /**

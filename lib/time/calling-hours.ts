@@ -10,9 +10,9 @@ export const ANY_TIME: CallingHours = { startMinute: 0, endMinute: 24 * 60, days
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 /** Bolna needs scheduled_at at least this far ahead. */
-export const MIN_SCHEDULE_AHEAD_MS = 2 * 60_000;
+const MIN_SCHEDULE_AHEAD_MS = 2 * 60_000;
 /** Bolna starts a scheduled call at the next 10 minutes: Callboard rounds up itself, so what it shows happens. */
-export const SCHEDULE_STEP_MS = 10 * 60_000;
+const SCHEDULE_STEP_MS = 10 * 60_000;
 // Far enough to cross any run of disallowed days in a week.
 const SEARCH_DAYS = 8;
 

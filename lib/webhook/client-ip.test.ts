@@ -48,7 +48,7 @@ describe("canonicalIp", () => {
     expect(canonicalIp(input)).toBeNull();
   });
 
-  // #12: ipaddr.js reads the deprecated IPv4-compatible form `::a.b.c.d` as if it were `::ffff:a.b.c.d`.
+  // ipaddr.js reads the deprecated IPv4-compatible form `::a.b.c.d` as if it were `::ffff:a.b.c.d`.
   it.each([
     ["IPv4-compatible IPv6", "::13.203.39.153"],
     ["IPv4-compatible IPv6 written out", "0:0:0:0:0:0:13.203.39.153"],

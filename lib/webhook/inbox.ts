@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, candidates, rejectedSenders, webhookEvents } from "@/db/schema";
-import type { CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
 
 /** Deliveries no candidate matched that an admin has not linked or dismissed yet (originals, not repeats). */
 export const openUnmatched = and(

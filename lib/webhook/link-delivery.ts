@@ -20,7 +20,7 @@ export type LinkResult = Applied & {
   linkedEventIds: number[];
 };
 
-export function applyConfigFromEnv(): ApplyConfig {
+function applyConfigFromEnv(): ApplyConfig {
   const config = env();
   return { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY };
 }

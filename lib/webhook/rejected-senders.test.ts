@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { rejectedSenders } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/database";
-import { tempDatabasePath } from "@/tests/support/server";
+import { tempDatabasePath } from "@/tests/support/temp-database";
 import { OVERFLOW_SENDER, REJECTED_SENDER_LIMITS, RejectedSenderLog } from "./rejected-senders";
 
 let db: Db;

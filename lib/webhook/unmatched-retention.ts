@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
  * 64 MiB (the oldest go first). A linked delivery lives on as the applied event it became. (A repeat of an
  * unmatched delivery is stored as another unmatched one, never as its duplicate: nothing else points at them.)
  */
-export const UNMATCHED_LIMITS = { retentionDays: 30, maxBodyBytes: 64 * 1024 * 1024 } as const;
+const UNMATCHED_LIMITS = { retentionDays: 30, maxBodyBytes: 64 * 1024 * 1024 } as const;
 
 /** Removes unmatched deliveries past UNMATCHED_LIMITS; returns how many rows went. The background work calls it. */
 export function capUnmatchedDeliveries(db: Db, now = new Date(), limits = UNMATCHED_LIMITS): number {

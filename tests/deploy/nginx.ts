@@ -4,7 +4,7 @@ import path from "node:path";
 import { childPids, isAlive } from "../support/processes";
 
 export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-export const DOCUMENTED_CONFIG = path.resolve(import.meta.dirname, "..", "..", "deploy", "nginx.conf");
+const DOCUMENTED_CONFIG = path.resolve(import.meta.dirname, "..", "..", "deploy", "nginx.conf");
 
 /** The block that starts at `opening` (e.g. "upstream callboard {"), braces matched. */
 function block(text: string, opening: RegExp): string {

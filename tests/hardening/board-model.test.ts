@@ -11,12 +11,13 @@ import { applyExecution } from "@/lib/calls/apply-execution";
 import { createCandidateInput } from "@/lib/candidates/candidate-input";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { overrideStatus, resetAllCandidates, resetCandidate } from "@/lib/candidates/manual-status";
-import { CANDIDATE_STATUSES, type CandidateStatus } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES, type CandidateStatus } from "@/db/values";
 import { ApiError } from "@/lib/http/api-error";
 import { changeSlotCapacity } from "@/lib/slots/change-capacity";
 import { createSlot, deleteSlot, setReschedulingSlots } from "@/lib/slots/manage-slots";
 import { slotToInstant } from "@/lib/time/slot-time";
-import { LONG, integrityCheck, seedFor, tempDir } from "../support/hardening-db";
+import { LONG, integrityCheck, seedFor } from "../support/hardening-db";
+import { tempDir } from "../support/temp-database";
 import { deliveryOf, lifecycleArb, lifecycleBodies, type EventBody, type Lifecycle } from "../support/lifecycle";
 import { loadPayload, retarget } from "../support/payloads";
 

@@ -18,8 +18,8 @@ import {
   integrityCheck,
   isRealChange,
   seedFor,
-  tempDir,
 } from "../support/hardening-db";
+import { tempDir } from "../support/temp-database";
 import {
   deliveryOf,
   deliveryOrderArb,

@@ -6,7 +6,7 @@ import { rawExchange } from "../support/raw-http";
 import { startServer, type TestServer } from "../support/server";
 
 /**
- * Overload is shed, not fatal (issue #12): thousands of concurrent anonymous page requests and stream opens
+ * Overload is shed, not fatal: thousands of concurrent anonymous page requests and stream opens
  * against the built server (npm start's server, default global caps). Every request is answered — served, or 503
  * with Retry-After — the process stays up, liveness keeps answering 200 and readiness tells the truth (ready, or
  * 503 not_ready while it sheds), and it serves normally the moment the load stops. `LONG=1` floods with 5,000 of

@@ -21,7 +21,7 @@ export function startApiServer(extra: Record<string, string> = {}): Promise<Test
   });
 }
 
-export type ApiError = { code: string; message: string; field?: string };
+type ApiError = { code: string; message: string; field?: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests, not typed
 export type Json = Record<string, any> & { error?: ApiError };
 export type ApiResponse = { status: number; json: Json; headers: Headers; text: string };

@@ -4,6 +4,6 @@ import { ensureBuild } from "../../scripts/ensure-build";
  * One production build before any test starts a server (a no-op when the build is current).
  * `SKIP_BUILD=1` skips it when only in-process tests are run.
  */
-export default function setup() {
-  if (process.env.SKIP_BUILD !== "1") ensureBuild();
+export default async function setup() {
+  if (process.env.SKIP_BUILD !== "1") await ensureBuild();
 }

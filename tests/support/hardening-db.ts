@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -17,14 +14,10 @@ export function seedFor(label: string): number {
   return seed;
 }
 
-export function tempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `callboard-${label}-`));
-}
-
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 /** One call row without ids, keys and clocks: what a person (or the API) sees of it. */
-export function callView(row: typeof calls.$inferSelect) {
+function callView(row: typeof calls.$inferSelect) {
   return {
     status: row.status,
     outcome: row.outcome,

@@ -1,5 +1,5 @@
 /** One content line of an iCalendar file (RFC 5545 §3.1), unfolded. */
-export type IcsLine = { name: string; params: Record<string, string>; value: string };
+type IcsLine = { name: string; params: Record<string, string>; value: string };
 
 /**
  * A small RFC 5545 reader for tests: checks the CRLF line ends and the 75-octet folding, unfolds, and splits

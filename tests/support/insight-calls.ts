@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { bolnaTime } from "./lifecycle";
 
 /**
- * Terminal Bolna bodies for the trust and insight tests (issue #15): one execution each, shaped like the sample
+ * Terminal Bolna bodies for the trust and insight tests: one execution each, shaped like the sample
  * bodies in tests/fixtures/bolna, with the facts a test is about (transcript turns, extraction, voicemail flag,
  * cost, when it happened).
  */

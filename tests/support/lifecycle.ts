@@ -10,7 +10,7 @@ import { parseBolnaTime } from "@/lib/time/bolna-time";
  * and strictly increasing `updated_at` so that the in-order delivery is well defined.
  */
 
-export type Ending =
+type Ending =
   | { kind: "confirmed" | "declined" | "silent" | "unextracted" | "no-answer" | "busy" | "failed" }
   | { kind: "rescheduled"; date: string; time: string };
 
@@ -64,7 +64,7 @@ const TRANSCRIPTS: Record<string, string[]> = {
 
 const SLOT_TIMES = ["9:00 AM", "10:30 AM", "3:00 PM", "4 PM", "14:30", "11:15 am"];
 
-export const endingArb: fc.Arbitrary<Ending> = fc.oneof(
+const endingArb: fc.Arbitrary<Ending> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("confirmed", "declined").map((kind) => ({ kind }) as Ending) },
   {
     weight: 3,
@@ -258,7 +258,7 @@ export function deliveryOrderArb(length: number, maxExtra = 4): fc.Arbitrary<num
   });
 }
 
-export function sha256Hex(text: string): string {
+function sha256Hex(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex");
 }
 
@@ -277,10 +277,10 @@ export function deliveryOf(body: unknown, receivedAt = new Date()): Delivery {
   };
 }
 
-// --- Bolna's retries (issue #14) ---
+// --- Bolna's retries ---
 
 /** The retry_config Bolna echoes on every body of a call placed with retries. */
-export const RETRY_CONFIG_ECHO = {
+const RETRY_CONFIG_ECHO = {
   enabled: true,
   max_retries: 3,
   retry_on_statuses: ["no-answer", "busy", "failed"],

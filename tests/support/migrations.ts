@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { tempDir } from "./temp-database";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
@@ -10,7 +10,7 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
  * write rows the way they were, then open it with db/client.ts to run the rest.
  */
 export function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-migrations-"));
+  const dir = tempDir("migrations");
   fs.cpSync(MIGRATIONS, dir, { recursive: true });
   const journalPath = path.join(dir, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };

@@ -9,9 +9,6 @@ import path from "node:path";
  */
 export const inOwnNetns = process.env.CALLBOARD_NETNS === "1";
 
-/** The addresses the namespace's `lo` was given (inside the namespace). */
-export const netnsAddresses = (process.env.CALLBOARD_NETNS_ADDRESSES ?? "").split(",").filter(Boolean);
-
 /** Null when a network namespace can be made here; otherwise why not. */
 export function netnsUnavailable(): string | null {
   if (process.getuid?.() !== 0) return "unshare -n needs root (the tests run as root in the sandbox and in CI)";
@@ -39,7 +36,6 @@ export function runInOwnNetns(
       env: {
         ...process.env,
         CALLBOARD_NETNS: "1",
-        CALLBOARD_NETNS_ADDRESSES: addresses.join(","),
         // The outer run built the app already (its global setup); the inner one must not rebuild under it.
         SKIP_BUILD: "1",
         NO_COLOR: "1",

@@ -75,12 +75,3 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
-
-/** Resolves when the process has gone (or rejects after `timeoutMs`). */
-export async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`process ${pid} still alive after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

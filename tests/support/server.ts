@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
+import { tempDatabasePath } from "./temp-database";
 
 export type TestServer = {
   url: string;
   databasePath: string;
   process: ChildProcess;
-  /** What the server printed (stdout and stderr), so far. */
+  /** Everything the server has printed so far (stdout and stderr). */
   output: () => string;
   stop: () => Promise<void>;
 };
@@ -17,11 +17,6 @@ export type TestServer = {
 export function startScriptFlags(): string[] {
   const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
   return scripts.start!.split(/\s+/).filter((arg) => /^--max-[\w-]+=/.test(arg));
-}
-
-/** A fresh SQLite path in its own temporary folder. */
-export function tempDatabasePath(label = "callboard"): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), "test.db");
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {

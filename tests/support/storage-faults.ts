@@ -52,7 +52,7 @@ export function mountTmpfs(dir: string, bytes: number): void {
   execFileSync("mount", ["-t", "tmpfs", "-o", `size=${bytes}`, "tmpfs", dir]);
 }
 
-export function unmount(dir: string): void {
+function unmount(dir: string): void {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     if (run("umount", [dir]).ok) return;
     spawnSync("sleep", ["0.1"]);

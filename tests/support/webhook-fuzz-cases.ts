@@ -144,7 +144,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   ),
 });
 
-export type BodySpec =
+type BodySpec =
   | { kind: "mutated"; fixture: number; mutations: Mutation[]; freshId: boolean }
   | { kind: "json"; value: unknown }
   | { kind: "truncated"; fixture: number; cut: number }
@@ -311,7 +311,7 @@ function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** The body bytes of a spec; `raw` tokens are spliced in through placeholders that JSON.stringify leaves alone. */
-export function bodyBytes(spec: BodySpec, uniqueId: string): Buffer {
+function bodyBytes(spec: BodySpec, uniqueId: string): Buffer {
   switch (spec.kind) {
     case "empty":
       return Buffer.alloc(0);

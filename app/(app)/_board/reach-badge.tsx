@@ -4,7 +4,7 @@ import { reconfirmationSummary, selfServiceSummary } from "@/lib/reach/reach-sum
 import { reconfirmationWords, selfServiceWords } from "@/lib/reach/reach-words";
 
 /**
- * Issue #14, under a board row's status: the reminder call and the self-service link (when Bolna calls next is the
+ * Under a board row's status: the reminder call and the self-service link (when Bolna calls next is the
  * row's situation): two prepared lookups per row, no zone arithmetic (about 1.5 ms for a page of 50).
  */
 export function ReachBadge({ candidate }: { candidate: Candidate }) {

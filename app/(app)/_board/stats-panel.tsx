@@ -2,7 +2,8 @@ import Link from "next/link";
 import { STATUS_BAR_COLOURS } from "@/app/_components/status-badge";
 import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
 import type { BoardStats } from "@/lib/candidates/board-stats";
-import { CANDIDATE_STATUSES, CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { boardHref } from "./board-href";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);

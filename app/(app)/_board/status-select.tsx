@@ -1,6 +1,7 @@
 "use client";
 
-import { CANDIDATE_STATUSES, CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 
 /** The status filter applies as soon as it changes (the search box still waits for Enter or Apply). */
 export function StatusSelect({ value }: { value: string }) {

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CandidateListQuery } from "@/lib/candidates/candidate-input";
 import { boardHref } from "./board-href";
 
-/** The board's "to mark" view (issue #15): past interviews of candidates who said they would come, unmarked. */
+/** The board's "to mark" view: past interviews of candidates who said they would come, unmarked. */
 export function ToMarkLink({ query }: { query: CandidateListQuery }) {
   const active = query.attendance === "to_mark";
   return (

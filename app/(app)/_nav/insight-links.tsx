@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** "Review" with the number of outcomes waiting for a person, and "Analytics" (issue #15). */
+/** "Review" with the number of outcomes waiting for a person, and "Analytics". */
 export function InsightLinks({ waiting, className }: { waiting: number; className: string }) {
   return (
     <>

@@ -2,7 +2,8 @@ import type { Route } from "next";
 import Link from "next/link";
 import type { AnalyticsQuery } from "@/lib/analytics/analytics-query";
 import type { AnalyticsReport } from "@/lib/analytics/read-analytics";
-import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { credits, dayLabel, percent } from "./analytics-format";
 
 function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: React.ReactNode; testId: string }) {

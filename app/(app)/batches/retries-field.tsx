@@ -10,7 +10,7 @@ const RETRY_CHOICES = [
   { value: "3", label: "3 retries" },
 ] as const;
 
-/** How many times Bolna retries each call of the batch that does not reach the candidate (issue #14). */
+/** How many times Bolna retries each call of the batch that does not reach the candidate. */
 export function RetriesField() {
   return <SelectField label="Bolna retries" name="retries" defaultValue="" options={RETRY_CHOICES} className="w-44" />;
 }

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ActionForm, FormMessage, SubmitButton, useKeptValue, type FormAction } from "@/app/_components/action-form";
 import { CheckboxField, FormField, SelectField } from "@/app/_components/form-field";
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/agent/agent-values";
+import { LANGUAGES, type Language } from "@/db/values";
+import { LANGUAGE_NAMES } from "@/lib/agent/agent-values";
 
 type SlotOption = { id: number; label: string; full: boolean };
 

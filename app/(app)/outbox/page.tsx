@@ -16,7 +16,7 @@ const STATE_STYLES: Record<string, string> = {
   unsent: "bg-slate-200 text-slate-700",
 };
 
-/** Messages to candidates (issue #14): what was sent, is waiting, failed, or — without SMTP — was never sent. */
+/** Messages to candidates: what was sent, is waiting, failed, or — without SMTP — was never sent. */
 export default async function OutboxPage() {
   const actor = await requireActor();
   if (!can(actor.role, "audit:read")) forbidden();

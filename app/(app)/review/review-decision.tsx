@@ -2,7 +2,8 @@
 
 import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { idle, type ActionState } from "@/lib/http/action-state";
-import { CANDIDATE_STATUS_LABELS, type CandidateStatus } from "@/lib/candidates/status";
+import type { CandidateStatus } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { decideReviewItem } from "./actions";
 
 const CHOICES: Exclude<CandidateStatus, "calling">[] = ["confirmed", "rescheduled", "declined", "no_answer", "pending"];

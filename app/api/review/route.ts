@@ -5,7 +5,7 @@ import { listOpenReviews } from "@/lib/review/list-reviews";
 import { reviewListQuery } from "@/lib/review/review-input";
 import { reviewItemJson } from "@/lib/review/review-json";
 
-/** `GET /api/review?limit=` → the review queue, oldest first (issue #15). */
+/** `GET /api/review?limit=` → the review queue, oldest first. */
 export const GET = withPermission("candidates:read", ({ request }) => {
   const { limit } = reviewListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json({ items: listOpenReviews(getDb(), limit).map(reviewItemJson) });

@@ -11,7 +11,7 @@ import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate, type ChangeResult } from "@/lib/self-service/candidate-changes";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { openLink } from "@/lib/self-service/links";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { translator } from "@/lib/i18n/translator";
 import type { SelfServiceState } from "./self-service-state";

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { openLink, type OpenLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
 import { selfServiceView, type SelfServiceView } from "@/lib/self-service/self-service-view";
-import type { Language } from "@/lib/agent/agent-values";
+import type { Language } from "@/db/values";
 import { translator } from "@/lib/i18n/translator";
 import { writtenWhen } from "@/lib/i18n/when";
 import { zoneLabel } from "@/lib/time/format";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RETRYABLE_STATUSES } from "@/lib/bolna/retry-config";
+import { RETRYABLE_STATUSES } from "@/db/values";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 
 const E164 = /^\+[1-9]\d{6,14}$/;

@@ -11,9 +11,7 @@ import { createCallRunner, type CallRun, type Habits, type Runtime, type Simulat
 import { scenarioForPhone, type ScenarioName, type ScenarioSetting } from "./scenarios";
 import { createCallStarter } from "./start-call";
 
-export type { Habits, SimulatedCall } from "./run-call";
-export type { AgentTools } from "./agent-tools";
-export { SCENARIOS, SCENARIO_BY_LAST_DIGIT, type ScenarioName, type ScenarioSetting } from "./scenarios";
+export type { ScenarioName } from "./scenarios";
 
 export type SimulatorOptions = {
   port?: number;
@@ -50,7 +48,7 @@ export type SimulatorOptions = {
 };
 
 /** The next requests, whatever their route, fail this way: an HTTP status (with Bolna's `message`), or no answer. */
-export type InjectedFailure =
+type InjectedFailure =
   { status: number; message?: string; retryAfterSeconds?: number; times?: number } | { hang: true; times?: number };
 
 export type BolnaSimulator = {

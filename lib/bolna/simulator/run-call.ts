@@ -1,5 +1,5 @@
 import { setTimeout as wait } from "node:timers/promises";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
 import { formatBolnaTime } from "./bolna-clock";
 import {
   applyChange,

@@ -2,18 +2,8 @@
  * How a simulated call ends. The first three are answered calls; the rest never reach the candidate (a
  * voicemail is answered, by a machine: Bolna's detection hangs up with `answered_by_voice_mail: true`).
  */
-export const SCENARIOS = [
-  "confirmed",
-  "declined",
-  "rescheduled",
-  "stop-calling",
-  "transferred",
-  "no-answer",
-  "busy",
-  "failed",
-  "voicemail",
-] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+export type ScenarioName =
+  "confirmed" | "declined" | "rescheduled" | "stop-calling" | "transferred" | "no-answer" | "busy" | "failed" | "voicemail";
 /** `stop-calling`: the candidate asks never to be called again; `transferred`: the agent hands them to the recruiter. */
 export type AnsweredScenario = Extract<ScenarioName, "confirmed" | "declined" | "rescheduled" | "stop-calling" | "transferred">;
 export type UnansweredScenario = Exclude<ScenarioName, AnsweredScenario>;
@@ -39,7 +29,7 @@ export function isAnswered(name: ScenarioName): name is AnsweredScenario {
  * The scenario of a number nobody chose one for, by its last digit. Digits 1–6 match the sample bodies in
  * tests/fixtures/bolna (+919800000101 … 106) and the demo seed, so a demo shows every outcome; 9 is a voicemail.
  */
-export const SCENARIO_BY_LAST_DIGIT: Readonly<Record<string, ScenarioName>> = {
+const SCENARIO_BY_LAST_DIGIT: Readonly<Record<string, ScenarioName>> = {
   "0": "confirmed",
   "1": "confirmed",
   "2": "no-answer",

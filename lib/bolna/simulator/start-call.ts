@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RetryConfig } from "@/lib/bolna/retry-config";
+import type { RetryConfig } from "@/db/values";
 import { DEMO_RECORDINGS_PATH } from "@/lib/demo/recording-audio";
 import { createRandom, type Random } from "@/lib/seeded-random";
 import { lookUpCaller, moveWithTools, extractedSlot, type AgentTools } from "./agent-tools";

@@ -1,4 +1,4 @@
-import type { CallOutcome } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/db/values";
 import type { CandidateWords, Leaning } from "./candidate-words";
 
 type Decisive = Extract<CallOutcome, "confirmed" | "declined" | "rescheduled">;

@@ -2,7 +2,7 @@
 
 import { ActionForm, FormMessage, SubmitButton } from "@/app/_components/action-form";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/db/values";
 import { changeUser } from "./actions";
 
 export function UserRowControls({ userId, email, role, active }: { userId: string; email: string; role: Role; active: boolean }) {

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { deleteCandidate } from "@/lib/candidates/delete-candidate";
 import { overrideStatus, resetCandidate } from "@/lib/candidates/manual-status";
-import { CANDIDATE_STATUSES, CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { formAction, formList } from "@/lib/http/form-action";
 import { setReschedulingSlots } from "@/lib/slots/manage-slots";
 

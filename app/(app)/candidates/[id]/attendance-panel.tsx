@@ -5,7 +5,7 @@ import type { CandidatePage } from "@/lib/candidates/candidate-page";
 
 type Props = { profile: CandidatePage["profile"]; mayMark: boolean; now: Date };
 
-/** Whether the candidate came to the interview: marked by a recruiter once its time has passed (issue #15). */
+/** Whether the candidate came to the interview: marked by a recruiter once its time has passed. */
 export function AttendancePanel({ profile, mayMark, now }: Props) {
   const over = profile.interviewAt <= now;
   return (

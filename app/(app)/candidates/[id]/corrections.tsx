@@ -1,7 +1,8 @@
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { FormField, SelectField, TextAreaField } from "@/app/_components/form-field";
 import type { CandidatePage } from "@/lib/candidates/candidate-page";
-import { CANDIDATE_STATUSES, CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
+import { CANDIDATE_STATUSES } from "@/db/values";
+import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { deleteCandidateRecord, overrideCandidateStatus, resetCandidateStatus } from "./actions";
 
 const STATUS_OPTIONS = CANDIDATE_STATUSES.map((status) => ({ value: status, label: CANDIDATE_STATUS_LABELS[status] }));

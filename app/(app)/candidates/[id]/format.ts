@@ -1,4 +1,4 @@
-import type { CallOutcome } from "@/lib/candidates/status";
+import type { CallOutcome } from "@/db/values";
 
 /** "75 s" or "1 min 15 s"; "—" when Bolna has not reported it. */
 export function formatSeconds(value: number | null): string {

@@ -17,7 +17,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /**
- * Issue #14 on the candidate page: the candidate's time zone, the next call Bolna will make, the reminder call
+ * Reaching the candidate, on their page: the candidate's time zone, the next call Bolna will make, the reminder call
  * before the interview, the self-service link and the calendar invite. Times are in the viewer's zone, labelled.
  */
 export function ReachPanel({ candidateId, actor }: { candidateId: number; actor: Actor }) {

@@ -3,7 +3,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { ViewerZoneName } from "@/app/_components/viewer-zone";
 import { WholeBodyLink } from "@/app/_components/whole-body-link";
 import type { TimelineDelivery } from "@/lib/candidates/candidate-timeline";
-import type { EventResult } from "@/lib/webhook/event-result";
+import type { EventResult } from "@/db/values";
 
 const RESULT_STYLES: Record<EventResult, string> = {
   applied: "bg-emerald-50 text-emerald-800 ring-emerald-300",

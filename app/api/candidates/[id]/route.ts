@@ -18,7 +18,7 @@ export const GET = withPermission<Params>("candidates:read", ({ params }) => {
   const detail = getCandidateDetail(db, idParam(params.id, "Candidate"));
   return Response.json({
     candidate: candidateJson(detail.candidate),
-    // Issue #14: the reminder call and the self-service link of this candidate.
+    // The reminder call and the self-service link of this candidate.
     reach: reachJson(db, detail.candidate),
     calls: detail.calls.map(callJson),
     history: detail.history.map(statusChangeJson),

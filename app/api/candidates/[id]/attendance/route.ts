@@ -5,7 +5,7 @@ import { readJson } from "@/lib/http/read-json";
 import { idParam, withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
-/** `PUT /api/candidates/{id}/attendance` `{attendance: "attended" | "no_show", reason?}` → 200, audited (issue #15). */
+/** `PUT /api/candidates/{id}/attendance` `{attendance: "attended" | "no_show", reason?}` → 200, audited. */
 export const PUT = withPermission<{ id: string }>("candidates:write", async ({ request, params, actor }) => {
   const id = idParam(params.id, "Candidate");
   const input = await readJson(request, attendanceInput);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "./support/server";
+
+/** What a newcomer sees on a first `npm start` (fresh database, demo mode), at the default log level. */
+describe("a clean start", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ LOG_LEVEL: "info", LOG_FORMAT: "line" });
+    const deadline = Date.now() + 30_000;
+    while (!server.output().includes("Callboard: ready in") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await fetch(`${server.url}/sign-in?next=%2Fcandidates`);
+    await fetch(`${server.url}/i/not-a-real-token-but-a-credential-shape`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+  afterAll(() => server.stop());
+
+  it("prints no warnings", () => {
+    const output = server.output();
+    expect(output).not.toMatch(/warn|deprecat/i);
+    // pino's warn (40) and above, had anything logged one as JSON.
+    expect(output).not.toMatch(/"level":\s*[456]0/);
+  });
+
+  it("prints the demo sign-in, then that it is ready, with the time it took and the URL", () => {
+    const output = server.output();
+    const demo = output.indexOf("Callboard: demo admin");
+    // The address it listens on (the test server's HOSTNAME; a server on every interface says localhost).
+    const ready = output.search(
+      new RegExp(`Callboard: ready in \\d+\\.\\d s on ${server.url.replaceAll(".", "\\.")} \\(demo mode`),
+    );
+    expect(demo).toBeGreaterThanOrEqual(0);
+    expect(ready).toBeGreaterThan(demo);
+  });
+
+  it("logs each request as one short line, tokens masked", () => {
+    const output = server.output();
+    expect(output).toMatch(/^GET \/sign-in 200 \d+ ms$/m);
+    expect(output).toMatch(/^GET \/i\/\[token\] \d{3} \d+ ms$/m);
+    expect(output).not.toContain("not-a-real-token");
+  });
+});
