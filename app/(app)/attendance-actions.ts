@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-values";
-import { attendanceInput, markAttendance } from "@/lib/attendance/mark-attendance";
+import { attendanceForm } from "@/lib/attendance/attendance-input";
+import { markAttendance } from "@/lib/attendance/mark-attendance";
 import { formAction } from "@/lib/http/form-action";
-
-const attendanceForm = attendanceInput.extend({ candidateId: z.coerce.number().int().positive() });
 
 /** "Attended" / "No-show" from the board's "to mark" view or the candidate page. */
 export const markCandidateAttendance = formAction("candidates:write", attendanceForm, (form, { actor }) => {

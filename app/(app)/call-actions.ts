@@ -1,32 +1,24 @@
 "use server";
 
-import { z } from "zod";
 import { getDb } from "@/db/client";
+import { callCandidateForm, callExecutionForm } from "@/lib/calls/call-input";
 import { callNow } from "@/lib/calls/call-now";
 import { checkWithBolna } from "@/lib/calls/check-with-bolna";
 import { endCallNow } from "@/lib/calls/end-call-now";
 import { callStatusWords } from "@/lib/candidates/candidate-situation";
-import { formAction, formCheckbox } from "@/lib/http/form-action";
-
-const candidateInput = z.object({
-  candidateId: z.coerce.number().int().positive(),
-  // Ticked by the dialog that told the person the interview has passed.
-  allowPast: formCheckbox,
-});
-
-const callInput = z.object({ executionId: z.string().trim().min(1, "Unknown call.").max(200) });
+import { formAction } from "@/lib/http/form-action";
 
 /**
  * "Call now" from a board row or the candidate page. No success message: the row turns "Calling" through the
  * change feed, and a line saying so would outlive the call.
  */
-export const callCandidateNow = formAction("calls:place", candidateInput, async ({ candidateId, allowPast }, { actor }) => {
+export const callCandidateNow = formAction("calls:place", callCandidateForm, async ({ candidateId, allowPast }, { actor }) => {
   await callNow(getDb(), candidateId, actor, allowPast);
   return { ok: true };
 });
 
 /** "Check with Bolna" for one call. */
-export const reconcileCallNow = formAction("calls:place", callInput, async ({ executionId }) => {
+export const reconcileCallNow = formAction("calls:place", callExecutionForm, async ({ executionId }) => {
   const { result } = await checkWithBolna(getDb(), executionId);
   const status = callStatusWords(result.bolnaStatus).toLowerCase();
   return {
@@ -36,7 +28,7 @@ export const reconcileCallNow = formAction("calls:place", callInput, async ({ ex
 });
 
 /** "End call" for a call Bolna has gone quiet about (lib/calls/end-unknown-call.ts). */
-export const endStuckCall = formAction("calls:place", callInput, async ({ executionId }, { actor }) => {
+export const endStuckCall = formAction("calls:place", callExecutionForm, async ({ executionId }, { actor }) => {
   const { message } = await endCallNow(getDb(), executionId, actor);
   return { ok: true, message };
 });

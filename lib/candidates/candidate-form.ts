@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { fieldErrorsOf, formCheckbox, formList } from "@/lib/http/form-action";
+import { fieldErrorsOf } from "@/lib/http/form-action";
+import { formCheckbox, formId, formList } from "@/lib/http/form-fields";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { formatInstant } from "@/lib/time/format";
 import { candidateZone } from "@/lib/time/zone-for-phone";
@@ -18,9 +19,12 @@ export const candidateFormInput = z.object({
   language: z.string().optional(),
   interviewAt: z.string().trim().min(1, "Enter the date and time of the interview."),
   allowPast: formCheckbox,
-  reschedulingSlotIds: formList(z.coerce.number().int().positive()),
+  reschedulingSlotIds: formList(formId),
 });
 export type CandidateForm = z.infer<typeof candidateFormInput>;
+
+/** The edit form: the add form's fields and the candidate's id. */
+export const editCandidateForm = candidateFormInput.extend({ candidateId: formId });
 
 type Read = { ok: true; input: CandidateDetailsInput } | { ok: false; fieldErrors: Record<string, string> };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES, CANDIDATE_STATUSES } from "@/db/values";
+import { formId, formList } from "@/lib/http/form-fields";
 import { timeZoneInput } from "@/lib/time/time-zones";
 import { dayInput } from "./interview-dates";
 
@@ -13,7 +14,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 
-export const slotIdsInput = z.array(z.number().int().positive()).max(100);
+const slotIdsInput = z.array(z.number().int().positive()).max(100);
 
 /** Who the candidate is; shared by creating and editing. */
 export const candidateDetailsInput = z.object({
@@ -66,6 +67,44 @@ export const resetInput = z.object({ reason: optionalText(500) });
 export const doNotCallInput = z.object({
   doNotCall: z.boolean({ error: "must be true or false" }),
   reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500),
+});
+
+/** `PUT /api/candidates/{id}/slots`: the slots the agent may offer this candidate instead of the interview. */
+export const reschedulingSlotsInput = z.object({ slotIds: slotIdsInput });
+
+// The candidate page's forms (app/(app)/candidates/[id]/actions.ts) and the board's "Reset all".
+
+const optionalReason = z
+  .string()
+  .trim()
+  .max(500, "Keep the reason under 500 characters.")
+  .optional()
+  .transform((value) => value || null);
+
+export const overrideStatusForm = z.object({
+  candidateId: formId,
+  status: z.enum(CANDIDATE_STATUSES, { error: "Choose one of the statuses." }),
+  reason: z
+    .string({ error: "Give a reason: it is kept in the audit trail." })
+    .trim()
+    .min(1, "Give a reason: it is kept in the audit trail.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+
+/** Reset or delete one candidate, with an optional reason for the audit trail. */
+export const candidateReasonForm = z.object({ candidateId: formId, reason: optionalReason });
+
+export const resetAllForm = z.object({ reason: optionalReason });
+
+export const reschedulingSlotsForm = z.object({
+  candidateId: formId,
+  slotIds: formList(formId).pipe(z.array(z.number()).max(200)),
+});
+
+/** The candidate page's "Do not call" / "Lift": the API's input as a form sends it. */
+export const doNotCallForm = doNotCallInput.extend({
+  candidateId: formId,
+  doNotCall: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
 export const CANDIDATE_SORTS = ["interview", "name", "status", "updated", "lastCall"] as const;

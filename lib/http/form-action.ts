@@ -25,13 +25,6 @@ function submittedValues(form: FormData): FormValues {
   return values;
 }
 
-/** A form field that may be sent any number of times, as a list for zod. */
-export const formList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
-
-/** A checkbox: present (any value) is true. */
-export const formCheckbox = z.preprocess((value) => value !== undefined && value !== "" && value !== "false", z.boolean());
-
 /** "is required" (an API's wording, after the field's name) beside a labelled field reads "Is required". */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CANDIDATE_STATUSES } from "@/db/values";
+import { formId } from "@/lib/http/form-fields";
 
 const reason = z
   .string({ error: "is required: it is kept in the audit trail" })
@@ -23,6 +24,15 @@ export const correctionInput = z
     path: ["interviewAt"],
   });
 export type CorrectionInput = z.infer<typeof correctionInput>;
+
+/** The review page's form as sent: the correction is read from it in the candidate's zone (app/(app)/review/actions.ts). */
+export const reviewDecisionForm = z.object({
+  itemId: formId,
+  decision: z.string().optional(),
+  status: z.string().optional(),
+  reason: z.string().optional(),
+  interviewAt: z.string().optional(),
+});
 
 /** Each listed item carries its transcript, so a page of the list is capped at 100. */
 export const reviewListQuery = z.object({

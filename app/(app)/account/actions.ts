@@ -2,21 +2,10 @@
 
 import { authErrorCode } from "@/lib/auth/auth-error";
 import { headers } from "next/headers";
-import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
-import { passwordProblem, PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { changePasswordForm } from "@/lib/auth/auth-input";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { formAction } from "@/lib/http/form-action";
-
-const changePasswordInput = z
-  .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_LENGTH.max),
-    newPassword: z.string().max(PASSWORD_LENGTH.max, `Use at most ${PASSWORD_LENGTH.max} characters`),
-    confirmPassword: z.string(),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The passwords differ",
-  });
 
 const checkField = (field: string, message: string) => ({
   ok: false,
@@ -24,7 +13,7 @@ const checkField = (field: string, message: string) => ({
   fieldErrors: { [field]: message },
 });
 
-export const changePassword = formAction("signed-in", changePasswordInput, async (input, { actor }) => {
+export const changePassword = formAction("signed-in", changePasswordForm, async (input, { actor }) => {
   // The policy reads the account's own email (a password must not be built from it).
   const problem = passwordProblem(input.newPassword, { email: actor.label });
   if (problem) return checkField("newPassword", problem);

@@ -1,25 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
+import { batchForm, batchIdForm } from "@/lib/batches/batch-input";
 import { cancelBatch, createBatch, createBatchInput } from "@/lib/batches/batches";
-import { fieldErrorsOf, formAction, formCheckbox, formList } from "@/lib/http/form-action";
-
-const number = (fallback: number) =>
-  z.preprocess((value) => (value === undefined || String(value).trim() === "" ? fallback : Number(value)), z.number());
-
-const batchForm = z.object({
-  candidateIds: formList(z.coerce.number().int().positive()),
-  allPending: formCheckbox,
-  concurrency: number(3),
-  pacingSeconds: number(1),
-  // Empty: the configured retries (CALL_RETRIES); a number overrides them for this batch.
-  retries: z.preprocess(
-    (value) => (value === undefined || String(value).trim() === "" ? undefined : value),
-    z.coerce.number().optional(),
-  ),
-});
+import { fieldErrorsOf, formAction } from "@/lib/http/form-action";
 
 // The form asks for seconds and "retries"; the batch keeps milliseconds and a retry setting.
 const FORM_FIELD: Record<string, string> = { pacingMs: "pacingSeconds", retry: "retries" };
@@ -43,11 +28,7 @@ export const startBatch = formAction("calls:place", batchForm, (form, { actor })
   redirect(`/batches/${batch.id}`);
 });
 
-export const cancelBatchAction = formAction(
-  "calls:place",
-  z.object({ batchId: z.coerce.number().int().positive() }),
-  ({ batchId }) => {
-    cancelBatch(getDb(), batchId);
-    return { ok: true, message: "Batch cancelled: no further calls will start." };
-  },
-);
+export const cancelBatchAction = formAction("calls:place", batchIdForm, ({ batchId }) => {
+  cancelBatch(getDb(), batchId);
+  return { ok: true, message: "Batch cancelled: no further calls will start." };
+});

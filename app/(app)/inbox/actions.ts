@@ -1,21 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { formAction } from "@/lib/http/form-action";
-import { dismissDelivery, linkDelivery, linkInput } from "@/lib/webhook/link-delivery";
+import { dismissDelivery, linkDelivery } from "@/lib/webhook/link-delivery";
+import { deliveryForm, linkDeliveryForm } from "@/lib/webhook/webhook-input";
 
-// A hidden field on the page, but a client can send any value.
-const eventId = z.coerce.number().int().positive();
-
-export const linkToCandidate = formAction("webhooks:inspect", linkInput.extend({ eventId }), (input, { actor }) => {
+export const linkToCandidate = formAction("webhooks:inspect", linkDeliveryForm, (input, { actor }) => {
   linkDelivery(getDb(), { eventId: input.eventId, candidateId: input.candidateId, actor: actor.label });
   revalidatePath("/inbox");
   return { ok: true };
 });
 
-export const dismiss = formAction("webhooks:inspect", z.object({ eventId }), (input, { actor }) => {
+export const dismiss = formAction("webhooks:inspect", deliveryForm, (input, { actor }) => {
   dismissDelivery(getDb(), input.eventId, actor.label);
   revalidatePath("/inbox");
   return { ok: true };

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CANDIDATE_STATUS_LABELS } from "@/lib/candidates/status";
 import { env } from "@/lib/env";
 import type { ActionState } from "@/lib/http/action-state";
 import { formAction } from "@/lib/http/form-action";
-import { correctionInput } from "@/lib/review/review-input";
+import { correctionInput, reviewDecisionForm } from "@/lib/review/review-input";
 import { acceptReview, correctReview } from "@/lib/review/resolve-review";
 import { readQueuedReview } from "@/lib/review/list-reviews";
 import { candidateZone } from "@/lib/time/zone-for-phone";
@@ -19,14 +18,6 @@ function done(name: string, status: keyof typeof CANDIDATE_STATUS_LABELS, verb: 
   return { ok: true, message: `${verb}: ${name} is now ${CANDIDATE_STATUS_LABELS[status]}.` };
 }
 
-const decisionForm = z.object({
-  itemId: z.coerce.number().int().positive(),
-  decision: z.string().optional(),
-  status: z.string().optional(),
-  reason: z.string().optional(),
-  interviewAt: z.string().optional(),
-});
-
 const FIELD_NAMES: Record<string, string> = { reason: "Reason", interviewAt: "New interview time", status: "Status" };
 
 /**
@@ -34,7 +25,7 @@ const FIELD_NAMES: Record<string, string> = { reason: "Reason", interviewAt: "Ne
  * else is a correction, the status the reviewer chose with a required reason (and for a reschedule, the new
  * time, read in the candidate's zone, as the form's label says). Both are audited with source `review`.
  */
-export const decideReviewItem = formAction("candidates:write", decisionForm, (form, { actor }) => {
+export const decideReviewItem = formAction("candidates:write", reviewDecisionForm, (form, { actor }) => {
   if (form.decision === "accept") {
     const { candidate } = acceptReview(getDb(), form.itemId, actor);
     return done(candidate.name, candidate.status, "Accepted");

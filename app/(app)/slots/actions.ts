@@ -1,22 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { formAction } from "@/lib/http/form-action";
-import { capacityInput, changeSlotCapacity } from "@/lib/slots/change-capacity";
+import { changeSlotCapacity } from "@/lib/slots/change-capacity";
 import { createSlot, deleteSlot } from "@/lib/slots/manage-slots";
+import { addSlotForm, slotCapacityForm, slotForm } from "@/lib/slots/slot-input";
 import { formatInstant } from "@/lib/time/format";
 import { readLocalTime } from "@/lib/time/zoned-input";
-
-// A hidden field on the page, but a client can send any value.
-const slotId = z.coerce.number().int().positive();
-
-const addSlotForm = z.object({
-  startsAt: z.string().trim().min(1, "Enter the date and time."),
-  capacity: capacityInput.shape.capacity,
-});
 
 /** The form's date-time has no offset: it is read in the interview time zone, as its label says. */
 export const addSlot = formAction("slots:manage", addSlotForm, (fields) => {
@@ -31,17 +23,13 @@ export const addSlot = formAction("slots:manage", addSlotForm, (fields) => {
   return { ok: true, message: `Added the slot on ${formatInstant(slot.startsAt, zone)} for ${slot.capacity}.` };
 });
 
-export const changeCapacity = formAction(
-  "slots:manage",
-  z.object({ slotId, capacity: capacityInput.shape.capacity }),
-  ({ slotId: id, capacity }) => {
-    changeSlotCapacity(getDb(), id, capacity);
-    revalidatePath("/slots");
-    return { ok: true, message: "Saved." };
-  },
-);
+export const changeCapacity = formAction("slots:manage", slotCapacityForm, ({ slotId: id, capacity }) => {
+  changeSlotCapacity(getDb(), id, capacity);
+  revalidatePath("/slots");
+  return { ok: true, message: "Saved." };
+});
 
-export const removeSlot = formAction("slots:manage", z.object({ slotId }), ({ slotId: id }) => {
+export const removeSlot = formAction("slots:manage", slotForm, ({ slotId: id }) => {
   deleteSlot(getDb(), id);
   revalidatePath("/slots");
   return { ok: true };

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { formId } from "@/lib/http/form-fields";
 import { logError } from "@/lib/log";
 import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate, type ChangeResult } from "@/lib/self-service/candidate-changes";
@@ -15,8 +15,6 @@ import type { Language } from "@/db/values";
 import { candidateLanguage } from "@/lib/i18n/candidate-language";
 import { translator } from "@/lib/i18n/translator";
 import type { SelfServiceState } from "./self-service-state";
-
-const slotId = z.coerce.number().int().positive();
 
 /** The language of the link's candidate; English when the link itself is unusable (its error says why). */
 function languageOf(token: string): Language {
@@ -60,7 +58,7 @@ export async function confirmInterview(token: string): Promise<SelfServiceState>
 }
 
 export async function moveInterview(token: string, _state: SelfServiceState, form: FormData): Promise<SelfServiceState> {
-  const parsed = slotId.safeParse(form.get("slotId"));
+  const parsed = formId.safeParse(form.get("slotId"));
   if (!parsed.success) return { ok: false, message: translator(languageOf(token), "selfService")("chooseFirst") };
   return run(token, "reschedule", () => rescheduleByCandidate(getDb(), token, parsed.data));
 }

@@ -1,17 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { doNotCallInput } from "@/lib/candidates/candidate-input";
+import { doNotCallForm } from "@/lib/candidates/candidate-input";
 import { setDoNotCall } from "@/lib/candidates/do-not-call";
 import { stopPendingCalls } from "@/lib/calls/stop-pending-calls";
 import { formAction } from "@/lib/http/form-action";
-
-const doNotCallForm = doNotCallInput.extend({
-  candidateId: z.coerce.number().int().positive(),
-  doNotCall: z.enum(["true", "false"]).transform((value) => value === "true"),
-});
 
 /** "Do not call" / "Lift" on the candidate page: a recruiter sets it, an admin lifts it (checked in setDoNotCall). */
 export const changeDoNotCall = formAction("candidates:write", doNotCallForm, async (form, { actor }) => {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { candidateJson } from "@/lib/candidates/candidate-json";
 import { otherMethods } from "@/lib/http/other-methods";
@@ -8,14 +7,10 @@ import { answerFor } from "@/lib/self-service/answers";
 import { confirmByCandidate, rescheduleByCandidate } from "@/lib/self-service/candidate-changes";
 import { openLink } from "@/lib/self-service/links";
 import { limitSelfService } from "@/lib/self-service/rate-limit";
+import { selfServiceActionInput } from "@/lib/self-service/self-service-input";
 import { selfServiceView, selfServiceViewJson } from "@/lib/self-service/self-service-view";
 
 type Params = { token: string };
-
-const actionInput = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("confirm") }),
-  z.object({ action: z.literal("reschedule"), slotId: z.number().int().positive() }),
-]);
 
 /** What the self-service page shows (public: the token is the credential). */
 export const GET = publicRoute<Params>(async ({ request, params }) => {
@@ -29,7 +24,7 @@ export const GET = publicRoute<Params>(async ({ request, params }) => {
 export const POST = publicRoute<Params>(async ({ request, params }) => {
   const db = getDb();
   await limitSelfService(db, request.headers);
-  const input = await readJson(request, actionInput);
+  const input = await readJson(request, selfServiceActionInput);
   const result =
     input.action === "confirm" ? confirmByCandidate(db, params.token) : rescheduleByCandidate(db, params.token, input.slotId);
   const { status, interviewAt, originalInterviewAt, statusReason } = candidateJson(result.candidate);

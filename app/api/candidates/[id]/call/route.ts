@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { callNow } from "@/lib/calls/call-now";
+import { callNowInput } from "@/lib/calls/call-input";
 import { readOptionalJson } from "@/lib/http/read-json";
 import { idParam, withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
-// Optional body: `{"allowPast": true}` calls about an interview that has passed (otherwise 409 interview_passed).
-const callInput = z.object({ allowPast: z.boolean().default(false) });
-
 /** Asks Bolna to call the candidate now: 202 with the execution id (docs/domain.md, "Calls", for the errors). */
 export const POST = withPermission<{ id: string }>("calls:place", async ({ request, params, actor }) => {
-  const { allowPast } = await readOptionalJson(request, callInput);
+  const { allowPast } = await readOptionalJson(request, callNowInput);
   const { executionId } = await callNow(getDb(), idParam(params.id, "Candidate"), actor, allowPast);
   return Response.json({ executionId }, { status: 202 });
 });
