@@ -60,13 +60,14 @@ const ANSWERS = {
 const LINGER_TOTAL_MS = 30_000;
 const LINGER_IDLE_MS = 5_000;
 
-function lingerThenClose(res: ServerResponse): void {
-  const socket = res.socket;
-  if (!socket) return;
+function lingerThenClose(req: IncomingMessage, socket: Socket): void {
+  // Node destroys a connection as soon as an answer saying "close" is flushed (socket.destroySoon), which resets a
+  // client still writing its upload; this one only ends its side there, and reads and drops what still comes.
+  socket.destroySoon = () => socket.end();
   const close = () => socket.destroy();
   const total = setTimeout(close, LINGER_TOTAL_MS).unref();
   const idle = setTimeout(close, LINGER_IDLE_MS).unref();
-  res.req.on("data", () => idle.refresh());
+  req.on("data", () => idle.refresh());
   socket.once("close", () => {
     clearTimeout(total);
     clearTimeout(idle);
@@ -82,13 +83,13 @@ function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWE
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     ...(tooLarge ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
-    // The request's body is not read (or not all of it): the connection closes after the answer. A client still
-    // sending an upload gets a moment to read the 413 first (Node discards what arrives meanwhile), as nginx's
+    // The request's body is not read (or not all of it): the connection closes after the answer. A client whose
+    // upload was refused gets a moment to read its 413 first (what arrives meanwhile is dropped), as nginx's
     // lingering close does, instead of a reset in the middle of its write.
-    ...(tooLarge ? {} : { Connection: "close" }),
+    Connection: "close",
   });
+  if (tooLarge && res.socket) lingerThenClose(res.req, res.socket);
   res.end(body);
-  if (tooLarge) res.once("finish", () => lingerThenClose(res));
 }
 
 /**
