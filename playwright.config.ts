@@ -4,8 +4,12 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
-// Set once in the runner; workers inherit it, so every test sees the same temporary database.
-process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "callboard-e2e-")), "e2e.db");
+// Set once in the runner; workers inherit it, so every test sees the same temporary database. A folder made here
+// is removed when the run ends (e2e/global-teardown.ts).
+if (!process.env.E2E_DATABASE_PATH) {
+  process.env.E2E_TEMP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-e2e-"));
+  process.env.E2E_DATABASE_PATH = path.join(process.env.E2E_TEMP_DIR, "e2e.db");
+}
 
 // Debian's Chromium: Playwright cannot download its own browser on this network.
 const chromiumLaunch = {
@@ -26,6 +30,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
+  globalTeardown: "./e2e/global-teardown.ts",
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
