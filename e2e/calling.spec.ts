@@ -122,6 +122,8 @@ test("a running batch can be cancelled: queued candidates are not called", async
   await page.getByLabel("Calls at the same time").fill("1");
   await page.getByRole("button", { name: "Start batch" }).click();
   await expect(page).toHaveURL(/\/batches\/\d+$/);
+  // The runner places the first call within a tick or two; the cancel must find the other two still queued.
+  await expect(page.getByTestId("count-in-flight")).toHaveText("1", { timeout: CALL_TIMEOUT });
 
   await page.getByRole("button", { name: "Cancel batch" }).click();
   const dialog = page.getByRole("dialog", { name: "Cancel this batch?" });
