@@ -19,13 +19,13 @@ import { ADMIN, API_TOKEN, RssSampler, serverProfile, servingPid, startServer, t
 /**
  * `npm run bench`: seeds a large temporary database, starts the production server on it and measures
  * webhook ingest against a no-op route, memory, the board, live latency and first-load JS, in one run.
- * `--quick` is a smoke run; `--only=webhook,noop,board,live,js` runs a subset; BENCH_CPU_PROF=1 profiles the server.
+ * `--quick` is a smoke run; `--only=webhook,noop,board,live,agent,js,export` runs a subset; BENCH_CPU_PROF=1 profiles the server.
  */
 
 const ROOT = process.cwd();
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const PROFILE_DIR = path.join("bench", "results", "prof");
-const PHASES = ["webhook", "noop", "board", "live", "js", "export"] as const;
+const PHASES = ["webhook", "noop", "board", "live", "agent", "js", "export"] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -254,7 +254,7 @@ async function main(): Promise<number> {
       if (l.missed > 0) warnings.push(`live: ${l.missed} webhooks were never announced on the stream within 5 s`);
     }
 
-    if (phases.has("webhook")) results.agent = await measureAgent(server.url, SIZE, nextBody, log, warnings);
+    if (phases.has("agent")) results.agent = await measureAgent(server.url, SIZE, nextBody, log, warnings);
 
     // 8. First-load JS.
     if (phases.has("js")) {

@@ -125,4 +125,19 @@ describe("GroupCommit", () => {
       expect(committedCount()).toBe(3);
     });
   });
+
+  it("takes at most maxBatch jobs per transaction, urgent ones first, so an urgent job waits for one batch at most", async () => {
+    const capped = new GroupCommit(() => db, { maxBatch: 2 });
+    // Each job records which batch it ran in: how many transactions had committed before it ran.
+    const order: string[] = [];
+    const job = (name: string, minute: number) => (tx: Db) => {
+      order.push(`${name}@${committedCount()}`);
+      return addSlot(minute)(tx);
+    };
+    const queued = [0, 1, 2, 3].map((minute) => capped.run(job(`d${minute}`, minute)));
+    const urgent = capped.run(job("agent", 9), { urgent: true });
+    await Promise.all([...queued, urgent]);
+    expect(order).toEqual(["agent@0", "d0@0", "d1@2", "d2@2", "d3@4"]);
+    expect(slotCount()).toBe(5);
+  });
 });

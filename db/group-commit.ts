@@ -14,6 +14,11 @@ export type GroupCommitOptions = {
   walFile?: string;
   /** Replaces the WAL's fdatasync (tests watch the order with it). */
   syncWal?: () => Promise<void>;
+  /**
+   * The most jobs one transaction takes; the rest wait for the next, a turn later. A job that must not wait
+   * behind a long line (`run(work, { urgent: true })`) waits for one batch at most, not for all of them.
+   */
+  maxBatch?: number;
 };
 
 /** fdatasync of the WAL file, off the event loop; the descriptor stays open for the process's life. */
@@ -43,9 +48,12 @@ function walSyncer(walFile: string): () => Promise<void> {
  */
 export class GroupCommit {
   private queue: Job[] = [];
+  /** Jobs that go ahead of the queue, in their own order. */
+  private urgent: Job[] = [];
   private scheduled = false;
   private runBatch: ((jobs: Job[]) => Outcome[]) | undefined;
   private readonly syncWal: (() => Promise<void>) | undefined;
+  private readonly maxBatch: number;
   /** Committed, waiting for the next WAL sync. */
   private unsynced: Committed[] = [];
   private syncing = false;
@@ -55,17 +63,23 @@ export class GroupCommit {
     options: GroupCommitOptions = {},
   ) {
     this.syncWal = options.syncWal ?? (options.walFile ? walSyncer(options.walFile) : undefined);
+    this.maxBatch = options.maxBatch ?? Infinity;
   }
 
-  run<T>(work: (db: Db) => T): Promise<T> {
+  /** Queues `work` for the next batch; an `urgent` job goes ahead of every job not yet in a batch. */
+  run<T>(work: (db: Db) => T, options: { urgent?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        // setImmediate runs after this turn's I/O callbacks: every body that finished arriving joins the batch.
-        setImmediate(() => this.flush());
-      }
+      const job = { work, resolve: resolve as (value: unknown) => void, reject };
+      (options.urgent ? this.urgent : this.queue).push(job);
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after this turn's I/O callbacks: every body that finished arriving joins the batch.
+    setImmediate(() => this.flush());
   }
 
   // better-sqlite3's own transaction functions: a nested call is a savepoint, and their statements are cached.
@@ -91,8 +105,9 @@ export class GroupCommit {
 
   private flush(): void {
     this.scheduled = false;
-    const jobs = this.queue;
-    this.queue = [];
+    const jobs = this.urgent.splice(0, this.maxBatch);
+    jobs.push(...this.queue.splice(0, this.maxBatch - jobs.length));
+    if (this.urgent.length + this.queue.length > 0) this.schedule();
     let outcomes: Outcome[];
     try {
       this.runBatch ??= this.compile();

@@ -18,12 +18,12 @@ export const callerQuery = z.object({
   execution_id: executionIdParam.optional(),
   agent_id: z.string().max(200).optional(),
 });
-type CallerQuery = z.infer<typeof callerQuery>;
+export type CallerQuery = z.infer<typeof callerQuery>;
 
 /** What the caller may still do about the interview on this call. */
 type CallerAction = "confirm" | "move" | "decline";
 
-type CallerAnswer =
+export type CallerAnswer =
   | { known: false }
   | {
       known: true;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { calls, candidates, interviewSlots, outboxMessages, reviewItems, type Candidate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { bookForAgent } from "@/lib/agent/agent-book";
+import { bookWithin } from "@/lib/agent/agent-book";
 import { isTerminalStatus } from "@/lib/bolna/call-status";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { recordPlacedCall } from "@/lib/calls/record-placed-call";
@@ -256,7 +256,9 @@ function attempt(run: Run, step: Step): void {
       const call = run.calls.at(-1);
       const latest = latestCall(current);
       if (!call || latest?.executionId !== call.executionId || isTerminalStatus(latest.status) || latest.nextAttemptAt) return;
-      const booked = bookForAgent(db, { execution_id: call.executionId, slot_id: run.freeSlots[step.slot]!.id }, now());
+      // As the writer thread runs it: in one IMMEDIATE transaction.
+      const input = { execution_id: call.executionId, slot_id: run.freeSlots[step.slot]!.id };
+      const booked = db.transaction(() => bookWithin(db, input, now()), { behavior: "immediate" });
       if (booked.ok) call.booked = true;
       return;
     }

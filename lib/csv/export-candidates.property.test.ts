@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { calls, candidates } from "@/db/schema";
 import { CALL_OUTCOMES, CANDIDATE_STATUSES } from "@/db/values";
 import { EXPORT_COLUMNS, escapeFormula, unescapeFormula, writeCsv } from "./csv-format";
-import { EXPORT_PAGE_SIZE, exportCandidatesStream } from "./export-candidates";
+import { EXPORT_PAGE_SIZE, exportPieces } from "./export-candidates";
 import { tempDatabase, type TempDatabase } from "@/tests/support/temp-database";
 
 // A webhook `status` of `=HYPERLINK(...)` reached the export's call_status column unescaped, because only
@@ -67,16 +67,10 @@ describe("formula escape", () => {
   });
 });
 
-const exported = (query: Parameters<typeof exportCandidatesStream>[1]) =>
-  new Response(
-    exportCandidatesStream(db, query, "Asia/Kolkata", {
-      now: new Date(),
-      stuckAfterMs: 600_000,
-      zone: "Asia/Kolkata",
-    }),
-  ).text();
+const exported = async (query: Parameters<typeof exportPieces>[1]) =>
+  [...exportPieces(db, query, "Asia/Kolkata", { now: new Date(), stuckAfterMs: 600_000, zone: "Asia/Kolkata" })].join("");
 
-describe("exportCandidatesStream", () => {
+describe("exportPieces", () => {
   it("no stored text, in any column, comes out as a formula", async () => {
     const stored = fc.record({
       name: hostile,
@@ -128,7 +122,7 @@ describe("exportCandidatesStream", () => {
   });
 });
 
-describe("exportCandidatesStream pages", () => {
+describe("exportPieces pages", () => {
   it("writes every matching candidate once, in interview order, across pages, with the board's filters", async () => {
     // 23:50 IST on 31 December 2029: the first hundred interviews fall on that day, the rest on 1 January.
     const at = Date.UTC(2029, 11, 31, 18, 20);

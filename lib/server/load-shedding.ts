@@ -38,6 +38,7 @@ const BODY_GRACE_MS = 2_000;
 
 const WEBHOOK_PATHS = new Set(["/webhook", "/api/webhook"]);
 const HEALTH_PATHS = new Set(["/api/health", "/api/health/live", "/api/health/ready"]);
+const AGENT_PREFIX = "/api/agent/";
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? "/";
@@ -100,7 +101,9 @@ function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWE
  * - bodies: a request without a credential has its body read whole (at most `anonymousBodyBytes`, else 413)
  *   before it takes a place, and every body must keep a minimum rate (lib/server/body-gate.ts);
  * - requests: one address has at most `inFlightPerAddress` being answered, the rest wait briefly in line (then
- *   429); past the global budgets 503 with Retry-After; the webhook has a budget of its own;
+ *   429); the agent's tool calls with a credential have a line of their own per address (they come from Bolna's
+ *   addresses, as its webhooks do, while a caller waits); past the global budgets 503 with Retry-After; the
+ *   webhook has a budget of its own;
  * - event-loop lag past `maxEventLoopLagMs`: new page and API requests get 503 until it recovers.
  * The health endpoints are never refused. A live stream holds a place only until its headers are out (its own
  * caps are per user and in total: app/api/live/route.ts). `admit` resolves false when it answered itself.
@@ -204,14 +207,17 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
           }
         }
       }
-      const turn = await addresses.acquire(client.key, req);
+      // Bolna's tool calls come from the addresses its webhooks do, and a caller is waiting on the line for them:
+      // with the token, they wait in a line of their own, not behind that address's deliveries.
+      const key = client.authenticated && path.startsWith(AGENT_PREFIX) ? `agent ${client.key}` : client.key;
+      const turn = await addresses.acquire(key, req);
       if (turn === "gone") return false;
       if (turn === "refused") {
         refuse(res, ANSWERS.address);
         return false;
       }
       if (webhook ? webhookInFlight >= limits.webhookInFlight : inFlight >= limits.inFlight) {
-        addresses.release(client.key);
+        addresses.release(key);
         shed(res, webhook ? "webhook deliveries at their limit" : "requests at their limit");
         return false;
       }
@@ -221,7 +227,7 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
       const release = () => {
         if (released) return;
         released = true;
-        addresses.release(client.key);
+        addresses.release(key);
         if (webhook) webhookInFlight -= 1;
         else inFlight -= 1;
       };

@@ -1,12 +1,15 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { errorOf, type AgentWrite, type AgentWritten } from "@/lib/agent/agent-writes";
 import type { Applied } from "@/lib/calls/apply-execution";
 import { env } from "@/lib/env";
-import { apiError } from "@/lib/http/api-error";
+import { apiError, ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import type { RawDelivery } from "./read-delivery";
-import type { WriteAnswer } from "./writer-thread";
+import type { WriteAnswer, WriteRequest } from "./writer-thread";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type Committed = { ok: true; applied: Applied } | { ok: false; answer: Response };
 
@@ -30,7 +33,7 @@ function startThread(): Worker {
   return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, { eval: true });
 }
 
-/** The writer thread (lib/webhook/writer-thread.ts) and the deliveries waiting for its answer. */
+/** The writer thread (lib/webhook/writer-thread.ts) and the writes waiting for its answer. */
 class Writer {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
@@ -52,11 +55,11 @@ class Writer {
     });
   }
 
-  write(delivery: RawDelivery): Promise<WriteAnswer | null> {
+  write(request: DistributiveOmit<WriteRequest, "id">): Promise<WriteAnswer | null> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, delivery });
+      this.worker.postMessage({ id, ...request } satisfies WriteRequest);
     });
   }
 }
@@ -86,8 +89,20 @@ export function webhookWriter(): Writer {
  * writer that stopped) answers 503, so that Bolna retries.
  */
 export async function commitDelivery(delivery: RawDelivery): Promise<Committed> {
-  const answer = await webhookWriter().write(delivery);
-  if (answer?.ok) return { ok: true, applied: answer.applied };
-  if (answer?.refused) return { ok: false, answer: apiError(answer.refused.code, answer.refused.message) };
+  const answer = await webhookWriter().write({ kind: "delivery", delivery });
+  if (answer?.ok && "applied" in answer) return { ok: true, applied: answer.applied };
+  if (answer?.ok === false && answer.refused) return { ok: false, answer: apiError(answer.refused.code, answer.refused.message) };
   return { ok: false, answer: apiError("storage_unavailable", "The delivery could not be stored; retry later.") };
+}
+
+/**
+ * Runs one of the agent tools' writes on the writer thread (lib/agent/agent-writes.ts) and resolves with its
+ * result once it is on disk; a refusal (no such call, no such slot) rejects with its ApiError, a failed write or a
+ * stopped writer with storage_unavailable.
+ */
+export async function commitAgentWrite<W extends AgentWrite>(write: W): Promise<AgentWritten<W>> {
+  const answer = await webhookWriter().write({ kind: "agent", write });
+  if (answer?.ok && "written" in answer) return answer.written as AgentWritten<W>;
+  if (answer?.ok === false && answer.refused) throw errorOf(answer.refused);
+  throw new ApiError("storage_unavailable", "The change could not be stored; retry in a moment.");
 }

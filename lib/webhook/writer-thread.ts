@@ -1,39 +1,62 @@
 import { parentPort } from "node:worker_threads";
 import { getDb } from "@/db/client";
 import { GroupCommit } from "@/db/group-commit";
+import { applyAgentWrite, refusalOf, type AgentRefusal, type AgentWrite } from "@/lib/agent/agent-writes";
 import { applyDelivery } from "@/lib/calls/apply-execution";
 import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import { parseDelivery, type Parsed } from "./parse-delivery";
 import type { RawDelivery } from "./read-delivery";
 
-export type WriteRequest = { id: number; delivery: RawDelivery };
+export type WriteRequest = { id: number } & ({ kind: "delivery"; delivery: RawDelivery } | { kind: "agent"; write: AgentWrite });
 export type WriteAnswer = { id: number } & (
-  { ok: true; applied: ReturnType<typeof applyDelivery> } | { ok: false; refused?: Extract<Parsed, { ok: false }>["error"] }
+  | { ok: true; applied: ReturnType<typeof applyDelivery> }
+  | { ok: true; written: ReturnType<typeof applyAgentWrite> }
+  | { ok: false; refused?: Extract<Parsed, { ok: false }>["error"] | AgentRefusal }
 );
 
 /**
- * The webhook's writer: a thread of its own with its own connection, so that no delivery's parsing, transaction
- * or wait for the disk runs on the event loop that answers requests (lib/webhook/commit-delivery.ts starts it; only
- * the body's text crosses over). Deliveries that arrive together share one transaction and one sync of the WAL; at
- * FULL (or EXTRA) the WAL is synced after COMMIT, before any of them is answered (db/group-commit.ts), which is
- * what FULL promises.
+ * The writer: a thread of its own with its own connection, so that no write on the hot path of a call — a
+ * webhook delivery's parsing, transaction and wait for the disk, an agent tool's booking — runs on the event loop
+ * that answers requests (lib/webhook/commit-delivery.ts starts it; only plain data crosses over). Writes that
+ * arrive together share one transaction and one sync of the WAL; at FULL (or EXTRA) the WAL is synced after
+ * COMMIT, before any of them is answered (db/group-commit.ts), which is what FULL promises.
  */
 const config = env();
 const syncsItself = config.SQLITE_SYNCHRONOUS === "FULL" || config.SQLITE_SYNCHRONOUS === "EXTRA";
-const commits = new GroupCommit(getDb, syncsItself ? { walFile: `${config.DATABASE_PATH}-wal` } : {});
+/**
+ * Sixteen deliveries share a transaction at most: a line of fifty made an agent's write, which goes ahead of
+ * them (a caller is waiting on the line), wait for all fifty.
+ */
+const MAX_BATCH = 16;
+const commits = new GroupCommit(getDb, {
+  maxBatch: MAX_BATCH,
+  ...(syncsItself ? { walFile: `${config.DATABASE_PATH}-wal` } : {}),
+});
 const apply = { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY };
+const answer = (message: WriteAnswer) => parentPort!.postMessage(message);
 
-parentPort!.on("message", ({ id, delivery }: WriteRequest) => {
-  const parsed = parseDelivery(delivery);
-  if (!parsed.ok) return parentPort!.postMessage({ id, ok: false, refused: parsed.error } satisfies WriteAnswer);
+function failed(id: number, what: string) {
+  return (failure: unknown) => {
+    // A refusal the caller can act on (no such call, no such slot) is an answer, not a failure.
+    if (failure instanceof ApiError) return answer({ id, ok: false, refused: refusalOf(failure) });
+    logError(`${what} could not be stored`, failure);
+    answer({ id, ok: false });
+  };
+}
+
+parentPort!.on("message", (request: WriteRequest) => {
+  const { id } = request;
+  if (request.kind === "agent") {
+    commits
+      .run((db) => applyAgentWrite(db, request.write), { urgent: true })
+      .then((written) => answer({ id, ok: true, written }), failed(id, `the agent's ${request.write.kind}`));
+    return;
+  }
+  const parsed = parseDelivery(request.delivery);
+  if (!parsed.ok) return answer({ id, ok: false, refused: parsed.error });
   commits
     .run((db) => applyDelivery(db, parsed.delivery, apply))
-    .then(
-      (applied) => parentPort!.postMessage({ id, ok: true, applied } satisfies WriteAnswer),
-      (failure: unknown) => {
-        logError("webhook delivery could not be stored", failure);
-        parentPort!.postMessage({ id, ok: false } satisfies WriteAnswer);
-      },
-    );
+    .then((applied) => answer({ id, ok: true, applied }), failed(id, "webhook delivery"));
 });

@@ -125,20 +125,7 @@ describe(`CSV at ${ROWS.toLocaleString("en")} rows`, () => {
     const response = await fetch(`${server.url}/api/candidates/export`, { headers: auth });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    let lines = 0;
-    let bytes = 0;
-    let tail = "";
-    const decoder = new TextDecoder();
-    const reader = response.body!.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      const chunk = read.value;
-      bytes += chunk.byteLength;
-      const text = tail + decoder.decode(chunk, { stream: true });
-      const parts = text.split("\r\n");
-      tail = parts.pop()!;
-      lines += parts.length;
-    }
-    if (tail) lines += 1;
+    const { lines, bytes } = await countLines(response);
     const { answers, peakRss, slowest } = await watching.stop();
     console.log(
       `[csv scale] export of ${ROWS}: ${bytes} bytes, ${answers.length} health probes, slowest: ${slowest}, peak RSS ${peakRss} MB`,
@@ -146,4 +133,35 @@ describe(`CSV at ${ROWS.toLocaleString("en")} rows`, () => {
     expect(lines).toBe(ROWS + 1);
     expect(answers.filter((answer) => answer.live !== 200 || answer.ready !== 200)).toEqual([]);
   }, 1_800_000);
+
+  it("makes two exports at once and asks a third to retry, instead of growing with every click", async () => {
+    // Two exports whose clients read nothing yet: each holds its thread, waiting for its client.
+    const held = await Promise.all([0, 1].map(() => fetch(`${server.url}/api/candidates/export`, { headers: auth })));
+    expect(held.map((response) => response.status)).toEqual([200, 200]);
+    const third = await fetch(`${server.url}/api/candidates/export`, { headers: auth });
+    expect(third.status).toBe(503);
+    expect(third.headers.get("retry-after")).toBe("60");
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe("overloaded");
+    // Both are whole once read, and then a new one is made again.
+    for (const { lines } of await Promise.all(held.map(countLines))) expect(lines).toBe(ROWS + 1);
+    const again = await fetch(`${server.url}/api/candidates/export`, { headers: auth });
+    expect(again.status).toBe(200);
+    expect((await countLines(again)).lines).toBe(ROWS + 1);
+  }, 1_800_000);
 });
+
+/** Reads a CSV response to its end: its lines (CRLF-separated) and bytes. */
+async function countLines(response: Response): Promise<{ lines: number; bytes: number }> {
+  let lines = 0;
+  let bytes = 0;
+  let tail = "";
+  const decoder = new TextDecoder();
+  const reader = response.body!.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    bytes += read.value.byteLength;
+    const parts = (tail + decoder.decode(read.value, { stream: true })).split("\r\n");
+    tail = parts.pop()!;
+    lines += parts.length;
+  }
+  return { lines: tail ? lines + 1 : lines, bytes };
+}

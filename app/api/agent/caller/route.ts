@@ -1,11 +1,11 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { getDb } from "@/db/client";
 import { withAgentToken } from "@/lib/agent/agent-route";
-import { callerQuery, lookUpCaller } from "@/lib/agent/caller-lookup";
+import { callerQuery } from "@/lib/agent/caller-lookup";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { otherMethods } from "@/lib/http/other-methods";
 import { queryParams } from "@/lib/http/query-params";
+import { commitAgentWrite } from "@/lib/webhook/commit-delivery";
 
 let limiter: RateLimiterMemory | undefined;
 
@@ -26,10 +26,13 @@ async function limited(): Promise<Response | null> {
   }
 }
 
-/** `GET /api/agent/caller?contact_number=&execution_id=&agent_id=` (Bolna's ingest_source_config for inbound calls). */
+/**
+ * `GET /api/agent/caller?contact_number=&execution_id=&agent_id=` (Bolna's ingest_source_config for inbound calls).
+ * Answered on the writer thread (lib/agent/agent-writes.ts): with an execution id it maps the call to the caller.
+ */
 export const GET = withAgentToken(async (request) => {
   const query = callerQuery.parse(queryParams(request.url));
-  return (await limited()) ?? Response.json(lookUpCaller(getDb(), query));
+  return (await limited()) ?? Response.json(await commitAgentWrite({ kind: "caller", query, now: new Date() }));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
