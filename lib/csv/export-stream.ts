@@ -24,7 +24,7 @@ export function exportStream(job: ExportJob): ReadableStream<Uint8Array> {
   const worker = new Worker(new URL("./export-worker.ts", import.meta.url), {
     workerData: job,
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
   });
   let done = false;
   const finish = () => {
