@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../tests/support/free-port";
-import { startScriptFlags } from "../tests/support/server";
+import { startScriptEnv, startScriptFlags } from "../tests/support/server";
 
 /**
  * Starts the real production server the way `npm start` does (node [its flags] --import tsx scripts/start.ts) on a free
@@ -34,6 +34,7 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...startScriptEnv(),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: options.distDir,

@@ -13,10 +13,19 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
+const startScript = () =>
+  (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.start!.split(/\s+/);
+
 /** The node flags of package.json's "start" script (the heap limit), so that tests run the server as npm start does. */
 export function startScriptFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
-  return scripts.start!.split(/\s+/).filter((arg) => /^--max-[\w-]+=/.test(arg));
+  return startScript().filter((arg) => /^--max-[\w-]+=/.test(arg));
+}
+
+/** The variables package.json's "start" script sets before `node` (the allocator's arenas), for the same reason. */
+export function startScriptEnv(): Record<string, string> {
+  const words = startScript();
+  const assignments = words.slice(0, Math.max(0, words.indexOf("node")));
+  return Object.fromEntries(assignments.map((assignment) => assignment.split("=", 2) as [string, string]));
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -45,6 +54,7 @@ export async function startServer(
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...startScriptEnv(),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     HOSTNAME: "127.0.0.1",
