@@ -37,10 +37,11 @@ const commits = new GroupCommit(getDb, {
 const apply = { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY };
 const answer = (message: WriteAnswer) => parentPort!.postMessage(message);
 
-function failed(id: number, what: string) {
+function failed(id: number, what: string, refusals: "agent" | "none") {
   return (failure: unknown) => {
-    // A refusal the caller can act on (no such call, no such slot) is an answer, not a failure.
-    if (failure instanceof ApiError) return answer({ id, ok: false, refused: refusalOf(failure) });
+    // A tool's refusal the agent can act on (no such call, no such slot) is an answer, not a failure. A delivery
+    // that fails is answered 503 whatever the reason, so that Bolna retries it.
+    if (refusals === "agent" && failure instanceof ApiError) return answer({ id, ok: false, refused: refusalOf(failure) });
     logError(`${what} could not be stored`, failure);
     answer({ id, ok: false });
   };
@@ -51,12 +52,12 @@ parentPort!.on("message", (request: WriteRequest) => {
   if (request.kind === "agent") {
     commits
       .run((db) => applyAgentWrite(db, request.write), { urgent: true })
-      .then((written) => answer({ id, ok: true, written }), failed(id, `the agent's ${request.write.kind}`));
+      .then((written) => answer({ id, ok: true, written }), failed(id, `the agent's ${request.write.kind}`, "agent"));
     return;
   }
   const parsed = parseDelivery(request.delivery);
   if (!parsed.ok) return answer({ id, ok: false, refused: parsed.error });
   commits
     .run((db) => applyDelivery(db, parsed.delivery, apply))
-    .then((applied) => answer({ id, ok: true, applied }), failed(id, "webhook delivery"));
+    .then((applied) => answer({ id, ok: true, applied }), failed(id, "webhook delivery", "none"));
 });
