@@ -31,6 +31,10 @@ test.beforeAll(async ({ request }) => {
   expect(batch.status()).toBe(201);
   samples["/batches/[id]"] = String(((await batch.json()) as { batch: { id: number } }).batch.id);
 
+  // A delivery no call or candidate matches: an admin's header then shows the inbox's count, whose words for
+  // screen readers once sat outside the phone's scrolling menu and widened every page by 86 px.
+  expect(await postWebhook(request, retarget("01-queued", randomUUID(), freshPhone(8)))).toBe("unmatched");
+
   // The candidate's own page (no session): a working self-service link.
   const link = await request.post(`/api/candidates/${batched.id}/self-service-link`, { headers: auth });
   expect(link.status()).toBe(201);

@@ -55,7 +55,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {/* On a phone: one line that scrolls sideways, so that the page's own content starts on the first screen. */}
             <nav
               aria-label="Main"
-              className="order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-x-5 overflow-x-auto px-4 pb-1 md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:px-0 md:pb-0"
+              className="relative order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-x-5 overflow-x-auto px-4 pb-1 md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:px-0 md:pb-0"
             >
               <Link href="/" className={navLink}>
                 Candidates

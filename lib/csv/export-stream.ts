@@ -8,6 +8,11 @@ import type { ExportJob, ExportPiece } from "./export-worker";
  * is asked to retry in a moment (503) rather than the server's memory growing with every click.
  */
 const AT_ONCE = 2;
+/**
+ * A stream nobody pulls from for this long is let go (thread stopped, place freed): a response whose body is
+ * never read (a HEAD, a stalled client the server keeps) must not hold one of the places until a restart.
+ */
+const ABANDONED_AFTER_MS = 120_000;
 let running = 0;
 
 /**
@@ -40,9 +45,20 @@ export function exportStream(job: ExportJob): ReadableStream<Uint8Array> {
     waiting?.reject(error);
   });
   worker.on("exit", () => waiting?.reject(new Error("the CSV export thread stopped")));
+  let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const abandoned = setTimeout(() => {
+    if (done) return;
+    finish();
+    stream?.error(new Error("the CSV export was not read"));
+  }, ABANDONED_AFTER_MS).unref();
+  worker.once("exit", () => clearTimeout(abandoned));
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        stream = controller;
+      },
       async pull(controller) {
+        abandoned.refresh();
         const piece = await new Promise<ExportPiece>((resolve, reject) => {
           waiting = { resolve, reject };
           worker.postMessage("next");

@@ -150,6 +150,17 @@ describe(`CSV at ${ROWS.toLocaleString("en")} rows`, () => {
   }, 1_800_000);
 });
 
+it("answers HEAD without holding an export's place", async () => {
+  for (let i = 0; i < 3; i += 1) {
+    const head = await fetch(`${server.url}/api/candidates/export`, { method: "HEAD", headers: auth });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  }
+  const after = await fetch(`${server.url}/api/candidates/export`, { headers: auth });
+  expect(after.status).toBe(200);
+  expect((await countLines(after)).lines).toBeGreaterThan(1);
+}, 600_000);
+
 /** Reads a CSV response to its end: its lines (CRLF-separated) and bytes. */
 async function countLines(response: Response): Promise<{ lines: number; bytes: number }> {
   let lines = 0;

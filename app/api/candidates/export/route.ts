@@ -7,6 +7,18 @@ import { queryParams } from "@/lib/http/query-params";
 import { withPermission } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/other-methods";
 
+/** The query, the team's clock and the answer's headers: the file named after that clock and its days. */
+function csvHeaders(request: Request) {
+  const query = candidateListQuery.parse(queryParams(request.url));
+  const clock = attentionClock();
+  const headers = {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="callboard-candidates-${exportStamp(clock.now, clock.zone, query)}.csv"`,
+    "cache-control": "no-store",
+  };
+  return { query, clock, headers };
+}
+
 /**
  * `GET /api/candidates/export?status=&q=&interviewFrom=&interviewTo=` → text/csv of every candidate matching the
  * board's filters, streamed page by page from a thread of its own (lib/csv/export-stream.ts): a million rows cost no
@@ -14,17 +26,15 @@ import { otherMethods } from "@/lib/http/other-methods";
  * (INTERVIEW_TIMEZONE) and the days it covers.
  */
 export const GET = withPermission("candidates:read", ({ request }) => {
-  const query = candidateListQuery.parse(queryParams(request.url));
-  const clock = attentionClock();
+  const { query, clock, headers } = csvHeaders(request);
   const csv = exportStream({ databasePath: env().DATABASE_PATH, query, zone: clock.zone, clock });
-  const stamp = exportStamp(clock.now, clock.zone, query);
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="callboard-candidates-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return new Response(csv, { headers });
 });
+
+/** The same headers, and no file made: a body nobody reads would hold one of the export's places. */
+export const HEAD = withPermission(
+  "candidates:read",
+  ({ request }) => new Response(null, { headers: csvHeaders(request).headers }),
+);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
