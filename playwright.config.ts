@@ -1,13 +1,14 @@
-import fs from "node:fs";
+import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
-// Set once in the runner; workers inherit it, so every test sees the same temporary database. A folder made here
-// is removed when the run ends (e2e/global-teardown.ts).
+// Set once in the runner; workers inherit it, so every test sees the same temporary database. Only named here:
+// the server makes the folder when it opens the database, and the run's end removes it (e2e/global-teardown.ts).
+// Tools that only read this file (knip loads it) leave nothing behind.
 if (!process.env.E2E_DATABASE_PATH) {
-  process.env.E2E_TEMP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-e2e-"));
+  process.env.E2E_TEMP_DIR = path.join(os.tmpdir(), `callboard-e2e-${crypto.randomUUID()}`);
   process.env.E2E_DATABASE_PATH = path.join(process.env.E2E_TEMP_DIR, "e2e.db");
 }
 
