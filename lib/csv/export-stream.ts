@@ -24,13 +24,14 @@ export function exportStream(job: ExportJob): ReadableStream<Uint8Array> {
   if (running >= AT_ONCE) {
     throw new ApiError("overloaded", `${AT_ONCE} exports are being made; try again in a minute.`, undefined, 60);
   }
-  running += 1;
   // Built as an entry of its own (Turbopack follows `new Worker(new URL(…))`). A small heap: it holds one page.
   const worker = new Worker(new URL("./export-worker.ts", import.meta.url), {
     workerData: job,
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
   });
+  // Counted once the thread exists: a thread that cannot start must not hold a place until a restart.
+  running += 1;
   let done = false;
   const finish = () => {
     if (done) return;
