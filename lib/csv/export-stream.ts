@@ -45,14 +45,16 @@ export function exportStream(job: ExportJob): ReadableStream<Uint8Array> {
     logError("the CSV export thread failed", error);
     waiting?.reject(error);
   });
-  worker.on("exit", () => waiting?.reject(new Error("the CSV export thread stopped")));
   let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
   const abandoned = setTimeout(() => {
     if (done) return;
     finish();
     stream?.error(new Error("the CSV export was not read"));
   }, ABANDONED_AFTER_MS).unref();
-  worker.once("exit", () => clearTimeout(abandoned));
+  worker.once("exit", () => {
+    clearTimeout(abandoned);
+    waiting?.reject(new Error("the CSV export thread stopped"));
+  });
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
