@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
-// `npm start`'s server imports this file itself and hands it to Next (scripts/start.ts): left to Next, reading a
-// next.config.ts loads its SWC compiler into every server process (about 27 MB, for as long as it runs).
+// `npm start`'s server hands Next the config its build resolved from this file (scripts/start.ts): left to Next,
+// reading a next.config.ts loads its SWC compiler into every server process (about 25 MB, for as long as it runs).
 
 /** Headers every answer carries. */
 const SECURITY_HEADERS = {

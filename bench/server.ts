@@ -294,11 +294,18 @@ export class RssSampler {
 }
 
 /**
- * The main thread's profile of `pid`: node names them CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile, and the
- * tsx loader thread (--import tsx) writes one of its own, which is not the server's work.
+ * The profiles of `pid`, the main thread's first: node names them CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile,
+ * one per thread (the writer's and an export's too, lib/server/thread-exec-argv.ts, and the tsx loader's).
  */
-export function serverProfile(dir: string, pid: number): string | null {
-  if (!fs.existsSync(dir)) return null;
-  const name = fs.readdirSync(dir).find((file) => new RegExp(`^CPU\\.\\d+\\.\\d+\\.${pid}\\.0\\.\\d+\\.cpuprofile$`).test(file));
-  return name ? path.join(dir, name) : null;
+export function serverProfiles(dir: string, pid: number): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const pattern = new RegExp(`^CPU\\.\\d+\\.\\d+\\.${pid}\\.(\\d+)\\.\\d+\\.cpuprofile$`);
+  return fs
+    .readdirSync(dir)
+    .flatMap((file) => {
+      const thread = pattern.exec(file)?.[1];
+      return thread === undefined ? [] : [{ file: path.join(dir, file), thread: Number(thread) }];
+    })
+    .sort((a, b) => a.thread - b.thread)
+    .map(({ file }) => file);
 }

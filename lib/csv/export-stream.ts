@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import type { ExportJob, ExportPiece } from "./export-worker";
+import { threadExecArgv } from "@/lib/server/thread-exec-argv";
 
 /**
  * Exports running at once in this process, each on its own thread with its own small heap: past this a recruiter
@@ -27,7 +28,7 @@ export function exportStream(job: ExportJob): ReadableStream<Uint8Array> {
   // Built as an entry of its own (Turbopack follows `new Worker(new URL(…))`). A small heap: it holds one page.
   const worker = new Worker(new URL("./export-worker.ts", import.meta.url), {
     workerData: job,
-    execArgv: [],
+    execArgv: threadExecArgv(),
     resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
   });
   // Counted once the thread exists: a thread that cannot start must not hold a place until a restart.

@@ -1,7 +1,6 @@
 import { openCheckpointer } from "@/db/checkpointer";
 import { getDb, type Db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
-import { foldAnalytics } from "@/lib/analytics/fold-analytics";
 import { ensureDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap-users";
 import { purgeSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { failInterruptedImports, purgeFinishedImports } from "@/lib/csv/import-jobs";
@@ -18,7 +17,7 @@ import { serverMailSender } from "@/lib/mail/mail-sender";
 import { configuredReconfirmations, runReconfirmations } from "@/lib/reach/reconfirmation-scheduler";
 import { purgePersonalData } from "@/lib/retention/purge-personal-data";
 import { purgeSelfServiceLimits } from "@/lib/self-service/rate-limit";
-import { webhookWriter } from "@/lib/webhook/commit-delivery";
+import { foldAnalyticsOnWriter, webhookWriter } from "@/lib/webhook/commit-delivery";
 import { capUnmatchedDeliveries } from "@/lib/webhook/unmatched-retention";
 
 const SECOND = 1000;
@@ -57,8 +56,9 @@ function backgroundJobs(db: Db): Job[] {
       ? [every("reminder calls", 5 * SECOND, () => runReconfirmations(db, bolnaClient, configuredReconfirmations()))]
       : []),
     ...(mail ? [every("mail sender", SECOND, () => mail.tick())] : []),
-    // The analytics are a fold behind the writes, which only mark what changed (the page says so).
-    every("analytics fold", SECOND, () => foldAnalytics(db)),
+    // The analytics are a fold behind the writes, which only mark what changed (the page says so); the writer
+    // thread folds, as it writes the deliveries.
+    every("analytics fold", SECOND, () => foldAnalyticsOnWriter()),
     ...(sweep ? [every("executions sweep", sweep.intervalMs, () => sweepOnce(db), sweep)] : []),
     // A candidate marked do-not-call by a call's outcome (in the webhook's transaction, where Bolna cannot be
     // asked anything), or whose stop failed, still has whatever Bolna was to ring.

@@ -8,6 +8,7 @@ import { apiError, ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import type { RawDelivery } from "./read-delivery";
 import type { WriteAnswer, WriteRequest } from "./writer-thread";
+import { threadExecArgv } from "@/lib/server/thread-exec-argv";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -22,10 +23,10 @@ type Waiting = (answer: WriteAnswer | null) => void;
 function startThread(): Worker {
   // Turbopack keeps import.meta.url pointing at this source file: it is the Next runtime that says "built".
   if (process.env.NEXT_RUNTIME) {
-    // Not npm start's flags (its TypeScript loader): the bundle is plain JavaScript. A small heap of its own: a
-    // delivery's garbage is short-lived, and a young generation of V8's default size would stay resident.
+    // A small heap of its own: a delivery's garbage is short-lived, and a young generation of V8's default size
+    // would stay resident.
     return new Worker(new URL("./writer-thread.ts", import.meta.url), {
-      execArgv: [],
+      execArgv: threadExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
     });
   }
@@ -105,4 +106,14 @@ export async function commitAgentWrite<W extends AgentWrite>(write: W): Promise<
   if (answer?.ok && "written" in answer) return answer.written as AgentWritten<W>;
   if (answer?.ok === false && answer.refused) throw errorOf(answer.refused);
   throw new ApiError("storage_unavailable", "The change could not be stored; retry in a moment.");
+}
+
+/**
+ * Folds what the writes marked into the analytics rollups (lib/analytics/fold-analytics.ts) on the writer thread,
+ * between its batches; resolves with how many candidates it folded.
+ */
+export async function foldAnalyticsOnWriter(): Promise<number> {
+  const answer = await webhookWriter().write({ kind: "fold" });
+  if (answer?.ok && "folded" in answer) return answer.folded;
+  throw new Error("the writer thread could not fold the analytics (its error is logged above)");
 }
