@@ -58,7 +58,7 @@ export default defineConfig({
   ],
   webServer: {
     // `npm test` and `npm run test:e2e` build first (scripts/ensure-build.ts).
-    command: "node --import tsx scripts/start.ts --no-build",
+    command: "node scripts/start.mjs --no-build",
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../tests/support/free-port";
-import { startScriptEnv, startScriptFlags } from "../tests/support/server";
+import { startScriptEnv, startScriptNodeArgs } from "../tests/support/server";
 
 /**
- * Starts the real production server the way `npm start` does (node [its flags] --import tsx scripts/start.ts) on a free
+ * Starts the real production server the way `npm start` does (node [its flags] scripts/start.mjs) on a free
  * loopback port and the benchmark's database. The build must exist in NEXT_DIST_DIR already (run.ts makes it
  * first), so the start never builds under load.
  */
@@ -79,11 +79,8 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 
   const args = [
     ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
-    ...startScriptFlags(),
     ...(options.nodeArgs ?? []),
-    "--import",
-    "tsx",
-    "scripts/start.ts",
+    ...startScriptNodeArgs(),
     // The build is made before the server starts (run.ts); a start script that knows the flag never rebuilds.
     "--no-build",
   ];

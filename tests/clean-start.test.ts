@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./support/server";
 
@@ -53,5 +54,11 @@ describe("a clean start", () => {
     expect(answer.headers.get("x-frame-options")).toBe("DENY");
     expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(answer.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("runs start.ts bundled, without tsx's loader thread, and leaves no bundle behind", () => {
+    const pid = server.process.pid!;
+    expect(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).not.toContain("tsx");
+    expect(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`callboard-start-${pid}-`))).toEqual([]);
   });
 });

@@ -66,12 +66,12 @@ async function post(url: string, text: string): Promise<number | "no answer"> {
   }
 }
 
-/** The one process that serves the port: the node running scripts/start.ts, not a wrapper around it. */
+/** The one process that serves the port: the node running npm start's script, not a wrapper around it. */
 function servingPid(target: TestServer): number {
   const port = Number(new URL(target.url).port);
   const pids = pidsListeningOn(port);
   expect(pids, `listeners of port ${port}`).toEqual([target.process.pid]);
-  expect(commandLine(pids[0]!)).toMatch(/scripts\/start\.ts/);
+  expect(commandLine(pids[0]!)).toMatch(/scripts\/start\.mjs/);
   return pids[0]!;
 }
 

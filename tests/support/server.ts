@@ -16,9 +16,10 @@ export type TestServer = {
 const startScript = () =>
   (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.start!.split(/\s+/);
 
-/** The node flags of package.json's "start" script (the heap limit), so that tests run the server as npm start does. */
-export function startScriptFlags(): string[] {
-  return startScript().filter((arg) => /^--max-[\w-]+=/.test(arg));
+/** What package.json's "start" script hands `node` (the heap limits, the script), so that tests run the server as npm start does. */
+export function startScriptNodeArgs(): string[] {
+  const words = startScript();
+  return words.slice(words.indexOf("node") + 1);
 }
 
 /** The variables package.json's "start" script sets before `node` (the allocator's arenas), for the same reason. */
@@ -71,7 +72,7 @@ export async function startServer(
   }
   const args =
     command === "start"
-      ? [...startScriptFlags(), "--import", "tsx", "scripts/start.ts", "--no-build"]
+      ? [...startScriptNodeArgs(), "--no-build"]
       : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)];
   const child = spawn(process.execPath, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
