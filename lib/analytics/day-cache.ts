@@ -12,8 +12,11 @@ import { addDays, dateIn, dayStart, daysBetween, QUARTER_HOUR_MS, quarterOf } fr
 
 const FUNNEL_SUMS =
   "sum(called), sum(reached), sum(attempts_to_reach), sum(confirmed), sum(declined), sum(attended), sum(no_show), sum(cost)";
-/** Days per transaction when refilling: a few milliseconds of the event loop each. */
-const REFILL_DAYS = 7;
+/**
+ * Days per transaction, folding or refilling: a few milliseconds each of the writer thread that folds (a second
+ * of deliveries marks dozens of days, and an agent's booking waits for the write lock meanwhile).
+ */
+const DAYS_PER_TRANSACTION = 7;
 /** Marked quarter hours per transaction in the usual fold. */
 const BATCH = 500;
 
@@ -85,14 +88,18 @@ export function dayCacheReady(db: Db, zone: string): boolean {
   return state?.zone === zone && state.ready === 1;
 }
 
-/** Refills the day rollups for `zone` from the quarter hours, a week of days per transaction. */
-async function refill(db: Db, zone: string): Promise<void> {
-  const query = statements(db);
-  const days = query.restart.immediate(zone);
-  for (let first = 0; first < days.length; first += REFILL_DAYS) {
-    query.recountDays.immediate(days.slice(first, first + REFILL_DAYS), zone);
+/** Recounts `days`, a week of them per transaction, with the thread free in between. */
+async function recountDays(db: Db, days: string[], zone: string): Promise<void> {
+  for (let first = 0; first < days.length; first += DAYS_PER_TRANSACTION) {
+    statements(db).recountDays.immediate(days.slice(first, first + DAYS_PER_TRANSACTION), zone);
     await turn();
   }
+}
+
+/** Refills the day rollups for `zone` from the quarter hours. */
+async function refill(db: Db, zone: string): Promise<void> {
+  const query = statements(db);
+  await recountDays(db, query.restart.immediate(zone), zone);
   query.ready(zone);
 }
 
@@ -102,11 +109,9 @@ async function refill(db: Db, zone: string): Promise<void> {
  */
 export async function foldDays(db: Db, zone: string): Promise<void> {
   if (!dayCacheReady(db, zone)) return refill(db, zone);
-  const query = statements(db);
   for (;;) {
-    const days = query.markedDays(BATCH, zone);
+    const days = statements(db).markedDays(BATCH, zone);
     if (days.length === 0) return;
-    query.recountDays.immediate(days, zone);
-    await turn();
+    await recountDays(db, days, zone);
   }
 }

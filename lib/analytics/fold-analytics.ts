@@ -7,7 +7,7 @@ import { foldDays } from "./day-cache";
 export const CANDIDATE_FACTS =
   "candidate_id, position, first_called_at, calls, cost, reached, attempts_to_reach, confirmed, declined, attended, no_show";
 
-/** Candidates per transaction: a slice of the event loop of a few milliseconds, whatever the backlog. */
+/** Candidates per transaction: a few milliseconds of the thread that folds, whatever the backlog. */
 const BATCH = 200;
 
 const statements = preparedFor((db) => {
@@ -35,10 +35,10 @@ const statements = preparedFor((db) => {
 
 /**
  * Folds the candidates that writes have marked (analytics_dirty) into analytics_candidates, recomputing each
- * one's funnel row from its view, in transactions of BATCH candidates with the event loop free in between; then
+ * one's funnel row from its view, in transactions of BATCH candidates with the thread free in between; then
  * brings the day rollups of the team's `zone` up to date (lib/analytics/day-cache.ts). Writers only mark
  * (db/migrations/*_analytics_fold_sql.sql), so a delivery never pays for the recount; the figures are a fold
- * behind, which the start-up runs every second. Returns how many candidates it folded.
+ * behind, which the start-up has the webhook's writer thread run every second. Returns how many it folded.
  */
 export async function foldAnalytics(db: Db, zone = env().INTERVIEW_TIMEZONE): Promise<number> {
   let folded = 0;
