@@ -303,7 +303,7 @@ async function main(): Promise<number> {
       log(
         `profile summaries cover ${webhookWindow ? "the webhook load" : boardWindow ? "the board series" : "the whole server run"}`,
       );
-      // Every thread that was busy in the window: the event loop's, the writer's, an export's (the tsx loader's is idle).
+      // Every thread that was busy in the window: the event loop's, the writer's, an export's.
       const summaries = serverProfiles(PROFILE_DIR, spawnedPidForProfile)
         .map((file) => summarizeProfile(file, 10, window))
         .filter((summary, i) => i === 0 || summary.busyMs > 0.05 * summary.totalMs);

@@ -292,7 +292,7 @@ export class RssSampler {
 
 /**
  * The profiles of `pid`, the main thread's first: node names them CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile,
- * one per thread (the writer's and an export's too, lib/server/thread-exec-argv.ts, and the tsx loader's).
+ * one per thread (the writer's and an export's too: lib/server/thread-exec-argv.ts).
  */
 export function serverProfiles(dir: string, pid: number): string[] {
   if (!fs.existsSync(dir)) return [];

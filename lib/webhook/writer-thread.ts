@@ -23,8 +23,8 @@ export type WriteAnswer = { id: number } & (
 /**
  * The writer: a thread of its own with its own connection, so that no write on the hot path of a call — a
  * webhook delivery's parsing, transaction and wait for the disk, an agent tool's booking, the analytics fold that
- * follows the deliveries — runs on the event loop that answers requests (lib/webhook/commit-delivery.ts starts it; only plain data crosses over). Writes that
- * arrive together share one transaction and one sync of the WAL; at FULL (or EXTRA) the WAL is synced after
+ * follows the deliveries — runs on the event loop that answers requests (lib/webhook/commit-delivery.ts starts
+ * it; only plain data crosses over). Writes that arrive together share one transaction and one sync of the WAL; at FULL (or EXTRA) the WAL is synced after
  * COMMIT, before any of them is answered (db/group-commit.ts), which is what FULL promises.
  */
 const config = env();
@@ -55,7 +55,7 @@ parentPort!.on("message", (request: WriteRequest) => {
   const { id } = request;
   if (request.kind === "fold") {
     // Between batches (it yields after each of its transactions): on the event loop, each of its transactions
-    // waited for the write lock this thread holds under load, and took a fifth of a delivery's CPU there.
+    // waited for the write lock this thread holds under load.
     foldAnalytics(getDb(), config.INTERVIEW_TIMEZONE).then(
       (folded) => answer({ id, ok: true, folded }),
       failed(id, "the analytics fold", "none"),
