@@ -1,5 +1,5 @@
 // `npm start`: scripts/start.ts and the lib/ files it imports, bundled into one plain module and run. Run through
-// tsx instead (`node --import tsx`), the server kept tsx's module-loader thread for its whole life: about 37 MB of
+// tsx instead (`node --import tsx`), the server kept tsx's module-loader thread for its whole life: 25–37 MB of
 // RSS for a loader with nothing left to load. Packages stay outside the bundle, named by their absolute URL so
 // that the module runs from the temporary folder (the systemd unit's code folder is read-only); it is deleted
 // once loaded. `npm run dev` still runs start.ts through tsx.
