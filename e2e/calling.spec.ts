@@ -1,5 +1,7 @@
 import path from "node:path";
+import { setTimeout as wait } from "node:timers/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { LAST_BODY_AFTER_LAST_STATUS_MS } from "../lib/bolna/simulator/run-call";
 import { API_TOKEN, expect, openBoard, test } from "./support";
 
 /**
@@ -64,7 +66,9 @@ test("a call placed through the API changes the board row live, without a reload
     await expect(row.getByTestId("call-status")).toHaveText("Finished");
     await stillNoReload(page);
   } finally {
-    // Other specs expect the seeded Asha untouched (pending, no calls): put her back as she was.
+    // Other specs expect the seeded Asha untouched (pending, no calls): put her back as she was, once the
+    // simulator's late and duplicate bodies of this call have landed (re-added first, she would get them).
+    await wait(LAST_BODY_AFTER_LAST_STATUS_MS + 1_000);
     const { candidate, reschedulingSlots } = before;
     expect((await request.delete(`/api/candidates/${asha.id}`, { headers: auth })).status()).toBe(204);
     const restored = await request.post("/api/candidates", {

@@ -66,6 +66,12 @@ const OUT_OF_ORDER_RATE = 0.3;
 /** Simulated delays: a duplicate follows its twin; a late body lands after the next status. */
 const DUPLICATE_AFTER_MS = 400;
 const LATE_BY_MS = 600;
+/**
+ * The latest a body of a call lands after its last status (at speed 1): the one before it, sent late, and that
+ * one's duplicate. A test that deletes the candidate and adds them again waits this long first, or a late body
+ * finds the new candidate by the phone.
+ */
+export const LAST_BODY_AFTER_LAST_STATUS_MS = LATE_BY_MS + DUPLICATE_AFTER_MS;
 
 function ignoreAbort(error: unknown): void {
   if (!(error instanceof Error && error.name === "AbortError")) throw error;
