@@ -34,7 +34,7 @@ const { outputFiles } = await build({
 // esbuild's service process is not needed again.
 await stop();
 const file = path.join(os.tmpdir(), `callboard-start-${process.pid}-${crypto.randomBytes(4).toString("hex")}.mjs`);
-fs.writeFileSync(file, outputFiles[0].contents, { mode: 0o600 });
+fs.writeFileSync(file, outputFiles[0].contents, { mode: 0o600, flag: "wx" });
 try {
   await import(pathToFileURL(file).href);
 } finally {
