@@ -110,6 +110,42 @@ describe("shared secret", () => {
   });
 });
 
+/**
+ * A chunked webhook upload of `size` bytes, 64 KiB every 20 ms, on a raw connection that keeps writing after the
+ * answer has come (as a sender whose body is in flight does). The server's early answer must not reset it.
+ */
+function uploadSlowly(url: string, size: number) {
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  return new Promise<{ answer: string; sent: number; error: string | null; endedByServer: boolean }>((resolve) => {
+    const socket = net.connect({ port: Number(new URL(url).port), host: "127.0.0.1", allowHalfOpen: true });
+    let answer = "";
+    let sent = 0;
+    let error: string | null = null;
+    let endedByServer = false;
+    socket.on("data", (data: Buffer) => (answer += data.toString("utf8")));
+    socket.on("error", (err: NodeJS.ErrnoException) => (error ??= err.code ?? err.message));
+    socket.on("end", () => (endedByServer = true));
+    socket.on("close", () => resolve({ answer, sent, error, endedByServer }));
+    socket.on("connect", () => {
+      const head = ["POST /webhook HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json", "Transfer-Encoding: chunked"];
+      for (const [name, value] of Object.entries(fromBolna)) head.push(`${name}: ${value}`);
+      socket.write(`${head.join("\r\n")}\r\n\r\n`);
+      const timer = setInterval(() => {
+        if (socket.destroyed) return clearInterval(timer);
+        if (sent >= size) {
+          clearInterval(timer);
+          socket.end("0\r\n\r\n");
+          return;
+        }
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        socket.write(chunk);
+        socket.write("\r\n");
+        sent += chunk.length;
+      }, 20);
+    });
+  });
+}
+
 describe("body limits and format", () => {
   it("refuses 2 MiB with 413 and stores nothing, with or without a Content-Length", async () => {
     const before = storedEvents();
@@ -133,6 +169,17 @@ describe("body limits and format", () => {
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(413);
+    expect(storedEvents()).toBe(before);
+  });
+
+  it("lets a sender still writing an oversized body read its 413, then ends the connection without a reset", async () => {
+    const before = storedEvents();
+    const upload = await uploadSlowly(proxied.url, 2 * 1024 * 1024);
+    expect(upload.error).toBeNull();
+    expect(upload.sent).toBe(2 * 1024 * 1024);
+    expect(upload.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(upload.answer).toContain('"payload_too_large"');
+    expect(upload.endedByServer).toBe(true);
     expect(storedEvents()).toBe(before);
   });
 

@@ -2,6 +2,21 @@ export type BytesRead = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: fal
 export type BodyRead = { ok: true; text: string } | { ok: false; reason: "too_large" | "not_utf8" };
 
 /**
+ * Reads what is left of a refused body and drops it, in the background, while the client reads its 413. Not a
+ * cancel: Next's body stream throws inside the HTTP parser on the next chunk after one, which resets the connection
+ * before the answer is out. How long the rest may take is the server's to bound (lib/server/load-shedding.ts).
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  void (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // The connection went away: nothing left to drop.
+    }
+  })();
+}
+
+/**
  * Reads a request body, stopping as soon as it passes `limit` bytes: route handlers and the proxy have no body
  * limit of their own, so nothing here may buffer an unbounded upload.
  */
@@ -17,7 +32,7 @@ export async function readBytesCapped(request: Request, limit: number): Promise<
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      discardRest(reader);
       return { ok: false, reason: "too_large" };
     }
     chunks.push(value);

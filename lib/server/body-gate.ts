@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { ERROR_STATUS } from "@/lib/http/error-codes";
 
 export type BodyLimits = {
@@ -13,7 +14,8 @@ export function hasBody(req: IncomingMessage): boolean {
   return (Number.isFinite(length) && length > 0) || req.headers["transfer-encoding"] !== undefined;
 }
 
-type Watched = { req: IncomingMessage; res: ServerResponse; since: number; bytesAtStart: number };
+// The socket is kept apart: Node takes it off a request whose answer finished before its body did.
+type Watched = { req: IncomingMessage; res: ServerResponse; socket: Socket; since: number; bytesAtStart: number };
 
 const TIMEOUT_BODY = JSON.stringify({
   error: { code: "request_timeout", message: "The request body arrived too slowly." },
@@ -30,34 +32,35 @@ export function createBodyRateWatch(limits: BodyLimits) {
   const timer = setInterval(() => {
     const now = Date.now();
     for (const entry of watched) {
-      const { req, res } = entry;
-      if (req.complete || req.socket.destroyed) {
+      const { req, res, socket } = entry;
+      if (req.complete || socket.destroyed) {
         watched.delete(entry);
         continue;
       }
       if (req.readableLength >= req.readableHighWaterMark) {
         // The app has not read what came: the client is not the slow side.
         entry.since = now;
-        entry.bytesAtStart = req.socket.bytesRead;
+        entry.bytesAtStart = socket.bytesRead;
         continue;
       }
       const counted = now - entry.since - limits.graceMs;
       if (counted <= 0) continue;
-      if (req.socket.bytesRead - entry.bytesAtStart >= (limits.minBytesPerSecond * counted) / 1000) continue;
+      if (socket.bytesRead - entry.bytesAtStart >= (limits.minBytesPerSecond * counted) / 1000) continue;
       watched.delete(entry);
       if (!res.headersSent) {
         res.writeHead(ERROR_STATUS.request_timeout, { "Content-Type": "application/json", Connection: "close" });
         res.end(TIMEOUT_BODY);
       }
-      req.socket.destroySoon();
-      setTimeout(() => req.socket.destroy(), 1_000).unref();
+      socket.destroySoon();
+      setTimeout(() => socket.destroy(), 1_000).unref();
     }
   }, 1_000);
   timer.unref();
   return {
     /** Starts watching a request's body from now (call it when someone starts reading it). */
     watch(req: IncomingMessage, res: ServerResponse): void {
-      if (!req.complete && hasBody(req)) watched.add({ req, res, since: Date.now(), bytesAtStart: req.socket.bytesRead });
+      const socket = req.socket;
+      if (!req.complete && hasBody(req)) watched.add({ req, res, socket, since: Date.now(), bytesAtStart: socket.bytesRead });
     },
     size: () => watched.size,
   };

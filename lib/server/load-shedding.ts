@@ -53,25 +53,51 @@ const ANSWERS = {
 } as const satisfies Record<string, readonly [ErrorCode, string]>;
 
 /**
- * How long a connection whose upload was refused stays open, discarding what still comes, before it closes: as
- * nginx's lingering close (lingering_time 30 s, lingering_timeout 5 s), at most 30 s in all and 5 s after the
- * client last sent anything. A busy client needs a moment to read its 413 between writes; closing sooner resets
- * the connection under its write, and the answer is lost.
+ * How long a connection answered before its upload was all read stays open before it closes: as nginx's lingering
+ * close (lingering_time 30 s, lingering_timeout 5 s), at most 30 s in all, and 5 s after the client last sent
+ * anything. A busy client needs a moment to read its answer (a 413, a refused sender) between writes; closing
+ * sooner resets the connection under its write, and the answer is lost.
  */
 const LINGER_TOTAL_MS = 30_000;
 const LINGER_IDLE_MS = 5_000;
 
 function lingerThenClose(req: IncomingMessage, socket: Socket): void {
-  // Node destroys a connection as soon as an answer saying "close" is flushed (socket.destroySoon), which resets a
-  // client still writing its upload; this one only ends its side there, and reads and drops what still comes.
-  socket.destroySoon = () => socket.end();
+  socket.end();
   const close = () => socket.destroy();
   const total = setTimeout(close, LINGER_TOTAL_MS).unref();
-  const idle = setTimeout(close, LINGER_IDLE_MS).unref();
-  req.on("data", () => idle.refresh());
+  // Bytes are counted on the socket: a data listener on the request would take the body from whoever reads it.
+  let seen = socket.bytesRead;
+  const idle = setInterval(() => {
+    if (socket.bytesRead === seen) close();
+    seen = socket.bytesRead;
+  }, LINGER_IDLE_MS).unref();
+  req.once("end", close);
   socket.once("close", () => {
     clearTimeout(total);
-    clearTimeout(idle);
+    clearInterval(idle);
+  });
+}
+
+/**
+ * An answer can come before its request's body has all arrived: the shedder's 413, a route handler's 413 or 403.
+ * The connection then closes after it, as nginx does, so the rest of an oversized upload is never read for long;
+ * the answer says so, or a client would send its next request into a connection about to close. Node destroys a
+ * connection whose answer says "close" as soon as the answer is flushed (socket.destroySoon), which resets a
+ * client in the middle of its write; this one only ends its side and lingers.
+ */
+function closeGentlyWhileUploading(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    if (!req.complete) res.setHeader("Connection", "close");
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
+  const own = socket.destroySoon;
+  socket.destroySoon = () => (req.complete || socket.destroyed ? own.call(socket) : lingerThenClose(req, socket));
+  // Node's own finish handler, registered before the request event, has called destroySoon by now, or kept the
+  // connection alive for its next request, which gets Node's method back.
+  res.once("finish", () => {
+    socket.destroySoon = own;
   });
 }
 
@@ -79,17 +105,14 @@ function refuse(res: ServerResponse, answer: (typeof ANSWERS)[keyof typeof ANSWE
   const [code, message] = answer;
   const status = ERROR_STATUS[code];
   const body = JSON.stringify({ error: { code, message } });
-  const tooLarge = code === "payload_too_large";
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
-    ...(tooLarge ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
-    // The request's body is not read (or not all of it): the connection closes after the answer. A client whose
-    // upload was refused gets a moment to read its 413 first (what arrives meanwhile is dropped), as nginx's
-    // lingering close does, instead of a reset in the middle of its write.
+    ...(code === "payload_too_large" ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
+    // The request's body is not read (or not all of it): the connection closes after the answer, gently
+    // (closeGentlyWhileUploading).
     Connection: "close",
   });
-  if (tooLarge && res.socket) lingerThenClose(res.req, res.socket);
   res.end(body);
 }
 
@@ -132,9 +155,12 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
   };
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    idle.delete(req.socket);
+    // Kept here: a request destroyed before its answer is out has no socket by then.
+    const socket = req.socket;
+    idle.delete(socket);
+    if (hasBody(req)) closeGentlyWhileUploading(req, res);
     res.once("finish", () => {
-      if (!req.socket.destroyed) idle.add(req.socket);
+      if (!socket.destroyed) idle.add(socket);
     });
   });
 
@@ -201,8 +227,6 @@ export function createLoadShedder(server: Server, limits: SheddingLimits, connec
           if (body === "aborted") return false;
           if (body === "too_large") {
             refuse(res, ANSWERS.tooLarge);
-            // What is still coming is read and dropped while the client reads the 413 (see refuse).
-            req.resume();
             return false;
           }
         }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, API_TOKEN, createUser, signIn, startApiServer } from "../support/auth-client";
-import { rawExchange } from "../support/raw-http";
+import { parseRawResponse, rawExchange } from "../support/raw-http";
 import { startServer, type TestServer } from "../support/server";
 
 /**
@@ -50,17 +50,8 @@ function getOnce(path: string, timeoutMs = 120_000): Promise<Answer> {
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("error", (err: NodeJS.ErrnoException) => (error ??= err.code ?? err.message));
     socket.on("connect", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
-    socket.on("close", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const end = text.indexOf("\r\n\r\n");
-      const headers: Record<string, string> = {};
-      for (const line of text.slice(0, Math.max(0, end)).split("\r\n").slice(1)) {
-        const colon = line.indexOf(":");
-        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? NaN);
-      resolve({ status: Number.isNaN(status) ? null : status, error, headers, body: end < 0 ? "" : text.slice(end + 4) });
-    });
+    // Parsed as a client would: an answer of unknown length (a 503 while shedding, say) comes chunked.
+    socket.on("close", () => resolve({ ...parseRawResponse(Buffer.concat(chunks)), error }));
   });
 }
 

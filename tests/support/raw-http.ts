@@ -56,7 +56,8 @@ export function encodeRequest(request: RawRequest, port: number): Buffer {
   return Buffer.concat([...lines, request.body]);
 }
 
-function parseResponse(whole: Buffer): Pick<RawResponse, "status" | "headers" | "body"> {
+/** Status, headers and body (dechunked) of the final answer in what a connection received. */
+export function parseRawResponse(whole: Buffer): Pick<RawResponse, "status" | "headers" | "body"> {
   let raw = whole;
   // Interim answers (100 Continue) come first; the final answer follows them.
   for (let i = 0; i < 10 && /^HTTP\/1\.[01] 1\d\d /.test(raw.toString("latin1", 0, 16)); i += 1) {
@@ -107,7 +108,7 @@ export function rawExchange(port: number, bytes: Buffer, timeoutMs = 20_000): Pr
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve({ ...parseResponse(Buffer.concat(chunks)), error, ms: Date.now() - started });
+      resolve({ ...parseRawResponse(Buffer.concat(chunks)), error, ms: Date.now() - started });
     };
     const timer = setTimeout(() => {
       error = "timeout";
