@@ -35,8 +35,12 @@ const { outputFiles } = await build({
 await stop();
 const file = path.join(os.tmpdir(), `callboard-start-${process.pid}-${crypto.randomBytes(4).toString("hex")}.mjs`);
 fs.writeFileSync(file, outputFiles[0].contents, { mode: 0o600, flag: "wx" });
+// Also when the server stops while it loads (an invalid environment ends the process from inside the import).
+const remove = () => fs.rmSync(file, { force: true });
+process.once("exit", remove);
 try {
   await import(pathToFileURL(file).href);
 } finally {
-  fs.rmSync(file, { force: true });
+  remove();
+  process.off("exit", remove);
 }

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./support/server";
+import { startScriptNodeArgs, startServer, type TestServer } from "./support/server";
 
 /** What a newcomer sees on a first `npm start` (fresh database, demo mode), at the default log level. */
 describe("a clean start", () => {
@@ -60,5 +62,23 @@ describe("a clean start", () => {
     const pid = server.process.pid!;
     expect(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).not.toContain("tsx");
     expect(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`callboard-start-${pid}-`))).toEqual([]);
+  });
+});
+
+describe("a start that fails", () => {
+  it("says what is wrong with the environment, exits 1 and leaves no bundle behind", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-failed-start-"));
+    try {
+      const run = spawnSync(process.execPath, [...startScriptNodeArgs(), "--no-build"], {
+        env: { ...process.env, TMPDIR: tmp, MIN_FREE_DISK_MB: "plenty" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Invalid environment:[\s\S]*MIN_FREE_DISK_MB/);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
