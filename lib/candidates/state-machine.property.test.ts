@@ -351,8 +351,10 @@ function noteAgreement(run: Run, step: Step, before: Candidate, after: Candidate
     after.interviewAt.getTime() !== before.interviewAt.getTime();
   if (!answered || !changed) return;
   const moved = after.interviewAt.getTime() !== before.interviewAt.getTime();
-  // A call's answer is about the time it asked about, unless the candidate chose another one on it.
-  run.agreed = step.kind === "end" && !moved ? askedAbout : after.interviewAt;
+  // A call's answer is about the time it asked about, unless the candidate chose another one on it: a move to the
+  // time the interview already has (a repeat of an earlier answer) moves nothing, and agrees to that time all the same.
+  const chose = moved || after.status === "rescheduled";
+  run.agreed = step.kind === "end" && !chose ? askedAbout : after.interviewAt;
 }
 
 function checkInvariants(run: Run, step: Step, before: Candidate): void {
@@ -460,6 +462,14 @@ const FOUND: Step[] = [
   { kind: "end", ending: "moved_free", older: false },
   { kind: "progress", older: false },
 ];
+// The same call's answers arriving again, changed: moved, then confirmed for the old time (reconfirmation), then
+// moved to the same new time, which the interview already has.
+const FOUND_REPEATED_MOVE: Step[] = [
+  { kind: "place", reminder: false, scheduled: false },
+  { kind: "end", ending: "moved_free", older: false },
+  { kind: "end", ending: "confirmed", older: false },
+  { kind: "end", ending: "moved_free", older: false },
+];
 
 const moveTargets = (run: Run) => [run.candidate.interviewAt, ...run.freeSlots.map((slot) => slot.startsAt)];
 
@@ -521,7 +531,7 @@ describe("the state machine, driven by every writer in random order", () => {
             checkInvariants(run, step, before);
           }
         }),
-        { numRuns: RUNS, examples: [[FOUND]] },
+        { numRuns: RUNS, examples: [[FOUND], [FOUND_REPEATED_MOVE]] },
       );
     },
     TIMEOUT,
