@@ -52,6 +52,7 @@ function cookieFrom(headers: http.IncomingHttpHeaders): string {
 
 /** Signs in as a browser on the same origin would; returns the Cookie header of the new session. */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const t0 = Date.now();
   const response = await request(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
@@ -59,7 +60,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   });
   const cookie = cookieFrom(response.headers);
   if (response.status !== 200 || !cookie.includes("session_token=")) {
-    throw new Error(`sign-in failed: ${response.status} ${response.body.toString().slice(0, 300)}`);
+    throw new Error(`sign-in failed after ${Date.now() - t0} ms: ${response.status} ${response.body.toString().slice(0, 300)}`);
   }
   return cookie;
 }

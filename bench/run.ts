@@ -293,9 +293,6 @@ async function main(): Promise<number> {
       );
 
     const stopped = await server.stop();
-    // What the server said (its errors explain a non-2xx above); bench/results/ is not in git.
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, "server.log"), server.output());
     if (stopped.killed)
       warnings.push("the server did not exit within 20 s of SIGTERM and was killed (no CPU profile is written then)");
     if (cpuProf) {
@@ -331,6 +328,11 @@ async function main(): Promise<number> {
       });
     }
   } finally {
+    // What the server said (its errors explain a non-2xx, or why the run stopped); bench/results/ is not in git.
+    if (server) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS_DIR, "server.log"), server.output());
+    }
     cleanup();
     clearTimeout(watchdog);
   }

@@ -5,6 +5,7 @@ import { markCandidateAttendance } from "@/app/(app)/attendance-actions";
 import type { AttendanceMark } from "@/db/values";
 import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-values";
 import { idle } from "@/lib/http/action-state";
+import { inPageOnly } from "./action-form";
 
 type Props = {
   candidateId: number;
@@ -14,12 +15,14 @@ type Props = {
   withReason?: boolean;
 };
 
+const mark = inPageOnly(markCandidateAttendance);
+
 const BUTTON =
   "rounded-md border px-2.5 py-1 text-xs font-medium disabled:cursor-not-allowed disabled:opacity-60 aria-pressed:ring-2 aria-pressed:ring-offset-1";
 
 /** Whether the candidate came: a recruiter marks it once the interview time has passed (the server checks). */
 export function AttendanceControl({ candidateId, candidateName, current, withReason = false }: Props) {
-  const [state, action, pending] = useActionState(markCandidateAttendance, idle);
+  const [state, action, pending] = useActionState(mark, idle);
   return (
     <form action={action} className="flex flex-col items-start gap-1.5" aria-label={`Attendance of ${candidateName}`}>
       <input type="hidden" name="candidateId" value={candidateId} />

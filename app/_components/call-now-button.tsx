@@ -1,7 +1,7 @@
 "use client";
 
 import { callCandidateNow } from "@/app/(app)/call-actions";
-import { ActionForm, FormMessage, SubmitButton } from "./action-form";
+import { ActionForm, FormMessage, inPageOnly, SubmitButton } from "./action-form";
 import { ConfirmDialog } from "./confirm-dialog";
 
 type Props = {
@@ -13,6 +13,8 @@ type Props = {
   disabled?: boolean;
   size?: "sm" | "md";
 };
+
+const call = inPageOnly(callCandidateNow);
 
 /**
  * "Call now": asks Bolna to call the candidate (server action, permission "calls:place"). Calling someone who
@@ -38,7 +40,7 @@ export function CallNowButton({ candidateId, name, askFirst, disabled, size = "s
         triggerSize={size}
         title={`Call ${name} again?`}
         confirm="Call anyway"
-        action={callCandidateNow}
+        action={call}
       >
         {fields}
         <p className="text-sm text-slate-700">{askFirst.reason}</p>
@@ -46,7 +48,7 @@ export function CallNowButton({ candidateId, name, askFirst, disabled, size = "s
     );
   }
   return (
-    <ActionForm action={callCandidateNow} className="inline-flex flex-col items-start gap-1">
+    <ActionForm action={call} className="inline-flex flex-col items-start gap-1">
       {fields}
       <SubmitButton tone="call" size={size} pendingLabel="Calling…" disabled={disabled}>
         Call now<span className="sr-only"> {name}</span>
