@@ -51,31 +51,14 @@ export function readCsvInstant(value: string, zone: string, dateOnly = false): Z
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-// Offsets change only at whole quarter-hours of UTC (every zone's transitions fall on them), so one Intl lookup
-// per zone and quarter-hour serves every instant in it.
-const QUARTER_HOUR_MS = 900_000;
-const offsets = new Map<string, number>();
-
-function offsetAt(value: Date, zone: string): number {
-  const quarter = Math.floor(value.getTime() / QUARTER_HOUR_MS);
-  const key = `${zone} ${quarter}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    if (offsets.size >= 100_000) offsets.clear();
-    offset = offsetMinutes(new Date(quarter * QUARTER_HOUR_MS), zone);
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
 /**
  * ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC; milliseconds only when
- * not zero). An export writes millions of these: the zone's offset comes from the app's Intl formatter
- * (lib/time/format.ts) once per quarter-hour, the rest is arithmetic (luxon took ten times as long for each).
+ * not zero). An export writes millions of these: the zone's offset comes from the app's formatter
+ * (lib/time/format.ts), which asks Intl once per quarter hour; the rest is arithmetic (luxon took ten times as long).
  */
 export function formatCsvInstant(value: Date | null, zone: string): string {
   if (!value) return "";
-  const offset = offsetAt(value, zone);
+  const offset = offsetMinutes(value, zone);
   const wall = new Date(value.getTime() + offset * 60_000);
   const millis = wall.getUTCMilliseconds();
   const fraction = millis === 0 ? "" : `.${String(millis).padStart(3, "0")}`;

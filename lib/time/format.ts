@@ -47,20 +47,52 @@ function numericFormat(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** Milliseconds the zone's clock is ahead of UTC at a whole second, as Intl reads it. */
+function intlOffsetMs(second: number, zone: string): number {
+  const f: Fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of numericFormat(zone).formatToParts(second)) {
+    if (part.type in f) f[part.type as keyof Fields] = Number(part.value);
+  }
+  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - second;
+}
+
+// A zone's offset holds for months at a time, and Intl's formatToParts was most of what a board page spent on its
+// times: the offset is read once per zone and quarter hour of UTC, at both ends of it, and every instant inside
+// a quarter whose two ends agree gets it by arithmetic (a quarter in which the offset changes asks Intl each time).
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number | null>();
+
+function offsetMs(at: number, zone: string): number {
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  const key = `${zone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR_MS;
+    const first = intlOffsetMs(start, zone);
+    offset = first === intlOffsetMs(start + QUARTER_HOUR_MS - 1000, zone) ? first : null;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset ?? intlOffsetMs(Math.floor(at / 1000) * 1000, zone);
+}
+
 /** The wall-clock fields of an instant in a zone. */
 export function wallClock(value: Date, zone: string): Fields {
-  const fields: Fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of numericFormat(zone).formatToParts(value)) {
-    if (part.type in fields) fields[part.type as keyof Fields] = Number(part.value);
-  }
-  return fields;
+  const at = value.getTime();
+  const wall = new Date(Math.floor(at / 1000) * 1000 + offsetMs(at, zone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** Minutes the zone is ahead of UTC at that instant (330 for India). */
 export function offsetMinutes(value: Date, zone: string): number {
-  const f = wallClock(value, zone);
-  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return Math.round((asUtc - Math.floor(value.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(offsetMs(value.getTime(), zone) / 60_000);
 }
 
 // English locales whose short zone names people use ("IST", "CET", "AEDT", "SGT"); the first that has a name
