@@ -22,6 +22,9 @@ import { resetAll } from "./actions";
 
 export const metadata: Metadata = { title: "Candidates" };
 
+/** Matches a search or view counts before it says "more than" (a million candidates took longer to count). */
+const COUNT_AT_LEAST = 1000;
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const linkButton =
@@ -38,7 +41,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const { zone } = clock;
   const zoneName = zone === zoneLabel(clock.now, zone) ? zone : `${zone}, ${zoneLabel(clock.now, zone)}`;
   const db = getDb();
-  const { candidates, total } = queryCandidates(db, query, clock);
+  // A broad search counts its matches only as far as the page needs: "1–25 of more than 1000".
+  const { candidates, total, more } = queryCandidates(db, query, clock, Math.max(COUNT_AT_LEAST, query.page * query.pageSize));
   const days = Boolean(query.interviewFrom || query.interviewTo);
   const filtered = Boolean(query.q || query.status || query.attention || query.attendance || days);
   const pages = pageCount(total, query.pageSize);
@@ -129,7 +133,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           rowActions={attendanceActions(query, actor)}
         />
       )}
-      <Pagination query={query} total={total} />
+      <Pagination query={query} total={total} more={more} />
     </main>
   );
 }

@@ -87,16 +87,24 @@ describe("board search", () => {
             )
             .map((row) => row.id)
             .sort((a, b) => a - b);
-          const found = queryCandidates(
-            db,
-            { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 },
-            { now, stuckAfterMs: 60_000, zone: "UTC" },
-          );
+          const query = { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 } as const;
+          const clock = { now, stuckAfterMs: 60_000, zone: "UTC" };
+          const found = queryCandidates(db, query, clock);
           expect(
             found.candidates.map((row) => row.id).sort((a, b) => a - b),
             `q=${JSON.stringify(q)}`,
           ).toEqual(expected);
           expect(found.total).toBe(expected.length);
+          expect(found.more).toBe(false);
+          // The board stops counting where its page no longer needs to: the same rows, a total that says so.
+          for (const atMost of [1, 3, expected.length]) {
+            const counted = queryCandidates(db, query, clock, atMost);
+            expect(counted.candidates, `q=${JSON.stringify(q)} at most ${atMost}`).toEqual(found.candidates);
+            expect({ total: counted.total, more: counted.more }).toEqual({
+              total: Math.min(expected.length, atMost),
+              more: expected.length > atMost,
+            });
+          }
         }
       }),
       { numRuns: RUNS },

@@ -100,7 +100,9 @@ export function candidateFilter(query: Filters, clock: AttentionClock): SQL | un
   );
 }
 
-type Page = { candidates: Candidate[]; total: number };
+/** `more`: more match than `total`, which then stops at the caller's `countAtMost`. */
+type Page = { candidates: Candidate[]; total: number; more: boolean };
+type Total = Omit<Page, "candidates">;
 
 function page(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): Candidate[] {
   if (limit <= 0) return [];
@@ -116,12 +118,26 @@ function page(db: Db, where: SQL | undefined, order: SQL[], limit: number, offse
 
 const countWhere = (db: Db, where: SQL | undefined) => db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
 
+/** The matches counted up to one past `atMost`, so that counting grows with what the page needs, not the table. */
+function countUpTo(db: Db, where: SQL | undefined, atMost: number): Total {
+  const matches = db
+    .select({ one: sql`1` })
+    .from(candidates)
+    .where(where)
+    .limit(atMost + 1)
+    .as("matches");
+  const n = db.select({ n: count() }).from(matches).get()?.n ?? 0;
+  return n > atMost ? { total: atMost, more: true } : { total: n, more: false };
+}
+
 // Without a search, a view or a day range, the total is a status count the triggers keep (a million rows took
 // longer to count than the page took to render).
-function total(db: Db, query: Filters, where: SQL | undefined): number {
-  if (query.q || query.attention || query.attendance || query.interviewFrom || query.interviewTo) return countWhere(db, where);
+function total(db: Db, query: Filters, where: SQL | undefined, countAtMost: number | undefined): Total {
+  if (query.q || query.attention || query.attendance || query.interviewFrom || query.interviewTo) {
+    return countAtMost === undefined ? { total: countWhere(db, where), more: false } : countUpTo(db, where, countAtMost);
+  }
   const counts = statusCounts(db);
-  return query.status ? counts[query.status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { total: query.status ? counts[query.status] : Object.values(counts).reduce((sum, n) => sum + n, 0), more: false };
 }
 
 /**
@@ -147,12 +163,13 @@ function upcomingFirst(db: Db, where: SQL | undefined, query: ListQuery, now: Da
 
 /**
  * One page of candidates plus the total that matches, for the API and the board. The default order (interview,
- * ascending) lists upcoming interviews first; the others sort plainly.
+ * ascending) lists upcoming interviews first; the others sort plainly. `countAtMost`: a search or a view stops
+ * counting past it (the board says "more than"); the API's total is exact.
  */
-export function queryCandidates(db: Db, query: ListQuery, clock: AttentionClock): Page {
+export function queryCandidates(db: Db, query: ListQuery, clock: AttentionClock, countAtMost?: number): Page {
   const where = candidateFilter(query, clock);
   if (query.sort === "interview" && query.dir === "asc") {
-    return { candidates: upcomingFirst(db, where, query, clock.now), total: total(db, query, where) };
+    return { candidates: upcomingFirst(db, where, query, clock.now), ...total(db, query, where, countAtMost) };
   }
   const order = query.dir === "desc" ? desc : asc;
   const rows = page(
@@ -162,5 +179,5 @@ export function queryCandidates(db: Db, query: ListQuery, clock: AttentionClock)
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  return { candidates: rows, total: total(db, query, where) };
+  return { candidates: rows, ...total(db, query, where, countAtMost) };
 }
