@@ -54,7 +54,7 @@ const two = (n: number) => String(n).padStart(2, "0");
 /**
  * ISO 8601 in the interview zone, with its offset (`2025-12-12T11:00:00+05:30`; `Z` in UTC; milliseconds only when
  * not zero). An export writes millions of these: the zone's offset comes from the app's formatter
- * (lib/time/format.ts), which asks Intl once per quarter hour; the rest is arithmetic (luxon took ten times as long).
+ * (lib/time/format.ts), which asks Intl twice an hour of UTC; the rest is arithmetic (luxon took ten times as long).
  */
 export function formatCsvInstant(value: Date | null, zone: string): string {
   if (!value) return "";

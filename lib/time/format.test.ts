@@ -48,7 +48,7 @@ describe("zones", () => {
 });
 
 /**
- * The wall clock comes from an offset read once per quarter hour (lib/time/format.ts): it must be what Intl says
+ * The wall clock comes from an offset read at both ends of each hour (lib/time/format.ts): it must be what Intl says
  * of every instant, in zones with half- and quarter-hour offsets, odd-second offsets of the past, daylight saving
  * either way, and a skipped day.
  */
