@@ -76,6 +76,9 @@ function lingerThenClose(req: IncomingMessage, socket: Socket): void {
     clearTimeout(total);
     clearInterval(idle);
   });
+  // What still comes is dropped (a route handler that refused a body reads and drops it itself, and has a
+  // `readable` listener, which makes this a no-op; Node has taken the socket off a request Next abandoned).
+  if (req.socket) req.resume();
 }
 
 /**
