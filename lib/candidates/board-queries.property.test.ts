@@ -34,7 +34,11 @@ const candidateRow = fc.record({
     word.map((local) => `${local}@example.com`),
     { nil: null },
   ),
+  // Interviews on both sides of now (the board lists upcoming ones first), some at the same time.
+  hoursFromNow: fc.integer({ min: -2, max: 2 }),
+  status: fc.constantFrom("pending", "confirmed"),
 });
+type CandidateRow = { name: string; email: string | null; hoursFromNow?: number; status?: "pending" | "confirmed" };
 const callRow = fc.record({
   outcome: fc.constantFrom(null, "confirmed", "declined", "no_answer"),
   conversationSeconds: fc.constantFrom(null, 0, 12.5, 40),
@@ -47,19 +51,38 @@ function resetTables() {
   db.delete(candidates).run();
 }
 
-function insertRows(rows: { name: string; email: string | null }[]): number[] {
+function insertRows(rows: CandidateRow[]): number[] {
   return rows.map(
-    (row, i) =>
+    ({ hoursFromNow = 0, ...row }, i) =>
       db
         .insert(candidates)
-        .values({ ...row, phone: `+91981${String(i).padStart(7, "0")}`, interviewAt: now, statusChangedAt: now, updatedAt: now })
+        .values({
+          ...row,
+          phone: `+91981${String(i).padStart(7, "0")}`,
+          interviewAt: new Date(now.getTime() + hoursFromNow * 3_600_000),
+          statusChangedAt: now,
+          updatedAt: now,
+        })
         .returning({ id: candidates.id })
         .get().id,
   );
 }
 
+/** The board's default order: upcoming interviews first, soonest first, then the past ones, latest first. */
+function upcomingFirst(rows: { id: number; interviewAt: Date }[]): number[] {
+  const key = (row: { id: number; interviewAt: Date }) => [row.interviewAt.getTime(), row.id] as const;
+  const ascending = (a: (typeof rows)[number], b: (typeof rows)[number]) => {
+    const [at, ai] = key(a);
+    const [bt, bi] = key(b);
+    return at - bt || ai - bi;
+  };
+  const upcoming = rows.filter((row) => row.interviewAt >= now).sort(ascending);
+  const past = rows.filter((row) => row.interviewAt < now).sort((a, b) => ascending(b, a));
+  return [...upcoming, ...past].map((row) => row.id);
+}
+
 describe("board search", () => {
-  it("finds exactly the candidates whose name, e-mail or phone contains the query", () => {
+  it("finds exactly the candidates whose name, e-mail, phone or call's execution id matches, in the board's order", () => {
     fc.assert(
       fc.property(fc.array(candidateRow, { minLength: 1, maxLength: 12 }), word, fc.nat(), (rows, typed, pick) => {
         resetTables();
@@ -70,6 +93,9 @@ describe("board search", () => {
           .set({ name: `${typed} renamed` })
           .where(eq(candidates.id, renamed))
           .run();
+        // A call whose execution id is what was typed: its candidate is found by it too.
+        const caller = ids[(pick + 1) % ids.length]!;
+        if (typed.trim()) db.insert(calls).values({ executionId: typed.trim(), candidateId: caller, updatedAt: now }).run();
         const stored = db.select().from(candidates).all();
         const queries = [typed.trim(), stored[pick % stored.length]!.name.slice(1, 5).trim(), "981000000", "0981000 0001"];
         for (const q of queries) {
@@ -80,30 +106,44 @@ describe("board search", () => {
           const short = [...q].length < 3;
           const ascii = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
           const contains = (text: string) => (short ? ascii(text).includes(ascii(q)) : folded(text).includes(folded(q)));
-          const expected = stored
-            .filter(
-              (row) =>
-                contains(row.name) || contains(row.email ?? "") || (!short && digits !== null && row.phone.includes(digits)),
-            )
-            .map((row) => row.id)
-            .sort((a, b) => a - b);
-          const query = { q, sort: "interview", dir: "asc", page: 1, pageSize: 200 } as const;
-          const clock = { now, stuckAfterMs: 60_000, zone: "UTC" };
-          const found = queryCandidates(db, query, clock);
-          expect(
-            found.candidates.map((row) => row.id).sort((a, b) => a - b),
-            `q=${JSON.stringify(q)}`,
-          ).toEqual(expected);
-          expect(found.total).toBe(expected.length);
-          expect(found.more).toBe(false);
-          // The board stops counting where its page no longer needs to: the same rows, a total that says so.
-          for (const atMost of [1, 3, expected.length]) {
-            const counted = queryCandidates(db, query, clock, atMost);
-            expect(counted.candidates, `q=${JSON.stringify(q)} at most ${atMost}`).toEqual(found.candidates);
-            expect({ total: counted.total, more: counted.more }).toEqual({
-              total: Math.min(expected.length, atMost),
-              more: expected.length > atMost,
-            });
+          for (const status of [undefined, "confirmed"] as const) {
+            const expected = upcomingFirst(
+              stored.filter(
+                (row) =>
+                  (status === undefined || row.status === status) &&
+                  (contains(row.name) ||
+                    contains(row.email ?? "") ||
+                    (!short && digits !== null && row.phone.includes(digits)) ||
+                    (q === typed.trim() && row.id === caller)),
+              ),
+            );
+            const what = `q=${JSON.stringify(q)} status=${status}`;
+            const query = { q, status, sort: "interview", dir: "asc", page: 1, pageSize: 200 } as const;
+            const clock = { now, stuckAfterMs: 60_000, zone: "UTC" };
+            const found = queryCandidates(db, query, clock);
+            expect(
+              found.candidates.map((row) => row.id),
+              what,
+            ).toEqual(expected);
+            expect(found.total).toBe(expected.length);
+            expect(found.more).toBe(false);
+            // Page by page (three rows each), across the turn from upcoming to past interviews.
+            for (let number = 1; (number - 1) * 3 < expected.length; number++) {
+              const onPage = queryCandidates(db, { ...query, page: number, pageSize: 3 }, clock);
+              expect(
+                onPage.candidates.map((row) => row.id),
+                `${what} page ${number}`,
+              ).toEqual(expected.slice((number - 1) * 3, number * 3));
+            }
+            // The board stops counting where its page no longer needs to: the same rows, a total that says so.
+            for (const atMost of [1, 3, expected.length]) {
+              const counted = queryCandidates(db, query, clock, atMost);
+              expect(counted.candidates, `${what} at most ${atMost}`).toEqual(found.candidates);
+              expect({ total: counted.total, more: counted.more }).toEqual({
+                total: Math.min(expected.length, atMost),
+                more: expected.length > atMost,
+              });
+            }
           }
         }
       }),
