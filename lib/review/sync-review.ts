@@ -7,11 +7,15 @@ import type { Proposal } from "./hold-for-review";
 
 const SUPERSEDED_BY = "callboard";
 
+// Written out, not bound: compared with a bound value, SQLite prepares a statement again on every run to see
+// whether the partial index on open items (state = 'open') applies, which cost each delivery 30 µs.
+const isOpen = sql`${reviewItems.state} = 'open'`;
+
 const statements = preparedFor((db) => ({
   openForCandidate: db
     .select()
     .from(reviewItems)
-    .where(and(eq(reviewItems.candidateId, sql.placeholder("candidateId")), eq(reviewItems.state, "open")))
+    .where(and(eq(reviewItems.candidateId, sql.placeholder("candidateId")), isOpen))
     .prepare(),
   insert: db
     .insert(reviewItems)
@@ -48,7 +52,7 @@ const statements = preparedFor((db) => ({
   close: db
     .update(reviewItems)
     .set(placeholders(reviewItems, ["state", "resolvedAt", "resolvedBy", "resolutionReason", "updatedAt"]))
-    .where(and(eq(reviewItems.id, sql.placeholder("id")), eq(reviewItems.state, "open")))
+    .where(and(eq(reviewItems.id, sql.placeholder("id")), isOpen))
     .prepare(),
 }));
 
@@ -90,7 +94,7 @@ const superseded = (reason: string, now: Date) => ({
 export function supersedeOpenReview(tx: Pick<Db, "update">, candidateId: number, reason: string, now: Date): void {
   tx.update(reviewItems)
     .set(superseded(reason, now))
-    .where(and(eq(reviewItems.candidateId, candidateId), eq(reviewItems.state, "open")))
+    .where(and(eq(reviewItems.candidateId, candidateId), isOpen))
     .run();
 }
 
