@@ -51,6 +51,36 @@ describe("a delivery and the fold", () => {
     expect(analyticsBacklog(db)).toBe(0);
   });
 
+  it("a second call that changes only the number of calls leaves the funnel and its days alone", async () => {
+    const candidate = insertCandidate(db, { position: "Data" });
+    const first = applyExecution(db, deliveryOf(callBody({ phone: candidate.phone, turns: CONFIRMING_TURNS, cost: 2 })), CONFIG);
+    await foldAnalytics(db);
+    const funnel = () => rowsOf("SELECT * FROM analytics_funnel WHERE position = 'Data'");
+    const days = () => rowsOf("SELECT * FROM analytics_funnel_days WHERE position = 'Data'") as Record<string, unknown>[];
+    const [funnelBefore, daysBefore] = [funnel(), days()];
+    expect(daysBefore).toHaveLength(1);
+
+    // A call placed, still ringing: one more call, nothing else the funnel counts.
+    db.$client
+      .prepare("INSERT INTO calls (execution_id, candidate_id, created_at, updated_at) VALUES (?, ?, ?, ?)")
+      .run(`ringing-${first.eventId}`, candidate.id, Date.now(), Date.now());
+    const written = () => (db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    const before = written();
+    expect(await foldAnalytics(db)).toBe(1);
+    // Two rows written, triggers included: the candidate's number of calls, and its mark taken off.
+    expect(written() - before).toBe(2);
+    const { kept, viewed } = factsOf(candidate.id);
+    expect(kept).toEqual(viewed);
+    expect(kept[0]).toMatchObject({ calls: 2, cost: 2 });
+    expect([funnel(), days()]).toEqual([funnelBefore, daysBefore]);
+
+    // Its cost, once known, is a change the funnel adds up, on the day of the first call.
+    db.$client.prepare("UPDATE calls SET total_cost = 1.5 WHERE execution_id = ?").run(`ringing-${first.eventId}`);
+    await foldAnalytics(db);
+    expect(factsOf(candidate.id).kept[0]).toMatchObject({ calls: 2, cost: 3.5 });
+    expect(days()).toEqual([{ ...daysBefore[0], cost: 3.5 }]);
+  });
+
   it("no trigger recounts a funnel row: only the fold writes analytics_candidates, whose triggers add it up", () => {
     const triggers = rowsOf("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'") as {
       name: string;
