@@ -39,7 +39,15 @@ const commits = new GroupCommit(getDb, {
   ...(syncsItself ? { walFile: `${config.DATABASE_PATH}-wal` } : {}),
 });
 const apply = { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY };
-const answer = (message: WriteAnswer) => parentPort!.postMessage(message);
+let answers: WriteAnswer[] = [];
+/** Answers go back in lists (lib/webhook/commit-delivery.ts): those settled together, after one commit, in one message. */
+const answer = (message: WriteAnswer) => {
+  if (answers.push(message) > 1) return;
+  queueMicrotask(() => {
+    parentPort!.postMessage(answers);
+    answers = [];
+  });
+};
 
 function failed(id: number, what: string, refusals: "agent" | "none") {
   return (failure: unknown) => {
@@ -51,7 +59,7 @@ function failed(id: number, what: string, refusals: "agent" | "none") {
   };
 }
 
-parentPort!.on("message", (request: WriteRequest) => {
+function handle(request: WriteRequest): void {
   const { id } = request;
   if (request.kind === "fold") {
     // Between batches (it yields after each of its transactions): on the event loop, each of its transactions
@@ -73,4 +81,6 @@ parentPort!.on("message", (request: WriteRequest) => {
   commits
     .run((db) => applyDelivery(db, parsed.delivery, apply))
     .then((applied) => answer({ id, ok: true, applied }), failed(id, "webhook delivery", "none"));
-});
+}
+
+parentPort!.on("message", (requests: WriteRequest[]) => requests.forEach(handle));
