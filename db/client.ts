@@ -14,6 +14,46 @@ const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
+/** How long a write waits for another connection's transaction to end. */
+const BUSY_TIMEOUT_MS = 5000;
+
+const VARIANTS = ["default", "deferred", "immediate", "exclusive"] as const;
+
+/**
+ * Every transaction of this connection (Drizzle's too) waits for the write lock by the clock. SQLite's busy wait
+ * adds up the sleeps it asked for, not the time that passed: a signal cuts each sleep short (a CPU profiler's
+ * SIGPROF comes every millisecond), and its 5-second wait gave up after 67 ms. A transaction that could not begin
+ * is begun again until 5 seconds have really passed; one that began and failed is never run twice.
+ */
+function patientTransactions(sqlite: Database.Database): void {
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    let began = false;
+    const compiled = transaction(function (this: unknown, ...args: unknown[]) {
+      began = true;
+      return fn.apply(this, args);
+    });
+    const patient = (run: (...args: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        const deadline = performance.now() + BUSY_TIMEOUT_MS;
+        for (;;) {
+          began = false;
+          try {
+            return run.apply(this, args);
+          } catch (error) {
+            const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
+            if (began || !busy || performance.now() > deadline) throw error;
+          }
+        }
+      };
+    // As better-sqlite3 builds them: each variant carries all the others and the database.
+    const properties: PropertyDescriptorMap = { database: { value: sqlite, enumerable: true } };
+    for (const variant of VARIANTS) properties[variant] = { value: patient(compiled[variant]) };
+    for (const variant of VARIANTS) Object.defineProperties(properties[variant]!.value, properties);
+    return properties.default!.value;
+  }) as Database.Database["transaction"];
+}
+
 /** Opens (creating if needed) and migrates the SQLite file; every process that touches the data goes through here. */
 export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOUS): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -22,7 +62,8 @@ export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOU
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma("foreign_keys = ON");
   // Writers queue behind each other (a second server, a CLI script) instead of failing at once.
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  patientTransactions(sqlite);
   // The checkpoint worker (db/checkpointer.ts) keeps the WAL short without stalling a writer; a connection
   // checkpoints for itself only if the WAL ever grows far past that (say, with the worker gone).
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
