@@ -13,7 +13,14 @@ import { ensureBuild } from "../../scripts/ensure-build";
  */
 export default async function setup() {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "callboard-test-run-"));
+  const remove = () => fs.rmSync(runDir, { recursive: true, force: true });
   process.env.TMPDIR = runDir;
-  if (process.env.SKIP_BUILD !== "1") await ensureBuild();
-  return () => fs.rmSync(runDir, { recursive: true, force: true });
+  try {
+    if (process.env.SKIP_BUILD !== "1") await ensureBuild();
+  } catch (error) {
+    // A failed build (a type error) ends the run before any teardown: the folder goes now.
+    remove();
+    throw error;
+  }
+  return remove;
 }
