@@ -67,9 +67,6 @@ export function openDatabase(file: string, synchronous = env().SQLITE_SYNCHRONOU
   // The checkpoint worker (db/checkpointer.ts) keeps the WAL short without stalling a writer; a connection
   // checkpoints for itself only if the WAL ever grows far past that (say, with the worker gone).
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  // 4 MB of pages per connection instead of better-sqlite3's 16: the server keeps five connections (its module
-  // instances, the writer thread, the checkpointer), and the file's pages stay in the kernel's cache behind them.
-  sqlite.pragma("cache_size = -4000");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
