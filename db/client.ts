@@ -36,14 +36,23 @@ function patientTransactions(sqlite: Database.Database): void {
     const patient = (run: (...args: unknown[]) => unknown) =>
       function (this: unknown, ...args: unknown[]) {
         const deadline = performance.now() + BUSY_TIMEOUT_MS;
-        for (;;) {
-          began = false;
-          try {
-            return run.apply(this, args);
-          } catch (error) {
-            const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
-            if (began || !busy || performance.now() > deadline) throw error;
+        let retried = false;
+        try {
+          for (;;) {
+            began = false;
+            try {
+              return run.apply(this, args);
+            } catch (error) {
+              const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
+              const left = Math.ceil(deadline - performance.now());
+              if (began || !busy || left <= 0) throw error;
+              // The next wait ends at the deadline, not a whole timeout later.
+              sqlite.pragma(`busy_timeout = ${left}`);
+              retried = true;
+            }
           }
+        } finally {
+          if (retried) sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         }
       };
     // As better-sqlite3 builds them: each variant carries all the others and the database.
