@@ -37,8 +37,8 @@ function startThread(): Worker {
 /**
  * The writer thread (lib/webhook/writer-thread.ts) and the writes waiting for its answer. Messages go both ways
  * in lists: the writes that arrive in one turn of the event loop, the answers of one commit. A message costs
- * the event loop far more than the bytes in it (a tenth of a delivery's time on the event loop went to posting
- * and receiving one each way).
+ * the event loop far more than the bytes in it: posting one and receiving one per delivery took about 0.1 ms of
+ * the 1.5 ms a delivery cost it.
  */
 class Writer {
   private readonly worker: Worker;
