@@ -206,6 +206,33 @@ describe("reminder calls before the interview (RECONFIRM_HOURS_BEFORE=24)", () =
     expect(notReached.calls.filter((call: Json) => call.purpose === "reconfirmation")).toHaveLength(1);
   });
 
+  it("knows a reminder call whose webhooks beat Bolna's answer by the purpose Bolna echoes: nobody answering leaves the confirmation standing", async () => {
+    live.simulator.setRespondDelay(1_500);
+    try {
+      const unreached = await confirmedLongAgo(2, 22);
+      const placed = await waitForCandidate(live.server.url, unreached.id, reminded, 20_000);
+      const call = placed.calls.find((entry: Json) => entry.purpose === "reconfirmation");
+      const done = await waitForCandidate(
+        live.server.url,
+        unreached.id,
+        (json) => json.reach.reconfirmation.state === "not_reached",
+      );
+      const firstDelivery = live.db.$client
+        .prepare("SELECT min(received_at) AS at FROM webhook_events WHERE execution_id = ?")
+        .get(call.executionId) as { at: number };
+      const answered = live.db.$client
+        .prepare("SELECT at FROM status_changes WHERE execution_id = ? AND source = 'call'")
+        .get(call.executionId) as { at: number };
+      // The call's first delivery came while POST /call was still waiting for Bolna's answer.
+      expect(firstDelivery.at).toBeLessThan(answered.at);
+      expect(done.candidate).toMatchObject({ status: "confirmed", statusReason: "confirmed on the first call" });
+      expect(done.history.map((entry: Json) => entry.to)).not.toContain("calling");
+      expect(done.history.map((entry: Json) => entry.to)).not.toContain("no_answer");
+    } finally {
+      live.simulator.setRespondDelay(0);
+    }
+  });
+
   it("skips an interview too close to remind, and a candidate who answered within the window; waits for the rest", async () => {
     const tooClose = await confirmedLongAgo(1, 1);
     const justAnswered = await createCandidate(live.server.url, {

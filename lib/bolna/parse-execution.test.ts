@@ -285,6 +285,25 @@ describe("parseExecution: loose numbers and wrong types", () => {
   });
 });
 
+describe("parseExecution: the purpose echoed in recipient_data", () => {
+  const purposeOf = (recipientData: unknown) =>
+    parsedOk(variant({ context_details: { recipient_phone_number: "+919800000101", recipient_data: recipientData } })).purpose;
+
+  it("reads the purpose Callboard sent in user_data", () => {
+    expect(purposeOf({ purpose: "reconfirmation", timezone: "Asia/Kolkata" })).toBe("reconfirmation");
+    expect(purposeOf({ purpose: "confirmation" })).toBe("confirmation");
+  });
+
+  it("reads anything else, or nothing, as not said, and keeps the rest of recipient_data", () => {
+    expect(purposeOf({ purpose: "RECONFIRMATION" })).toBeNull();
+    expect(purposeOf({ purpose: { nested: true } })).toBeNull();
+    expect(purposeOf({})).toBeNull();
+    expect(purposeOf(null)).toBeNull();
+    const body = variant({ context_details: { recipient_data: { purpose: 7, timezone: "Asia/Kolkata" } } });
+    expect(parsedOk(body)).toMatchObject({ purpose: null, spokenZone: "Asia/Kolkata" });
+  });
+});
+
 describe("parseExecution: phones", () => {
   const phonesOf = (overrides: Body, telephony: Body = {}) => parsedOk({ ...telephonyVariant(telephony), ...overrides }).phones;
 

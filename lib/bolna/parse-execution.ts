@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseBolnaTime, type BolnaInstant } from "@/lib/time/bolna-time";
 import { isTimeZone } from "@/lib/time/time-zones";
 import { boundJson, STORED_EXTRACTION } from "./bound-json";
-import type { CallDirection, RetryConfig, RetryHistoryEntry } from "@/db/values";
+import { CALL_PURPOSES, type CallDirection, type CallPurpose, type RetryConfig, type RetryHistoryEntry } from "@/db/values";
 import { isTerminalStatus } from "./call-status";
 import { MAX_RETRIES, readRetryConfig } from "./retry-config";
 import { readTransfer, type Transfer } from "./transfer-call-data";
@@ -164,7 +164,10 @@ const zoneName = z
   .nullish()
   .catch(null)
   .transform((value) => value ?? null);
-const recipientData = z.looseObject({ timezone: zoneName, interview_timezone: zoneName }).nullish().catch(null);
+const recipientData = z
+  .looseObject({ timezone: zoneName, interview_timezone: zoneName, purpose: z.enum(CALL_PURPOSES).nullish().catch(null) })
+  .nullish()
+  .catch(null);
 
 const executionSchema = z.object({
   id: executionIdValue,
@@ -227,6 +230,12 @@ export type Execution = {
   /** The IANA zone the agent spoke times in (`context_details.recipient_data.timezone`), when the body says. */
   spokenZone: string | null;
   /**
+   * Why Callboard placed the call (`context_details.recipient_data.purpose`, the `purpose` it sent in user_data):
+   * a webhook can arrive before Bolna's answer to POST /call, and a reminder call must then not be taken for a
+   * first call, which would move a confirmed candidate back to "calling".
+   */
+  purpose: CallPurpose | null;
+  /**
    * True when a final status says conversation_duration 0: nobody spoke. Null otherwise — before the end Bolna
    * reports 0 for "not known yet", and the prototype guide's bodies leave the key out.
    */
@@ -278,6 +287,7 @@ export function parseExecution(body: unknown): ParseResult {
       transfer: readTransfer(raw.transfer_call_data),
       spokenZone:
         raw.context_details?.recipient_data?.timezone ?? raw.context_details?.recipient_data?.interview_timezone ?? null,
+      purpose: raw.context_details?.recipient_data?.purpose ?? null,
       silentEnd: isTerminalStatus(raw.status) && raw.conversation_duration === 0 ? true : null,
     },
   };

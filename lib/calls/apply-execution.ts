@@ -123,6 +123,7 @@ const statements = preparedFor((db) => ({
         "executionId",
         "candidateId",
         "direction",
+        "purpose",
         "bolnaCreatedAt",
         "interviewAt",
         "localHour",
@@ -215,6 +216,8 @@ export function applyDelivery(db: Db, delivery: Delivery, config: ApplyConfig): 
     executionId: execution.executionId,
     candidateId: candidate.id,
     direction: execution.direction,
+    // Before Bolna's answer, only the echoed user_data says a call is a reminder (lib/bolna/parse-execution.ts).
+    purpose: execution.purpose ?? "confirmation",
     bolnaCreatedAt: execution.createdAt?.date ?? null,
     // Placed elsewhere (or before Callboard heard back from Bolna): it asks about the interview as it is now.
     interviewAt: candidate.interviewAt,
