@@ -1,9 +1,8 @@
 import { desc, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { placeholders, preparedFor } from "@/db/prepared";
 import { outboxMessages, type OutboxMessage } from "@/db/schema";
 import { env } from "@/lib/env";
-
-type Writer = Pick<Db, "insert">;
 
 /** `moved`: a recruiter moved the interview of a candidate who had answered; they are asked to confirm the new time. */
 export type MessageKind = "confirmed" | "rescheduled" | "moved" | "declined" | "self_service_link";
@@ -26,30 +25,46 @@ export type MessageIntent = {
 
 const NO_SMTP = "not sent (no SMTP configured)";
 
+const INTENT_COLUMNS = [
+  "candidateId",
+  "kind",
+  "interviewAt",
+  "inviteSequence",
+  "linkUrl",
+  "linkExpiresAt",
+  "state",
+  "nextAttemptAt",
+  "lastError",
+  "createdAt",
+  "dedupeKey",
+] as const;
+
+// Prepared once per connection: on the webhook's path, building and preparing the INSERT cost more than running it.
+const statements = preparedFor((db) =>
+  db.insert(outboxMessages).values(placeholders(outboxMessages, INTENT_COLUMNS)).onConflictDoNothing().prepare(),
+);
+
 /**
- * The one way a message to a candidate is queued: inside the caller's transaction, so it exists exactly when the
- * change that caused it committed. With SMTP_URL it waits for the sender job; without, it stays unsent for admins.
- * An intent whose dedupe key is already in the outbox is not queued again (a unique index decides, so two
- * deliveries cannot both queue it).
+ * The one way a message to a candidate is queued: inside the caller's transaction on `db`, so it exists exactly
+ * when the change that caused it committed. With SMTP_URL it waits for the sender job; without, it stays unsent
+ * for admins. An intent whose dedupe key is already in the outbox is not queued again (a unique index decides, so
+ * two deliveries cannot both queue it).
  */
-export function queueMessage(tx: Writer, intent: MessageIntent, now: Date): void {
+export function queueMessage(db: Db, intent: MessageIntent, now: Date): void {
   const smtp = env().SMTP_URL !== undefined;
-  tx.insert(outboxMessages)
-    .values({
-      candidateId: intent.candidateId,
-      kind: intent.kind,
-      interviewAt: intent.interviewAt,
-      inviteSequence: intent.inviteSequence,
-      linkUrl: intent.link?.url ?? null,
-      linkExpiresAt: intent.link?.expiresAt ?? null,
-      state: smtp ? "queued" : "unsent",
-      nextAttemptAt: smtp ? now : null,
-      lastError: smtp ? null : NO_SMTP,
-      createdAt: now,
-      dedupeKey: intent.dedupeKey ?? null,
-    })
-    .onConflictDoNothing()
-    .run();
+  statements(db).run({
+    candidateId: intent.candidateId,
+    kind: intent.kind,
+    interviewAt: intent.interviewAt,
+    inviteSequence: intent.inviteSequence,
+    linkUrl: intent.link?.url ?? null,
+    linkExpiresAt: intent.link?.expiresAt ?? null,
+    state: smtp ? "queued" : "unsent",
+    nextAttemptAt: smtp ? now : null,
+    lastError: smtp ? null : NO_SMTP,
+    createdAt: now,
+    dedupeKey: intent.dedupeKey ?? null,
+  });
 }
 
 const OUTBOX_PAGE_SIZE = 50;

@@ -21,10 +21,10 @@ function messageKey(candidate: Pick<Candidate, "id" | "interviewAt" | "status" |
  * candidate's language. A message already queued for the same interview time, status and invite version is not
  * queued again.
  */
-export function queueCandidateMessage(tx: Pick<Db, "insert">, after: Candidate, kind: ChangeKind, now: Date): void {
+export function queueCandidateMessage(db: Db, after: Candidate, kind: ChangeKind, now: Date): void {
   if (!after.email) return;
   queueMessage(
-    tx,
+    db,
     {
       candidateId: after.id,
       kind,

@@ -50,7 +50,7 @@ export function createSelfServiceLink(db: Db, candidateId: number, actor: Actor,
       const url = `${baseUrl.replace(/\/+$/, "")}/i/${token}`;
       if (candidate.email) {
         const { interviewAt, inviteSequence } = candidate;
-        queueMessage(tx, { candidateId, kind: "self_service_link", interviewAt, inviteSequence, link: { url, expiresAt } }, now);
+        queueMessage(db, { candidateId, kind: "self_service_link", interviewAt, inviteSequence, link: { url, expiresAt } }, now);
       }
       return { url, expiresAt };
     },
