@@ -34,7 +34,15 @@ export type LoadResult = {
   results: Record<string, number>;
   bodyBytes: { avg: number; sent: number };
   /** The server's own CPU time over the load (from /proc): robust to a busy machine, unlike req/s. */
-  server?: { cpuMs: number; cpuMsPerRequest: number; coresUsed: number };
+  server?: {
+    cpuMs: number;
+    cpuMsPerRequest: number;
+    coresUsed: number;
+    /** Of which the event loop's thread; the rest is the writer and export threads, V8's GC helpers, libuv's pool. */
+    eventLoopMsPerRequest: number;
+  };
+  /** The bench's own CPU per request (autocannon runs in it): it shares the machine's cores with the server. */
+  loadGeneratorMsPerRequest?: number;
   /** How late the server's event loop ran its timers during the load (ms). */
   loopLagMs?: { p50: number; p99: number; max: number };
   /** The server's memory right after the load (MB): RSS, V8's heap (per space) and what lives outside it. */

@@ -63,6 +63,8 @@ export async function measureIngest(options: Options): Promise<IngestResult> {
     options.overall?.phase(`${prefix}${label}`);
     await serverRuntime(url);
     const cpuBefore = cpuMs(pid) ?? 0;
+    const loopBefore = cpuMs(pid, pid) ?? 0;
+    const ownBefore = process.cpuUsage();
     const wallBefore = performance.now();
     const loaded = await runLoad({
       label,
@@ -74,11 +76,15 @@ export async function measureIngest(options: Options): Promise<IngestResult> {
       nextBody: options.nextBody,
     });
     const spent = (cpuMs(pid) ?? 0) - cpuBefore;
+    const own = process.cpuUsage(ownBefore);
+    const perRequest = (ms: number) => round(ms / Math.max(1, loaded.requests), 2);
     loaded.server = {
       cpuMs: spent,
-      cpuMsPerRequest: round(spent / Math.max(1, loaded.requests), 2),
+      cpuMsPerRequest: perRequest(spent),
       coresUsed: round(spent / (performance.now() - wallBefore), 2),
+      eventLoopMsPerRequest: perRequest((cpuMs(pid, pid) ?? 0) - loopBefore),
     };
+    loaded.loadGeneratorMsPerRequest = perRequest((own.user + own.system) / 1000);
     const after = await serverRuntime(url);
     loaded.loopLagMs = after?.loopLag;
     loaded.memoryAfter = after && { ...after.memory, heapSpaces: after.heapSpaces };

@@ -8,6 +8,7 @@ import type { LiveResult } from "./measure-live";
 import { agentRows, type AgentResult } from "./measure-agent";
 import type { LoadResult } from "./load";
 import type { IngestResult } from "./measure-ingest";
+import { round } from "./http";
 
 /** The targets; every figure is printed beside its target. */
 export const TARGETS = {
@@ -103,6 +104,14 @@ export function buildRows(results: Results): Row[] {
       rows.push({
         metric: "  server CPU per delivery / per no-op request",
         value: `${webhook.server.cpuMsPerRequest} / ${noop?.server?.cpuMsPerRequest ?? "?"} ms (${webhook.server.coresUsed} cores busy)`,
+        target: "—",
+        result: "info",
+      });
+      // Where the CPU goes, and the load generator's share of the same cores: on a small machine the ratio is
+      // (no-op CPU + generator's) over (delivery CPU + generator's) once the cores are full.
+      rows.push({
+        metric: "    event loop / other threads; load generator",
+        value: `${webhook.server.eventLoopMsPerRequest} / ${round(webhook.server.cpuMsPerRequest - webhook.server.eventLoopMsPerRequest, 2)} ms (no-op ${noop?.server?.eventLoopMsPerRequest ?? "?"} / ${noop?.server ? round(noop.server.cpuMsPerRequest - noop.server.eventLoopMsPerRequest, 2) : "?"}); ${webhook.loadGeneratorMsPerRequest ?? "?"} / ${noop?.loadGeneratorMsPerRequest ?? "?"} ms`,
         target: "—",
         result: "info",
       });

@@ -195,10 +195,13 @@ export function rssBytes(pid: number): number | null {
   }
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in ms. */
-export function cpuMs(pid: number): number | null {
+/**
+ * CPU time (user + system) a process has used so far, in ms: all its threads, or one (`thread`: a thread id; the
+ * process id is its main thread, Node's event loop).
+ */
+export function cpuMs(pid: number, thread?: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // After the command: state is field 3, so utime (14) and stime (15) are at indexes 11 and 12; ticks are 10 ms.
     return (Number(fields[11]) + Number(fields[12])) * 10;
