@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "./client";
 import { GroupCommit } from "./group-commit";
 import { interviewSlots } from "./schema";
@@ -83,47 +83,6 @@ describe("GroupCommit", () => {
     // The next batch works again.
     await commits.run(addSlot(3));
     expect(committedCount()).toBe(1);
-  });
-
-  describe("with the WAL synced off the event loop", () => {
-    it("commits without the connection's own sync, and settles only after the WAL sync that follows COMMIT", async () => {
-      const syncs: { committedWhenCalled: number; finish: () => void }[] = [];
-      const synced = new GroupCommit(() => db, {
-        syncWal: () => new Promise<void>((resolve) => syncs.push({ committedWhenCalled: committedCount(), finish: resolve })),
-      });
-      let settled = 0;
-      const first = [0, 1].map((minute) => synced.run(addSlot(minute)).then(() => settled++));
-      await vi.waitFor(() => expect(syncs).toHaveLength(1));
-      expect(db.$client.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
-      // The sync starts after COMMIT (another connection already reads both rows), and nobody is answered yet.
-      expect(syncs[0]!.committedWhenCalled).toBe(2);
-      expect(settled).toBe(0);
-      // A batch that commits while that sync runs waits for the next one.
-      const second = synced.run(addSlot(2)).then(() => settled++);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(committedCount()).toBe(3);
-      expect(syncs).toHaveLength(1);
-      syncs[0]!.finish();
-      await Promise.all(first);
-      expect(settled).toBe(2);
-      await vi.waitFor(() => expect(syncs).toHaveLength(2));
-      expect(syncs[1]!.committedWhenCalled).toBe(3);
-      syncs[1]!.finish();
-      await second;
-      expect(settled).toBe(3);
-    });
-
-    it("rejects every job the failed sync covered", async () => {
-      const synced = new GroupCommit(() => db, { syncWal: () => Promise.reject(new Error("EIO: the disk failed")) });
-      const results = await Promise.allSettled([synced.run(addSlot(0)), synced.run(addSlot(1))]);
-      expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
-    });
-
-    it("syncs the real WAL file with fdatasync", async () => {
-      const synced = new GroupCommit(() => db, { walFile: `${temp.file}-wal` });
-      await Promise.all([0, 1, 2].map((minute) => synced.run(addSlot(minute))));
-      expect(committedCount()).toBe(3);
-    });
   });
 
   it("takes at most maxBatch jobs per transaction, urgent ones first, so an urgent job waits for one batch at most", async () => {
