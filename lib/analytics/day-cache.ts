@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { addDays, dateIn, dayStart, daysBetween, QUARTER_HOUR_MS, quarterOf } from "./team-days";
+import { pauseAfterWrite } from "@/db/write-pause";
 
 /**
  * The quarter-hour rollups added up by the team's day (analytics_funnel_days, analytics_call_hours_days), so that
@@ -120,19 +121,19 @@ const statements = preparedFor((db) => {
   };
 });
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
 /** Whether the day rollups hold the team's days in `zone`; the reads use them only then. */
 export function dayCacheReady(db: Db, zone: string): boolean {
   const state = statements(db).state();
   return state?.zone === zone && state.ready === 1;
 }
 
-/** Recounts `days`, a week of them per transaction, with the thread free in between. */
+/** Recounts `days`, a week of them per transaction, with the write lock free in between (db/write-pause.ts). */
 async function recountDays(db: Db, days: string[], zone: string): Promise<void> {
+  let started = 0;
   for (let first = 0; first < days.length; first += DAYS_PER_TRANSACTION) {
+    if (first > 0) await pauseAfterWrite(started);
+    started = performance.now();
     statements(db).recountDays.immediate(days.slice(first, first + DAYS_PER_TRANSACTION), zone);
-    await turn();
   }
 }
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { applyExecution } from "@/lib/calls/apply-execution";
 import { insertCandidate } from "@/tests/support/database";
@@ -92,6 +92,33 @@ describe("a delivery and the fold", () => {
       ["analytics_funnel_delete", "analytics_candidates"],
       ["analytics_funnel_insert", "analytics_candidates"],
     ]);
+  });
+
+  it("leaves the write lock free between its batches, as long as each held it and 20 ms at least", async () => {
+    // Another thread's writer that finds the lock taken sleeps and tries again: with only a turn of the event loop
+    // between batches, it found the lock taken again and again (db/write-pause.ts).
+    const ids = Array.from({ length: 500 }, () => insertCandidate(db).id);
+    db.$client.transaction(() => {
+      const call = db.$client.prepare(
+        "INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, created_at, updated_at) VALUES (?, ?, 'confirmed', 30, ?, 0)",
+      );
+      for (const id of ids) call.run(`paused-${id}`, id, Date.UTC(2026, 2, 3, 4));
+    })();
+    expect(analyticsBacklog(db)).toBe(500);
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+    try {
+      const folding = foldAnalytics(db);
+      // The first batch ran at once; the next waits for the pause, whatever else the thread does meanwhile.
+      expect(analyticsBacklog(db)).toBe(300);
+      await vi.advanceTimersByTimeAsync(19);
+      expect(analyticsBacklog(db)).toBe(300);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(analyticsBacklog(db)).toBe(100);
+      await vi.runAllTimersAsync();
+      expect(await folding).toBe(500);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a large backlog folds in batches, with the event loop free between them", async () => {

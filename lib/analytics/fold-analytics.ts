@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { env } from "@/lib/env";
 import { foldDays } from "./day-cache";
+import { pauseAfterWrite } from "@/db/write-pause";
 
 /** analytics_candidates' columns, which its `_source` view yields under the same names. */
 export const CANDIDATE_FACTS =
@@ -55,7 +56,7 @@ const statements = preparedFor((db) => {
 
 /**
  * Folds the candidates that writes have marked (analytics_dirty) into analytics_candidates, recomputing each
- * one's funnel row from its view, in transactions of BATCH candidates with the thread free in between; then
+ * one's funnel row from its view, in transactions of BATCH candidates with the lock free in between; then
  * brings the day rollups of the team's `zone` up to date (lib/analytics/day-cache.ts). Writers only mark
  * (db/migrations/*_analytics_fold_sql.sql), so a delivery never pays for the recount; the figures are a fold
  * behind, which the start-up has the webhook's writer thread run every second. Returns how many it folded.
@@ -63,10 +64,11 @@ const statements = preparedFor((db) => {
 export async function foldAnalytics(db: Db, zone = env().INTERVIEW_TIMEZONE): Promise<number> {
   let folded = 0;
   for (;;) {
+    const started = performance.now();
     const count = statements(db).fold(BATCH);
     folded += count;
     if (count < BATCH) break;
-    await new Promise((resolve) => setImmediate(resolve));
+    await pauseAfterWrite(started);
   }
   await foldDays(db, zone);
   return folded;

@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
+import { writePauseMs } from "@/db/write-pause";
 import { csvImports, type CsvImport } from "@/db/schema";
 import { CsvFormatError, readCsvRecords } from "./csv-format";
 import { createCandidateImport, ImportTooLargeError, type ImportOptions } from "./import-candidates";
@@ -9,13 +10,7 @@ export type ImportWorkerData = { jobId: number; databasePath: string; bytes: Uin
 
 /** How often the job's row is told how far the worker has got (the import page polls it). */
 const PROGRESS_EVERY_MS = 250;
-/**
- * A pause after each chunk's commit, as long as the chunk held the write lock (at least MIN_PAUSE_MS). SQLite has
- * no queue for its write lock: a writer that finds it taken sleeps and tries again (1, 2, 5 … 100 ms), and on the
- * server's thread that sleep blocks the event loop. A worker that took the lock back at once kept the server's
- * writes waiting for seconds; holding it half the time at most, it keeps them waiting for a chunk at most.
- */
-const MIN_PAUSE_MS = 20;
+// The pause after each chunk's commit (db/write-pause.ts); Atomics.wait, because the CSV reader calls back synchronously.
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 const connections = new Map<string, Db>();
@@ -46,7 +41,7 @@ function run({ jobId, databasePath, bytes, options }: ImportWorkerData): void {
     }
     job = createCandidateImport(db, {
       ...options,
-      afterWrite: (heldMs) => Atomics.wait(pause, 0, 0, Math.max(MIN_PAUSE_MS, heldMs)),
+      afterWrite: (heldMs) => Atomics.wait(pause, 0, 0, writePauseMs(heldMs)),
     });
     let reported = Date.now();
     readCsvRecords(text, (record, cursor) => {

@@ -1,22 +1,22 @@
 import { and, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, outboxMessages, selfServiceLinks, webhookEvents } from "@/db/schema";
+import { pauseAfterWrite } from "@/db/write-pause";
 
 export type PurgeResult = { calls: number; events: number; messages: number; links: number };
 
-/** Rows per statement: each is its own short write, and the event loop gets a turn between them. */
+/** Rows per statement: each is its own short write, and other writers get the lock between them (db/write-pause.ts). */
 const CHUNK = 500;
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Runs `purge` (one chunk) until a chunk comes back short; returns how many rows it changed. */
+/** Runs `purge` (one chunk) until a chunk comes back short, pausing between chunks; returns how many rows it changed. */
 async function inChunks(purge: () => number): Promise<number> {
   let total = 0;
   for (;;) {
+    const started = performance.now();
     const changed = purge();
     total += changed;
     if (changed < CHUNK) return total;
-    await nextTurn();
+    await pauseAfterWrite(started);
   }
 }
 
