@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { asEventLoopWriter } from "./write-turns";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -23,7 +24,8 @@ const VARIANTS = ["default", "deferred", "immediate", "exclusive"] as const;
  * Every transaction of this connection (Drizzle's too) waits for the write lock by the clock. SQLite's busy wait
  * adds up the sleeps it asked for, not the time that passed: a signal cuts each sleep short (a CPU profiler's
  * SIGPROF comes every millisecond), and its 5-second wait gave up after 67 ms. A transaction that could not begin
- * is begun again until 5 seconds have really passed; one that began and failed is never run twice.
+ * is begun again until 5 seconds have really passed; one that began and failed is never run twice. On the event
+ * loop, the webhook's writer thread gives way to it (db/write-turns.ts).
  */
 function patientTransactions(sqlite: Database.Database): void {
   const transaction = sqlite.transaction.bind(sqlite);
@@ -41,7 +43,7 @@ function patientTransactions(sqlite: Database.Database): void {
           for (;;) {
             began = false;
             try {
-              return run.apply(this, args);
+              return asEventLoopWriter(() => run.apply(this, args));
             } catch (error) {
               const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
               const left = Math.ceil(deadline - performance.now());

@@ -9,6 +9,8 @@ export type GroupCommitOptions = {
    * behind a long line (`run(work, { urgent: true })`) waits for one batch at most, not for all of them.
    */
   maxBatch?: number;
+  /** Runs before each batch takes the write lock (the writer thread gives way to the event loop's writes there). */
+  beforeBatch?: () => void;
 };
 
 /**
@@ -31,12 +33,14 @@ export class GroupCommit {
   private scheduled = false;
   private runBatch: ((jobs: Job[]) => Outcome[]) | undefined;
   private readonly maxBatch: number;
+  private readonly beforeBatch: () => void;
 
   constructor(
     private readonly db: () => Db,
     options: GroupCommitOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? Infinity;
+    this.beforeBatch = options.beforeBatch ?? (() => {});
   }
 
   /** Queues `work` for the next batch; an `urgent` job goes ahead of every job not yet in a batch. */
@@ -83,6 +87,7 @@ export class GroupCommit {
     let outcomes: Outcome[];
     try {
       this.runBatch ??= this.compile();
+      this.beforeBatch();
       outcomes = this.runBatch(jobs);
     } catch (error) {
       for (const job of jobs) job.reject(error);

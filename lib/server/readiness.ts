@@ -29,11 +29,16 @@ export type Readiness = {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** A real write, committed: on a full or read-only disk this is what fails, as every other write would. */
+/**
+ * A real write, committed: on a full or read-only disk this is what fails, as every other write would. In a
+ * transaction, so that the webhook's writer thread gives way to it (db/write-turns.ts).
+ */
 function probeDatabase(db: Db): Readiness["checks"]["database"] {
   const started = performance.now();
   try {
-    db.update(installation).set({ probedAt: new Date() }).where(eq(installation.id, 1)).run();
+    db.transaction((tx) => tx.update(installation).set({ probedAt: new Date() }).where(eq(installation.id, 1)).run(), {
+      behavior: "immediate",
+    });
     return { ok: true, writeMs: round(performance.now() - started) };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import { apiError, ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import type { RawDelivery } from "./read-delivery";
-import type { WriteAnswer, WriteRequest } from "./writer-thread";
+import type { WriteAnswer, WriteRequest, WriterData } from "./writer-thread";
+import { eventLoopWriters } from "@/db/write-turns";
 import { threadExecArgv } from "@/lib/server/thread-exec-argv";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -21,6 +22,7 @@ type Waiting = (answer: WriteAnswer | null) => void;
  * sources (the in-process tests), it is loaded through tsx, as they are.
  */
 function startThread(): Worker {
+  const workerData: WriterData = { eventLoopWriters: eventLoopWriters() };
   // Turbopack keeps import.meta.url pointing at this source file: it is the Next runtime that says "built".
   if (process.env.NEXT_RUNTIME) {
     // A small heap of its own: a delivery's garbage is short-lived, and a young generation of V8's default size
@@ -28,10 +30,14 @@ function startThread(): Worker {
     return new Worker(new URL("./writer-thread.ts", import.meta.url), {
       execArgv: threadExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+      workerData,
     });
   }
   const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "writer-thread.ts");
-  return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, { eval: true });
+  return new Worker(`require("tsx/cjs/api").require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, {
+    eval: true,
+    workerData,
+  });
 }
 
 /**

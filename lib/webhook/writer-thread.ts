@@ -1,6 +1,7 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { getDb } from "@/db/client";
 import { GroupCommit } from "@/db/group-commit";
+import { giveWayToEventLoop } from "@/db/write-turns";
 import { applyAgentWrite, refusalOf, type AgentRefusal, type AgentWrite } from "@/lib/agent/agent-writes";
 import { foldAnalytics } from "@/lib/analytics/fold-analytics";
 import { applyDelivery } from "@/lib/calls/apply-execution";
@@ -9,6 +10,9 @@ import { ApiError } from "@/lib/http/api-error";
 import { logError } from "@/lib/log";
 import { parseDelivery, type Parsed } from "./parse-delivery";
 import type { RawDelivery } from "./read-delivery";
+
+/** What the thread is started with (lib/webhook/commit-delivery.ts): the event loop's count of waiting writers. */
+export type WriterData = { eventLoopWriters: Int32Array };
 
 export type WriteRequest = { id: number } & (
   { kind: "delivery"; delivery: RawDelivery } | { kind: "agent"; write: AgentWrite } | { kind: "fold" }
@@ -35,7 +39,8 @@ const config = env();
  * 4 both gave fewer deliveries a second than 16.
  */
 const MAX_BATCH = 16;
-const commits = new GroupCommit(getDb, { maxBatch: MAX_BATCH });
+const { eventLoopWriters } = workerData as WriterData;
+const commits = new GroupCommit(getDb, { maxBatch: MAX_BATCH, beforeBatch: () => giveWayToEventLoop(eventLoopWriters) });
 const apply = { timezone: config.INTERVIEW_TIMEZONE, defaultCountry: config.DEFAULT_COUNTRY };
 let answers: WriteAnswer[] = [];
 /** Answers go back in lists (lib/webhook/commit-delivery.ts): those settled together, after one commit, in one message. */
