@@ -18,6 +18,8 @@ export type BoardResult = {
   firstErrorBody?: string;
   /** The server's CPU time per page (set by run.ts from /proc). */
   serverCpuMsPerRequest?: number;
+  /** The server's longest event-loop delay over the series (ms). */
+  loopLagMaxMs?: number;
 };
 
 /**

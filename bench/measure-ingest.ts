@@ -40,8 +40,8 @@ type Runtime = {
   heapSpaces: Record<string, number>;
 };
 
-/** Called once before a load (which starts a new event-loop count) and once after it. */
-async function serverRuntime(url: string): Promise<Runtime | undefined> {
+/** Called once before a load or a page series (which starts a new event-loop count) and once after it. */
+export async function serverRuntime(url: string): Promise<Runtime | undefined> {
   const answer = await request(`${url}/api/bench/runtime`);
   if (answer.status !== 200) return undefined;
   const runtime = JSON.parse(answer.body.toString()) as Runtime;

@@ -1,5 +1,6 @@
 import { round } from "./http";
 import { measureBoard, type BoardResult, type BoardSeries } from "./measure-board";
+import { serverRuntime } from "./measure-ingest";
 import { SEARCH_FRAGMENT, SEARCH_MISS } from "./seed-large";
 import { cpuMs } from "./server";
 
@@ -42,13 +43,16 @@ export async function measurePages(series: (BoardSeries & { count: number })[], 
   const prefix = measure.prefix ?? "";
   for (const item of series) {
     measure.onSeries?.(item.path);
+    await serverRuntime(measure.baseUrl);
     const cpuBefore = cpuMs(measure.pid) ?? 0;
     const result = await measureBoard(measure.baseUrl, measure.cookie, item, { count: item.count, warmup: 10, maxMs: 40_000 });
     // Includes the 10 warm-up requests: CPU per page, however long the machine made it wait.
     result.serverCpuMsPerRequest = round(((cpuMs(measure.pid) ?? 0) - cpuBefore) / (result.requests + 10), 1);
+    // The event loop's longest delay over the series: a slow page that it does not explain waited elsewhere.
+    result.loopLagMaxMs = (await serverRuntime(measure.baseUrl))?.loopLag.max;
     results.push(result);
     measure.log(
-      `${prefix}page ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page, load ${result.loadAverage?.join(" → ")}${result.looksLikeBoard ? "" : " — NOT THE PAGE: " + (result.firstErrorBody ?? "")}`,
+      `${prefix}page ${item.path}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms (max ${result.latencyMs.max} ms; event-loop lag max ${result.loopLagMaxMs ?? "?"} ms), ${result.htmlBytes} bytes, n=${result.requests}, server CPU ${result.serverCpuMsPerRequest} ms/page, load ${result.loadAverage?.join(" → ")}${result.looksLikeBoard ? "" : " — NOT THE PAGE: " + (result.firstErrorBody ?? "")}`,
     );
     if (!result.looksLikeBoard || result.firstErrorBody)
       measure.warnings.push(`${prefix}page ${item.path}: ${result.firstErrorBody ?? "the HTML is not the page asked for"}`);
