@@ -33,6 +33,18 @@ const factsOf = (id: number) => ({
   viewed: rowsOf(`SELECT ${CANDIDATE_FACTS} FROM analytics_candidates_source WHERE candidate_id = ?`, id),
 });
 
+/** `count` new candidates with one answered call each, written straight in: as many marked for the fold. */
+function backlogOf(count: number, executionPrefix: string, calledAt: number): number[] {
+  const ids = Array.from({ length: count }, () => insertCandidate(db).id);
+  db.$client.transaction(() => {
+    const call = db.$client.prepare(
+      "INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, created_at, updated_at) VALUES (?, ?, 'confirmed', 30, ?, 0)",
+    );
+    for (const id of ids) call.run(`${executionPrefix}-${id}`, id, calledAt);
+  })();
+  return ids;
+}
+
 describe("a delivery and the fold", () => {
   it("the delivery's transaction marks the candidate; the fold counts it a moment later", async () => {
     const candidate = insertCandidate(db, { position: "Backend" });
@@ -97,13 +109,7 @@ describe("a delivery and the fold", () => {
   it("leaves the write lock free between its batches, as long as each held it and 20 ms at least", async () => {
     // Another thread's writer that finds the lock taken sleeps and tries again: with only a turn of the event loop
     // between batches, it found the lock taken again and again (db/write-pause.ts).
-    const ids = Array.from({ length: 500 }, () => insertCandidate(db).id);
-    db.$client.transaction(() => {
-      const call = db.$client.prepare(
-        "INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, created_at, updated_at) VALUES (?, ?, 'confirmed', 30, ?, 0)",
-      );
-      for (const id of ids) call.run(`paused-${id}`, id, Date.UTC(2026, 2, 3, 4));
-    })();
+    backlogOf(500, "paused", Date.UTC(2026, 2, 3, 4));
     expect(analyticsBacklog(db)).toBe(500);
     vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
     try {
@@ -122,13 +128,7 @@ describe("a delivery and the fold", () => {
   });
 
   it("a large backlog folds in batches, with the event loop free between them", async () => {
-    const ids = Array.from({ length: 1_000 }, () => insertCandidate(db).id);
-    db.$client.transaction(() => {
-      const call = db.$client.prepare(
-        "INSERT INTO calls (execution_id, candidate_id, outcome, conversation_seconds, created_at, updated_at) VALUES (?, ?, 'confirmed', 30, ?, 0)",
-      );
-      for (const id of ids) call.run(`backlog-${id}`, id, Date.UTC(2026, 2, 2, 4));
-    })();
+    const ids = backlogOf(1_000, "backlog", Date.UTC(2026, 2, 2, 4));
     expect(analyticsBacklog(db, 500)).toBe(500);
 
     // Counts the turns of the event loop that other work gets while the fold runs.
