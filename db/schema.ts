@@ -122,6 +122,11 @@ export const candidates = sqliteTable(
     index("candidates_calling_idx")
       .on(table.updatedAt, table.requestedInterviewAt, table.interviewAt, table.nextAttemptAt)
       .where(sql`${table.status} = 'calling'`),
+    // The do-not-call job's candidates (lib/calls/stop-pending-calls.ts), few at any size: without it the job read
+    // every call once a minute, on the event loop (6 s at a million candidates).
+    index("candidates_do_not_call_idx")
+      .on(table.id)
+      .where(sql`${table.doNotCall} = 1`),
   ],
 );
 

@@ -34,8 +34,8 @@ export function asEventLoopWriter<T>(transaction: () => T): T {
  * On the writer thread, before it takes the lock: waits while a write on the event loop wants it, for
  * GIVE_WAY_MAX_MS at most (the longest sleep of SQLite's busy wait) so that a long one does not hold it back.
  */
-export function giveWayToEventLoop(writers: Int32Array): void {
-  const deadline = performance.now() + GIVE_WAY_MAX_MS;
+export function giveWayToEventLoop(writers: Int32Array, maxMs = GIVE_WAY_MAX_MS): void {
+  const deadline = performance.now() + maxMs;
   for (let waiting = Atomics.load(writers, 0); waiting > 0; waiting = Atomics.load(writers, 0)) {
     const left = deadline - performance.now();
     if (left <= 0) return;

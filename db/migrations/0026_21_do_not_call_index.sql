@@ -1,0 +1,1 @@
+CREATE INDEX `candidates_do_not_call_idx` ON `candidates` (`id`) WHERE "candidates"."do_not_call" = 1;
