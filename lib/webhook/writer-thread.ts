@@ -31,8 +31,7 @@ export type WriteAnswer = { id: number } & (
  * it; only plain data crosses over). Writes that arrive together share one transaction and one sync of the WAL;
  * at FULL (or EXTRA) the WAL is synced after COMMIT, before any of them is answered (db/group-commit.ts), which
  * is what FULL promises, while the next batches go on: a slow disk's sync is shared by the batches under it.
- * (Synced inside each COMMIT instead, every batch waited for its own sync: in one run of the 1M bench the
- * deliveries fell from 610 to 232 a second.)
+ * (Synced inside each COMMIT instead, every batch would wait for its own sync, however slow the disk.)
  */
 const config = env();
 const syncsItself = config.SQLITE_SYNCHRONOUS === "FULL" || config.SQLITE_SYNCHRONOUS === "EXTRA";
